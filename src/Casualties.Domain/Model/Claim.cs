@@ -1,0 +1,32 @@
+namespace Casualties.Domain.Model;
+
+/// <summary>A casualty figure as one source stated it (domain.md, "A claim").</summary>
+/// <remarks>
+/// Null means unknown or not stated. <see cref="Parent"/> is the index, among the claims of the same
+/// document, of the claim this one is a subset of. <see cref="Span"/> is [start, end) in the document text.
+/// </remarks>
+public sealed record Claim(
+    Outcome Outcome,
+    string Victims,
+    string? VictimSide,
+    Quantity Quantity,
+    int? Parent,
+    string? Source,
+    string? Perpetrator,
+    string? PerpetratorSide,
+    string? Place,
+    DatePeriod Period,
+    bool Cumulative,
+    string Quote,
+    TextSpan Span,
+    double Confidence)
+{
+    public double Confidence { get; } = Confidence is >= 0 and <= 1 ? Confidence
+        : throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must be between 0 and 1.");
+}
+
+/// <summary>Character offsets [Start, End) into a document.</summary>
+public readonly record struct TextSpan(int Start, int End)
+{
+    public int Length => End - Start;
+}

@@ -1,0 +1,63 @@
+namespace Casualties.Domain.Model;
+
+/// <summary>A number as a source stated it, with the inclusive integer bounds it implies.</summary>
+/// <remarks>
+/// <see cref="Value"/> is the number as written (null for ranges and vague words);
+/// <see cref="High"/> null means unbounded above ("more than 341").
+/// Bounds follow domain.md in integer arithmetic: about 100 is 90..110, never 111.
+/// </remarks>
+public sealed record Quantity
+{
+    public Qualifier Qualifier { get; }
+    public int? Value { get; }
+    public int Low { get; }
+    public int? High { get; }
+    /// <summary>The words of a vague quantity ("tens of thousands"), else null.</summary>
+    public string? Phrase { get; }
+
+    public Quantity(Qualifier qualifier, int? value, int low, int? high, string? phrase = null)
+    {
+        if (low < 0) throw new ArgumentOutOfRangeException(nameof(low), low, "Low bound must not be negative.");
+        if (high is { } h && h < low)
+            throw new ArgumentOutOfRangeException(nameof(high), high, $"High bound {h} is below low bound {low}.");
+        if (value is < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "Value must not be negative.");
+        Qualifier = qualifier;
+        Value = value;
+        Low = low;
+        High = high;
+        Phrase = phrase;
+    }
+
+    /// <summary>The bounds a qualified number implies (every qualifier but range and vague).</summary>
+    public static Quantity Of(Qualifier qualifier, int value)
+    {
+        long v = value;
+        return qualifier switch
+        {
+            Qualifier.Exact => new(qualifier, value, value, value),
+            Qualifier.AtLeast => new(qualifier, value, value, null),
+            Qualifier.MoreThan => new(qualifier, value, checked(value + 1), null),
+            Qualifier.AtMost => new(qualifier, value, 0, value),
+            Qualifier.LessThan => new(qualifier, value, 0, Math.Max(0, value - 1)),
+            Qualifier.Nearly => new(qualifier, value, (int)Math.Min((9 * v + 9) / 10, Math.Max(0, v - 1)), Math.Max(0, value - 1)),
+            Qualifier.About => new(qualifier, value, (int)(9 * v / 10), (int)Math.Min(int.MaxValue, (11 * v + 9) / 10)),
+            _ => throw new ArgumentException($"Qualifier {qualifier} needs explicit bounds.", nameof(qualifier)),
+        };
+    }
+
+    public static Quantity Between(int low, int high) => new(Qualifier.Range, null, low, high);
+
+    public static Quantity VagueWords(string phrase, int low, int? high) => new(Qualifier.Vague, null, low, high, phrase);
+
+    public static Quantity Exactly(int value) => Of(Qualifier.Exact, value);
+
+    /// <summary>The figure that counts in a reported range: the low when open-ended, else the midpoint for points.</summary>
+    public bool IsOpenEnded => High is null;
+
+    public override string ToString() => Qualifier switch
+    {
+        Qualifier.Range => $"{Low}-{High}",
+        Qualifier.Vague => $"{Phrase} ({Low}-{High})",
+        _ => High == Low ? $"{Value}" : $"{Qualifier.ToName()} {Value} ({Low}-{(High?.ToString() ?? "")})",
+    };
+}

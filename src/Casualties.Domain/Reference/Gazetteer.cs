@@ -1,0 +1,57 @@
+namespace Casualties.Domain.Reference;
+
+/// <summary>Places with their hierarchy: lookup by key, name or alias, ancestry and containment.</summary>
+public sealed class Gazetteer
+{
+    private readonly Dictionary<string, Place> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Place>> byName = new(StringComparer.OrdinalIgnoreCase);
+
+    public Gazetteer(IEnumerable<Place> places)
+    {
+        foreach (var place in places)
+        {
+            byKey[place.Key] = place;
+            foreach (var name in place.Aliases.Append(place.Name))
+            {
+                if (!byName.TryGetValue(name, out var list)) byName[name] = list = [];
+                if (!list.Contains(place)) list.Add(place);
+            }
+        }
+    }
+
+    public int Count => byKey.Count;
+
+    public Place? ByKey(string key) => byKey.GetValueOrDefault(key);
+
+    /// <summary>Every place a name or alias may mean.</summary>
+    public IReadOnlyList<Place> Named(string nameOrAlias) =>
+        byName.TryGetValue(nameOrAlias.Trim(), out var list) ? list : [];
+
+    /// <summary>The place itself, then its parent, up to the country.</summary>
+    public IEnumerable<Place> AncestryOf(Place place)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (Place? current = place; current is not null && seen.Add(current.Key);
+             current = current.Parent is null ? null : ByKey(current.Parent))
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
+    public bool Contains(Place outer, Place inner) => AncestryOf(inner).Any(p => p.Key == outer.Key);
+
+    /// <summary>The country (root) of a place.</summary>
+    public Place CountryOf(Place place) => AncestryOf(place).Last();
+
+    public int DepthOf(Place place) => AncestryOf(place).Count() - 1;
+
+    /// <summary>True when both names denote the same place, by canonical name or alias.</summary>
+    public bool SamePlace(string? a, string? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        var left = Named(a);
+        var right = Named(b);
+        return left.Any(l => right.Contains(l));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Casualties.Domain.Reference;
+
+/// <summary>A conflict and the sides in it, and the countries (place keys) where it is fought.</summary>
+public sealed record Conflict(string Key, string Name, IReadOnlyList<string> Countries, IReadOnlyList<string> Sides);
+
+/// <summary>A body that counts casualties. <see cref="Country"/> is a place key, null when international.</summary>
+public sealed record Source(string Name, string Kind, double Reliability, string? Country, IReadOnlyList<string> Aliases);
+
+/// <summary>An armed actor and the side it belongs to in one conflict.</summary>
+public sealed record Actor(string Name, string Conflict, string Side, string Kind, IReadOnlyList<string> Aliases);
+
+/// <summary>A gazetteer entry. <see cref="Parent"/> is the key of the enclosing place, null for a country.</summary>
+public sealed record Place(
+    string Key, string Name, string? Parent, string Kind, IReadOnlyList<string> Aliases,
+    double? Latitude, double? Longitude);
+
+/// <summary>A vague quantity phrase ("dozens") and the bounds it stands for.</summary>
+public sealed record LexiconEntry(string Phrase, int Low, int? High);
+
+/// <summary>A noun that names a victim group ("soldiers" → combatants), with a side it implies, if any.</summary>
+public sealed record VictimTerm(string Term, string Victims, string? VictimSide);
