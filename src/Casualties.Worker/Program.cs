@@ -1,1 +1,3 @@
-return 0;
+using Casualties.Worker.Cli;
+
+return await CasualtiesCommand.Run(args);

@@ -1,0 +1,40 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>
+/// A stored claim as the reconciler sees it: the claim's figure and what it is about, with the
+/// references already resolved (canonical source and its reliability, gazetteer place key).
+/// </summary>
+/// <remarks>
+/// <see cref="Reported"/> is when the source said it (the document's date, or the dataset row's date);
+/// <see cref="Document"/> names the document or feed record it came from and <see cref="Position"/> its
+/// order inside it (a later statement in the same document supersedes an earlier one of the same source).
+/// <see cref="EventKey"/> is a dataset's own event id (UCDP GED id, ACLED event_id_cnty), else null.
+/// <see cref="ParentId"/> is the id of the claim this one is a subset of.
+/// </remarks>
+public sealed record ClaimRecord(
+    long Id,
+    Outcome Outcome,
+    string Victims,
+    string? VictimSide,
+    Qualifier Qualifier,
+    int? Value,
+    int Low,
+    int? High,
+    int? Best,
+    long? ParentId,
+    string? Source,
+    double SourceReliability,
+    string? PerpetratorSide,
+    string? PlaceKey,
+    double? Latitude,
+    double? Longitude,
+    PartialDate? Start,
+    PartialDate? End,
+    bool Cumulative,
+    DateOnly Reported,
+    string Document,
+    int Position,
+    string? EventKey,
+    string? Quote);

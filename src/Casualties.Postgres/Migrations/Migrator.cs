@@ -1,0 +1,82 @@
+using Dapper;
+using Npgsql;
+
+namespace Casualties.Postgres.Migrations;
+
+/// <summary>
+/// Applies migrations in order, each in its own transaction, recording version and checksum.
+/// Holds a PostgreSQL advisory lock throughout, so concurrent runs from several processes are safe.
+/// An applied migration whose text changed is refused: migrations are immutable once applied.
+/// </summary>
+public sealed class Migrator(NpgsqlDataSource dataSource)
+{
+    private const long AdvisoryLockKey = 0x_CA5_0A17_1E5;
+
+    const string CreateHistorySql = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    text PRIMARY KEY,
+            name       text NOT NULL,
+            checksum   text NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now())
+        """;
+
+    public Task<MigrationResult> Migrate(CancellationToken ct = default) => Migrate(Migration.Embedded(), ct);
+
+    public async Task<MigrationResult> Migrate(IReadOnlyList<Migration> migrations, CancellationToken ct = default)
+    {
+        var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new MigrationException($"Two migrations share version {duplicate.Key}: {string.Join(", ", duplicate.Select(m => m.Name))}.");
+
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: ct));
+        try
+        {
+            await conn.ExecuteAsync(new CommandDefinition(CreateHistorySql, cancellationToken: ct));
+            var applied = (await conn.QueryAsync<(string Version, string Name, string Checksum)>(new CommandDefinition(
+                "SELECT version, name, checksum FROM schema_migrations", cancellationToken: ct)))
+                .ToDictionary(r => r.Version);
+
+            foreach (var migration in migrations)
+            {
+                if (applied.TryGetValue(migration.Version, out var done) && done.Checksum != migration.Checksum)
+                {
+                    throw new MigrationException(
+                        $"Migration {migration.Version}_{migration.Name}.sql was edited after it was applied " +
+                        $"(checksum {migration.Checksum[..12]} differs from the applied {done.Checksum[..12]}): " +
+                        "restore its original text and put the change in a new migration.");
+                }
+            }
+
+            var newlyApplied = new List<string>();
+            foreach (var migration in migrations.OrderBy(m => m.Version, StringComparer.Ordinal))
+            {
+                if (applied.ContainsKey(migration.Version)) continue;
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                try
+                {
+                    await conn.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
+                }
+                catch (PostgresException e)
+                {
+                    throw new MigrationException($"Migration {migration.Version}_{migration.Name}.sql failed: {e.MessageText}", e);
+                }
+                await conn.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO schema_migrations (version, name, checksum) VALUES (@Version, @Name, @Checksum)",
+                    new { migration.Version, migration.Name, migration.Checksum }, tx, cancellationToken: ct));
+                await tx.CommitAsync(ct);
+                newlyApplied.Add($"{migration.Version}_{migration.Name}");
+            }
+            return new MigrationResult(newlyApplied, applied.Count);
+        }
+        finally
+        {
+            await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: CancellationToken.None));
+        }
+    }
+}
+
+/// <summary>What a migrate run did: the migrations it applied now, and how many were applied before.</summary>
+public sealed record MigrationResult(IReadOnlyList<string> Applied, int AlreadyApplied);
+
+public sealed class MigrationException(string message, Exception? inner = null) : Exception(message, inner);

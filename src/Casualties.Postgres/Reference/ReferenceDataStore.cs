@@ -1,0 +1,140 @@
+using Casualties.Domain.Model;
+using Casualties.Domain.Reference;
+using Dapper;
+using Npgsql;
+
+namespace Casualties.Postgres.Reference;
+
+/// <summary>
+/// Loads reference data into PostgreSQL idempotently: rows are matched by their natural key and
+/// updated only when something changed, so re-running the same seeds changes nothing.
+/// Rows removed from the CSV are left in place (claims may refer to them).
+/// </summary>
+public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
+{
+    const string UpsertConflictSql = """
+        INSERT INTO conflicts (key, name, sides) VALUES (@Key, @Name, @Sides)
+        ON CONFLICT (key) DO UPDATE SET name = excluded.name, sides = excluded.sides
+        WHERE (conflicts.name, conflicts.sides) IS DISTINCT FROM (excluded.name, excluded.sides)
+        """;
+
+    const string UpsertPlaceSql = """
+        INSERT INTO places (key, name, kind, aliases, latitude, longitude)
+        VALUES (@Key, @Name, @Kind, @Aliases, @Latitude, @Longitude)
+        ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases,
+            latitude = excluded.latitude, longitude = excluded.longitude
+        WHERE (places.name, places.kind, places.aliases, places.latitude, places.longitude)
+            IS DISTINCT FROM (excluded.name, excluded.kind, excluded.aliases, excluded.latitude, excluded.longitude)
+        """;
+
+    const string SetPlaceParentsSql = """
+        UPDATE places p SET parent_id = parent.id
+        FROM unnest(@Keys, @Parents) AS link(key, parent_key)
+        LEFT JOIN places parent ON parent.key = link.parent_key
+        WHERE p.key = link.key AND p.parent_id IS DISTINCT FROM parent.id
+        """;
+
+    const string UpsertConflictCountrySql = """
+        INSERT INTO conflict_countries (conflict, place_id)
+        SELECT @Conflict, id FROM places WHERE key = @Country
+        ON CONFLICT DO NOTHING
+        """;
+
+    const string UpsertSourceSql = """
+        INSERT INTO sources (name, kind, reliability, country_id, aliases)
+        VALUES (@Name, @Kind, @Reliability, (SELECT id FROM places WHERE key = @Country), @Aliases)
+        ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, reliability = excluded.reliability,
+            country_id = excluded.country_id, aliases = excluded.aliases
+        WHERE (sources.kind, sources.reliability, sources.country_id, sources.aliases)
+            IS DISTINCT FROM (excluded.kind, excluded.reliability, excluded.country_id, excluded.aliases)
+        """;
+
+    const string UpsertActorSql = """
+        INSERT INTO actors (name, conflict, side, kind, aliases) VALUES (@Name, @Conflict, @Side, @Kind, @Aliases)
+        ON CONFLICT (name, conflict) DO UPDATE SET side = excluded.side, kind = excluded.kind, aliases = excluded.aliases
+        WHERE (actors.side, actors.kind, actors.aliases) IS DISTINCT FROM (excluded.side, excluded.kind, excluded.aliases)
+        """;
+
+    const string UpsertVictimGroupSql = """
+        INSERT INTO victim_groups (name, parent) VALUES (@Name, NULL)
+        ON CONFLICT (name) DO NOTHING
+        """;
+
+    const string SetVictimGroupParentSql = """
+        UPDATE victim_groups SET parent = @Parent WHERE name = @Name AND parent IS DISTINCT FROM @Parent
+        """;
+
+    const string UpsertVictimTermSql = """
+        INSERT INTO victim_terms (term, victims, victim_side) VALUES (@Term, @Victims, @VictimSide)
+        ON CONFLICT (term) DO UPDATE SET victims = excluded.victims, victim_side = excluded.victim_side
+        WHERE (victim_terms.victims, victim_terms.victim_side) IS DISTINCT FROM (excluded.victims, excluded.victim_side)
+        """;
+
+    const string UpsertLexiconSql = """
+        INSERT INTO lexicon (phrase, low, high) VALUES (@Phrase, @Low, @High)
+        ON CONFLICT (phrase) DO UPDATE SET low = excluded.low, high = excluded.high
+        WHERE (lexicon.low, lexicon.high) IS DISTINCT FROM (excluded.low, excluded.high)
+        """;
+
+    /// <summary>Upserts all reference data in one transaction; returns how many rows were inserted or changed.</summary>
+    public async Task<SeedResult> Load(ReferenceData data, CancellationToken ct = default)
+    {
+        Validate(data);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        async Task<int> Each<T>(string sql, IEnumerable<T> rows) =>
+            await conn.ExecuteAsync(new CommandDefinition(sql, rows, tx, cancellationToken: ct));
+
+        var conflicts = await Each(UpsertConflictSql, data.Conflicts.Select(c => new { c.Key, c.Name, Sides = c.Sides.ToArray() }));
+        var places = await Each(UpsertPlaceSql, data.Places.Select(p => new
+        {
+            p.Key, p.Name, p.Kind, Aliases = p.Aliases.ToArray(), p.Latitude, p.Longitude,
+        }));
+        places += await conn.ExecuteAsync(new CommandDefinition(SetPlaceParentsSql, new
+        {
+            Keys = data.Places.Select(p => p.Key).ToArray(),
+            Parents = data.Places.Select(p => p.Parent).ToArray(),
+        }, tx, cancellationToken: ct));
+        await Each(UpsertConflictCountrySql, data.Conflicts.SelectMany(c => c.Countries.Select(country => new { Conflict = c.Key, Country = country })));
+        var sources = await Each(UpsertSourceSql, data.Sources.Select(s => new
+        {
+            s.Name, s.Kind, s.Reliability, s.Country, Aliases = s.Aliases.ToArray(),
+        }));
+        var actors = await Each(UpsertActorSql, data.Actors.Select(a => new { a.Name, a.Conflict, a.Side, a.Kind, Aliases = a.Aliases.ToArray() }));
+
+        var groups = VictimGroups.DefaultParents.ToDictionary();
+        foreach (var term in data.VictimTerms) groups.TryAdd(term.Victims, VictimGroups.People);
+        var victimGroups = await Each(UpsertVictimGroupSql, groups.Keys.Select(name => new { Name = name }));
+        await Each(SetVictimGroupParentSql, groups.Select(g => new { Name = g.Key, Parent = g.Value }));
+        var victimTerms = await Each(UpsertVictimTermSql, data.VictimTerms.Select(t => new { t.Term, t.Victims, t.VictimSide }));
+        var lexicon = await Each(UpsertLexiconSql, data.Lexicon.Select(e => new { e.Phrase, e.Low, e.High }));
+
+        await tx.CommitAsync(ct);
+        return new SeedResult(conflicts, places, sources, actors, victimGroups + victimTerms, lexicon);
+    }
+
+    private static void Validate(ReferenceData data)
+    {
+        var keys = data.Places.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var orphan = data.Places.FirstOrDefault(p => p.Parent is not null && !keys.Contains(p.Parent));
+        if (orphan is not null)
+            throw new FormatException($"places.csv: place '{orphan.Key}' names parent '{orphan.Parent}', which is not a place key.");
+        var conflictKeys = data.Conflicts.ToDictionary(c => c.Key);
+        foreach (var actor in data.Actors)
+        {
+            if (!conflictKeys.TryGetValue(actor.Conflict, out var conflict))
+                throw new FormatException($"actors.csv: actor '{actor.Name}' names conflict '{actor.Conflict}', which conflicts.csv lacks.");
+            if (!conflict.Sides.Contains(actor.Side))
+                throw new FormatException($"actors.csv: actor '{actor.Name}' is on side '{actor.Side}', not a side of '{actor.Conflict}'.");
+        }
+        var unknownCountry = data.Sources.FirstOrDefault(s => s.Country is not null && !keys.Contains(s.Country));
+        if (unknownCountry is not null)
+            throw new FormatException($"sources.csv: source '{unknownCountry.Name}' names country '{unknownCountry.Country}', which is not a place key.");
+    }
+}
+
+/// <summary>Rows inserted or changed per table by one seed run (all zero when nothing changed).</summary>
+public sealed record SeedResult(int Conflicts, int Places, int Sources, int Actors, int VictimGroups, int Lexicon)
+{
+    public int Total => Conflicts + Places + Sources + Actors + VictimGroups + Lexicon;
+}

