@@ -66,7 +66,10 @@ internal sealed partial class DocumentReader
         }
 
         ShareOutcomesAcrossLists();
-        var continuesPrevious = previousDrafts.Count > 0;
+        var continuesPrevious = previousDrafts.Count > 0 && !NamesAnotherSource();
+        var explicitlyContinues = continuesPrevious && !SentenceHas(text, from, to, ClashWords)
+            && (times.Any(t => t.Kind == TimeKind.SamePeriod) || HasAnaphoricAttribution(text, from, to)
+                || TallyNounAt(text, from) || TallyNounAt(text, from + 1));
         foreach (var draft in sentenceDrafts)
         {
             draft.Victims ??= VictimGroups.People;
@@ -84,6 +87,7 @@ internal sealed partial class DocumentReader
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
                 draft.Perpetrators = PerpetratorsFor(text, from, draft);
+                if (draft.Perpetrators.Count == 0 && explicitlyContinues) draft.Perpetrators = previousDrafts[^1].Perpetrators;
                 draft.Place = PlaceFor(draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
             }
@@ -93,6 +97,23 @@ internal sealed partial class DocumentReader
         }
         sentenceDrafts.RemoveAll(d => d.Rejected);
     }
+
+    private static readonly HashSet<string> ClashWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "clashes", "clash", "firefight", "firefights", "skirmishes", "battles", "exchanges", "crossfire",
+    };
+
+    /// <summary>True when the sentence attributes to a source other than the one the claims before it had.</summary>
+    private bool NamesAnotherSource()
+    {
+        if (sourcesHere.Count == 0) return false;
+        var before = previousDrafts[^1].Sources;
+        return !sourcesHere.Any(s => s.Candidates.Any(c => before.Contains(c)));
+    }
+
+    private static bool TallyNounAt(TokenText text, int index) =>
+        text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index].ToString())
+        || text.Is(index, "death") && text.Is(index + 1, "toll");
 
     /// <summary>Percentages, money, years and dates of month are never casualty figures.</summary>
     private static bool IsDecoy(TokenText text, int from, QuantityMention mention)
@@ -146,11 +167,12 @@ internal sealed partial class DocumentReader
             draft.OwnOutcome = true;
             return true;
         }
+        if (text.Is(pos, "the") && text.IsAny(pos + 1, "number", "toll", "total") && text.Is(pos + 2, "of")) pos += 2;
         if (text.Is(pos, "of")) pos++;
         if (text.Is(pos, "the") && !text.Is(pos + 1, "city")) pos++;
         for (var skipped = 0; skipped <= 4 && pos < to; skipped++)
         {
-            if (extractor.Victims.TryMatch(text, pos, to, out var length, out VictimTerm term))
+            if (TryVictimAt(text, pos, to, out var length, out var term))
             {
                 SetVictims(text, draft, term, draft.Mention.LastToken + 1, pos + length - 1);
                 return false;
@@ -159,6 +181,30 @@ internal sealed partial class DocumentReader
             pos++;
         }
         return false;
+    }
+
+    /// <summary>A victim term, also in the singular ("a woman", "one civilian", "a child").</summary>
+    private bool TryVictimAt(TokenText text, int pos, int to, out int length, out VictimTerm term)
+    {
+        if (extractor.Victims.TryMatch(text, pos, to, out length, out term)) return true;
+        length = 1;
+        if (!text.IsWord(pos)) return false;
+        var word = text[pos].ToString();
+        foreach (var plural in Plurals(word))
+        {
+            if (extractor.Victims.TryMatchWord(plural, out term)) return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> Plurals(string word)
+    {
+        if (word.Equals("person", StringComparison.OrdinalIgnoreCase)) yield return "people";
+        if (word.Equals("child", StringComparison.OrdinalIgnoreCase)) yield return "children";
+        if (word.EndsWith("man", StringComparison.OrdinalIgnoreCase)) yield return word[..^3] + "men";
+        if (word.EndsWith('y') && word.Length > 2) yield return word[..^1] + "ies";
+        yield return word + "s";
+        yield return word + "es";
     }
 
     private void SetVictims(TokenText text, ClaimDraft draft, VictimTerm term, int modifiersFrom, int end)
@@ -171,7 +217,44 @@ internal sealed partial class DocumentReader
         {
             if (actor.First >= modifiersFrom && actor.Last <= end) actors.AddRange(actor.Candidates);
         }
+        for (var k = modifiersFrom; k <= end && draft.VictimSide is null; k++)
+        {
+            var word = text[k];
+            if (!word.StartsWith("pro-", StringComparison.OrdinalIgnoreCase)) continue;
+            var backed = word[4..].ToString();
+            if (Reference.Conflicts.SelectMany(c => c.Sides).FirstOrDefault(s => backed.Equals(s, StringComparison.OrdinalIgnoreCase)) is { } side)
+            {
+                draft.VictimSide = side;
+            }
+            else if (extractor.Actors.TryMatchWord(backed, out var backer))
+            {
+                actors.Add(backer);
+            }
+        }
         draft.VictimActors = actors;
+    }
+
+    /// <summary>"killing a woman", "wounded a child": an article before a singular victim after an outcome verb is one.</summary>
+    private void AddSingulars(TokenText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!ExtractionVocabulary.OutcomeBefore.TryMatch(text, i, to, out var length, out Outcome _)) continue;
+            var article = i + length;
+            if (!text.IsAny(article, "a", "an")) continue;
+            for (var pos = article + 1; pos <= article + 3 && pos < to; pos++)
+            {
+                if (TryVictimAt(text, pos, to, out _, out _) && !text[pos].EndsWith("s", StringComparison.OrdinalIgnoreCase))
+                {
+                    var mention = new QuantityMention(Quantity.Exactly(1), article, article, article, text.SpanOf(article, article));
+                    var at = mentions.FindIndex(m => m.FirstToken > article);
+                    if (mentions.Any(m => m.FirstToken <= article && m.LastToken >= article)) break;
+                    mentions.Insert(at < 0 ? mentions.Count : at, mention);
+                    break;
+                }
+                if (!IsVictimModifier(text, pos)) break;
+            }
+        }
     }
 
     private bool IsVictimModifier(TokenText text, int index)
@@ -206,6 +289,15 @@ internal sealed partial class DocumentReader
             }
             if (text.IsAny(markerStart + 2, "dead", "killed", "victims")) draft.Outcome ??= Outcome.Killed;
             if (text.IsAny(markerStart + 2, "wounded", "injured")) draft.Outcome ??= Outcome.Injured;
+            return;
+        }
+        if (text.Is(from, "among") && text.IsAny(first - 1, "were", "was", "are", "is", "included", "include")
+            && drafts.LastOrDefault(d => !d.IsSubset && !d.Rejected) is { } earlier)
+        {
+            draft.IsSubset = true;
+            draft.Parent = previous is { IsSubset: false } ? previous : earlier;
+            if (text.IsAny(from + 2, "dead", "killed", "victims") || text.IsAny(from + 1, "dead", "killed", "victims")) draft.Outcome ??= Outcome.Killed;
+            if (text.IsAny(from + 2, "wounded", "injured") || text.IsAny(from + 1, "wounded", "injured")) draft.Outcome ??= Outcome.Injured;
             return;
         }
         if (previous is null || previous.VictimEnd >= first) return;

@@ -49,6 +49,7 @@ internal sealed partial class DocumentReader
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (before < from && AttackVerbFollows(text, after)) return true;
         for (var k = after; k < Math.Min(after + 3, text.Count); k++)
         {
             if (!text.IsWord(k)) break;
@@ -60,6 +61,24 @@ internal sealed partial class DocumentReader
             {
                 break;
             }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fired", "shelled", "pounded", "bombed", "struck", "hit", "attacked", "launched", "targeted", "stormed",
+        "raided", "shot", "killed", "bombarded", "opened", "ambushed", "executed", "massacred", "detonated",
+        "besieged", "overran", "seized", "carried", "rained", "strikes", "shells", "pounds", "fires", "kills",
+    };
+
+    /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>
+    private static bool AttackVerbFollows(TokenText text, int after)
+    {
+        for (var k = after; k < Math.Min(after + 6, text.Count); k++)
+        {
+            if (text.IsWord(k) && AttackVerbs.Contains(text[k].ToString())) return true;
+            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return false;
         }
         return false;
     }

@@ -15,19 +15,21 @@ internal sealed partial class DocumentReader
     private bool TryPlaceAt(TokenText text, int i, int to, List<Place> places, out int length)
     {
         length = 0;
-        if (Directions.TryGetValue(text[i].ToString(), out var direction) && text.Is(i + 1, "of"))
+        var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
+            "outskirts", "areas", "quarters", "sector") ? i + 2 : i + 1;
+        if (Directions.TryGetValue(text[i].ToString(), out var direction) && text.Is(ofAt, "of"))
         {
-            var cityAt = i + 2;
+            var cityAt = ofAt + 1;
             Place? city = null;
             if (text.IsAny(cityAt, "the") && text.IsAny(cityAt + 1, "city", "town"))
             {
                 city = lastCity;
-                length = 4;
+                length = cityAt + 2 - i;
             }
             else if (extractor.Places.TryMatch(text, cityAt, to, out var cityLength, places) && HasCapital(text, cityAt, cityLength))
             {
                 city = Prefer(places);
-                length = 2 + cityLength;
+                length = cityAt + cityLength - i;
             }
             if (city is not null && Reference.Gazetteer.Named($"{direction} {city.Name}") is [var part, ..])
             {
@@ -94,26 +96,14 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// The place a figure is about: the named place nearest to it, or a place inside that one the sentence
-    /// also names (the most specific); else the place the text was just about.
+    /// The place a figure is about: the named place nearest to it; else the place the text was just about.
     /// </summary>
     private Place? PlaceFor(ClaimDraft draft, bool continuesPrevious)
     {
         if (placesHere.Count > 0)
         {
             var anchor = draft.Mention.NumberToken;
-            var nearest = placesHere.MinBy(p => Distance(p.First, p.Last, anchor)).Candidates[0];
-            var gazetteer = Reference.Gazetteer;
-            foreach (var other in placesHere)
-            {
-                var candidate = other.Candidates[0];
-                if (candidate.Key != nearest.Key && gazetteer.Contains(nearest, candidate)
-                    && gazetteer.DepthOf(candidate) > gazetteer.DepthOf(nearest))
-                {
-                    nearest = candidate;
-                }
-            }
-            return nearest;
+            return placesHere.MinBy(p => Distance(p.First, p.Last, anchor)).Candidates[0];
         }
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
         if (previousPlaces.Count > 0) return previousPlaces[^1];

@@ -43,6 +43,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         FindNames(text, from, to);
         mentions.Clear();
         extractor.Numbers.FindAll(text, from, to, mentions);
+        AddSingulars(text, from, to);
         sentenceDrafts.Clear();
         if (mentions.Count > 0) ReadClaims(text, from, to);
 

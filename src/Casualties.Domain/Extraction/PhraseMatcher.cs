@@ -57,6 +57,20 @@ public sealed class PhraseMatcher<T>
         return false;
     }
 
+    /// <summary>The value of a one-word phrase equal to <paramref name="word"/>, ignoring case.</summary>
+    public bool TryMatchWord(ReadOnlySpan<char> word, out T value)
+    {
+        value = default!;
+        if (!lookup.TryGetValue(word, out var candidates)) return false;
+        foreach (var (tokens, candidate) in candidates)
+        {
+            if (tokens.Length != 1) continue;
+            value = candidate;
+            return true;
+        }
+        return false;
+    }
+
     private static bool Matches(TokenText text, int index, string[] tokens)
     {
         for (var k = 1; k < tokens.Length; k++)

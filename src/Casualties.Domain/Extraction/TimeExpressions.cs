@@ -197,13 +197,16 @@ public sealed class TimeExpressions(DateOnly documentDate)
                 expression = new TimeExpression(i, TimeKind.Since, Day(d.AddDays(-1)), Day(d));
                 return true;
             }
-            if (text.Kind(k) == TokenKind.Punctuation) break;
+            if (text.Kind(k) == TokenKind.Punctuation && !text.IsApostrophe(k)) break;
         }
-        if (text.IsAny(i + 1, "the", "its") && text.IsAny(i + 2, "start", "beginning", "outbreak") && text.Is(i + 3, "of")
-            && text.IsAny(i + 4, "the", "this") && text.Is(i + 5, "year"))
+        if (text.IsAny(i + 1, "the", "its") && text.IsAny(i + 2, "start", "beginning") && text.Is(i + 3, "of")
+            && text.IsAny(i + 4, "the", "this") && text.IsAny(i + 5, "year", "month", "week"))
         {
             last = i + 5;
-            expression = new TimeExpression(i, TimeKind.Since, PartialDate.Year(d.Year), Day(d));
+            var start = text.Is(i + 5, "year") ? PartialDate.Year(d.Year)
+                : text.Is(i + 5, "month") ? PartialDate.Month(d.Year, d.Month)
+                : Day(d.AddDays(-(((int)d.DayOfWeek + 6) % 7)));
+            expression = new TimeExpression(i, TimeKind.Since, start, Day(d));
             return true;
         }
         expression = new TimeExpression(i, TimeKind.SinceThen, null, Day(d));
