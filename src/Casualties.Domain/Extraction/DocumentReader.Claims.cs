@@ -148,34 +148,84 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    /// <summary>The victim noun after the figure ("341 people", "tens of thousands of east Aleppo residents"); true when a bare figure is a claim ("12 dead").</summary>
+    /// <summary>
+    /// The victim noun after the figure ("341 people", "tens of thousands of east Aleppo residents",
+    /// "6,000 civilian deaths", "251 of them", "844 were civilians"); true when a figure without a victim
+    /// noun is still a claim ("12 dead").
+    /// </summary>
     private bool ReadVictims(TokenText text, int to, ClaimDraft draft)
     {
+        var singular = draft.Mention.Quantity.Value == 1;
         var pos = draft.Mention.LastToken + 1;
+        while (IsQuoteMark(text, pos)) pos++;
+        if (TryVictimAt(text, pos, to, out var adjectiveLength, out var adjective, singularToo: true)
+            && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + adjectiveLength, to, out var afterAdjective, out Outcome adjectiveOutcome)
+            && !extractor.Victims.TryMatch(text, pos, to, out _, out _))
+        {
+            SetVictims(text, draft, adjective, pos, pos + adjectiveLength + afterAdjective - 1);
+            draft.Outcome = adjectiveOutcome;
+            draft.OwnOutcome = true;
+            return true;
+        }
+        if (TryVictimAt(text, pos, to, out _, out var casualtyAdjective, singularToo: true) && text.Is(pos + 1, "casualties"))
+        {
+            contextVictims = casualtyAdjective.Victims;
+            return false;
+        }
         if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun))
         {
             var afterNoun = pos + nounLength;
-            if (extractor.Victims.TryMatch(text, afterNoun, to, out var termLength, out VictimTerm adjectiveOf))
+            draft.VictimEnd = afterNoun - 1;
+            if (!TryReadVictimNoun(text, afterNoun, to, draft, singular) && !(text.IsAny(afterNoun, "were", "are", "was")
+                && TryReadVictimNoun(text, afterNoun + 1, to, draft, singular)))
             {
-                SetVictims(text, draft, adjectiveOf, pos, afterNoun + termLength - 1);
-            }
-            else
-            {
-                draft.VictimEnd = afterNoun - 1;
+                draft.Victims = contextVictims;
             }
             draft.Outcome = noun;
             draft.OwnOutcome = true;
             return true;
         }
+        if (text.Is(pos, "of") && text.IsAny(pos + 1, "them", "whom", "those"))
+        {
+            draft.RefersToGroup = true;
+            draft.VictimEnd = pos + 1;
+            var after = text.IsAny(pos + 2, "were", "are", "was", "being") ? pos + 3 : pos + 2;
+            TryReadVictimNoun(text, after, to, draft, singular);
+            return true;
+        }
+        if (text.IsAny(pos, "were", "are") && TryReadVictimNoun(text, pos + 1, to, draft, singular)) return false;
         if (text.Is(pos, "the") && text.IsAny(pos + 1, "number", "toll", "total") && text.Is(pos + 2, "of")) pos += 2;
         if (text.Is(pos, "of")) pos++;
         if (text.Is(pos, "the") && !text.Is(pos + 1, "city")) pos++;
+        TryReadVictimNoun(text, pos, to, draft, singular);
+        return false;
+    }
+
+    /// <summary>A victim noun at <paramref name="pos"/> after at most four modifiers ("pro-government fighters", "the group's fighters").</summary>
+    private bool TryReadVictimNoun(TokenText text, int pos, int to, ClaimDraft draft, bool singular)
+    {
+        var modifiersFrom = pos;
         for (var skipped = 0; skipped <= 4 && pos < to; skipped++)
         {
-            if (TryVictimAt(text, pos, to, out var length, out var term))
+            while (IsQuoteMark(text, pos)) pos++;
+            if (TryVictimAt(text, pos, to, out var length, out var term, singular))
             {
-                SetVictims(text, draft, term, draft.Mention.LastToken + 1, pos + length - 1);
-                return false;
+                if (text.Is(pos, "others") && length == 1)
+                {
+                    term = new VictimTerm("others", contextVictims ?? VictimGroups.People, null);
+                }
+                SetVictims(text, draft, term, modifiersFrom, pos + length - 1);
+                return true;
+            }
+            if (IsDemonymPlural(text, pos))
+            {
+                SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.People, null), modifiersFrom, pos);
+                return true;
+            }
+            if (text.IsWord(pos) && text.IsApostrophe(pos + 1) && text.Is(pos + 2, "s"))
+            {
+                pos += 3;
+                continue;
             }
             if (!IsVictimModifier(text, pos)) break;
             pos++;
@@ -183,12 +233,23 @@ internal sealed partial class DocumentReader
         return false;
     }
 
+    /// <summary>"Iraqis", "Syrians", "Palestinians": a people named by a plural demonym.</summary>
+    private bool IsDemonymPlural(TokenText text, int index)
+    {
+        if (!text.IsWord(index) || !text.IsCapitalized(index) || IsNamed(index)) return false;
+        var word = text[index];
+        return word.Length > 4 && (word.EndsWith("ians") || word.EndsWith("is") || word.EndsWith("ans") || word.EndsWith("ites"));
+    }
+
+    private static bool IsQuoteMark(TokenText text, int index) =>
+        text.InRange(index) && text.Kind(index) == TokenKind.Punctuation && Tokenizer.IsQuote(text.Text[text.Token(index).Start]);
+
     /// <summary>A victim term, also in the singular ("a woman", "one civilian", "a child").</summary>
-    private bool TryVictimAt(TokenText text, int pos, int to, out int length, out VictimTerm term)
+    private bool TryVictimAt(TokenText text, int pos, int to, out int length, out VictimTerm term, bool singularToo = false)
     {
         if (extractor.Victims.TryMatch(text, pos, to, out length, out term)) return true;
         length = 1;
-        if (!text.IsWord(pos)) return false;
+        if (!singularToo || !text.IsWord(pos)) return false;
         var word = text[pos].ToString();
         foreach (var plural in Plurals(word))
         {
@@ -212,6 +273,7 @@ internal sealed partial class DocumentReader
         draft.Victims = term.Victims;
         draft.VictimSide = term.VictimSide;
         draft.VictimEnd = end;
+        if (term.Term != "others") contextVictims = term.Victims;
         var actors = new List<Actor>();
         foreach (var actor in actorsHere)
         {
@@ -244,7 +306,7 @@ internal sealed partial class DocumentReader
             if (!text.IsAny(article, "a", "an")) continue;
             for (var pos = article + 1; pos <= article + 3 && pos < to; pos++)
             {
-                if (TryVictimAt(text, pos, to, out _, out _) && !text[pos].EndsWith("s", StringComparison.OrdinalIgnoreCase))
+                if (TryVictimAt(text, pos, to, out _, out _, singularToo: true) && !text[pos].EndsWith("s", StringComparison.OrdinalIgnoreCase))
                 {
                     var mention = new QuantityMention(Quantity.Exactly(1), article, article, article, text.SpanOf(article, article));
                     var at = mentions.FindIndex(m => m.FirstToken > article);
@@ -279,6 +341,37 @@ internal sealed partial class DocumentReader
     {
         var first = draft.Mention.FirstToken;
         var previous = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
+        if (draft.RefersToGroup || text.IsAny(first - 1, "remaining"))
+        {
+            var group = draft.Victims is not null && previous is not null ? previous : LastWhole(null);
+            if (group is not null)
+            {
+                draft.IsSubset = true;
+                draft.Parent = group;
+                draft.Victims ??= group.Victims;
+                if (draft.Outcome is null && !text.IsAny(first - 1, "remaining")) draft.Outcome = group.Outcome;
+            }
+            return;
+        }
+        if (text.Is(from, "of") && text.IsAny(from + 1, "those", "the") && ExtractionVocabulary.OutcomeAfter.TryMatch(text, from + 2, first, out _, out Outcome ofThose))
+        {
+            draft.Outcome ??= ofThose;
+            if (LastWhole(ofThose) is { } whole)
+            {
+                draft.IsSubset = true;
+                draft.Parent = previous is { IsSubset: true } && previous.Parent is not null ? previous.Parent : whole;
+            }
+            return;
+        }
+        if (draft.Victims is null && text.Is(draft.Mention.LastToken + 1, "by") && previous is not null)
+        {
+            var head = sentenceDrafts.LastOrDefault(d => d.Parent is null || !sentenceDrafts.Contains(d.Parent)) ?? previous;
+            draft.CoordinatedWith = head;
+            draft.Victims = head.Victims;
+            draft.IsSubset = head.IsSubset;
+            draft.Parent = head.Parent;
+            return;
+        }
         if (SubsetMarkerEndsAt(text, from, first - 1, out var markerStart))
         {
             draft.IsSubset = true;
@@ -314,6 +407,11 @@ internal sealed partial class DocumentReader
         }
     }
 
+    /// <summary>The latest claim so far that is not a subset (of the outcome given, if any).</summary>
+    private ClaimDraft? LastWhole(Outcome? outcome) =>
+        sentenceDrafts.LastOrDefault(d => !d.IsSubset && !d.Rejected && (outcome is null || d.Outcome == outcome))
+        ?? drafts.LastOrDefault(d => !d.IsSubset && !d.Rejected && (outcome is null || d.Outcome == outcome));
+
     private static bool SubsetMarkerEndsAt(TokenText text, int from, int end, out int start)
     {
         start = -1;
@@ -342,36 +440,60 @@ internal sealed partial class DocumentReader
                     return true;
                 }
             }
-            if (!text.IsWord(end) || !ExtractionVocabulary.ObjectFillers.Contains(text[end].ToString())) break;
+            if (!IsQuoteMark(text, end) && (!text.IsWord(end) || !ExtractionVocabulary.ObjectFillers.Contains(text[end].ToString()))) break;
             end--;
         }
         outcome = default;
         return false;
     }
 
-    /// <summary>"the death toll rose to 52", "a toll of 30", "the number of dead reached 40".</summary>
-    private static bool TryTally(TokenText text, int from, ClaimDraft draft, out Outcome outcome)
+    private static readonly HashSet<string> TallyHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "toll", "tally", "count", "figure", "number", "total",
+    };
+
+    /// <summary>
+    /// "the death toll rose to 52", "a toll of 30", "the number of people displaced ... rose to 112,000",
+    /// "put the figure at about 200,000": a tally noun earlier in the sentence, linked to the figure.
+    /// </summary>
+    private bool TryTally(TokenText text, int from, ClaimDraft draft, out Outcome outcome)
     {
         outcome = Outcome.Killed;
-        var k = draft.Mention.FirstToken - 1;
-        if (k < from || !text.IsWord(k) || !ExtractionVocabulary.TallyLinks.Contains(text[k].ToString())) return false;
-        for (; k >= Math.Max(from, draft.Mention.FirstToken - 12); k--)
+        var first = draft.Mention.FirstToken;
+        var link = first - 1;
+        if (link < from || !text.IsWord(link) || !ExtractionVocabulary.TallyLinks.Contains(text[link].ToString())) return false;
+        for (var head = link; head >= from; head--)
         {
-            if (text.IsPunctuation(k, ';')) return false;
-            if (text.Kind(k) == TokenKind.Number) return false;
-            if (text.IsWord(k) && ExtractionVocabulary.TallyNouns.Contains(text[k].ToString()))
+            if (text.IsPunctuation(head, ';')) return false;
+            if (!text.IsWord(head) || !TallyHeads.Contains(text[head].ToString())) continue;
+            var isToll = ExtractionVocabulary.TallyNouns.Contains(text[head].ToString());
+            if (text.Is(head, "number") && !text.Is(head + 1, "of")) continue;
+            if (text.Is(head, "total") && !text.Is(head + 1, "of")) continue;
+            var found = false;
+            for (var k = head + 1; k < first && !found; k++)
             {
-                if (text.IsAny(k - 1, "injury", "injuries")) outcome = Outcome.Injured;
-                var stale = text.IsWord(k - 1) && StaleMarkers.Contains(text[k - 1].ToString())
-                    || text.IsWord(k - 2) && StaleMarkers.Contains(text[k - 2].ToString());
-                if (stale) draft.Rejected = true;
-                return true;
+                if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, k, first, out _, out outcome)
+                    || ExtractionVocabulary.OutcomeAfter.TryMatch(text, k, first, out _, out outcome))
+                {
+                    found = true;
+                }
             }
-            if (text.Is(k, "number") && text.Is(k + 1, "of")
-                && ExtractionVocabulary.OutcomeNouns.TryMatch(text, k + 2, text.Count, out _, out outcome))
+            if (!found && text.IsAny(head - 1, "injury", "injuries")) { outcome = Outcome.Injured; found = true; }
+            if (!found && isToll) { outcome = Outcome.Killed; found = true; }
+            if (!found && text.Is(head, "figure") && (previousDrafts.Count > 0 || drafts.Count > 0))
             {
-                return true;
+                var before = previousDrafts.Count > 0 ? previousDrafts[^1] : drafts[^1];
+                outcome = before.Outcome ?? Outcome.Killed;
+                draft.Victims ??= before.Victims;
+                found = true;
             }
+            if (!found) continue;
+            if (draft.Victims is null && text.Is(head + 1, "of")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
+            draft.VictimEnd = Math.Max(draft.VictimEnd, draft.Mention.LastToken);
+            var stale = text.IsWord(head - 1) && StaleMarkers.Contains(text[head - 1].ToString())
+                || text.IsWord(head - 2) && StaleMarkers.Contains(text[head - 2].ToString());
+            if (stale) draft.Rejected = true;
+            return true;
         }
         return false;
     }
@@ -386,6 +508,17 @@ internal sealed partial class DocumentReader
             while (close < to && !text.IsComma(close)) close++;
             if (close >= to) return false;
             pos = close + 1;
+            if (!IsAuxiliaryOrOutcome(text, pos, to) && text.IsCapitalized(pos))
+            {
+                close = pos;
+                while (close < to && !text.IsComma(close)) close++;
+                if (close >= to) return false;
+                pos = close + 1;
+            }
+        }
+        else if (text.IsComma(pos) && text.IsAny(pos + 1, "have", "has", "had", "were", "was", "are"))
+        {
+            pos++;
         }
         if (text.IsAny(pos, "in", "from", "across", "near") && placesHere.FirstOrDefault(p => p.First == pos + 1) is { Length: > 0 } place)
         {
@@ -405,6 +538,10 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
+
+    private static bool IsAuxiliaryOrOutcome(TokenText text, int pos, int to) =>
+        text.IsWord(pos) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[pos].ToString())
+            || ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _));
 
     private static bool SubsetMarkerAt(TokenText text, int index, int to) =>
         ExtractionVocabulary.SubsetMarkers.TryMatch(text, index, to, out _, out _);

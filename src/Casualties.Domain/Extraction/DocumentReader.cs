@@ -20,6 +20,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private readonly List<ClaimDraft> sentenceDrafts = [];
 
     private int sentence;
+    private string? contextVictims;
     private IReadOnlyList<Source>? lastNamedSource;
     private IReadOnlyList<Actor>? leadActor;
     private Place? lastCity;
@@ -45,6 +46,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         extractor.Numbers.FindAll(text, from, to, mentions);
         AddSingulars(text, from, to);
         sentenceDrafts.Clear();
+        contextVictims = null;
         if (mentions.Count > 0) ReadClaims(text, from, to);
 
         if (sourcesHere.Count > 0) lastNamedSource = sourcesHere[^1].Candidates;

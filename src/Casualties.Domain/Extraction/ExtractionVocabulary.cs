@@ -18,7 +18,7 @@ internal static class ExtractionVocabulary
         ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("hurt", Outcome.Injured),
         ("displaced", Outcome.Displaced), ("fled", Outcome.Displaced), ("uprooted", Outcome.Displaced),
         ("forced from their homes", Outcome.Displaced), ("from their homes", Outcome.Displaced),
-        ("to flee their homes", Outcome.Displaced), ("out of their homes", Outcome.Displaced), ("forced to flee", Outcome.Displaced),
+        ("to flee their homes", Outcome.Displaced), ("to flee", Outcome.Displaced), ("evacuated", Outcome.Displaced), ("out of their homes", Outcome.Displaced), ("forced to flee", Outcome.Displaced),
         ("forced out of their homes", Outcome.Displaced), ("driven from their homes", Outcome.Displaced),
         ("internally displaced", Outcome.Displaced), ("made homeless", Outcome.Displaced),
         ("missing", Outcome.Missing), ("unaccounted for", Outcome.Missing), ("disappeared", Outcome.Missing),
@@ -26,7 +26,8 @@ internal static class ExtractionVocabulary
         ("detained", Outcome.Detained), ("arrested", Outcome.Detained), ("abducted", Outcome.Detained),
         ("kidnapped", Outcome.Detained), ("taken prisoner", Outcome.Detained), ("taken captive", Outcome.Detained),
         ("taken hostage", Outcome.Detained), ("captured", Outcome.Detained), ("imprisoned", Outcome.Detained),
-        ("jailed", Outcome.Detained), ("rounded up", Outcome.Detained), ("held", Outcome.Detained),
+        ("jailed", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
+        ("held hostage", Outcome.Detained),
     ]);
 
     /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
@@ -38,7 +39,10 @@ internal static class ExtractionVocabulary
         ("displaced", Outcome.Displaced), ("missing", Outcome.Missing),
         ("detained", Outcome.Detained), ("arrests", Outcome.Detained), ("detainees", Outcome.Detained),
         ("prisoners", Outcome.Detained), ("hostages", Outcome.Detained), ("captives", Outcome.Detained),
-        ("abductees", Outcome.Detained), ("arrested", Outcome.Detained),
+        ("abductees", Outcome.Detained), ("arrested", Outcome.Detained), ("cases of arbitrary arrest", Outcome.Detained),
+        ("cases of arrest", Outcome.Detained), ("cases of detention", Outcome.Detained), ("arbitrary arrests", Outcome.Detained),
+        ("cases of enforced disappearance", Outcome.Missing), ("people missing", Outcome.Missing),
+        ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
     ]);
 
     /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>
@@ -170,7 +174,7 @@ internal static class ExtractionVocabulary
         "humanitarian", "aid", "relief", "media", "news", "international", "un", "u.n", "police", "army", "security",
         "military", "allied", "loyalist", "militia", "jihadist", "islamist", "newborn", "infant", "small", "fellow",
         "estimated", "new", "detained", "arrested", "abducted", "missing", "dead", "of", "the", "its", "their",
-        "whom", "which", "east", "west", "north", "south", "eastern", "western", "northern", "southern",
+        "whom", "which", "her", "his", "our", "these", "those", "such", "east", "west", "north", "south", "eastern", "western", "northern", "southern",
         "central", "besieged", "trapped", "fleeing", "palestinian", "syrian", "ukrainian", "israeli", "lebanese",
         "sudanese", "yemeni", "iraqi", "russian",
     };

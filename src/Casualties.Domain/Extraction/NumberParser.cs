@@ -297,6 +297,11 @@ public sealed class NumberParser
         var any = false;
         var last = -1;
         var k = i;
+        if (text.Is(k, "half") && text.Is(k + 1, "a") && k + 2 < to && NumberWords.TryScale(text[k + 2], out var halfOf) && halfOf >= 1_000)
+        {
+            number = new RawNumber(halfOf / 2, i, k + 2, NumberShape.Cardinal);
+            return true;
+        }
         if ((text.Is(k, "a") || text.Is(k, "an")) && k + 1 < to && NumberWords.TryScale(text[k + 1], out _))
         {
             current = 1;
