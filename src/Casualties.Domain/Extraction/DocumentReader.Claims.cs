@@ -61,7 +61,15 @@ internal sealed partial class DocumentReader
                 draft.OwnOutcome = true;
                 bareAllowed |= draft.VictimEnd == mention.LastToken;
             }
+            if (draft.Outcome is null && draft.ModifierOutcome is { } modifierOutcome)
+            {
+                draft.Outcome = modifierOutcome;
+                draft.OwnOutcome = true;
+            }
             if (draft.Victims is null && !bareAllowed && draft.CoordinatedWith is null) continue;
+            if (draft.Victims is null && !draft.IsSubset) draft.Victims = contextVictims;
+            if (draft.Victims is null && draft.Parent is { } group) draft.Victims = group.Victims;
+            if (!draft.IsSubset && draft.Victims is not null && draft.Outcome is not null) contextVictims = draft.Victims;
             sentenceDrafts.Add(draft);
         }
 
@@ -172,7 +180,9 @@ internal sealed partial class DocumentReader
             contextVictims = casualtyAdjective.Victims;
             return false;
         }
-        if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun))
+        if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun)
+            && (IsBoundary(text, pos + nounLength, to) || TryVictimAt(text, pos + nounLength, to, out _, out _)
+                || text.IsAny(pos + nounLength, "were", "are", "was") || IsVictimModifier(text, pos + nounLength)))
         {
             var afterNoun = pos + nounLength;
             draft.VictimEnd = afterNoun - 1;
@@ -183,6 +193,16 @@ internal sealed partial class DocumentReader
             }
             draft.Outcome = noun;
             draft.OwnOutcome = true;
+            return true;
+        }
+        if (text.Is(pos, "of") && text.Is(pos + 1, "the") && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 2, to, out var ofLength, out Outcome ofOutcome)
+            && text.IsAny(pos + 2 + ofLength, "were", "was", "are"))
+        {
+            draft.RefersToGroup = true;
+            draft.Outcome = ofOutcome;
+            draft.OwnOutcome = true;
+            draft.VictimEnd = pos + 1 + ofLength;
+            TryReadVictimNoun(text, pos + 3 + ofLength, to, draft, singular);
             return true;
         }
         if (text.Is(pos, "of") && text.IsAny(pos + 1, "them", "whom", "those"))
@@ -205,11 +225,16 @@ internal sealed partial class DocumentReader
     private bool TryReadVictimNoun(TokenText text, int pos, int to, ClaimDraft draft, bool singular)
     {
         var modifiersFrom = pos;
+        var freeNouns = 0;
         for (var skipped = 0; skipped <= 4 && pos < to; skipped++)
         {
             while (IsQuoteMark(text, pos)) pos++;
             if (TryVictimAt(text, pos, to, out var length, out var term, singular))
             {
+                if (text.Is(pos + length, "and") && TryVictimAt(text, pos + length + 1, to, out var otherLength, out var other) && other.Victims == term.Victims)
+                {
+                    length += 1 + otherLength;
+                }
                 if (text.Is(pos, "others") && length == 1)
                 {
                     term = new VictimTerm("others", contextVictims ?? VictimGroups.People, null);
@@ -227,9 +252,29 @@ internal sealed partial class DocumentReader
                 pos += 3;
                 continue;
             }
-            if (!IsVictimModifier(text, pos)) break;
+            if (text.IsWord(pos) && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var participle, out Outcome described)
+                && participle == 1 && text[pos].EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            {
+                draft.ModifierOutcome = described;
+                pos++;
+                continue;
+            }
+            if (!IsVictimModifier(text, pos))
+            {
+                if (freeNouns < 2 && text.IsWord(pos) && !text.IsCapitalized(pos) && !BoundaryWords.Contains(text[pos].ToString())
+                    && !ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _)
+                    && !ExtractionVocabulary.AuxiliaryWords.Contains(text[pos].ToString())
+                    && TryVictimAt(text, pos + 1, to, out _, out _))
+                {
+                    freeNouns++;
+                    pos++;
+                    continue;
+                }
+                break;
+            }
             pos++;
         }
+        draft.ModifierOutcome = null;
         return false;
     }
 
@@ -273,7 +318,6 @@ internal sealed partial class DocumentReader
         draft.Victims = term.Victims;
         draft.VictimSide = term.VictimSide;
         draft.VictimEnd = end;
-        if (term.Term != "others") contextVictims = term.Victims;
         var actors = new List<Actor>();
         foreach (var actor in actorsHere)
         {
@@ -363,11 +407,12 @@ internal sealed partial class DocumentReader
             }
             return;
         }
-        if (draft.Victims is null && text.Is(draft.Mention.LastToken + 1, "by") && previous is not null)
+        if (text.Is(draft.VictimEnd + 1, "by") && draft.Outcome is null && previous is not null
+            && (draft.Victims is null || text.Is(draft.VictimEnd, "others")))
         {
             var head = sentenceDrafts.LastOrDefault(d => d.Parent is null || !sentenceDrafts.Contains(d.Parent)) ?? previous;
             draft.CoordinatedWith = head;
-            draft.Victims = head.Victims;
+            draft.Victims ??= head.Victims;
             draft.IsSubset = head.IsSubset;
             draft.Parent = head.Parent;
             return;
@@ -399,6 +444,11 @@ internal sealed partial class DocumentReader
             || gap == 2 && text.IsComma(first - 2) && text.Is(first - 1, "and")
             || gap == 3 && text.Is(first - 3, "as") && text.Is(first - 2, "well") && text.Is(first - 1, "as");
         if (!joined) return;
+        if (previous.IsSubset && draft.Outcome is not null && draft.Outcome != previous.Outcome || previous.IsSubset && draft.Outcome is not null && draft.Victims is null)
+        {
+            draft.CoordinatedWith = previous.Parent;
+            return;
+        }
         draft.CoordinatedWith = previous;
         if (previous.IsSubset)
         {
@@ -523,6 +573,12 @@ internal sealed partial class DocumentReader
         if (text.IsAny(pos, "in", "from", "across", "near") && placesHere.FirstOrDefault(p => p.First == pos + 1) is { Length: > 0 } place)
         {
             pos = place.Last + 1;
+        }
+        else if (text.Is(pos, "of") && text.IsAny(pos + 1, "the", "one", "a", "his", "her", "their", "its"))
+        {
+            var k = pos + 2;
+            while (k < Math.Min(to, pos + 6) && text.IsWord(k) && !IsAuxiliaryOrOutcome(text, k, to)) k++;
+            if (IsAuxiliaryOrOutcome(text, k, to)) pos = k;
         }
         for (var skipped = 0; skipped <= 6 && pos < to; skipped++)
         {

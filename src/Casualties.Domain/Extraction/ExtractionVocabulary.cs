@@ -22,11 +22,12 @@ internal static class ExtractionVocabulary
         ("forced out of their homes", Outcome.Displaced), ("driven from their homes", Outcome.Displaced),
         ("internally displaced", Outcome.Displaced), ("made homeless", Outcome.Displaced),
         ("missing", Outcome.Missing), ("unaccounted for", Outcome.Missing), ("disappeared", Outcome.Missing),
-        ("went missing", Outcome.Missing),
+        ("went missing", Outcome.Missing), ("under the rubble", Outcome.Missing), ("trapped under the rubble", Outcome.Missing),
+        ("fallen", Outcome.Killed), ("martyred", Outcome.Killed), ("executed", Outcome.Killed),
         ("detained", Outcome.Detained), ("arrested", Outcome.Detained), ("abducted", Outcome.Detained),
         ("kidnapped", Outcome.Detained), ("taken prisoner", Outcome.Detained), ("taken captive", Outcome.Detained),
         ("taken hostage", Outcome.Detained), ("captured", Outcome.Detained), ("imprisoned", Outcome.Detained),
-        ("jailed", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
+        ("jailed", Outcome.Detained), ("apprehended", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
         ("held hostage", Outcome.Detained),
     ]);
 
@@ -34,7 +35,7 @@ internal static class ExtractionVocabulary
     public static readonly PhraseMatcher<Outcome> OutcomeNouns = new(
     [
         ("dead", Outcome.Killed), ("deaths", Outcome.Killed), ("fatalities", Outcome.Killed), ("killed", Outcome.Killed),
-        ("killings", Outcome.Killed), ("bodies", Outcome.Killed),
+        ("killings", Outcome.Killed), ("bodies", Outcome.Killed), ("martyrs", Outcome.Killed),
         ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("injuries", Outcome.Injured),
         ("displaced", Outcome.Displaced), ("missing", Outcome.Missing),
         ("detained", Outcome.Detained), ("arrests", Outcome.Detained), ("detainees", Outcome.Detained),
@@ -49,7 +50,10 @@ internal static class ExtractionVocabulary
     public static readonly PhraseMatcher<Outcome> OutcomeBefore = new(
     [
         ("killed", Outcome.Killed), ("killing", Outcome.Killed), ("kills", Outcome.Killed), ("kill", Outcome.Killed),
-        ("claimed the lives of", Outcome.Killed), ("claiming the lives of", Outcome.Killed),
+        ("claimed the lives of", Outcome.Killed), ("eliminated", Outcome.Killed), ("eliminating", Outcome.Killed),
+        ("neutralised", Outcome.Killed), ("neutralized", Outcome.Killed), ("the bodies of", Outcome.Killed),
+        ("executed", Outcome.Killed), ("executing", Outcome.Killed), ("apprehended", Outcome.Detained),
+        ("apprehending", Outcome.Detained), ("claiming the lives of", Outcome.Killed),
         ("claims the lives of", Outcome.Killed), ("took the lives of", Outcome.Killed),
         ("taking the lives of", Outcome.Killed), ("the killing of", Outcome.Killed), ("the deaths of", Outcome.Killed),
         ("the death of", Outcome.Killed), ("the killings of", Outcome.Killed), ("shot dead", Outcome.Killed),
