@@ -120,7 +120,7 @@ internal sealed partial class DocumentReader
     }
 
     private static bool TallyNounAt(TokenText text, int index) =>
-        text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index].ToString())
+        text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index])
         || text.Is(index, "death") && text.Is(index + 1, "toll");
 
     /// <summary>Percentages, money, years and dates of month are never casualty figures.</summary>
@@ -133,7 +133,7 @@ internal sealed partial class DocumentReader
         if (text.InRange(first - 1) && text.Kind(first - 1) == TokenKind.Punctuation && text[first - 1] is "$" or "€" or "£" or "¥") return true;
         if (text.IsAny(first - 1, "US", "USD", "EUR", "GBP") || text.IsAny(next, "dollars", "euros", "pounds", "USD", "dinars", "riyals", "hryvnias")) return true;
         if (text.Kind(number) == TokenKind.Number && text[number].Length == 4 && mention.Quantity.Value is >= 1900 and <= 2100
-            && (YearPrepositions.Contains(text.InRange(number - 1) ? text[number - 1].ToString() : "") || !text.IsWord(next)))
+            && (YearPrepositions.Contains(text[number - 1]) || !text.IsWord(next)))
         {
             return true;
         }
@@ -151,7 +151,7 @@ internal sealed partial class DocumentReader
     {
         for (var k = from; k < to; k++)
         {
-            if (text.IsWord(k) && words.Contains(text[k].ToString())) return true;
+            if (text.IsWord(k) && words.Contains(text[k])) return true;
         }
         return false;
     }
@@ -166,7 +166,8 @@ internal sealed partial class DocumentReader
         var singular = draft.Mention.Quantity.Value == 1;
         var pos = draft.Mention.LastToken + 1;
         while (IsQuoteMark(text, pos)) pos++;
-        if (TryVictimAt(text, pos, to, out var adjectiveLength, out var adjective, singularToo: true)
+        if (text.IsWord(pos) && text.IsWord(pos + 1)
+            && TryVictimAt(text, pos, to, out var adjectiveLength, out var adjective, singularToo: true)
             && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + adjectiveLength, to, out var afterAdjective, out Outcome adjectiveOutcome)
             && !extractor.Victims.TryMatch(text, pos, to, out _, out _))
         {
@@ -175,7 +176,7 @@ internal sealed partial class DocumentReader
             draft.OwnOutcome = true;
             return true;
         }
-        if (TryVictimAt(text, pos, to, out _, out var casualtyAdjective, singularToo: true) && text.Is(pos + 1, "casualties"))
+        if (text.Is(pos + 1, "casualties") && TryVictimAt(text, pos, to, out _, out var casualtyAdjective, singularToo: true))
         {
             contextVictims = casualtyAdjective.Victims;
             return false;
@@ -261,9 +262,9 @@ internal sealed partial class DocumentReader
             }
             if (!IsVictimModifier(text, pos))
             {
-                if (freeNouns < 2 && text.IsWord(pos) && !text.IsCapitalized(pos) && !BoundaryWords.Contains(text[pos].ToString())
+                if (freeNouns < 2 && text.IsWord(pos) && !text.IsCapitalized(pos) && !BoundaryWords.Contains(text[pos])
                     && !ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _)
-                    && !ExtractionVocabulary.AuxiliaryWords.Contains(text[pos].ToString())
+                    && !ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])
                     && TryVictimAt(text, pos + 1, to, out _, out _))
                 {
                     freeNouns++;
@@ -368,12 +369,12 @@ internal sealed partial class DocumentReader
         if (!text.IsWord(index)) return text.IsApostrophe(index) || (text.Kind(index) == TokenKind.Punctuation && text[index] is "-");
         var word = text[index];
         if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, index, text.Count, out _, out _)
-            && !ExtractionVocabulary.VictimAdjectives.Contains(word.ToString()))
+            && !ExtractionVocabulary.VictimAdjectives.Contains(word))
         {
             return false;
         }
-        if (BoundaryWords.Contains(word.ToString()) && !text.IsAny(index, "more", "the")) return false;
-        return text.IsCapitalized(index) || word.Contains('-') || ExtractionVocabulary.VictimAdjectives.Contains(word.ToString())
+        if (BoundaryWords.Contains(word) && !text.IsAny(index, "more", "the")) return false;
+        return text.IsCapitalized(index) || word.Contains('-') || ExtractionVocabulary.VictimAdjectives.Contains(word)
             || word.EndsWith("ian", StringComparison.OrdinalIgnoreCase) || IsNamed(index);
     }
 
@@ -490,7 +491,7 @@ internal sealed partial class DocumentReader
                     return true;
                 }
             }
-            if (!IsQuoteMark(text, end) && (!text.IsWord(end) || !ExtractionVocabulary.ObjectFillers.Contains(text[end].ToString()))) break;
+            if (!IsQuoteMark(text, end) && (!text.IsWord(end) || !ExtractionVocabulary.ObjectFillers.Contains(text[end]))) break;
             end--;
         }
         outcome = default;
@@ -511,12 +512,12 @@ internal sealed partial class DocumentReader
         outcome = Outcome.Killed;
         var first = draft.Mention.FirstToken;
         var link = first - 1;
-        if (link < from || !text.IsWord(link) || !ExtractionVocabulary.TallyLinks.Contains(text[link].ToString())) return false;
+        if (link < from || !text.IsWord(link) || !ExtractionVocabulary.TallyLinks.Contains(text[link])) return false;
         for (var head = link; head >= from; head--)
         {
             if (text.IsPunctuation(head, ';')) return false;
-            if (!text.IsWord(head) || !TallyHeads.Contains(text[head].ToString())) continue;
-            var isToll = ExtractionVocabulary.TallyNouns.Contains(text[head].ToString());
+            if (!text.IsWord(head) || !TallyHeads.Contains(text[head])) continue;
+            var isToll = ExtractionVocabulary.TallyNouns.Contains(text[head]);
             if (text.Is(head, "number") && !text.Is(head + 1, "of")) continue;
             if (text.Is(head, "total") && !text.Is(head + 1, "of")) continue;
             var found = false;
@@ -540,8 +541,8 @@ internal sealed partial class DocumentReader
             if (!found) continue;
             if (draft.Victims is null && text.Is(head + 1, "of")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
             draft.VictimEnd = Math.Max(draft.VictimEnd, draft.Mention.LastToken);
-            var stale = text.IsWord(head - 1) && StaleMarkers.Contains(text[head - 1].ToString())
-                || text.IsWord(head - 2) && StaleMarkers.Contains(text[head - 2].ToString());
+            var stale = text.IsWord(head - 1) && StaleMarkers.Contains(text[head - 1])
+                || text.IsWord(head - 2) && StaleMarkers.Contains(text[head - 2]);
             if (stale) draft.Rejected = true;
             return true;
         }
@@ -585,7 +586,7 @@ internal sealed partial class DocumentReader
             if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out outcome)) return true;
             if (!text.IsWord(pos)) return false;
             var word = text[pos];
-            if (!ExtractionVocabulary.AuxiliaryWords.Contains(word.ToString())
+            if (!ExtractionVocabulary.AuxiliaryWords.Contains(word)
                 && !(word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && word.Length > 4))
             {
                 return false;
@@ -596,7 +597,7 @@ internal sealed partial class DocumentReader
     }
 
     private static bool IsAuxiliaryOrOutcome(TokenText text, int pos, int to) =>
-        text.IsWord(pos) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[pos].ToString())
+        text.IsWord(pos) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])
             || ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _));
 
     private static bool SubsetMarkerAt(TokenText text, int index, int to) =>
@@ -606,7 +607,7 @@ internal sealed partial class DocumentReader
     {
         if (index >= to) return true;
         if (text.Kind(index) == TokenKind.Punctuation) return true;
-        return text.IsWord(index) && BoundaryWords.Contains(text[index].ToString());
+        return text.IsWord(index) && BoundaryWords.Contains(text[index]);
     }
 
     /// <summary>When one figure of a list has the outcome word ("two women and three children were killed"), all share it.</summary>

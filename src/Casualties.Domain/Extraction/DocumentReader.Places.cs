@@ -17,7 +17,7 @@ internal sealed partial class DocumentReader
         length = 0;
         var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
             "outskirts", "areas", "quarters", "sector") ? i + 2 : i + 1;
-        if (Directions.TryGetValue(text[i].ToString(), out var direction) && text.Is(ofAt, "of"))
+        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && text.Is(ofAt, "of"))
         {
             var cityAt = ofAt + 1;
             Place? city = null;
@@ -91,7 +91,7 @@ internal sealed partial class DocumentReader
 
     private void Vote(Place place)
     {
-        var country = Reference.Gazetteer.CountryOf(place).Key;
+        var country = extractor.CountryKeyOf(place);
         countryVotes[country] = countryVotes.GetValueOrDefault(country) + 1;
     }
 

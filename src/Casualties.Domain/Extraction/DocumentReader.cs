@@ -18,6 +18,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private readonly List<NamedAt<Actor>> actorsHere = [];
     private readonly List<NamedAt<Place>> placesHere = [];
     private readonly List<ClaimDraft> sentenceDrafts = [];
+    private readonly List<Source> scratchSources = [];
+    private readonly List<Actor> scratchActors = [];
+    private readonly List<Place> scratchPlaces = [];
 
     private int sentence;
     private string? contextVictims;
@@ -25,9 +28,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private IReadOnlyList<Actor>? leadActor;
     private Place? lastCity;
     private Place? lastPlace;
-    private List<Place> previousPlaces = [];
-    private List<ClaimDraft> previousDrafts = [];
-    private List<TimeExpression> previousTimes = [];
+    private readonly List<Place> previousPlaces = [];
+    private readonly List<ClaimDraft> previousDrafts = [];
+    private readonly List<TimeExpression> previousTimes = [];
 
     private ReferenceData Reference => extractor.Reference;
 
@@ -51,10 +54,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
         if (sourcesHere.Count > 0) lastNamedSource = sourcesHere[^1].Candidates;
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
-        previousPlaces = placesHere.Select(p => p.Candidates[0]).ToList();
+        previousPlaces.Clear();
+        foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
         if (previousPlaces.Count > 0) lastPlace = previousPlaces[^1];
-        previousDrafts = [.. sentenceDrafts];
-        previousTimes = [.. times];
+        previousDrafts.Clear();
+        previousDrafts.AddRange(sentenceDrafts);
+        previousTimes.Clear();
+        previousTimes.AddRange(times);
         sentence++;
     }
 
@@ -63,12 +69,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         sourcesHere.Clear();
         actorsHere.Clear();
         placesHere.Clear();
-        var found = new List<Source>();
-        var actors = new List<Actor>();
-        var places = new List<Place>();
+        var found = scratchSources;
+        var actors = scratchActors;
+        var places = scratchPlaces;
         for (var i = from; i < to; i++)
         {
-            if (text.Kind(i) == TokenKind.Punctuation) continue;
+            if (text.Kind(i) == TokenKind.Punctuation || !extractor.NameStarts.Contains(text[i])) continue;
             if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
             {
                 sourcesHere.Add(new(i, sourceLength, [.. found]));

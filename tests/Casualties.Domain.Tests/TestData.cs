@@ -1,0 +1,37 @@
+using Casualties.Domain.Reference;
+using Casualties.Ingestion.Reference;
+
+namespace Casualties.Domain.Tests;
+
+/// <summary>Paths beside the repository and the reference data the tests read.</summary>
+internal static class TestData
+{
+    private static readonly Lazy<ReferenceData> LazyReference = new(() => SeedFiles.Load());
+
+    /// <summary>The seeds (CASUALTIES_SEEDS, or seeds/ of the repository).</summary>
+    public static ReferenceData Reference => LazyReference.Value;
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Casualties.sln"))) return dir.FullName;
+            }
+            throw new DirectoryNotFoundException("Could not find the repository root (Casualties.sln) above the test binaries.");
+        }
+    }
+
+    /// <summary>../shared/seed/ beside the repository root; null when absent.</summary>
+    public static string? SharedSeedFolder
+    {
+        get
+        {
+            var folder = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "seed"));
+            return Directory.Exists(folder) ? folder : null;
+        }
+    }
+
+    public static string DataFile(string name) => Path.Combine(RepositoryRoot, "tests", "data", name);
+}
