@@ -23,13 +23,17 @@ internal static class TestData
         }
     }
 
-    /// <summary>../shared/seed/ beside the repository root; null when absent.</summary>
+    /// <summary>shared/seed/ beside the repository root (or beside a folder above it, for worktrees); null when absent.</summary>
     public static string? SharedSeedFolder
     {
         get
         {
-            var folder = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "seed"));
-            return Directory.Exists(folder) ? folder : null;
+            for (var dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
+            {
+                var folder = Path.Combine(dir.FullName, "shared", "seed");
+                if (Directory.Exists(folder)) return folder;
+            }
+            return null;
         }
     }
 

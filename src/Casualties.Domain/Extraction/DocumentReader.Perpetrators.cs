@@ -47,6 +47,10 @@ internal sealed partial class DocumentReader
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
         if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
+        for (var k = actor.First + 1; k <= actor.Last; k++)
+        {
+            if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
+        }
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
         if (before < from && AttackVerbFollows(text, after)) return true;

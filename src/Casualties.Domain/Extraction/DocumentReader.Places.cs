@@ -47,7 +47,7 @@ internal sealed partial class DocumentReader
             length = 2;
             return true;
         }
-        if (!extractor.Places.TryMatch(text, i, to, out length, places) || !HasCapital(text, i, length))
+        if (!extractor.Places.TryMatch(text, i, to, out length, places) || !HasCapital(text, i, length) || IsDateline(text, i, length))
         {
             length = 0;
             return false;
@@ -56,7 +56,22 @@ internal sealed partial class DocumentReader
         places.Remove(chosen);
         places.Insert(0, chosen);
         Vote(chosen);
-        if (chosen.Parent is not null && !IsCountryLevel(chosen) && IsSettlement(chosen)) lastCity = chosen;
+        if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
+        return true;
+    }
+
+    /// <summary>"BEIRUT (Reuters) -": a place in capitals is where the story was filed, not what it is about.</summary>
+    private static bool IsDateline(TokenText text, int first, int length)
+    {
+        for (var k = first; k < first + length; k++)
+        {
+            var word = text[k];
+            if (word.Length < 3) continue;
+            foreach (var c in word)
+            {
+                if (char.IsLower(c)) return false;
+            }
+        }
         return true;
     }
 
@@ -89,6 +104,9 @@ internal sealed partial class DocumentReader
             .First();
     }
 
+    private string? LeadingCountry() => countryVotes.Count == 0 ? null
+        : countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
+
     private void Vote(Place place)
     {
         var country = extractor.CountryKeyOf(place);
@@ -100,14 +118,19 @@ internal sealed partial class DocumentReader
     /// </summary>
     private Place? PlaceFor(ClaimDraft draft, bool continuesPrevious)
     {
-        if (placesHere.Count > 0)
+        var leading = LeadingCountry();
+        var anchor = draft.Mention.NumberToken;
+        NamedAt<Place>? nearest = null;
+        var anyInLeading = leading is not null && placesHere.Any(p => extractor.CountryKeyOf(p.Candidates[0]) == leading);
+        foreach (var place in placesHere)
         {
-            var anchor = draft.Mention.NumberToken;
-            return placesHere.MinBy(p => Distance(p.First, p.Last, anchor)).Candidates[0];
+            if (anyInLeading && extractor.CountryKeyOf(place.Candidates[0]) != leading) continue;
+            if (nearest is null || Distance(place.First, place.Last, anchor) < Distance(nearest.Value.First, nearest.Value.Last, anchor)) nearest = place;
         }
+        if (nearest is { } here) return here.Candidates[0];
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
-        if (previousPlaces.Count > 0) return previousPlaces[^1];
-        return lastPlace;
+        var previous = previousPlaces.LastOrDefault(p => leading is null || extractor.CountryKeyOf(p) == leading);
+        return previous ?? lastPlace;
     }
 
     private static int Distance(int first, int last, int anchor) =>

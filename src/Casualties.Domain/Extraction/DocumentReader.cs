@@ -56,7 +56,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
         previousPlaces.Clear();
         foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
-        if (previousPlaces.Count > 0) lastPlace = previousPlaces[^1];
+        var leading = LeadingCountry();
+        for (var k = previousPlaces.Count - 1; k >= 0; k--)
+        {
+            if (leading is not null && extractor.CountryKeyOf(previousPlaces[k]) != leading) continue;
+            lastPlace = previousPlaces[k];
+            break;
+        }
         previousDrafts.Clear();
         previousDrafts.AddRange(sentenceDrafts);
         previousTimes.Clear();

@@ -256,7 +256,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
             date = resolved.Value;
             return true;
         }
-        var monthOnly = text[i].Length > 3 || text.IsPunctuation(i + 1, '.');
+        var monthOnly = text[i].Length > 3 || text.Is(i, "May") || text.IsPunctuation(i + 1, '.');
         if (!monthOnly) return false;
         if (IsYear(text, lastOfMonth + 1, out var monthYear))
         {
