@@ -16,7 +16,7 @@ public sealed class CsvInput : IDisposable
     private readonly Dictionary<string, int> columns = new(StringComparer.OrdinalIgnoreCase);
     private int nextLine;
 
-    private CsvInput(CsvDataReader reader, string headerLine)
+    private CsvInput(CsvDataReader reader, string headerLine, int headerLineNumber)
     {
         this.reader = reader;
         HeaderLine = headerLine;
@@ -25,7 +25,7 @@ public sealed class CsvInput : IDisposable
             var name = reader.GetName(i).Trim().TrimStart('\uFEFF').Trim();
             columns.TryAdd(name, i);
         }
-        nextLine = 2;
+        nextLine = headerLineNumber + 1;
     }
 
     /// <summary>The header as a CSV line, kept with quarantined rows so each can be read again alone.</summary>
@@ -44,7 +44,8 @@ public sealed class CsvInput : IDisposable
     /// <summary>Set when the file cannot be read further (malformed quoting); the current row is the last.</summary>
     public bool Broken { get; private set; }
 
-    public static CsvInput Open(TextReader text)
+    /// <param name="headerLineNumber">The line number of the header (1 for a file; a retried row's header stands just above it).</param>
+    public static CsvInput Open(TextReader text, int headerLineNumber = 1)
     {
         var options = new CsvDataReaderOptions
         {
@@ -55,9 +56,17 @@ public sealed class CsvInput : IDisposable
             HeaderComparer = StringComparer.OrdinalIgnoreCase,
             Culture = CultureInfo.InvariantCulture,
         };
-        var reader = CsvDataReader.Create(text, options);
+        CsvDataReader reader;
+        try
+        {
+            reader = CsvDataReader.Create(text, options);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new Feeds.InputRejectedException($"the CSV header cannot be read: {e.Message}");
+        }
         var header = string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Quote(reader.GetName(i).TrimStart('\uFEFF'))));
-        return new CsvInput(reader, header);
+        return new CsvInput(reader, header, headerLineNumber);
     }
 
     public bool Has(string column) => columns.ContainsKey(column);
