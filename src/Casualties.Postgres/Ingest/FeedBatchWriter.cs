@@ -16,9 +16,9 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     private static readonly string InsertClaimsSql = SqlScripts.Load("queries/ingest_insert_claims.sql");
 
     const string CountsSql = """
-        SELECT count(*) FILTER (WHERE action = 'insert')::int,
+        SELECT count(*) FILTER (WHERE action = 'insert' AND retire_at IS NULL)::int,
                count(*) FILTER (WHERE action = 'replace')::int,
-               count(*) FILTER (WHERE action = 'retire')::int
+               count(*) FILTER (WHERE action = 'retire' OR (action = 'insert' AND retire_at IS NOT NULL))::int
         FROM ingest_winner
         """;
 

@@ -42,19 +42,18 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
     public async Task<ReferenceData> Read(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var conflicts = await connection.QueryAsync<ConflictRow>(new CommandDefinition(ConflictsSql, cancellationToken: ct));
-        var sources = await connection.QueryAsync<SourceRow>(new CommandDefinition(SourcesSql, cancellationToken: ct));
-        var actors = await connection.QueryAsync<ActorRow>(new CommandDefinition(ActorsSql, cancellationToken: ct));
-        var places = await connection.QueryAsync<PlaceRow>(new CommandDefinition(PlacesSql, cancellationToken: ct));
-        var lexicon = await connection.QueryAsync<LexiconEntry>(new CommandDefinition(LexiconSql, cancellationToken: ct));
-        var terms = await connection.QueryAsync<VictimTerm>(new CommandDefinition(VictimTermsSql, cancellationToken: ct));
-        return new ReferenceData(
-            conflicts.Select(c => new Conflict(c.Key, c.Name, c.Countries, c.Sides)).ToList(),
-            sources.Select(s => new Source(s.Name, s.Kind, s.Reliability, s.Country, s.Aliases)).ToList(),
-            actors.Select(a => new Actor(a.Name, a.Conflict, a.Side, a.Kind, a.Aliases)).ToList(),
-            places.Select(p => new Place(p.Key, p.Name, p.Parent, p.Kind, p.Aliases, p.Latitude, p.Longitude)).ToList(),
-            lexicon.AsList(),
-            terms.AsList());
+        // text[] columns are read by hand: Npgsql reports arrays as System.Array, which Dapper cannot bind to string[].
+        var conflicts = await Rows(connection, ConflictsSql, r => new Conflict(r.GetString(0), r.GetString(1),
+            r.GetFieldValue<string[]>(2), r.GetFieldValue<string[]>(3)), ct);
+        var sources = await Rows(connection, SourcesSql, r => new Source(r.GetString(0), r.GetString(1), r.GetDouble(2),
+            NullableString(r, 3), r.GetFieldValue<string[]>(4)), ct);
+        var actors = await Rows(connection, ActorsSql, r => new Actor(r.GetString(0), r.GetString(1), r.GetString(2),
+            r.GetString(3), r.GetFieldValue<string[]>(4)), ct);
+        var places = await Rows(connection, PlacesSql, r => new Place(r.GetString(0), r.GetString(1), NullableString(r, 2),
+            r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)), ct);
+        var lexicon = await Rows(connection, LexiconSql, r => new LexiconEntry(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)), ct);
+        var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
+        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms);
     }
 
     /// <summary>The victim groups claims may name (the claims.victims foreign key).</summary>
@@ -65,11 +64,14 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         return names.ToHashSet(StringComparer.Ordinal);
     }
 
-    private sealed record ConflictRow(string Key, string Name, string[] Countries, string[] Sides);
+    private static async Task<List<T>> Rows<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        return rows;
+    }
 
-    private sealed record SourceRow(string Name, string Kind, double Reliability, string? Country, string[] Aliases);
-
-    private sealed record ActorRow(string Name, string Conflict, string Side, string Kind, string[] Aliases);
-
-    private sealed record PlaceRow(string Key, string Name, string? Parent, string Kind, string[] Aliases, double? Latitude, double? Longitude);
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
