@@ -1,3 +1,4 @@
+using Casualties.Testing;
 using NUnit.Framework;
 
 namespace Casualties.Ingestion.Tests;

@@ -1,3 +1,4 @@
+using Casualties.Testing;
 using Casualties.Domain.Reference;
 using Casualties.Postgres.Reference;
 using NUnit.Framework;

@@ -87,7 +87,10 @@ public sealed class FeedBatchWriter : IAsyncDisposable
         copy = null;
 
         await QuarantineStore.Add(connection, transaction, quarantined, runId, ct);
+        // Temporary tables have no statistics until analysed: without them the planner joins the batch by nested loops.
+        await Execute("ANALYZE ingest_stage", ct);
         await Execute(PickSql, ct);
+        await Execute("ANALYZE ingest_winner", ct);
         await Execute(ApplySql, ct);
         var claims = await Execute(InsertClaimsSql, ct);
         int inserted, replaced, retired;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Casualties.Ingestion.Tests;
+namespace Casualties.Testing;
 
 /// <summary>Rows of our own CSV format, generated deterministically (the same rows for the same arguments).</summary>
 public static class GeneratedClaims
