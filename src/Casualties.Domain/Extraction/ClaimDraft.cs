@@ -16,6 +16,10 @@ internal sealed class ClaimDraft(QuantityMention mention)
     /// <summary>True when the outcome was read from this figure's own words, not inherited.</summary>
     public bool OwnOutcome { get; set; }
     public bool IsSubset { get; set; }
+    /// <summary>An outcome read from an adjective of the victims ("scores of wounded soldiers"), used when no verb gives one.</summary>
+    public Outcome? ModifierOutcome { get; set; }
+    /// <summary>"251 of them", "the remaining 73": a part of a group counted before.</summary>
+    public bool RefersToGroup { get; set; }
     public ClaimDraft? Parent { get; set; }
     /// <summary>The figure before it in a list ("12 civilians and 3 soldiers").</summary>
     public ClaimDraft? CoordinatedWith { get; set; }

@@ -28,6 +28,24 @@ public sealed class ClaimExtractor
     internal PhraseMatcher<Actor> Actors { get; }
     internal PhraseMatcher<Place> Places { get; }
 
+    /// <summary>Every word a source, actor or place name may start with.</summary>
+    internal HashSet<string> NameStarts { get; }
+
+    private readonly Dictionary<string, string> countryByPlace = new(StringComparer.Ordinal);
+
+    /// <summary>The key of the country a place lies in.</summary>
+    internal string CountryKeyOf(Place place)
+    {
+        lock (countryByPlace)
+        {
+            if (!countryByPlace.TryGetValue(place.Key, out var country))
+            {
+                countryByPlace[place.Key] = country = Reference.Gazetteer.CountryOf(place).Key;
+            }
+            return country;
+        }
+    }
+
     public ClaimExtractor(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -42,6 +60,8 @@ public sealed class ClaimExtractor
         Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => s.Aliases.Append(s.Name).Select(a => (a, s))));
         Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
         Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+        NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
+            .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Every casualty claim of a document, in text order; parents come before their subsets.</summary>

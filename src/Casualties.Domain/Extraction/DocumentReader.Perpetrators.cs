@@ -44,22 +44,44 @@ internal sealed partial class DocumentReader
         {
             before--;
         }
-        if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before].ToString())) return true;
-        if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before].ToString())) return false;
+        if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
+        if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
+        for (var k = actor.First + 1; k <= actor.Last; k++)
+        {
+            if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
+        }
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (before < from && AttackVerbFollows(text, after)) return true;
         for (var k = after; k < Math.Min(after + 3, text.Count); k++)
         {
             if (!text.IsWord(k)) break;
-            var word = text[k].ToString();
-            if (ExtractionVocabulary.AttackNouns.Contains(word)) return true;
+            if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
             if (ExtractionVocabulary.OutcomeBefore.TryMatch(text, k, text.Count, out _, out _)) return k == after;
             if (k == after && text.IsAny(k, "has", "have", "had", "also", "reportedly") ) continue;
             if (!text.IsAny(k, "air", "ground", "artillery", "heavy", "government", "regime", "military", "army", "-led", "led", "backed"))
             {
                 break;
             }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fired", "shelled", "pounded", "bombed", "struck", "hit", "attacked", "launched", "targeted", "stormed",
+        "raided", "shot", "killed", "bombarded", "opened", "ambushed", "executed", "massacred", "detonated",
+        "besieged", "overran", "seized", "carried", "rained", "strikes", "shells", "pounds", "fires", "kills",
+    };
+
+    /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>
+    private static bool AttackVerbFollows(TokenText text, int after)
+    {
+        for (var k = after; k < Math.Min(after + 6, text.Count); k++)
+        {
+            if (text.IsWord(k) && AttackVerbs.Contains(text[k])) return true;
+            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return false;
         }
         return false;
     }
@@ -78,7 +100,7 @@ internal sealed partial class DocumentReader
     {
         for (var k = from; k < mentionStart; k++)
         {
-            if (!AggressiveCampaigns.Contains(text[k].ToString())) continue;
+            if (!AggressiveCampaigns.Contains(text[k])) continue;
             if (!text.IsAny(k - 1, "the", "this", "its", "their")) continue;
             if (text.IsAny(k - 2, "since", "of", "during", "before", "after", "against", "in")) continue;
             return true;

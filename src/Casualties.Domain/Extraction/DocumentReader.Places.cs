@@ -15,19 +15,21 @@ internal sealed partial class DocumentReader
     private bool TryPlaceAt(TokenText text, int i, int to, List<Place> places, out int length)
     {
         length = 0;
-        if (Directions.TryGetValue(text[i].ToString(), out var direction) && text.Is(i + 1, "of"))
+        var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
+            "outskirts", "areas", "quarters", "sector") ? i + 2 : i + 1;
+        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && text.Is(ofAt, "of"))
         {
-            var cityAt = i + 2;
+            var cityAt = ofAt + 1;
             Place? city = null;
             if (text.IsAny(cityAt, "the") && text.IsAny(cityAt + 1, "city", "town"))
             {
                 city = lastCity;
-                length = 4;
+                length = cityAt + 2 - i;
             }
             else if (extractor.Places.TryMatch(text, cityAt, to, out var cityLength, places) && HasCapital(text, cityAt, cityLength))
             {
                 city = Prefer(places);
-                length = 2 + cityLength;
+                length = cityAt + cityLength - i;
             }
             if (city is not null && Reference.Gazetteer.Named($"{direction} {city.Name}") is [var part, ..])
             {
@@ -45,7 +47,7 @@ internal sealed partial class DocumentReader
             length = 2;
             return true;
         }
-        if (!extractor.Places.TryMatch(text, i, to, out length, places) || !HasCapital(text, i, length))
+        if (!extractor.Places.TryMatch(text, i, to, out length, places) || !HasCapital(text, i, length) || IsDateline(text, i, length))
         {
             length = 0;
             return false;
@@ -54,7 +56,22 @@ internal sealed partial class DocumentReader
         places.Remove(chosen);
         places.Insert(0, chosen);
         Vote(chosen);
-        if (chosen.Parent is not null && !IsCountryLevel(chosen) && IsSettlement(chosen)) lastCity = chosen;
+        if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
+        return true;
+    }
+
+    /// <summary>"BEIRUT (Reuters) -": a place in capitals is where the story was filed, not what it is about.</summary>
+    private static bool IsDateline(TokenText text, int first, int length)
+    {
+        for (var k = first; k < first + length; k++)
+        {
+            var word = text[k];
+            if (word.Length < 3) continue;
+            foreach (var c in word)
+            {
+                if (char.IsLower(c)) return false;
+            }
+        }
         return true;
     }
 
@@ -87,37 +104,33 @@ internal sealed partial class DocumentReader
             .First();
     }
 
+    private string? LeadingCountry() => countryVotes.Count == 0 ? null
+        : countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
+
     private void Vote(Place place)
     {
-        var country = Reference.Gazetteer.CountryOf(place).Key;
+        var country = extractor.CountryKeyOf(place);
         countryVotes[country] = countryVotes.GetValueOrDefault(country) + 1;
     }
 
     /// <summary>
-    /// The place a figure is about: the named place nearest to it, or a place inside that one the sentence
-    /// also names (the most specific); else the place the text was just about.
+    /// The place a figure is about: the named place nearest to it; else the place the text was just about.
     /// </summary>
     private Place? PlaceFor(ClaimDraft draft, bool continuesPrevious)
     {
-        if (placesHere.Count > 0)
+        var leading = LeadingCountry();
+        var anchor = draft.Mention.NumberToken;
+        NamedAt<Place>? nearest = null;
+        var anyInLeading = leading is not null && placesHere.Any(p => extractor.CountryKeyOf(p.Candidates[0]) == leading);
+        foreach (var place in placesHere)
         {
-            var anchor = draft.Mention.NumberToken;
-            var nearest = placesHere.MinBy(p => Distance(p.First, p.Last, anchor)).Candidates[0];
-            var gazetteer = Reference.Gazetteer;
-            foreach (var other in placesHere)
-            {
-                var candidate = other.Candidates[0];
-                if (candidate.Key != nearest.Key && gazetteer.Contains(nearest, candidate)
-                    && gazetteer.DepthOf(candidate) > gazetteer.DepthOf(nearest))
-                {
-                    nearest = candidate;
-                }
-            }
-            return nearest;
+            if (anyInLeading && extractor.CountryKeyOf(place.Candidates[0]) != leading) continue;
+            if (nearest is null || Distance(place.First, place.Last, anchor) < Distance(nearest.Value.First, nearest.Value.Last, anchor)) nearest = place;
         }
+        if (nearest is { } here) return here.Candidates[0];
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
-        if (previousPlaces.Count > 0) return previousPlaces[^1];
-        return lastPlace;
+        var previous = previousPlaces.LastOrDefault(p => leading is null || extractor.CountryKeyOf(p) == leading);
+        return previous ?? lastPlace;
     }
 
     private static int Distance(int first, int last, int anchor) =>

@@ -37,5 +37,5 @@ internal sealed partial class DocumentReader
     }
 
     private static bool IsSpeech(TokenText text, int index) =>
-        text.IsWord(index) && ExtractionVocabulary.SpeechVerbs.Contains(text[index].ToString());
+        text.IsWord(index) && ExtractionVocabulary.SpeechVerbs.Contains(text[index]);
 }

@@ -18,15 +18,19 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private readonly List<NamedAt<Actor>> actorsHere = [];
     private readonly List<NamedAt<Place>> placesHere = [];
     private readonly List<ClaimDraft> sentenceDrafts = [];
+    private readonly List<Source> scratchSources = [];
+    private readonly List<Actor> scratchActors = [];
+    private readonly List<Place> scratchPlaces = [];
 
     private int sentence;
+    private string? contextVictims;
     private IReadOnlyList<Source>? lastNamedSource;
     private IReadOnlyList<Actor>? leadActor;
     private Place? lastCity;
     private Place? lastPlace;
-    private List<Place> previousPlaces = [];
-    private List<ClaimDraft> previousDrafts = [];
-    private List<TimeExpression> previousTimes = [];
+    private readonly List<Place> previousPlaces = [];
+    private readonly List<ClaimDraft> previousDrafts = [];
+    private readonly List<TimeExpression> previousTimes = [];
 
     private ReferenceData Reference => extractor.Reference;
 
@@ -43,15 +47,26 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         FindNames(text, from, to);
         mentions.Clear();
         extractor.Numbers.FindAll(text, from, to, mentions);
+        AddSingulars(text, from, to);
         sentenceDrafts.Clear();
+        contextVictims = null;
         if (mentions.Count > 0) ReadClaims(text, from, to);
 
         if (sourcesHere.Count > 0) lastNamedSource = sourcesHere[^1].Candidates;
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
-        previousPlaces = placesHere.Select(p => p.Candidates[0]).ToList();
-        if (previousPlaces.Count > 0) lastPlace = previousPlaces[^1];
-        previousDrafts = [.. sentenceDrafts];
-        previousTimes = [.. times];
+        previousPlaces.Clear();
+        foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
+        var leading = LeadingCountry();
+        for (var k = previousPlaces.Count - 1; k >= 0; k--)
+        {
+            if (leading is not null && extractor.CountryKeyOf(previousPlaces[k]) != leading) continue;
+            lastPlace = previousPlaces[k];
+            break;
+        }
+        previousDrafts.Clear();
+        previousDrafts.AddRange(sentenceDrafts);
+        previousTimes.Clear();
+        previousTimes.AddRange(times);
         sentence++;
     }
 
@@ -60,12 +75,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         sourcesHere.Clear();
         actorsHere.Clear();
         placesHere.Clear();
-        var found = new List<Source>();
-        var actors = new List<Actor>();
-        var places = new List<Place>();
+        var found = scratchSources;
+        var actors = scratchActors;
+        var places = scratchPlaces;
         for (var i = from; i < to; i++)
         {
-            if (text.Kind(i) == TokenKind.Punctuation) continue;
+            if (text.Kind(i) == TokenKind.Punctuation || !extractor.NameStarts.Contains(text[i])) continue;
             if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
             {
                 sourcesHere.Add(new(i, sourceLength, [.. found]));

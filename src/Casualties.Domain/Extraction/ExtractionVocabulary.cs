@@ -17,34 +17,43 @@ internal static class ExtractionVocabulary
         ("shot dead", Outcome.Killed), ("killed or", Outcome.Killed), ("die", Outcome.Killed),
         ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("hurt", Outcome.Injured),
         ("displaced", Outcome.Displaced), ("fled", Outcome.Displaced), ("uprooted", Outcome.Displaced),
-        ("forced from their homes", Outcome.Displaced), ("forced to flee", Outcome.Displaced),
+        ("forced from their homes", Outcome.Displaced), ("from their homes", Outcome.Displaced),
+        ("to flee their homes", Outcome.Displaced), ("to flee", Outcome.Displaced), ("evacuated", Outcome.Displaced), ("out of their homes", Outcome.Displaced), ("forced to flee", Outcome.Displaced),
         ("forced out of their homes", Outcome.Displaced), ("driven from their homes", Outcome.Displaced),
         ("internally displaced", Outcome.Displaced), ("made homeless", Outcome.Displaced),
         ("missing", Outcome.Missing), ("unaccounted for", Outcome.Missing), ("disappeared", Outcome.Missing),
-        ("went missing", Outcome.Missing),
+        ("went missing", Outcome.Missing), ("under the rubble", Outcome.Missing), ("trapped under the rubble", Outcome.Missing),
+        ("fallen", Outcome.Killed), ("martyred", Outcome.Killed), ("executed", Outcome.Killed),
         ("detained", Outcome.Detained), ("arrested", Outcome.Detained), ("abducted", Outcome.Detained),
         ("kidnapped", Outcome.Detained), ("taken prisoner", Outcome.Detained), ("taken captive", Outcome.Detained),
         ("taken hostage", Outcome.Detained), ("captured", Outcome.Detained), ("imprisoned", Outcome.Detained),
-        ("jailed", Outcome.Detained), ("rounded up", Outcome.Detained), ("held", Outcome.Detained),
+        ("jailed", Outcome.Detained), ("apprehended", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
+        ("held hostage", Outcome.Detained),
     ]);
 
     /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
     public static readonly PhraseMatcher<Outcome> OutcomeNouns = new(
     [
         ("dead", Outcome.Killed), ("deaths", Outcome.Killed), ("fatalities", Outcome.Killed), ("killed", Outcome.Killed),
-        ("killings", Outcome.Killed), ("bodies", Outcome.Killed),
+        ("killings", Outcome.Killed), ("bodies", Outcome.Killed), ("martyrs", Outcome.Killed),
         ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("injuries", Outcome.Injured),
         ("displaced", Outcome.Displaced), ("missing", Outcome.Missing),
         ("detained", Outcome.Detained), ("arrests", Outcome.Detained), ("detainees", Outcome.Detained),
         ("prisoners", Outcome.Detained), ("hostages", Outcome.Detained), ("captives", Outcome.Detained),
-        ("abductees", Outcome.Detained), ("arrested", Outcome.Detained),
+        ("abductees", Outcome.Detained), ("arrested", Outcome.Detained), ("cases of arbitrary arrest", Outcome.Detained),
+        ("cases of arrest", Outcome.Detained), ("cases of detention", Outcome.Detained), ("arbitrary arrests", Outcome.Detained),
+        ("cases of enforced disappearance", Outcome.Missing), ("people missing", Outcome.Missing),
+        ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
     ]);
 
     /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>
     public static readonly PhraseMatcher<Outcome> OutcomeBefore = new(
     [
         ("killed", Outcome.Killed), ("killing", Outcome.Killed), ("kills", Outcome.Killed), ("kill", Outcome.Killed),
-        ("claimed the lives of", Outcome.Killed), ("claiming the lives of", Outcome.Killed),
+        ("claimed the lives of", Outcome.Killed), ("eliminated", Outcome.Killed), ("eliminating", Outcome.Killed),
+        ("neutralised", Outcome.Killed), ("neutralized", Outcome.Killed), ("the bodies of", Outcome.Killed),
+        ("executed", Outcome.Killed), ("executing", Outcome.Killed), ("apprehended", Outcome.Detained),
+        ("apprehending", Outcome.Detained), ("claiming the lives of", Outcome.Killed),
         ("claims the lives of", Outcome.Killed), ("took the lives of", Outcome.Killed),
         ("taking the lives of", Outcome.Killed), ("the killing of", Outcome.Killed), ("the deaths of", Outcome.Killed),
         ("the death of", Outcome.Killed), ("the killings of", Outcome.Killed), ("shot dead", Outcome.Killed),
@@ -169,7 +178,7 @@ internal static class ExtractionVocabulary
         "humanitarian", "aid", "relief", "media", "news", "international", "un", "u.n", "police", "army", "security",
         "military", "allied", "loyalist", "militia", "jihadist", "islamist", "newborn", "infant", "small", "fellow",
         "estimated", "new", "detained", "arrested", "abducted", "missing", "dead", "of", "the", "its", "their",
-        "whom", "which", "east", "west", "north", "south", "eastern", "western", "northern", "southern",
+        "whom", "which", "her", "his", "our", "these", "those", "such", "east", "west", "north", "south", "eastern", "western", "northern", "southern",
         "central", "besieged", "trapped", "fleeing", "palestinian", "syrian", "ukrainian", "israeli", "lebanese",
         "sudanese", "yemeni", "iraqi", "russian",
     };

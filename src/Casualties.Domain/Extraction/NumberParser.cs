@@ -47,10 +47,24 @@ public sealed class NumberParser
 
     private readonly PhraseMatcher<LexiconEntry> vague;
 
+    /// <summary>Every word a quantity may start with: qualifiers, lexicon phrases, number words.</summary>
+    private readonly HashSet<string> startWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "half", "between", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+        "million", "dozen",
+    };
+
     public NumberParser(IReadOnlyList<LexiconEntry>? lexicon = null)
     {
         var entries = lexicon is { Count: > 0 } ? lexicon : DefaultLexicon;
         vague = new PhraseMatcher<LexiconEntry>(entries.Select(e => (e.Phrase, e)));
+        foreach (var phrase in entries.Select(e => e.Phrase).Concat(QualifierPhrases.Select(q => q.Phrase)))
+        {
+            var first = Tokenizer.Tokenize(phrase).FirstOrDefault();
+            if (first.Length > 0) startWords.Add(phrase.Substring(first.Start, first.Length));
+        }
     }
 
     /// <summary>Every quantity in a text, in order.</summary>
@@ -92,6 +106,8 @@ public sealed class NumberParser
     private bool TryRead(TokenText text, int i, int to, out QuantityMention mention)
     {
         mention = null!;
+        if (text.Kind(i) == TokenKind.Punctuation) return false;
+        if (text.Kind(i) == TokenKind.Word && !startWords.Contains(text[i]) && !IsHyphenatedNumberWord(text[i])) return false;
         var qualifier = Qualifier.Exact;
         var j = i;
         if (Qualifiers.TryMatch(text, i, to, out var qualifierLength, out Qualifier matched))
@@ -108,7 +124,6 @@ public sealed class NumberParser
             return true;
         }
 
-        var vagueWords = new List<LexiconEntry>(1);
         if (vague.TryMatch(text, j, to, out var vagueLength, out LexiconEntry entry) && !FollowedByScale(text, j + vagueLength))
         {
             var last = j + vagueLength - 1;
@@ -150,6 +165,12 @@ public sealed class NumberParser
         }
         mention = Make(text, Quantity.Of(qualifier, (int)number.Value), i, j, lastToken);
         return true;
+    }
+
+    private static bool IsHyphenatedNumberWord(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.IndexOfAny('-', '\u2010', '\u2013');
+        return hyphen > 0 && NumberWords.TryUnit(word[..hyphen], out _);
     }
 
     private static bool IsRangeLink(TokenText text, int index) =>
@@ -297,6 +318,11 @@ public sealed class NumberParser
         var any = false;
         var last = -1;
         var k = i;
+        if (text.Is(k, "half") && text.Is(k + 1, "a") && k + 2 < to && NumberWords.TryScale(text[k + 2], out var halfOf) && halfOf >= 1_000)
+        {
+            number = new RawNumber(halfOf / 2, i, k + 2, NumberShape.Cardinal);
+            return true;
+        }
         if ((text.Is(k, "a") || text.Is(k, "an")) && k + 1 < to && NumberWords.TryScale(text[k + 1], out _))
         {
             current = 1;

@@ -26,6 +26,12 @@ public sealed class PhraseMatcher<T>
         lookup = byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>True when some phrase starts with this word: a cheap test before <see cref="TryMatch(TokenText, int, int, out int, List{T})"/>.</summary>
+    public bool MayStartWith(ReadOnlySpan<char> word) => lookup.ContainsKey(word);
+
+    /// <summary>The first words of all phrases.</summary>
+    public IEnumerable<string> FirstWords => byFirstToken.Keys;
+
     /// <summary>Every value of the longest phrase starting at token <paramref name="index"/> (several when shared).</summary>
     public bool TryMatch(TokenText text, int index, int end, out int length, List<T> values)
     {
@@ -51,6 +57,20 @@ public sealed class PhraseMatcher<T>
         {
             if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
             length = tokens.Length;
+            value = candidate;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The value of a one-word phrase equal to <paramref name="word"/>, ignoring case.</summary>
+    public bool TryMatchWord(ReadOnlySpan<char> word, out T value)
+    {
+        value = default!;
+        if (!lookup.TryGetValue(word, out var candidates)) return false;
+        foreach (var (tokens, candidate) in candidates)
+        {
+            if (tokens.Length != 1) continue;
             value = candidate;
             return true;
         }

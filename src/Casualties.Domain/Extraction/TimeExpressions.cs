@@ -38,6 +38,12 @@ public sealed class TimeExpressions(DateOnly documentDate)
     private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup =
         Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words a time phrase may start with (besides numbers, weekdays and months).</summary>
+    private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "since", "so", "to", "same", "yesterday", "overnight", "last", "today", "tonight", "this", "past", "previous",
+    };
+
     private readonly Dictionary<string, PartialDate> campaignStarts = new(StringComparer.OrdinalIgnoreCase);
 
     public DateOnly DocumentDate { get; } = documentDate;
@@ -67,6 +73,11 @@ public sealed class TimeExpressions(DateOnly documentDate)
         last = i;
         var d = DocumentDate;
         if (text.Kind(i) == TokenKind.Punctuation) return false;
+        if (text.Kind(i) == TokenKind.Word && !StartWords.Contains(text[i])
+            && !(text.IsCapitalized(i) && (MonthLookup.ContainsKey(text[i]) || WeekdayLookup.ContainsKey(text[i]))))
+        {
+            return false;
+        }
 
         if (text.Is(i, "since"))
         {
@@ -197,13 +208,16 @@ public sealed class TimeExpressions(DateOnly documentDate)
                 expression = new TimeExpression(i, TimeKind.Since, Day(d.AddDays(-1)), Day(d));
                 return true;
             }
-            if (text.Kind(k) == TokenKind.Punctuation) break;
+            if (text.Kind(k) == TokenKind.Punctuation && !text.IsApostrophe(k)) break;
         }
-        if (text.IsAny(i + 1, "the", "its") && text.IsAny(i + 2, "start", "beginning", "outbreak") && text.Is(i + 3, "of")
-            && text.IsAny(i + 4, "the", "this") && text.Is(i + 5, "year"))
+        if (text.IsAny(i + 1, "the", "its") && text.IsAny(i + 2, "start", "beginning") && text.Is(i + 3, "of")
+            && text.IsAny(i + 4, "the", "this") && text.IsAny(i + 5, "year", "month", "week"))
         {
             last = i + 5;
-            expression = new TimeExpression(i, TimeKind.Since, PartialDate.Year(d.Year), Day(d));
+            var start = text.Is(i + 5, "year") ? PartialDate.Year(d.Year)
+                : text.Is(i + 5, "month") ? PartialDate.Month(d.Year, d.Month)
+                : Day(d.AddDays(-(((int)d.DayOfWeek + 6) % 7)));
+            expression = new TimeExpression(i, TimeKind.Since, start, Day(d));
             return true;
         }
         expression = new TimeExpression(i, TimeKind.SinceThen, null, Day(d));
@@ -218,7 +232,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         last = i;
         if (text.Kind(i) == TokenKind.Number)
         {
-            if (IsYear(text, i, out var year) && (sinceContext || YearPrepositions.Contains(text.InRange(i - 1) ? text[i - 1].ToString() : "")))
+            if (IsYear(text, i, out var year) && (sinceContext || YearPrepositions.Contains(text[i - 1])))
             {
                 date = PartialDate.Year(year);
                 return true;
@@ -242,7 +256,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
             date = resolved.Value;
             return true;
         }
-        var monthOnly = text[i].Length > 3 || text.IsPunctuation(i + 1, '.');
+        var monthOnly = text[i].Length > 3 || text.Is(i, "May") || text.IsPunctuation(i + 1, '.');
         if (!monthOnly) return false;
         if (IsYear(text, lastOfMonth + 1, out var monthYear))
         {
@@ -313,10 +327,10 @@ public sealed class TimeExpressions(DateOnly documentDate)
         if (expression.Start is not { } start || expression.Kind != TimeKind.Point) return;
         for (var verb = expression.Token - 1; verb >= Math.Max(from, expression.Token - 4); verb--)
         {
-            if (!ExtractionVocabulary.LaunchVerbs.Contains(text[verb].ToString())) continue;
+            if (!ExtractionVocabulary.LaunchVerbs.Contains(text[verb])) continue;
             for (var noun = verb - 1; noun >= Math.Max(from, verb - 5); noun--)
             {
-                if (!ExtractionVocabulary.CampaignNouns.Contains(text[noun].ToString())) continue;
+                if (!ExtractionVocabulary.CampaignNouns.Contains(text[noun])) continue;
                 campaignStarts[text[noun].ToString()] = start;
                 return;
             }

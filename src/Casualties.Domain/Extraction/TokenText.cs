@@ -11,11 +11,14 @@ public sealed class TokenText(string text, List<Token> tokens)
 
     public static TokenText Of(string text) => new(text, Tokenizer.Tokenize(text));
 
-    public ReadOnlySpan<char> this[int index] => Text.AsSpan(Tokens[index].Start, Tokens[index].Length);
+    /// <summary>The characters of a token; outside the text, empty (no word there).</summary>
+    public ReadOnlySpan<char> this[int index] =>
+        InRange(index) ? Text.AsSpan(Tokens[index].Start, Tokens[index].Length) : ReadOnlySpan<char>.Empty;
 
     public Token Token(int index) => Tokens[index];
 
-    public TokenKind Kind(int index) => Tokens[index].Kind;
+    /// <summary>The kind of a token; outside the text, punctuation (no word there).</summary>
+    public TokenKind Kind(int index) => InRange(index) ? Tokens[index].Kind : TokenKind.Punctuation;
 
     public bool InRange(int index) => index >= 0 && index < Tokens.Count;
 

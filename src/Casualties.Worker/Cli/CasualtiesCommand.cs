@@ -25,6 +25,7 @@ public static class CasualtiesCommand
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(IngestCommand.Build());
         root.Subcommands.Add(QuarantineCommand.Build());
+        foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         return root;
     }
 
