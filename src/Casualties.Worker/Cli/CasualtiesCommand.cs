@@ -43,7 +43,7 @@ public static class CasualtiesCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try
         {
-            return await parse.InvokeAsync(cancellationToken: cancel.Token);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
         }
         catch (UsageException e)
         {
