@@ -23,6 +23,8 @@ public static class CasualtiesCommand
         root.Options.Add(GlobalOptions.Seeds);
         foreach (var command in DatabaseCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(IngestCommand.Build());
+        root.Subcommands.Add(QuarantineCommand.Build());
         foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         return root;
     }
@@ -41,7 +43,7 @@ public static class CasualtiesCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try
         {
-            return await parse.InvokeAsync(cancellationToken: cancel.Token);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
         }
         catch (UsageException e)
         {
