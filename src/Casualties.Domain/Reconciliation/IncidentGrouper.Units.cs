@@ -10,9 +10,21 @@ internal sealed partial class IncidentGrouper
         var byId = new Dictionary<long, ClaimRecord>(claims.Count);
         foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
         var units = new Dictionary<string, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>(StringComparer.Ordinal);
-        foreach (var claim in byId.Values)
+        var firstOfStatement = new Dictionary<Statement, ClaimRecord>();
+        foreach (var claim in byId.Values.OrderBy(c => c.Id))
         {
             var root = RootOf(claim, byId);
+            if (!overrides.ContainsKey(root.Id))
+            {
+                if (firstOfStatement.TryGetValue(Statement.Of(root), out var original) && original.Id != root.Id)
+                {
+                    root = original;
+                }
+                else
+                {
+                    firstOfStatement.TryAdd(Statement.Of(root), root);
+                }
+            }
             var rootOverride = overrides.GetValueOrDefault(root.Id);
             var key = rootOverride switch
             {
@@ -23,7 +35,8 @@ internal sealed partial class IncidentGrouper
                 _ => "c:" + root.Id,
             };
             if (!units.TryGetValue(key, out var unit)) units[key] = unit = ([], [], rootOverride);
-            var rule = !ReferenceEquals(root, claim) ? MatchRules.SubsetOfParent
+            var rule = claim.Id != root.Id && Statement.Of(claim) == Statement.Of(root) ? MatchRules.Duplicate
+                : !ReferenceEquals(root, claim) ? MatchRules.SubsetOfParent
                 : rootOverride is { Action: OverrideAction.Pin } ? MatchRules.Pinned
                 : rootOverride is { Action: OverrideAction.Split } ? MatchRules.Split
                 : MatchRules.EventKey;
@@ -39,6 +52,16 @@ internal sealed partial class IncidentGrouper
             .ThenBy(u => u.Representative.Window().Days)
             .ThenBy(u => u.Representative.Id)
             .Select(u => u with { Members = u.Members.OrderBy(m => m.Claim.Id).ToList() });
+    }
+
+    /// <summary>What makes two claims the same statement, whatever their ids (a document ingested twice).</summary>
+    private readonly record struct Statement(
+        string? Source, string Document, int Position, string Victims, string? VictimSide, Model.Qualifier Qualifier,
+        int? Value, int Low, int? High, string? PlaceKey, Model.PartialDate? Start, Model.PartialDate? End, bool Cumulative,
+        DateOnly Reported, string? EventKey, string? PerpetratorSide)
+    {
+        public static Statement Of(ClaimRecord c) => new(c.Source, c.Document, c.Position, c.Victims, c.VictimSide, c.Qualifier,
+            c.Value, c.Low, c.High, c.PlaceKey, c.Start, c.End, c.Cumulative, c.Reported, c.EventKey, c.PerpetratorSide);
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>

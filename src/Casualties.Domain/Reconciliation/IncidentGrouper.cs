@@ -8,9 +8,9 @@ namespace Casualties.Domain.Reconciliation;
 /// event id, or the claims a user pinned to one key. Units are placed one by one in a fixed order — pinned and
 /// split first, then dataset events, then the most specific (deepest place, then attributed perpetrator, then
 /// shortest window), the claim id last — so the result never depends on input order. A unit joins the one
-/// incident it fits; fitting none it founds one; fitting several (a city figure beside figures for two of its
-/// districts, an unattributed figure beside a government and an opposition one) it founds its own rather than
-/// guess, so wholes and parts stay apart for the totals.
+/// incident it fits most closely (<see cref="Place"/>); fitting none it founds one; fitting several equally (a
+/// city figure beside figures for two of its districts, an unattributed figure beside a government and an
+/// opposition one) it founds its own rather than guess, so wholes and parts stay apart for the totals.
 /// Fitting: same kind (event or tally); compatible perpetrator sides (null fits all); never two event ids of one
 /// dataset; the same place, or one inside the other at most <see cref="ReconcileOptions.MaxPlaceDepthGap"/> levels
 /// apart and never a country, or (both with coordinates) within <see cref="ReconcileOptions.CoordinateMatchKm"/>;
@@ -67,28 +67,42 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
         return MergePinnedKeys(drafts);
     }
 
+    /// <summary>
+    /// The incident a claim joins: among those it fits, the closest — the same place before a nested one before
+    /// a near one, then one that already holds a word of the same source; a tie at the closest founds its own.
+    /// </summary>
     private (IncidentDraft Draft, string Rule) Place(ClaimRecord claim)
     {
         var isTally = claim.IsTally();
         IncidentDraft? match = null;
         string? matchRule = null;
-        var fits = 0;
+        var bestScore = int.MaxValue;
+        var tied = false;
         foreach (var candidate in Candidates(claim, isTally))
         {
+            if (ReferenceEquals(candidate, match)) continue;
             var rule = Fit(candidate, claim, isTally);
-            if (rule is null || ReferenceEquals(candidate, match)) continue;
-            fits++;
-            match = candidate;
-            matchRule = rule;
-            if (fits > 1) break;
+            if (rule is null) continue;
+            var score = 2 * Closeness(rule) + (claim.Source is not null && candidate.Sources.Contains(claim.Source) ? 0 : 1);
+            if (score < bestScore)
+            {
+                (match, matchRule, bestScore, tied) = (candidate, rule, score, false);
+            }
+            else if (score == bestScore)
+            {
+                tied = true;
+            }
         }
-        return fits switch
-        {
-            1 => (match!, matchRule!),
-            0 => (new IncidentDraft(claim, isTally, null, closed: false), MatchRules.Anchor),
-            _ => (new IncidentDraft(claim, isTally, null, closed: false), MatchRules.AmbiguousAnchor),
-        };
+        if (match is null) return (new IncidentDraft(claim, isTally, null, closed: false), MatchRules.Anchor);
+        return tied ? (new IncidentDraft(claim, isTally, null, closed: false), MatchRules.AmbiguousAnchor) : (match, matchRule!);
     }
+
+    private static int Closeness(string rule) => rule switch
+    {
+        MatchRules.SameEventNestedPlace or MatchRules.SameTallyNestedPlace => 1,
+        MatchRules.SameEventCoordinates => 2,
+        _ => 0,
+    };
 
     private IEnumerable<IncidentDraft> Candidates(ClaimRecord claim, bool isTally)
     {

@@ -15,6 +15,9 @@ public static class MatchRules
     /// <summary>The same dataset event id as another claim of the incident.</summary>
     public const string EventKey = "event_key";
 
+    /// <summary>The same statement again (same source, document, place in it and figure): a re-ingest or a copy.</summary>
+    public const string Duplicate = "duplicate";
+
     /// <summary>Pinned to the incident by a user's override.</summary>
     public const string Pinned = "pinned";
 
