@@ -23,6 +23,7 @@ public static class CasualtiesCommand
         root.Options.Add(GlobalOptions.Seeds);
         foreach (var command in DatabaseCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(DemoCommand.Build());
+        foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(ReconcileCommand.Build());
         return root;
     }
@@ -33,7 +34,8 @@ public static class CasualtiesCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"casualties: {parse.Errors[0].Message} (see 'casualties --help').");
+            var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct();
+            Console.Error.WriteLine($"casualties: {string.Join("; ", messages)} (see 'casualties --help').");
             return WrongUsage;
         }
         using var cancel = new CancellationTokenSource();

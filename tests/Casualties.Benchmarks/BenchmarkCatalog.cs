@@ -1,0 +1,13 @@
+namespace Casualties.Benchmarks;
+
+/// <summary>The benchmarks by name (interfaces.md): each takes an optional size and returns its result.</summary>
+public static class BenchmarkCatalog
+{
+    public static readonly IReadOnlyDictionary<string, Func<int?, Task<BenchmarkResult>>> All =
+        new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
+        {
+            [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
+            [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
+            [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
+        };
+}
