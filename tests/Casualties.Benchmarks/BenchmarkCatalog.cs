@@ -8,5 +8,7 @@ public static class BenchmarkCatalog
         {
             [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
             ["ingest"] = IngestBenchmark.Run,
+            [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
+            [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
         };
 }

@@ -26,6 +26,7 @@ public static class CasualtiesCommand
         root.Subcommands.Add(IngestCommand.Build());
         root.Subcommands.Add(QuarantineCommand.Build());
         foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
+        root.Subcommands.Add(ReconcileCommand.Build());
         return root;
     }
 
