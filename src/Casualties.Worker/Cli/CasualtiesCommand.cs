@@ -23,6 +23,7 @@ public static class CasualtiesCommand
         root.Options.Add(GlobalOptions.Seeds);
         foreach (var command in DatabaseCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 
@@ -39,7 +40,7 @@ public static class CasualtiesCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         try
         {
-            return await parse.InvokeAsync(cancellationToken: cancel.Token);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
         }
         catch (UsageException e)
         {
