@@ -33,7 +33,8 @@ public static class CasualtiesCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"casualties: {parse.Errors[0].Message} (see 'casualties --help').");
+            var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct();
+            Console.Error.WriteLine($"casualties: {string.Join("; ", messages)} (see 'casualties --help').");
             return WrongUsage;
         }
         using var cancel = new CancellationTokenSource();

@@ -1,0 +1,10 @@
+namespace Casualties.Benchmarks;
+
+/// <summary>The benchmarks by name (interfaces.md): each takes an optional size and returns its result.</summary>
+public static class BenchmarkCatalog
+{
+    public static readonly IReadOnlyDictionary<string, Func<int?, Task<BenchmarkResult>>> All =
+        new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
+        {
+        };
+}
