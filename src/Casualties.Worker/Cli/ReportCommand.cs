@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Casualties.Domain.Model;
 using Casualties.Postgres;
+using Casualties.Postgres.Embedded;
 using Casualties.Reports;
 using Casualties.Reports.Loading;
 using Casualties.Reports.Rendering;
@@ -51,6 +52,15 @@ public static class ReportCommand
         }
         await ReportWriter.WriteFile(data, format, path, TimeProvider.System, ct);
         return data;
+    }
+
+    /// <summary>Where demo writes its HTML report: beside the embedded cluster (CASUALTIES_HOME/report.html), or in the
+    /// current folder when a connection string names another server.</summary>
+    public static string DemoReportPath(ParseResult parse)
+    {
+        var options = GlobalOptions.Database(parse);
+        var folder = options.IsEmbedded ? options.DataDirectory ?? EmbeddedPostgres.DefaultHome() : Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(folder, "report.html"));
     }
 
     private static ReportFilter Filter(ParseResult parse)

@@ -3,15 +3,15 @@
 INSERT INTO reconciliation_runs (mode, claims, incidents, flags, finished_at) VALUES ('full', 17, 9, 3, now());
 
 INSERT INTO stub_incidents VALUES
- (1, 1, 'tally', 'killed', 'East Aleppo', 'east-aleppo', 'Syria', '2016-11-15', 'day', '2016-12-07', 'day', 'government', 'people', 120, 342, 440, false, NULL, NULL, 3, 5, 2, NULL),
- (2, 1, 'event', 'killed', 'East Aleppo', 'east-aleppo', 'Syria', '2016-11-20', 'day', '2016-11-20', 'day', 'government', 'people', 12, 15, 15, false, NULL, NULL, 2, 2, 0, 1),
- (3, 1, 'tally', 'killed', 'West Aleppo', 'west-aleppo', 'Syria', '2016-11-15', 'day', '2016-12-07', 'day', 'opposition', 'people', 81, 81, 81, true, 81, 81, 1, 2, 0, NULL),
- (4, 1, 'event', 'killed', 'Idlib', 'idlib', 'Syria', '2016-12-06', 'day', '2016-12-06', 'day', 'government', 'civilians', 25, 30, 30, true, 30, 30, 2, 2, 0, NULL),
- (5, 1, 'event', 'killed', 'Idlib Governorate', 'idlib-governorate', 'Syria', '2016-12-06', 'day', '2016-12-06', 'day', 'opposition', 'people', 10, 10, 10, true, 10, 10, 1, 2, 0, NULL),
- (6, 1, 'event', 'injured', 'Aleppo', 'aleppo', 'Syria', '2016-12-03', 'day', '2016-12-03', 'day', NULL, 'people', 7, 7, 7, true, 7, 7, 1, 1, 0, NULL),
- (7, 1, 'tally', 'detained', 'Aleppo Governorate', 'aleppo-governorate', 'Syria', '2016-11-01', 'month', '2016-11-01', 'month', 'government', 'people', 200, 200, 200, true, 200, 200, 1, 1, 0, NULL),
- (8, 1, 'tally', 'missing', 'Idlib', 'idlib', 'Syria', '2016-10-01', 'month', '2016-11-30', 'day', NULL, 'people', 50, 50, 50, true, 50, 50, 1, 1, 0, NULL),
- (9, 1, 'event', 'killed', 'Aleppo', 'aleppo', 'Syria', '2016-10-15', 'day', '2016-10-15', 'day', 'government', 'people', 20, 22, 25, true, 20, 25, 1, 1, 0, NULL);
+ (1, 1, 'tally', 'killed', 'East Aleppo', 'syria/east-aleppo', 'Syria', '2016-11-15', 'day', '2016-12-07', 'day', 'government', 'people', 120, 342, 440, false, NULL, NULL, 3, 5, 2, NULL),
+ (2, 1, 'event', 'killed', 'East Aleppo', 'syria/east-aleppo', 'Syria', '2016-11-20', 'day', '2016-11-20', 'day', 'government', 'people', 12, 15, 15, false, NULL, NULL, 2, 2, 0, 1),
+ (3, 1, 'tally', 'killed', 'West Aleppo', 'syria/west-aleppo', 'Syria', '2016-11-15', 'day', '2016-12-07', 'day', 'opposition', 'people', 81, 81, 81, true, 81, 81, 1, 2, 0, NULL),
+ (4, 1, 'event', 'killed', 'Idlib', 'syria/idlib', 'Syria', '2016-12-06', 'day', '2016-12-06', 'day', 'government', 'civilians', 25, 30, 30, true, 30, 30, 2, 2, 0, NULL),
+ (5, 1, 'event', 'killed', 'Idlib Governorate', 'syria/idlib-governorate', 'Syria', '2016-12-06', 'day', '2016-12-06', 'day', 'opposition', 'people', 10, 10, 10, true, 10, 10, 1, 2, 0, NULL),
+ (6, 1, 'event', 'injured', 'Aleppo', 'syria/aleppo', 'Syria', '2016-12-03', 'day', '2016-12-03', 'day', NULL, 'people', 7, 7, 7, true, 7, 7, 1, 1, 0, NULL),
+ (7, 1, 'tally', 'detained', 'Aleppo Governorate', 'syria/aleppo-governorate', 'Syria', '2016-11-01', 'month', '2016-11-01', 'month', 'government', 'people', 200, 200, 200, true, 200, 200, 1, 1, 0, NULL),
+ (8, 1, 'tally', 'missing', 'Idlib', 'syria/idlib', 'Syria', '2016-10-01', 'month', '2016-11-30', 'day', NULL, 'people', 50, 50, 50, true, 50, 50, 1, 1, 0, NULL),
+ (9, 1, 'event', 'killed', 'Aleppo', 'syria/aleppo', 'Syria', '2016-10-15', 'day', '2016-10-15', 'day', 'government', 'people', 20, 22, 25, true, 20, 25, 1, 1, 0, NULL);
 
 INSERT INTO stub_incident_figures VALUES
  (1, 1, 'people', NULL, true, 120, 342, 440, false, NULL, NULL, 3),
@@ -49,14 +49,14 @@ INSERT INTO stub_side_totals VALUES
  (1, 'opposition', 'killed', 'people', NULL, 'Syria', 'syria', 'all', '2016-11-15', '2016-12-07', 91, 91, 91, 'sum_of_parts', 2),
  (1, 'opposition', 'killed', 'people', NULL, 'Syria', 'syria', 'month', '2016-11-01', '2016-11-30', 50, 50, 50, 'single', 1),
  (1, 'opposition', 'killed', 'people', NULL, 'Syria', 'syria', 'month', '2016-12-01', '2016-12-31', 41, 41, 41, 'sum_of_parts', 2),
- (1, 'government', 'killed', 'civilians', NULL, 'Idlib Governorate', 'idlib-governorate', 'all', '2016-12-06', '2016-12-06', 25, 30, 30, 'single', 1),
- (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'aleppo-governorate', 'all', '2016-10-15', '2016-12-07', 140, 364, 465, 'whole', 2),
- (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'aleppo-governorate', 'month', '2016-10-01', '2016-10-31', 20, 22, 25, 'single', 1),
- (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'aleppo-governorate', 'month', '2016-11-01', '2016-11-30', 60, 160, 210, 'whole', 2),
- (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'aleppo-governorate', 'month', '2016-12-01', '2016-12-31', 60, 182, 230, 'single', 1),
- (1, 'opposition', 'killed', 'people', NULL, 'Aleppo Governorate', 'aleppo-governorate', 'all', '2016-11-15', '2016-12-07', 81, 81, 81, 'single', 1),
- (1, 'government', 'detained', 'people', NULL, 'Aleppo Governorate', 'aleppo-governorate', 'all', '2016-11-01', '2016-11-30', 200, 200, 200, 'single', 1),
- (1, NULL, 'missing', 'people', NULL, 'Idlib Governorate', 'idlib-governorate', 'all', '2016-10-01', '2016-11-30', 50, 50, 50, 'single', 1);
+ (1, 'government', 'killed', 'civilians', NULL, 'Idlib Governorate', 'syria/idlib-governorate', 'all', '2016-12-06', '2016-12-06', 25, 30, 30, 'single', 1),
+ (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'syria/aleppo-governorate', 'all', '2016-10-15', '2016-12-07', 140, 364, 465, 'whole', 2),
+ (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'syria/aleppo-governorate', 'month', '2016-10-01', '2016-10-31', 20, 22, 25, 'single', 1),
+ (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'syria/aleppo-governorate', 'month', '2016-11-01', '2016-11-30', 60, 160, 210, 'whole', 2),
+ (1, 'government', 'killed', 'people', NULL, 'Aleppo Governorate', 'syria/aleppo-governorate', 'month', '2016-12-01', '2016-12-31', 60, 182, 230, 'single', 1),
+ (1, 'opposition', 'killed', 'people', NULL, 'Aleppo Governorate', 'syria/aleppo-governorate', 'all', '2016-11-15', '2016-12-07', 81, 81, 81, 'single', 1),
+ (1, 'government', 'detained', 'people', NULL, 'Aleppo Governorate', 'syria/aleppo-governorate', 'all', '2016-11-01', '2016-11-30', 200, 200, 200, 'single', 1),
+ (1, NULL, 'missing', 'people', NULL, 'Idlib Governorate', 'syria/idlib-governorate', 'all', '2016-10-01', '2016-11-30', 50, 50, 50, 'single', 1);
 
 INSERT INTO stub_flags VALUES
  (1, 1, 'disjoint_ranges', 'high', 1, 'East Aleppo', '{101,108}', '{"Syrian Observatory for Human Rights","SANA"}',
