@@ -1,3 +1,4 @@
+using Casualties.Postgres.Reconciliation;
 using Casualties.Reports.Loading;
 using Casualties.Reports.Rendering;
 using Casualties.Testing;
@@ -19,9 +20,9 @@ public static class ReconciledDatabase
         return db;
     }
 
-    /// <summary>Stand-in until the reconciler is merged: the reconciliation results of the demo claims, by hand.</summary>
+    /// <summary>A full reconciliation run of the real reconciler.</summary>
     private static async Task Reconcile(NpgsqlDataSource dataSource) =>
-        await Execute(dataSource, await File.ReadAllTextAsync(DataFile("stub_reconciliation.sql")));
+        await new ReconciliationRunner(dataSource).Run(full: true);
 
     public static async Task<ReportData> Load(NpgsqlDataSource dataSource, ReportFilter? filter = null) =>
         await new ReportDataLoader(dataSource).Load(filter ?? ReportFilter.None);
@@ -32,6 +33,17 @@ public static class ReconciledDatabase
         await format.Renderer(clock ?? FixedClock.Default).Render(data, buffer);
         return buffer.ToArray();
     }
+
+    /// <summary>One value from the database (counts and ids the tests compare the reports with).</summary>
+    public static async Task<T> Scalar<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The id of the running tally of killed people in East Aleppo (SOHR, SANA, Civil Defence; one superseded word).</summary>
+    public static Task<long> EastAleppoTally(NpgsqlDataSource dataSource) => Scalar<long>(dataSource,
+        "SELECT incident_id FROM v_incidents WHERE place = 'East Aleppo' AND kind = 'tally' AND outcome = 'killed'");
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
