@@ -54,8 +54,11 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
           AND (@Outcome::text IS NULL OR t.outcome = @Outcome::text)
           AND (@From::date IS NULL OR t.period_start >= @From::date)
           AND (@To::date IS NULL OR t.period_end <= @To::date)
-        ORDER BY p.depth NULLS LAST, t.place, t.perpetrator_side NULLS LAST, t.outcome, t.victims, t.victim_side NULLS FIRST,
-                 CASE t.period WHEN 'all' THEN 0 WHEN 'year' THEN 1 ELSE 2 END, t.period_start NULLS FIRST
+        ORDER BY p.depth NULLS LAST, t.place, t.place_key,
+                 array_position(ARRAY['killed', 'injured', 'missing', 'detained', 'displaced'], t.outcome), t.outcome,
+                 t.perpetrator_side NULLS LAST,
+                 array_position(ARRAY['people', 'civilians', 'combatants', 'children', 'women'], t.victims) NULLS LAST, t.victims,
+                 t.victim_side NULLS FIRST, CASE t.period WHEN 'all' THEN 0 WHEN 'year' THEN 1 ELSE 2 END, t.period_start NULLS FIRST
         """;
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed partial class HtmlReportRenderer
         table { border-collapse: collapse; width: 100%; font-size: .9rem; }
         th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
         th { background: var(--wash); font-weight: 600; white-space: nowrap; }
-        td.date, td.said { white-space: nowrap; }
+        td.date, td.said, td.side { white-space: nowrap; }
         td.period { min-width: 7.5rem; }
         td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr.superseded td { color: var(--muted); }

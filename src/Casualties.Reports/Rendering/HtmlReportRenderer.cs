@@ -98,9 +98,9 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         if (all.Count == 0) return [];
         var depth = all.Min(t => t.PlaceDepth ?? int.MaxValue);
         return all.Where(t => (t.PlaceDepth ?? int.MaxValue) == depth)
-            .OrderBy(t => OutcomeOrder(t.Outcome)).ThenBy(t => t.Place, StringComparer.Ordinal)
+            .OrderBy(t => t.Place, StringComparer.Ordinal).ThenBy(t => OutcomeOrder(t.Outcome))
             .ThenBy(t => t.PerpetratorSide is null).ThenBy(t => t.PerpetratorSide, StringComparer.Ordinal)
-            .ThenBy(t => t.Victims, StringComparer.Ordinal).Take(12);
+            .ThenBy(t => VictimsOrder(t.Victims)).ThenBy(t => t.Victims, StringComparer.Ordinal).Take(12);
     }
 
     private static void WriteTotals(TextWriter w, ReportData data, IReadOnlyList<string?> sides)
@@ -116,7 +116,7 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         w.WriteLine("<div class=\"table-wrap\"><table class=\"totals\"><thead><tr><th>Place</th><th>Perpetrator</th><th>Outcome</th><th>Victims</th><th class=\"num\">Range</th><th class=\"num\">Best</th><th>Period</th><th>Method</th><th class=\"num\">Incidents</th></tr></thead><tbody>");
         foreach (var t in all)
         {
-            w.WriteLine($"<tr><td>{Html.Encode(t.Place)}</td><td><span class=\"swatch-inline side-{TimelineChart.SideIndex(sides, t.PerpetratorSide)}\"></span>{Html.Encode(t.PerpetratorSide ?? "unknown")}</td>" +
+            w.WriteLine($"<tr><td>{Html.Encode(t.Place)}</td><td class=\"side\"><span class=\"swatch-inline side-{TimelineChart.SideIndex(sides, t.PerpetratorSide)}\"></span>{Html.Encode(t.PerpetratorSide ?? "unknown")}</td>" +
                         $"<td>{Html.Encode(t.Outcome)}</td><td>{Html.Encode(Victims(t.Victims, t.VictimSide))}</td>" +
                         $"<td class=\"num\">{Html.Encode(Range(t.Low, t.High))}</td><td class=\"num\"><strong>{Html.Encode(Number(t.Best))}</strong></td>" +
                         $"<td class=\"period\">{Html.Encode(Period(t.PeriodStart, t.PeriodEnd))}</td><td>{Html.Encode(Method(t.Method))}</td><td class=\"num\">{Html.Encode(Number(t.IncidentCount))}</td></tr>");
