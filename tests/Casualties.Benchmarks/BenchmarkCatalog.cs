@@ -6,6 +6,7 @@ public static class BenchmarkCatalog
     public static readonly IReadOnlyDictionary<string, Func<int?, Task<BenchmarkResult>>> All =
         new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
         {
+            [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
             [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,
                 (dataSource, ct) => new Casualties.Postgres.Reconciliation.ReconciliationRunner(dataSource).Run(full: true, ct)),
         };

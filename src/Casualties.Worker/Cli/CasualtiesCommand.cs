@@ -23,6 +23,7 @@ public static class CasualtiesCommand
         root.Options.Add(GlobalOptions.Seeds);
         foreach (var command in DatabaseCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(DemoCommand.Build());
+        foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(ReconcileCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
         return root;
