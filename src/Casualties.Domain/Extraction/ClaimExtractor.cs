@@ -72,6 +72,7 @@ public sealed class ClaimExtractor
         ArgumentNullException.ThrowIfNull(text);
         var bodyStart = DocumentText.TryReadDateHeader(text, out _, out var afterHeader) ? afterHeader : 0;
         var reader = new DocumentReader(this, documentDate);
+        reader.PreviewLead(text, bodyStart);
         SentenceSplitter.Split(text, bodyStart, reader.ReadSentence);
         return reader.Finish();
     }

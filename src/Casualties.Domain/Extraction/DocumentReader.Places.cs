@@ -88,29 +88,18 @@ internal sealed partial class DocumentReader
         place.Kind.Contains("city", StringComparison.OrdinalIgnoreCase) || place.Kind.Contains("town", StringComparison.OrdinalIgnoreCase)
         || place.Kind.Contains("village", StringComparison.OrdinalIgnoreCase);
 
-    private bool IsCountryLevel(Place place) => place.Parent is null;
-
     /// <summary>Among places sharing a name, the one in the document's leading country, else the most specific.</summary>
     private Place Prefer(List<Place> places)
     {
         if (places.Count == 1) return places[0];
-        var leading = countryVotes.Count == 0 ? null
-            : countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
+        var leading = LeadingCountry();
         var gazetteer = Reference.Gazetteer;
         return places
-            .OrderByDescending(p => leading is not null && gazetteer.CountryOf(p).Key == leading)
+            .OrderByDescending(p => leading is not null && extractor.CountryKeyOf(p) == leading)
+            .ThenByDescending(InDocumentCountries)
             .ThenBy(p => IsSettlement(p) ? 0 : 1)
             .ThenByDescending(gazetteer.DepthOf)
             .First();
-    }
-
-    private string? LeadingCountry() => countryVotes.Count == 0 ? null
-        : countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
-
-    private void Vote(Place place)
-    {
-        var country = extractor.CountryKeyOf(place);
-        countryVotes[country] = countryVotes.GetValueOrDefault(country) + 1;
     }
 
     /// <summary>
