@@ -81,7 +81,8 @@ internal sealed partial class DocumentReader
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according")) return Role.Reporting;
         if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
-        return isActor ? Role.None : Role.Mentioned;
+        var isAgency = named.Candidates.All(s => s.Kind == "media");
+        return isActor || isAgency ? Role.None : Role.Mentioned;
     }
 
     /// <summary>"X said", "X (OCHA) reported", "X, a rights group, says", "X's tally", "X has also said on Monday".</summary>
@@ -115,7 +116,8 @@ internal sealed partial class DocumentReader
         "has", "have", "had", "also", "later", "further", "previously", "earlier", "separately", "on", "in", "a", "its",
         "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
         "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
-        "would", "will", "then", "now", "sources", "command", "office", "publicly",
+        "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
+        "chief", "director", "head", "spokesperson", "representative", "staff", "doctors",
     };
 
     /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>

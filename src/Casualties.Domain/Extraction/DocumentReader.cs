@@ -52,6 +52,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
         RememberSources(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
+        foreach (var actor in actorsHere)
+        {
+            if (actor.Candidates.All(a => a.Kind is "armed_group" or "militia")) lastArmedGroup = actor.Candidates;
+        }
         previousPlaces.Clear();
         foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
         var leading = LeadingCountry();
