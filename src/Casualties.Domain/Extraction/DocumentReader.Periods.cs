@@ -40,6 +40,10 @@ internal sealed partial class DocumentReader
         {
             return (previousDrafts[^1].Period, previousDrafts[^1].Cumulative);
         }
+        if (!draft.IsTally && previousDrafts.Count > 0 && previousEventTime is { Kind: TimeKind.Point } previousPoint)
+        {
+            return (new DatePeriod(previousPoint.Start, previousPoint.End), false);
+        }
         return (new DatePeriod(null, today), draft.IsTally);
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private readonly List<Place> previousPlaces = [];
     private readonly List<ClaimDraft> previousDrafts = [];
     private readonly List<TimeExpression> previousTimes = [];
+    private TimeExpression? previousEventTime;
 
     private ReferenceData Reference => extractor.Reference;
 
@@ -69,6 +70,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousDrafts.AddRange(sentenceDrafts);
         previousTimes.Clear();
         previousTimes.AddRange(times);
+        previousEventTime = times.LastOrDefault(t => !IsTimeOfSpeaking(text, t));
         sentence++;
     }
 
