@@ -11,7 +11,7 @@ namespace Casualties.Domain.Extraction;
 internal sealed partial class DocumentReader
 {
     /// <summary>Characters of the lead read ahead of the claims, so the first sentences already know the country.</summary>
-    private const int LeadPreview = 1500;
+    private const int LeadPreview = 600;
 
     private static readonly Dictionary<string, string> Demonyms = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -93,15 +93,29 @@ internal sealed partial class DocumentReader
             foreach (var country in conflict.Countries) score += countryVotes.GetValueOrDefault(country);
             if (score > bestScore) (bestConflict, bestScore) = (conflict, score);
         }
-        var topCountry = countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First();
-        if (bestConflict is null || !bestConflict.Countries.Contains(topCountry.Key) && bestScore <= topCountry.Value)
+        string? topKey = null;
+        var topVotes = 0.0;
+        foreach (var (key, votes) in countryVotes)
         {
-            leadingConflict = bestConflict is not null && bestConflict.Countries.Contains(topCountry.Key) ? bestConflict : null;
-            leadingCountry = topCountry.Key;
+            if (topKey is null || votes > topVotes || votes == topVotes && string.CompareOrdinal(key, topKey) < 0) (topKey, topVotes) = (key, votes);
+        }
+        if (topKey is null) return;
+        var topInBest = bestConflict is not null && bestConflict.Countries.Contains(topKey);
+        if (bestConflict is null || !topInBest && bestScore <= topVotes)
+        {
+            leadingConflict = topInBest ? bestConflict : null;
+            leadingCountry = topKey;
             return;
         }
         leadingConflict = bestConflict;
-        leadingCountry = bestConflict.Countries.MaxBy(c => countryVotes.GetValueOrDefault(c));
+        string? leading = null;
+        var leadingVotes = -1.0;
+        foreach (var country in bestConflict.Countries)
+        {
+            var votes = countryVotes.GetValueOrDefault(country);
+            if (votes > leadingVotes) (leading, leadingVotes) = (country, votes);
+        }
+        leadingCountry = leading;
     }
 
     /// <summary>The country the document is most about so far, if any name voted.</summary>
