@@ -7,13 +7,13 @@ namespace Casualties.Domain.Tests.Extraction;
 public sealed class GoldCorpusTests
 {
     /// <summary>
-    /// The floor measured on the development corpora with the real seeds (A 0.935, B 0.975); raise it as the
-    /// rules improve. The issue asks for 0.95.
+    /// The floor measured on the development corpora with the real seeds (lowest of A 0.935, B 0.975, C 0.904),
+    /// minus 0.005; raise it as the rules improve. The issue asks for 0.95.
     /// </summary>
-    private const double DevelopmentF1Floor = 0.930;
+    private const double DevelopmentF1Floor = 0.899;
 
-    /// <summary>Attribute accuracy measured on both corpora (lowest of A and B): source 0.820, side 0.769, place 0.774, start 0.810, end 0.854.</summary>
-    private static readonly (double Source, double Side, double Place, double Start, double End) AttributeFloor = (0.815, 0.764, 0.769, 0.805, 0.849);
+    /// <summary>Attribute accuracy measured on the corpora (lowest of A, B and C) minus 0.005: source 0.803, side 0.769, place 0.693, start 0.727, end 0.788.</summary>
+    private static readonly (double Source, double Side, double Place, double Start, double End) AttributeFloor = (0.798, 0.764, 0.688, 0.722, 0.783);
 
     private static EvalReport Score(string goldPath)
     {
@@ -39,6 +39,7 @@ public sealed class GoldCorpusTests
 
     [TestCase("dev-corpus-a.jsonl")]
     [TestCase("dev-corpus-b.jsonl")]
+    [TestCase("dev-corpus-c.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -48,6 +49,7 @@ public sealed class GoldCorpusTests
 
     [TestCase("dev-corpus-a.jsonl")]
     [TestCase("dev-corpus-b.jsonl")]
+    [TestCase("dev-corpus-c.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
