@@ -34,4 +34,6 @@ internal sealed class ClaimDraft(QuantityMention mention)
     public TextSpan Span { get; set; }
     public double Confidence { get; set; } = 0.9;
     public int Sentence { get; set; }
+    /// <summary>Read from a headline, caption or live-blog heading: a line without a sentence's closing stop.</summary>
+    public bool InHeadline { get; set; }
 }

@@ -19,6 +19,8 @@ internal sealed partial class DocumentReader
         {
             switch (nearest.Kind)
             {
+                case TimeKind.Point when SinceClauseBefore(text, from, nearest):
+                    return (new DatePeriod(nearest.Start, today), true);
                 case TimeKind.Point:
                 case TimeKind.Since:
                     return (new DatePeriod(nearest.Start, nearest.End), nearest.Cumulative);
@@ -40,11 +42,22 @@ internal sealed partial class DocumentReader
         {
             return (previousDrafts[^1].Period, previousDrafts[^1].Cumulative);
         }
-        if (!draft.IsTally && previousDrafts.Count > 0 && previousEventTime is { Kind: TimeKind.Point } previousPoint)
+        if (!draft.IsTally && previousEventTime is { Kind: TimeKind.Point } previousPoint)
         {
             return (new DatePeriod(previousPoint.Start, previousPoint.End), false);
         }
         return (new DatePeriod(null, today), draft.IsTally);
+    }
+
+    /// <summary>"since Hamas fighters launched their attack on Saturday": the day a running tally counts from.</summary>
+    private bool SinceClauseBefore(TokenText text, int from, TimeExpression point)
+    {
+        for (var k = point.Token - 1; k >= Math.Max(from, point.Token - 12); k--)
+        {
+            if (text.IsComma(k)) return false;
+            if (text.Is(k, "since")) return !times.Any(t => t.Token == k);
+        }
+        return false;
     }
 
     /// <summary>"said on Tuesday", "reported today": when it was said, not when it happened.</summary>

@@ -78,7 +78,7 @@ internal sealed partial class DocumentReader
         while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
         if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;
         if (text.Is(before, "to") && text.Is(before - 1, "according")) return Role.Reporting;
-        if (before >= from && IsSpeech(text, before) && !text.Is(before, "according")) return Role.Reporting;
+        if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)) return Role.Reporting;
         if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
         var isAgency = named.Candidates.All(s => s.Kind == "media");
@@ -110,6 +110,10 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
+
+    /// <summary>"said Hamas is holding 150 captives": the name after the verb is the subject of what was said.</summary>
+    private static bool StartsClause(TokenText text, int after) =>
+        text.IsAny(after, "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "may", "might", "killed", "fighters", "forces");
 
     private static readonly HashSet<string> ReportingFillers = new(StringComparer.OrdinalIgnoreCase)
     {

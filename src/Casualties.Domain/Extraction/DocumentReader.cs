@@ -50,6 +50,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         sentenceDrafts.Clear();
         contextVictims = null;
         if (mentions.Count > 0) ReadClaims(text, from, to);
+        if (IsHeadline(text, from, to))
+        {
+            foreach (var draft in sentenceDrafts) draft.InHeadline = true;
+        }
 
         RememberSources(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
@@ -70,7 +74,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousDrafts.AddRange(sentenceDrafts);
         previousTimes.Clear();
         previousTimes.AddRange(times);
-        previousEventTime = times.LastOrDefault(t => !IsTimeOfSpeaking(text, t));
+        previousEventTime = times.LastOrDefault(t => !IsTimeOfSpeaking(text, t)) ?? (times.Count == 0 ? previousEventTime : null);
         sentence++;
     }
 
@@ -114,7 +118,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     {
         var country = DocumentCountry();
         var conflict = LeadingConflict();
-        var kept = Deduplicate(drafts.Where(d => !d.Rejected && d.Outcome is not null && d.Victims is not null).ToList());
+        var read = drafts.Where(d => !d.Rejected && d.Outcome is not null && d.Victims is not null).ToList();
+        var kept = Deduplicate(read.Where(d => !RepeatsBody(d, read)).ToList());
         var index = new Dictionary<ClaimDraft, int>(ReferenceEqualityComparer.Instance);
         for (var k = 0; k < kept.Count; k++) index[kept[k]] = k;
         var claims = new List<Claim>(kept.Count);
@@ -161,6 +166,20 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         }
         return kept;
     }
+
+    /// <summary>A line that does not end with a sentence's stop: a headline, caption or live-blog heading.</summary>
+    private static bool IsHeadline(TokenText text, int from, int to)
+    {
+        var last = to - 1;
+        while (last > from && text.Kind(last) == TokenKind.Punctuation && !text.IsPunctuation(last, '.') && !text.IsPunctuation(last, '!')
+            && !text.IsPunctuation(last, '?')) last--;
+        return !(text.IsPunctuation(last, '.') || text.IsPunctuation(last, '!') || text.IsPunctuation(last, '?'));
+    }
+
+    /// <summary>"Israel says 1,300 killed" above "more than 1,300 people have been killed": the headline repeats the body's figure.</summary>
+    private static bool RepeatsBody(ClaimDraft headline, List<ClaimDraft> read) =>
+        headline.InHeadline && read.Any(d => !d.InHeadline && d.Outcome == headline.Outcome
+            && (d.Mention.Quantity.Value ?? d.Mention.Quantity.Low) == (headline.Mention.Quantity.Value ?? headline.Mention.Quantity.Low));
 
     private static bool SameFigure(ClaimDraft a, ClaimDraft b) =>
         a.Outcome == b.Outcome && a.Victims == b.Victims && a.Mention.Quantity.Low == b.Mention.Quantity.Low

@@ -1,0 +1,58 @@
+using Casualties.Domain.Extraction;
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>Constructions of real wire copy (headlines over the body, running tallies, attribution far from the figure), each on sentences written for the rule.</summary>
+[Property("Issue", "4")]
+public sealed class WireCopyTests
+{
+    private static readonly DateOnly Monday = new(2023, 11, 13);
+
+    private static IReadOnlyList<Claim> Extract(string text) => new ClaimExtractor(TestData.Reference).Extract(text, Monday);
+
+    private static string PeriodOf(Claim c) => $"{c.Period.Start?.ToString() ?? "-"}..{c.Period.End?.ToString() ?? "-"}";
+
+    [Test]
+    public void A_headline_repeating_a_body_figure_is_one_claim_quoted_from_the_body()
+    {
+        var claims = Extract("Market strike toll rises to 40\n\nThe health ministry said 40 people were killed in the strike on Sunday.");
+
+        Assert.That(claims, Has.Count.EqualTo(1));
+        Assert.That(claims[0].Quote, Does.StartWith("The health ministry said 40 people"));
+    }
+
+    [Test]
+    public void A_headline_figure_the_body_hedges_is_still_the_body_claim()
+    {
+        var claims = Extract("10:15 GMT – Army says 300 killed in raid\n\nThe army says more than 300 people have been killed since the raid.");
+
+        Assert.That(claims.Select(c => c.Quantity.Low), Is.EqualTo(new[] { 301 }));
+    }
+
+    [Test]
+    public void A_day_inside_a_since_clause_starts_a_running_tally_to_the_document_date()
+    {
+        var claims = Extract("Officials say 40 people have been killed since the offensive began on Saturday.");
+
+        Assert.That(claims.Select(PeriodOf), Is.EqualTo(new[] { "2023-11-11..2023-11-13" }));
+        Assert.That(claims[0].Cumulative, Is.True);
+    }
+
+    [Test]
+    public void A_figure_with_no_time_of_its_own_keeps_the_day_of_the_event_told_before()
+    {
+        var claims = Extract("A missile hit a market in the town on Sunday. The blast was heard across the valley. Nine people were wounded, the governor said.");
+
+        Assert.That(claims.Select(PeriodOf), Is.EqualTo(new[] { "2023-11-12..2023-11-12" }));
+    }
+
+    [Test]
+    public void A_name_after_said_that_starts_the_reported_clause_is_not_the_source()
+    {
+        var claims = Extract("A resident said Hamas is holding about 150 captives.");
+
+        Assert.That(claims, Has.Count.EqualTo(1));
+        Assert.That(claims[0].Source, Is.Null);
+    }
+}
