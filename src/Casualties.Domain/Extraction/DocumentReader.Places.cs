@@ -162,6 +162,7 @@ internal sealed partial class DocumentReader
     private static bool IsPlaceOfEvent(TokenText text, NamedAt<Place> named)
     {
         var after = named.Last + 1;
+        if (named.Candidates[0].Parent is null && IsStateAsActor(text, named)) return false;
         if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
         if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate") && text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])) return false;
         if (text[named.Last].EndsWith("-based", StringComparison.OrdinalIgnoreCase)) return false;
@@ -170,12 +171,36 @@ internal sealed partial class DocumentReader
         return !isHospital || text.IsAny(named.First - 1, "on", "struck", "hit", "targeted", "stormed", "raided");
     }
 
+    /// <summary>"The war, which began in 2011, has killed more than 500,000 people": the toll of the whole conflict.</summary>
+    private static bool IsBackgroundToll(TokenText text, int from, int figure)
+    {
+        var war = -1;
+        for (var k = from; k < figure; k++)
+        {
+            if (text.IsAny(k, "war", "conflict")) war = k;
+            else if (war >= 0 && text.IsAny(k, "has", "have") && k > war) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"since Israel began its offensive", "Israel's Operation Protective Edge", "blamed on Israel": the state acting, not a place.</summary>
+    private static bool IsStateAsActor(TokenText text, NamedAt<Place> named)
+    {
+        var after = named.Last + 1;
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) return true;
+        if (text.IsAny(named.First - 1, "by", "against") || text.Is(named.First - 1, "on") && text.Is(named.First - 2, "blamed")) return true;
+        return text.IsWord(after) && !text.IsCapitalized(after)
+            && (text.IsAny(after, "says", "said", "has", "have", "had", "is", "was", "will", "began", "launched", "struck", "pounds", "pounded")
+                || text[after].EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+    }
+
     private bool IsCountryWide(TokenText text, int from, int to, ClaimDraft draft)
     {
         for (var k = from; k < to; k++)
         {
             if (text.IsWord(k) && CountryWide.TryMatch(text, k, to, out _, out bool _)) return true;
         }
+        if (IsBackgroundToll(text, from, draft.Mention.FirstToken)) return true;
         var victimWord = draft.VictimEnd;
         return text.IsWord(victimWord) && text.IsCapitalized(victimWord) && DemonymLookup.TryGetValue(text[victimWord], out var country)
             && country == LeadingCountry();

@@ -55,4 +55,20 @@ public sealed class WireCopyTests
         Assert.That(claims, Has.Count.EqualTo(1));
         Assert.That(claims[0].Source, Is.Null);
     }
+
+    [Test]
+    public void The_toll_of_the_war_as_a_whole_is_placed_in_the_country()
+    {
+        var claims = Extract("Shelling hit Aleppo on Sunday. The war, which began in 2011, has killed more than 500,000 people, the Syrian Observatory for Human Rights said.");
+
+        Assert.That(claims.Select(c => c.Place), Is.EqualTo(new[] { "Syria" }));
+    }
+
+    [Test]
+    public void A_state_named_as_the_one_acting_is_not_the_place_of_the_figure()
+    {
+        var claims = Extract("Shelling hit Gaza City on Sunday. At least 40 people were killed since Israel launched its offensive, medics said.");
+
+        Assert.That(claims.Select(c => c.Place), Is.EqualTo(new[] { "Gaza City" }));
+    }
 }
