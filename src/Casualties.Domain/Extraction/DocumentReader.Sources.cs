@@ -78,9 +78,10 @@ internal sealed partial class DocumentReader
         while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
         if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;
         if (text.Is(before, "to") && text.Is(before - 1, "according")) return Role.Reporting;
-        if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)) return Role.Reporting;
-        if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
+        if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
+            && !(isActor && text.IsWord(named.Last + 1))) return Role.Reporting;
+        if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
         return isActor || isAgency ? Role.None : Role.Mentioned;
     }
@@ -96,6 +97,7 @@ internal sealed partial class DocumentReader
         }
         if (text.IsApostrophe(k) && text.Is(k + 1, "s")) return text.IsWord(k + 2) && (TallyWords.Contains(text[k + 2]) || IsSpeech(text, k + 2) || text.IsAny(k + 3, "tally", "count"));
         if (text.IsWord(k) && TallyWords.Contains(text[k])) return true;
+        if (text.IsComma(k) && IsSpeech(text, k + 1) && !text.Is(k + 1, "according")) return true;
         if (text.IsComma(k))
         {
             var close = k + 1;

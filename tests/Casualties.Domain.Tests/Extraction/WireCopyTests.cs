@@ -71,4 +71,28 @@ public sealed class WireCopyTests
 
         Assert.That(claims.Select(c => c.Place), Is.EqualTo(new[] { "Gaza City" }));
     }
+
+    [Test]
+    public void An_official_named_after_his_title_and_before_said_is_the_source()
+    {
+        var claims = Extract("A missile struck a school in Kharkiv on Sunday, killing four people, the regional governor, Oleh Syniehubov, said on Monday.");
+
+        Assert.That(claims.Select(c => c.Source), Is.EqualTo(new[] { "Kharkiv Regional Military Administration" }));
+    }
+
+    [Test]
+    public void An_armed_group_opening_the_reported_clause_is_not_the_source()
+    {
+        var claims = Extract("The network said RSF shelling on the camp killed seven people.");
+
+        Assert.That(claims.Select(c => c.Source), Is.EqualTo(new string?[] { null }));
+    }
+
+    [Test]
+    public void UN_figures_are_credited_to_the_United_Nations()
+    {
+        var claims = Extract("The conflict has killed more than 10,000 people in Yemen, according to U.N. figures.");
+
+        Assert.That(claims.Select(c => c.Source), Is.EqualTo(new[] { "United Nations" }));
+    }
 }
