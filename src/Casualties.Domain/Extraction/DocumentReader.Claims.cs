@@ -116,6 +116,8 @@ internal sealed partial class DocumentReader
                 {
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;
                 }
+                if (draft.Perpetrators.Count == 0 && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
+                if (draft.Perpetrators.Count > 0 && !draft.IsTally && !draft.Cumulative) lastEvent = draft;
             }
             SetQuote(text, from, to, draft);
             draft.Confidence = Confidence(draft);
@@ -161,6 +163,14 @@ internal sealed partial class DocumentReader
     {
         "clashes", "clash", "firefight", "firefights", "skirmishes", "battles", "exchanges", "crossfire",
     };
+
+    /// <summary>The last event whose attacker was named: later deaths and injuries of the same day share it.</summary>
+    private ClaimDraft? lastEvent;
+
+    /// <summary>"A Russian missile hit the port on Sunday. ... Eight other people were injured, he said.": same day, no attacker of its own, no clashes.</summary>
+    private bool ContinuesLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
+        lastEvent is not null && !draft.IsTally && !draft.Cumulative
+        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is not null && draft.Period == lastEvent.Period && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere");
 
     /// <summary>True when the sentence attributes to a source other than the one the claims before it had.</summary>
     private bool NamesAnotherSource()

@@ -95,4 +95,20 @@ public sealed class WireCopyTests
 
         Assert.That(claims.Select(c => c.Source), Is.EqualTo(new[] { "United Nations" }));
     }
+
+    [Test]
+    public void Injuries_of_the_same_day_told_later_keep_the_attacker_named_before()
+    {
+        var claims = Extract("A Russian missile strike on Odesa killed two people on Sunday, officials said. The port was badly damaged. Eight other people were injured in the city, the governor said.");
+
+        Assert.That(claims.Select(c => c.PerpetratorSide), Is.EqualTo(new[] { "russia", "russia" }));
+    }
+
+    [Test]
+    public void Clashes_told_later_on_the_same_day_name_no_attacker()
+    {
+        var claims = Extract("A Russian missile strike on Odesa killed two people on Sunday, officials said. Clashes near Bakhmut killed five soldiers, the army said.");
+
+        Assert.That(claims.Select(c => c.PerpetratorSide), Is.EqualTo(new string?[] { "russia", null }));
+    }
 }
