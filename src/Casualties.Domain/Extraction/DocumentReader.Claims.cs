@@ -492,6 +492,11 @@ internal sealed partial class DocumentReader
         {
             draft.IsSubset = true;
             draft.Parent = previous is null ? null : previous.IsSubset ? previous.Parent : previous;
+            if (draft.Parent is { Outcome: Outcome.Injured } injured && draft.Outcome is null && markerStart - injured.VictimEnd > 6
+                && sentenceDrafts.LastOrDefault(d => !d.IsSubset && d.Outcome == Outcome.Killed && d != injured) is { } killed)
+            {
+                draft.Parent = killed;
+            }
             if (draft.Parent is null && markerStart == from && previousDrafts.Count > 0)
             {
                 draft.Parent = previousDrafts.LastOrDefault(d => !d.IsSubset);

@@ -103,10 +103,16 @@ public sealed class NumberParser
         }
     }
 
+    /// <summary>"14:20 - A woman was killed": the hours or minutes of a time stamp.</summary>
+    private static bool IsClockTime(TokenText text, int i) =>
+        text.Kind(i) == TokenKind.Number
+        && (text.IsPunctuation(i - 1, ':') && text.Kind(i - 2) == TokenKind.Number && text.Token(i - 1).Start == text.Token(i - 2).End
+            || text.IsPunctuation(i + 1, ':') && text.Kind(i + 2) == TokenKind.Number && text.Token(i + 1).End == text.Token(i + 2).Start);
+
     private bool TryRead(TokenText text, int i, int to, out QuantityMention mention)
     {
         mention = null!;
-        if (text.Kind(i) == TokenKind.Punctuation) return false;
+        if (text.Kind(i) == TokenKind.Punctuation || IsClockTime(text, i)) return false;
         if (text.Kind(i) == TokenKind.Word && !startWords.Contains(text[i]) && !IsHyphenatedNumberWord(text[i])) return false;
         var qualifier = Qualifier.Exact;
         var j = i;

@@ -111,4 +111,30 @@ public sealed class WireCopyTests
 
         Assert.That(claims.Select(c => c.PerpetratorSide), Is.EqualTo(new string?[] { "russia", null }));
     }
+
+    [Test]
+    public void The_time_stamp_of_a_live_blog_entry_is_no_figure()
+    {
+        var claims = Extract("14:20 - Two women were killed in an air strike on the village, the agency said.");
+
+        Assert.That(claims.Select(c => $"{c.Victims} {c.Quantity.Low}"), Is.EqualTo(new[] { "women 2" }));
+    }
+
+    [Test]
+    public void A_subset_after_a_long_tail_belongs_to_the_dead_not_to_the_wounded_named_with_them()
+    {
+        var claims = Extract("The ministry says 300 people have been killed and 900 wounded in air strikes on the city since Saturday, including 80 children.");
+
+        Assert.That(claims[2].Parent, Is.EqualTo(0));
+        Assert.That(claims[2].Outcome, Is.EqualTo(Outcome.Killed));
+    }
+
+    [Test]
+    public void A_subset_right_after_the_wounded_belongs_to_the_wounded()
+    {
+        var claims = Extract("Five people were killed and 43 people were wounded, among them three children, the governor said.");
+
+        Assert.That(claims[2].Parent, Is.EqualTo(1));
+        Assert.That(claims[2].Outcome, Is.EqualTo(Outcome.Injured));
+    }
 }
