@@ -7,13 +7,13 @@ namespace Casualties.Domain.Tests.Extraction;
 public sealed class GoldCorpusTests
 {
     /// <summary>
-    /// The floor measured on the development corpora with the real seeds (lowest of A 0.935, B 0.975, C 0.904),
+    /// The floor measured on the development corpora with the real seeds (lowest of A 0.938, B 0.975, C 0.924),
     /// minus 0.005; raise it as the rules improve. The issue asks for 0.95.
     /// </summary>
-    private const double DevelopmentF1Floor = 0.899;
+    private const double DevelopmentF1Floor = 0.919;
 
-    /// <summary>Attribute accuracy measured on the corpora (lowest of A, B and C) minus 0.005: source 0.803, side 0.769, place 0.693, start 0.727, end 0.788.</summary>
-    private static readonly (double Source, double Side, double Place, double Start, double End) AttributeFloor = (0.798, 0.764, 0.688, 0.722, 0.783);
+    /// <summary>Attribute accuracy measured on the corpora (lowest of A, B and C) minus 0.005: source 0.843, side 0.764, place 0.774, start 0.858, end 0.872.</summary>
+    private static readonly (double Source, double Side, double Place, double Start, double End) AttributeFloor = (0.838, 0.759, 0.769, 0.853, 0.867);
 
     private static EvalReport Score(string goldPath)
     {
