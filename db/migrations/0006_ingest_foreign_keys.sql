@@ -68,13 +68,17 @@ CREATE FUNCTION refuse_referenced_delete() RETURNS trigger LANGUAGE plpgsql AS $
 DECLARE
     referenced boolean;
 BEGIN
-    referenced := CASE TG_TABLE_NAME
-        WHEN 'victim_groups' THEN EXISTS (SELECT FROM old_rows o JOIN claims c ON c.victims = o.name)
-        WHEN 'sources' THEN EXISTS (SELECT FROM old_rows o JOIN claims c ON c.source_id = o.id)
-        WHEN 'places' THEN EXISTS (SELECT FROM old_rows o JOIN claims c ON c.place_id = o.id)
-        WHEN 'ingest_runs' THEN EXISTS (SELECT FROM old_rows o JOIN claims c ON c.ingest_run_id = o.id)
-                             OR EXISTS (SELECT FROM old_rows o JOIN feed_records f ON f.ingest_run_id = o.id)
-    END;
+    -- IF, not CASE: each branch names columns only its own table has.
+    IF TG_TABLE_NAME = 'victim_groups' THEN
+        referenced := EXISTS (SELECT FROM old_rows o JOIN claims c ON c.victims = o.name);
+    ELSIF TG_TABLE_NAME = 'sources' THEN
+        referenced := EXISTS (SELECT FROM old_rows o JOIN claims c ON c.source_id = o.id);
+    ELSIF TG_TABLE_NAME = 'places' THEN
+        referenced := EXISTS (SELECT FROM old_rows o JOIN claims c ON c.place_id = o.id);
+    ELSE
+        referenced := EXISTS (SELECT FROM old_rows o JOIN claims c ON c.ingest_run_id = o.id)
+                   OR EXISTS (SELECT FROM old_rows o JOIN feed_records f ON f.ingest_run_id = o.id);
+    END IF;
     IF referenced THEN
         RAISE EXCEPTION 'cannot delete from %: claims or feed records still reference the rows', TG_TABLE_NAME
             USING ERRCODE = 'foreign_key_violation';
