@@ -10,5 +10,7 @@ public static class BenchmarkCatalog
             ["ingest"] = IngestBenchmark.Run,
             [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
             [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
+            [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,
+                (dataSource, ct) => new Casualties.Postgres.Reconciliation.ReconciliationRunner(dataSource).Run(full: true, ct)),
         };
 }

@@ -7,7 +7,7 @@ namespace Casualties.Postgres.Ingest;
 /// taken in chunks; one query per chunk finds which keys are stored. Records with a new key go straight into
 /// feed_records and claims by binary COPY (<see cref="FreshRecords"/>); the others (a stored key, or a key seen
 /// twice in the batch) are binary-COPYed into the staging table and merged set-based at the end of the batch
-/// (db/queries/ingest_pick_records.sql, ingest_apply_records.sql, ingest_insert_claims.sql), together with the
+/// (db/ingest/pick_records.sql, apply_records.sql, insert_claims.sql), together with the
 /// batch's quarantine entries. A crash loses at most the open batch, never part of a record.
 /// </summary>
 /// <remarks>
@@ -19,9 +19,9 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     private const int ChunkSize = 10_000;
     private const long BatchLockKey = 0x_CA5_0F_EED;
 
-    private static readonly string PickSql = SqlScripts.Load("queries/ingest_pick_records.sql");
-    private static readonly string ApplySql = SqlScripts.Load("queries/ingest_apply_records.sql");
-    private static readonly string InsertClaimsSql = SqlScripts.Load("queries/ingest_insert_claims.sql");
+    private static readonly string PickSql = SqlScripts.Load("ingest/pick_records.sql");
+    private static readonly string ApplySql = SqlScripts.Load("ingest/apply_records.sql");
+    private static readonly string InsertClaimsSql = SqlScripts.Load("ingest/insert_claims.sql");
 
     const string CountsSql = """
         SELECT count(*) FILTER (WHERE action = 'insert' AND retire_at IS NULL)::int,

@@ -27,6 +27,7 @@ public static class CasualtiesCommand
         root.Subcommands.Add(QuarantineCommand.Build());
         foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(ReconcileCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 
