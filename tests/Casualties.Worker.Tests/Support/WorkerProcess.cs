@@ -46,7 +46,7 @@ public sealed class WorkerProcess : IDisposable
         info.Environment["Logging__LogLevel__Default"] = "Debug";
         info.Environment["Logging__LogLevel__Microsoft"] = "Warning";
         info.Environment["Logging__LogLevel__System"] = "Warning";
-        info.Environment["Logging__LogLevel__Polly"] = "Warning";
+        info.Environment["Logging__LogLevel__Polly"] = "Critical";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var worker = new WorkerProcess(process);
@@ -60,7 +60,12 @@ public sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Runs a CLI verb to its end and returns its exit code and standard output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> Run(string connectionString, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> Run(string connectionString, params string[] args) =>
+        Run(connectionString, args, null);
+
+    /// <summary>Runs a CLI verb with the given configuration as environment variables.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> Run(string connectionString, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? settings)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -73,6 +78,8 @@ public sealed class WorkerProcess : IDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("--connection");
         info.ArgumentList.Add(connectionString);
+        info.Environment.Remove("ConnectionStrings__Casualties");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

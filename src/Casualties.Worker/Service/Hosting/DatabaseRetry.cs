@@ -49,7 +49,6 @@ public sealed class DatabaseRetry(NpgsqlDataSource dataSource, IOptions<WorkerOp
                                    or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections
                                || p.IsTransient,
         NpgsqlException n => n.IsTransient || n.InnerException is IOException or SocketException or TimeoutException,
-        SocketException or TimeoutException => true,
-        _ => e.InnerException is { } inner && IsTransient(inner),
+        _ => e.InnerException is NpgsqlException inner && IsTransient(inner),
     };
 }
