@@ -6,5 +6,6 @@ public static class BenchmarkCatalog
     public static readonly IReadOnlyDictionary<string, Func<int?, Task<BenchmarkResult>>> All =
         new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
         {
+            [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
         };
 }

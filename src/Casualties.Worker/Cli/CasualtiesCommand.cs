@@ -26,6 +26,7 @@ public static class CasualtiesCommand
         root.Subcommands.Add(WorkerCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         root.Subcommands.Add(SourcesCommands.Build());
+        foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         return root;
     }
 

@@ -1,0 +1,87 @@
+using Casualties.Domain.Model;
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// Reads casualty claims (domain.md, "A claim") out of a news text by rules over its sentences: figures
+/// with their outcome and victims, subsets, source, perpetrator side, place and period. Deterministic,
+/// no I/O; everything named (sources, actors, places, victims, vague words) comes from the reference data.
+/// </summary>
+/// <remarks>
+/// Text is scanned forward once per sentence, without regular expressions, so run time grows linearly
+/// with the input and no input can make it backtrack. Thread-safe: <see cref="Extract"/> keeps its state
+/// per call.
+/// </remarks>
+public sealed class ClaimExtractor
+{
+    private static readonly (string Term, string Victims)[] GenericVictimTerms =
+    [
+        ("people", VictimGroups.People), ("persons", VictimGroups.People), ("others", VictimGroups.People),
+        ("individuals", VictimGroups.People), ("person", VictimGroups.People),
+    ];
+
+    internal ReferenceData Reference { get; }
+    internal NumberParser Numbers { get; }
+    internal PhraseMatcher<VictimTerm> Victims { get; }
+    internal PhraseMatcher<Source> Sources { get; }
+    internal PhraseMatcher<Actor> Actors { get; }
+    internal PhraseMatcher<Place> Places { get; }
+
+    /// <summary>Every word a source, actor or place name may start with.</summary>
+    internal HashSet<string> NameStarts { get; }
+
+    private readonly Dictionary<string, string> countryByPlace = new(StringComparer.Ordinal);
+
+    /// <summary>The key of the country a place lies in.</summary>
+    internal string CountryKeyOf(Place place)
+    {
+        lock (countryByPlace)
+        {
+            if (!countryByPlace.TryGetValue(place.Key, out var country))
+            {
+                countryByPlace[place.Key] = country = Reference.Gazetteer.CountryOf(place).Key;
+            }
+            return country;
+        }
+    }
+
+    public ClaimExtractor(ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        Reference = reference;
+        Numbers = new NumberParser(reference.Lexicon);
+        var terms = reference.VictimTerms.ToList();
+        foreach (var (term, victims) in GenericVictimTerms)
+        {
+            if (!terms.Any(t => string.Equals(t.Term, term, StringComparison.OrdinalIgnoreCase))) terms.Add(new VictimTerm(term, victims, null));
+        }
+        Victims = new PhraseMatcher<VictimTerm>(terms.Select(t => (t.Term, t)));
+        Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => s.Aliases.Append(s.Name).Select(a => (a, s))));
+        Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
+        Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+        NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
+            .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every casualty claim of a document, in text order; parents come before their subsets.</summary>
+    /// <param name="text">The document as read; a leading " date YYYY-MM-DD " header is skipped.</param>
+    /// <param name="documentDate">Publication date: relative dates resolve against it.</param>
+    public IReadOnlyList<Claim> Extract(string text, DateOnly documentDate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bodyStart = DocumentText.TryReadDateHeader(text, out _, out var afterHeader) ? afterHeader : 0;
+        var reader = new DocumentReader(this, documentDate);
+        SentenceSplitter.Split(text, bodyStart, reader.ReadSentence);
+        return reader.Finish();
+    }
+
+    /// <summary>Extracts a document in the seed's format, dated by its own header or else by <paramref name="fallbackDate"/>.</summary>
+    public IReadOnlyList<Claim> ExtractDated(string text, DateOnly? fallbackDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (DocumentText.TryReadDateHeader(text, out var date)) return Extract(text, date);
+        return fallbackDate is { } fallback ? Extract(text, fallback)
+            : throw new ArgumentException("The document has no ' date YYYY-MM-DD ' header; pass its date.", nameof(fallbackDate));
+    }
+}

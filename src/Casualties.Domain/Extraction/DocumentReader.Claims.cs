@@ -1,0 +1,659 @@
+using Casualties.Domain.Model;
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// The claim grammar of one sentence: which figures count casualties (by their victim noun and the outcome
+/// word that governs them), subsets and lists, then each claim's attributes.
+/// </summary>
+internal sealed partial class DocumentReader
+{
+    private static readonly HashSet<string> BoundaryWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "in", "on", "at", "as", "when", "while", "near", "after", "during", "across", "including", "among",
+        "since", "with", "from", "over", "by", "for", "following", "inside", "outside", "around", "last", "this",
+        "yesterday", "overnight", "today", "earlier", "more", "others", "or", "amid", "before", "between", "so",
+        "according", "said", "says", "the", "into", "within", "throughout", "until", "along", "to",
+    };
+
+    private static readonly HashSet<string> RiseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rose", "risen", "climbed", "increased", "jumped", "up", "toll", "tally", "raising", "bringing", "rising",
+        "climbing", "soared", "raised", "brought", "revised", "updated", "down", "fell", "dropped", "lowered",
+    };
+
+    private static readonly HashSet<string> StaleMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "previous", "earlier", "old", "former", "prior", "initial", "last",
+    };
+
+    private static readonly HashSet<string> YearPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "throughout", "through", "before",
+        "after", "between", "and", "to", "year",
+    };
+
+    private void ReadClaims(TokenText text, int from, int to)
+    {
+        foreach (var mention in mentions)
+        {
+            if (IsDecoy(text, from, mention)) continue;
+            var draft = new ClaimDraft(mention) { Sentence = sentence, VictimEnd = mention.LastToken };
+            var bareAllowed = ReadVictims(text, to, draft);
+            LinkToFiguresBefore(text, from, draft);
+            if (draft.Outcome is null && TryOutcomeBefore(text, from, mention.FirstToken, out var before))
+            {
+                draft.Outcome = before;
+                draft.OwnOutcome = true;
+                bareAllowed |= IsBoundary(text, mention.LastToken + 1, to);
+            }
+            if (draft.Outcome is null && !draft.IsSubset && TryTally(text, from, draft, out var tallied))
+            {
+                draft.Outcome = tallied;
+                draft.OwnOutcome = true;
+                draft.IsTally = true;
+                bareAllowed = true;
+            }
+            if (draft.Outcome is null && TryOutcomeAfter(text, to, draft.VictimEnd + 1, out var after))
+            {
+                draft.Outcome = after;
+                draft.OwnOutcome = true;
+                bareAllowed |= draft.VictimEnd == mention.LastToken;
+            }
+            if (draft.Outcome is null && draft.ModifierOutcome is { } modifierOutcome)
+            {
+                draft.Outcome = modifierOutcome;
+                draft.OwnOutcome = true;
+            }
+            if (draft.Victims is null && !bareAllowed && draft.CoordinatedWith is null) continue;
+            if (draft.Victims is null && !draft.IsSubset) draft.Victims = contextVictims;
+            if (draft.Victims is null && draft.Parent is { } group) draft.Victims = group.Victims;
+            if (!draft.IsSubset && draft.Victims is not null && draft.Outcome is not null) contextVictims = draft.Victims;
+            sentenceDrafts.Add(draft);
+        }
+
+        ShareOutcomesAcrossLists();
+        var continuesPrevious = previousDrafts.Count > 0 && !NamesAnotherSource();
+        var explicitlyContinues = continuesPrevious && !SentenceHas(text, from, to, ClashWords)
+            && (times.Any(t => t.Kind == TimeKind.SamePeriod) || HasAnaphoricAttribution(text, from, to)
+                || TallyNounAt(text, from) || TallyNounAt(text, from + 1));
+        foreach (var draft in sentenceDrafts)
+        {
+            draft.Victims ??= VictimGroups.People;
+            if (draft.Outcome is null || draft.Rejected) { draft.Rejected = true; continue; }
+            if (draft.Parent is { } parent && (parent.Outcome != draft.Outcome || parent.Rejected)) draft.Parent = null;
+            if (draft.Parent is { } inherited)
+            {
+                draft.Sources = inherited.Sources;
+                draft.Perpetrators = inherited.Perpetrators;
+                draft.Place = inherited.Place;
+                draft.Period = inherited.Period;
+                draft.Cumulative = inherited.Cumulative;
+            }
+            else
+            {
+                draft.Sources = SourcesFor(text, from, to, draft);
+                draft.Perpetrators = PerpetratorsFor(text, from, draft);
+                if (draft.Perpetrators.Count == 0 && explicitlyContinues) draft.Perpetrators = previousDrafts[^1].Perpetrators;
+                draft.Place = PlaceFor(draft, continuesPrevious);
+                (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
+            }
+            SetQuote(text, from, to, draft);
+            draft.Confidence = Confidence(draft);
+            drafts.Add(draft);
+        }
+        sentenceDrafts.RemoveAll(d => d.Rejected);
+    }
+
+    private static readonly HashSet<string> ClashWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "clashes", "clash", "firefight", "firefights", "skirmishes", "battles", "exchanges", "crossfire",
+    };
+
+    /// <summary>True when the sentence attributes to a source other than the one the claims before it had.</summary>
+    private bool NamesAnotherSource()
+    {
+        if (sourcesHere.Count == 0) return false;
+        var before = previousDrafts[^1].Sources;
+        return !sourcesHere.Any(s => s.Candidates.Any(c => before.Contains(c)));
+    }
+
+    private static bool TallyNounAt(TokenText text, int index) =>
+        text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index])
+        || text.Is(index, "death") && text.Is(index + 1, "toll");
+
+    /// <summary>Percentages, money, years and dates of month are never casualty figures.</summary>
+    private static bool IsDecoy(TokenText text, int from, QuantityMention mention)
+    {
+        var first = mention.FirstToken;
+        var number = mention.NumberToken;
+        var next = mention.LastToken + 1;
+        if (text.IsAny(next, "percent", "per", "pc", "percentage", "%")) return true;
+        if (text.InRange(first - 1) && text.Kind(first - 1) == TokenKind.Punctuation && text[first - 1] is "$" or "€" or "£" or "¥") return true;
+        if (text.IsAny(first - 1, "US", "USD", "EUR", "GBP") || text.IsAny(next, "dollars", "euros", "pounds", "USD", "dinars", "riyals", "hryvnias")) return true;
+        if (text.Kind(number) == TokenKind.Number && text[number].Length == 4 && mention.Quantity.Value is >= 1900 and <= 2100
+            && (YearPrepositions.Contains(text[number - 1]) || !text.IsWord(next)))
+        {
+            return true;
+        }
+        if (IsMonthWord(text, number - 1) || (text.IsPunctuation(number - 1, '.') && IsMonthWord(text, number - 2)) || IsMonthWord(text, next)) return true;
+        if (text.Is(first - 1, "from") && SentenceHas(text, from, first, RiseWords)) return true;
+        return false;
+    }
+
+    private static bool IsMonthWord(TokenText text, int index) =>
+        text.IsWord(index) && text.IsCapitalized(index)
+        && text.IsAny(index, "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
+
+    private static bool SentenceHas(TokenText text, int from, int to, HashSet<string> words)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (text.IsWord(k) && words.Contains(text[k])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The victim noun after the figure ("341 people", "tens of thousands of east Aleppo residents",
+    /// "6,000 civilian deaths", "251 of them", "844 were civilians"); true when a figure without a victim
+    /// noun is still a claim ("12 dead").
+    /// </summary>
+    private bool ReadVictims(TokenText text, int to, ClaimDraft draft)
+    {
+        var singular = draft.Mention.Quantity.Value == 1;
+        var pos = draft.Mention.LastToken + 1;
+        while (IsQuoteMark(text, pos)) pos++;
+        if (text.IsWord(pos) && text.IsWord(pos + 1)
+            && TryVictimAt(text, pos, to, out var adjectiveLength, out var adjective, singularToo: true)
+            && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + adjectiveLength, to, out var afterAdjective, out Outcome adjectiveOutcome)
+            && !extractor.Victims.TryMatch(text, pos, to, out _, out _))
+        {
+            SetVictims(text, draft, adjective, pos, pos + adjectiveLength + afterAdjective - 1);
+            draft.Outcome = adjectiveOutcome;
+            draft.OwnOutcome = true;
+            return true;
+        }
+        if (text.Is(pos + 1, "casualties") && TryVictimAt(text, pos, to, out _, out var casualtyAdjective, singularToo: true))
+        {
+            contextVictims = casualtyAdjective.Victims;
+            return false;
+        }
+        if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun)
+            && (IsBoundary(text, pos + nounLength, to) || TryVictimAt(text, pos + nounLength, to, out _, out _)
+                || text.IsAny(pos + nounLength, "were", "are", "was") || IsVictimModifier(text, pos + nounLength)))
+        {
+            var afterNoun = pos + nounLength;
+            draft.VictimEnd = afterNoun - 1;
+            if (!TryReadVictimNoun(text, afterNoun, to, draft, singular) && !(text.IsAny(afterNoun, "were", "are", "was")
+                && TryReadVictimNoun(text, afterNoun + 1, to, draft, singular)))
+            {
+                draft.Victims = contextVictims;
+            }
+            draft.Outcome = noun;
+            draft.OwnOutcome = true;
+            return true;
+        }
+        if (text.Is(pos, "of") && text.Is(pos + 1, "the") && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 2, to, out var ofLength, out Outcome ofOutcome)
+            && text.IsAny(pos + 2 + ofLength, "were", "was", "are"))
+        {
+            draft.RefersToGroup = true;
+            draft.Outcome = ofOutcome;
+            draft.OwnOutcome = true;
+            draft.VictimEnd = pos + 1 + ofLength;
+            TryReadVictimNoun(text, pos + 3 + ofLength, to, draft, singular);
+            return true;
+        }
+        if (text.Is(pos, "of") && text.IsAny(pos + 1, "them", "whom", "those"))
+        {
+            draft.RefersToGroup = true;
+            draft.VictimEnd = pos + 1;
+            var after = text.IsAny(pos + 2, "were", "are", "was", "being") ? pos + 3 : pos + 2;
+            TryReadVictimNoun(text, after, to, draft, singular);
+            return true;
+        }
+        if (text.IsAny(pos, "were", "are") && TryReadVictimNoun(text, pos + 1, to, draft, singular)) return false;
+        if (text.Is(pos, "the") && text.IsAny(pos + 1, "number", "toll", "total") && text.Is(pos + 2, "of")) pos += 2;
+        if (text.Is(pos, "of")) pos++;
+        if (text.Is(pos, "the") && !text.Is(pos + 1, "city")) pos++;
+        TryReadVictimNoun(text, pos, to, draft, singular);
+        return false;
+    }
+
+    /// <summary>A victim noun at <paramref name="pos"/> after at most four modifiers ("pro-government fighters", "the group's fighters").</summary>
+    private bool TryReadVictimNoun(TokenText text, int pos, int to, ClaimDraft draft, bool singular)
+    {
+        var modifiersFrom = pos;
+        var freeNouns = 0;
+        for (var skipped = 0; skipped <= 4 && pos < to; skipped++)
+        {
+            while (IsQuoteMark(text, pos)) pos++;
+            if (TryVictimAt(text, pos, to, out var length, out var term, singular))
+            {
+                if (text.Is(pos + length, "and") && TryVictimAt(text, pos + length + 1, to, out var otherLength, out var other) && other.Victims == term.Victims)
+                {
+                    length += 1 + otherLength;
+                }
+                if (text.Is(pos, "others") && length == 1)
+                {
+                    term = new VictimTerm("others", contextVictims ?? VictimGroups.People, null);
+                }
+                SetVictims(text, draft, term, modifiersFrom, pos + length - 1);
+                return true;
+            }
+            if (IsDemonymPlural(text, pos))
+            {
+                SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.People, null), modifiersFrom, pos);
+                return true;
+            }
+            if (text.IsWord(pos) && text.IsApostrophe(pos + 1) && text.Is(pos + 2, "s"))
+            {
+                pos += 3;
+                continue;
+            }
+            if (text.IsWord(pos) && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var participle, out Outcome described)
+                && participle == 1 && text[pos].EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+            {
+                draft.ModifierOutcome = described;
+                pos++;
+                continue;
+            }
+            if (!IsVictimModifier(text, pos))
+            {
+                if (freeNouns < 2 && text.IsWord(pos) && !text.IsCapitalized(pos) && !BoundaryWords.Contains(text[pos])
+                    && !ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _)
+                    && !ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])
+                    && TryVictimAt(text, pos + 1, to, out _, out _))
+                {
+                    freeNouns++;
+                    pos++;
+                    continue;
+                }
+                break;
+            }
+            pos++;
+        }
+        draft.ModifierOutcome = null;
+        return false;
+    }
+
+    /// <summary>"Iraqis", "Syrians", "Palestinians": a people named by a plural demonym.</summary>
+    private bool IsDemonymPlural(TokenText text, int index)
+    {
+        if (!text.IsWord(index) || !text.IsCapitalized(index) || IsNamed(index)) return false;
+        var word = text[index];
+        return word.Length > 4 && (word.EndsWith("ians") || word.EndsWith("is") || word.EndsWith("ans") || word.EndsWith("ites"));
+    }
+
+    private static bool IsQuoteMark(TokenText text, int index) =>
+        text.InRange(index) && text.Kind(index) == TokenKind.Punctuation && Tokenizer.IsQuote(text.Text[text.Token(index).Start]);
+
+    /// <summary>A victim term, also in the singular ("a woman", "one civilian", "a child").</summary>
+    private bool TryVictimAt(TokenText text, int pos, int to, out int length, out VictimTerm term, bool singularToo = false)
+    {
+        if (extractor.Victims.TryMatch(text, pos, to, out length, out term)) return true;
+        length = 1;
+        if (!singularToo || !text.IsWord(pos)) return false;
+        var word = text[pos].ToString();
+        foreach (var plural in Plurals(word))
+        {
+            if (extractor.Victims.TryMatchWord(plural, out term)) return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> Plurals(string word)
+    {
+        if (word.Equals("person", StringComparison.OrdinalIgnoreCase)) yield return "people";
+        if (word.Equals("child", StringComparison.OrdinalIgnoreCase)) yield return "children";
+        if (word.EndsWith("man", StringComparison.OrdinalIgnoreCase)) yield return word[..^3] + "men";
+        if (word.EndsWith('y') && word.Length > 2) yield return word[..^1] + "ies";
+        yield return word + "s";
+        yield return word + "es";
+    }
+
+    private void SetVictims(TokenText text, ClaimDraft draft, VictimTerm term, int modifiersFrom, int end)
+    {
+        draft.Victims = term.Victims;
+        draft.VictimSide = term.VictimSide;
+        draft.VictimEnd = end;
+        var actors = new List<Actor>();
+        foreach (var actor in actorsHere)
+        {
+            if (actor.First >= modifiersFrom && actor.Last <= end) actors.AddRange(actor.Candidates);
+        }
+        for (var k = modifiersFrom; k <= end && draft.VictimSide is null; k++)
+        {
+            var word = text[k];
+            if (!word.StartsWith("pro-", StringComparison.OrdinalIgnoreCase)) continue;
+            var backed = word[4..].ToString();
+            if (Reference.Conflicts.SelectMany(c => c.Sides).FirstOrDefault(s => backed.Equals(s, StringComparison.OrdinalIgnoreCase)) is { } side)
+            {
+                draft.VictimSide = side;
+            }
+            else if (extractor.Actors.TryMatchWord(backed, out var backer))
+            {
+                actors.Add(backer);
+            }
+        }
+        draft.VictimActors = actors;
+    }
+
+    /// <summary>"killing a woman", "wounded a child": an article before a singular victim after an outcome verb is one.</summary>
+    private void AddSingulars(TokenText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!ExtractionVocabulary.OutcomeBefore.TryMatch(text, i, to, out var length, out Outcome _)) continue;
+            var article = i + length;
+            if (!text.IsAny(article, "a", "an")) continue;
+            for (var pos = article + 1; pos <= article + 3 && pos < to; pos++)
+            {
+                if (TryVictimAt(text, pos, to, out _, out _, singularToo: true) && !text[pos].EndsWith("s", StringComparison.OrdinalIgnoreCase))
+                {
+                    var mention = new QuantityMention(Quantity.Exactly(1), article, article, article, text.SpanOf(article, article));
+                    var at = mentions.FindIndex(m => m.FirstToken > article);
+                    if (mentions.Any(m => m.FirstToken <= article && m.LastToken >= article)) break;
+                    mentions.Insert(at < 0 ? mentions.Count : at, mention);
+                    break;
+                }
+                if (!IsVictimModifier(text, pos)) break;
+            }
+        }
+    }
+
+    private bool IsVictimModifier(TokenText text, int index)
+    {
+        if (!text.IsWord(index)) return text.IsApostrophe(index) || (text.Kind(index) == TokenKind.Punctuation && text[index] is "-");
+        var word = text[index];
+        if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, index, text.Count, out _, out _)
+            && !ExtractionVocabulary.VictimAdjectives.Contains(word))
+        {
+            return false;
+        }
+        if (BoundaryWords.Contains(word) && !text.IsAny(index, "more", "the")) return false;
+        return text.IsCapitalized(index) || word.Contains('-') || ExtractionVocabulary.VictimAdjectives.Contains(word)
+            || word.EndsWith("ian", StringComparison.OrdinalIgnoreCase) || IsNamed(index);
+    }
+
+    private bool IsNamed(int index) =>
+        actorsHere.Any(a => index >= a.First && index <= a.Last) || placesHere.Any(p => index >= p.First && index <= p.Last);
+
+    /// <summary>Subsets ("including 44 children") and lists ("12 civilians and 3 soldiers") link to the figure before.</summary>
+    private void LinkToFiguresBefore(TokenText text, int from, ClaimDraft draft)
+    {
+        var first = draft.Mention.FirstToken;
+        var previous = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
+        if (draft.RefersToGroup || text.IsAny(first - 1, "remaining"))
+        {
+            var group = draft.Victims is not null && previous is not null ? previous : LastWhole(null);
+            if (group is not null)
+            {
+                draft.IsSubset = true;
+                draft.Parent = group;
+                draft.Victims ??= group.Victims;
+                if (draft.Outcome is null && !text.IsAny(first - 1, "remaining")) draft.Outcome = group.Outcome;
+            }
+            return;
+        }
+        if (text.Is(from, "of") && text.IsAny(from + 1, "those", "the") && ExtractionVocabulary.OutcomeAfter.TryMatch(text, from + 2, first, out _, out Outcome ofThose))
+        {
+            draft.Outcome ??= ofThose;
+            if (LastWhole(ofThose) is { } whole)
+            {
+                draft.IsSubset = true;
+                draft.Parent = previous is { IsSubset: true } && previous.Parent is not null ? previous.Parent : whole;
+            }
+            return;
+        }
+        if (text.Is(draft.VictimEnd + 1, "by") && draft.Outcome is null && previous is not null
+            && (draft.Victims is null || text.Is(draft.VictimEnd, "others")))
+        {
+            var head = sentenceDrafts.LastOrDefault(d => d.Parent is null || !sentenceDrafts.Contains(d.Parent)) ?? previous;
+            draft.CoordinatedWith = head;
+            draft.Victims ??= head.Victims;
+            draft.IsSubset = head.IsSubset;
+            draft.Parent = head.Parent;
+            return;
+        }
+        if (SubsetMarkerEndsAt(text, from, first - 1, out var markerStart))
+        {
+            draft.IsSubset = true;
+            draft.Parent = previous is null ? null : previous.IsSubset ? previous.Parent : previous;
+            if (draft.Parent is null && markerStart == from && previousDrafts.Count > 0)
+            {
+                draft.Parent = previousDrafts.LastOrDefault(d => !d.IsSubset);
+            }
+            if (text.IsAny(markerStart + 2, "dead", "killed", "victims")) draft.Outcome ??= Outcome.Killed;
+            if (text.IsAny(markerStart + 2, "wounded", "injured")) draft.Outcome ??= Outcome.Injured;
+            return;
+        }
+        if (text.Is(from, "among") && text.IsAny(first - 1, "were", "was", "are", "is", "included", "include")
+            && drafts.LastOrDefault(d => !d.IsSubset && !d.Rejected) is { } earlier)
+        {
+            draft.IsSubset = true;
+            draft.Parent = previous is { IsSubset: false } ? previous : earlier;
+            if (text.IsAny(from + 2, "dead", "killed", "victims") || text.IsAny(from + 1, "dead", "killed", "victims")) draft.Outcome ??= Outcome.Killed;
+            if (text.IsAny(from + 2, "wounded", "injured") || text.IsAny(from + 1, "wounded", "injured")) draft.Outcome ??= Outcome.Injured;
+            return;
+        }
+        if (previous is null || previous.VictimEnd >= first) return;
+        var gap = first - previous.VictimEnd - 1;
+        var joined = gap == 1 && (text.Is(first - 1, "and") || text.IsComma(first - 1) || text.Is(first - 1, "plus"))
+            || gap == 2 && text.IsComma(first - 2) && text.Is(first - 1, "and")
+            || gap == 3 && text.Is(first - 3, "as") && text.Is(first - 2, "well") && text.Is(first - 1, "as");
+        if (!joined) return;
+        if (previous.IsSubset && draft.Outcome is not null && draft.Outcome != previous.Outcome || previous.IsSubset && draft.Outcome is not null && draft.Victims is null)
+        {
+            draft.CoordinatedWith = previous.Parent;
+            return;
+        }
+        draft.CoordinatedWith = previous;
+        if (previous.IsSubset)
+        {
+            draft.IsSubset = true;
+            draft.Parent = previous.Parent;
+        }
+    }
+
+    /// <summary>The latest claim so far that is not a subset (of the outcome given, if any).</summary>
+    private ClaimDraft? LastWhole(Outcome? outcome) =>
+        sentenceDrafts.LastOrDefault(d => !d.IsSubset && !d.Rejected && (outcome is null || d.Outcome == outcome))
+        ?? drafts.LastOrDefault(d => !d.IsSubset && !d.Rejected && (outcome is null || d.Outcome == outcome));
+
+    private static bool SubsetMarkerEndsAt(TokenText text, int from, int end, out int start)
+    {
+        start = -1;
+        var values = new List<bool>(1);
+        for (var s = end; s >= Math.Max(from, end - 4); s--)
+        {
+            if (ExtractionVocabulary.SubsetMarkers.TryMatch(text, s, end + 1, out var length, values) && s + length - 1 == end)
+            {
+                start = s;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"has killed more than 341", "killing 5", "the killing of 87": an outcome verb governs the figure after it.</summary>
+    private static bool TryOutcomeBefore(TokenText text, int from, int first, out Outcome outcome)
+    {
+        var end = first - 1;
+        for (var skipped = 0; skipped <= 3 && end >= from; skipped++)
+        {
+            for (var s = end; s >= Math.Max(from, end - 4); s--)
+            {
+                if (ExtractionVocabulary.OutcomeBefore.TryMatch(text, s, end + 1, out var length, out outcome) && s + length - 1 == end)
+                {
+                    return true;
+                }
+            }
+            if (!IsQuoteMark(text, end) && (!text.IsWord(end) || !ExtractionVocabulary.ObjectFillers.Contains(text[end]))) break;
+            end--;
+        }
+        outcome = default;
+        return false;
+    }
+
+    private static readonly HashSet<string> TallyHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "toll", "tally", "count", "figure", "number", "total",
+    };
+
+    /// <summary>
+    /// "the death toll rose to 52", "a toll of 30", "the number of people displaced ... rose to 112,000",
+    /// "put the figure at about 200,000": a tally noun earlier in the sentence, linked to the figure.
+    /// </summary>
+    private bool TryTally(TokenText text, int from, ClaimDraft draft, out Outcome outcome)
+    {
+        outcome = Outcome.Killed;
+        var first = draft.Mention.FirstToken;
+        var link = first - 1;
+        if (link < from || !text.IsWord(link) || !ExtractionVocabulary.TallyLinks.Contains(text[link])) return false;
+        for (var head = link; head >= from; head--)
+        {
+            if (text.IsPunctuation(head, ';')) return false;
+            if (!text.IsWord(head) || !TallyHeads.Contains(text[head])) continue;
+            var isToll = ExtractionVocabulary.TallyNouns.Contains(text[head]);
+            if (text.Is(head, "number") && !text.Is(head + 1, "of")) continue;
+            if (text.Is(head, "total") && !text.Is(head + 1, "of")) continue;
+            var found = false;
+            for (var k = head + 1; k < first && !found; k++)
+            {
+                if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, k, first, out _, out outcome)
+                    || ExtractionVocabulary.OutcomeAfter.TryMatch(text, k, first, out _, out outcome))
+                {
+                    found = true;
+                }
+            }
+            if (!found && text.IsAny(head - 1, "injury", "injuries")) { outcome = Outcome.Injured; found = true; }
+            if (!found && isToll) { outcome = Outcome.Killed; found = true; }
+            if (!found && text.Is(head, "figure") && (previousDrafts.Count > 0 || drafts.Count > 0))
+            {
+                var before = previousDrafts.Count > 0 ? previousDrafts[^1] : drafts[^1];
+                outcome = before.Outcome ?? Outcome.Killed;
+                draft.Victims ??= before.Victims;
+                found = true;
+            }
+            if (!found) continue;
+            if (draft.Victims is null && text.Is(head + 1, "of")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
+            draft.VictimEnd = Math.Max(draft.VictimEnd, draft.Mention.LastToken);
+            var stale = text.IsWord(head - 1) && StaleMarkers.Contains(text[head - 1])
+                || text.IsWord(head - 2) && StaleMarkers.Contains(text[head - 2]);
+            if (stale) draft.Rejected = true;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"... were killed", "... have since died", "... forced from their homes", skipping a subset in commas.</summary>
+    private bool TryOutcomeAfter(TokenText text, int to, int pos, out Outcome outcome)
+    {
+        outcome = default;
+        if (text.IsComma(pos) && SubsetMarkerAt(text, pos + 1, to))
+        {
+            var close = pos + 1;
+            while (close < to && !text.IsComma(close)) close++;
+            if (close >= to) return false;
+            pos = close + 1;
+            if (!IsAuxiliaryOrOutcome(text, pos, to) && text.IsCapitalized(pos))
+            {
+                close = pos;
+                while (close < to && !text.IsComma(close)) close++;
+                if (close >= to) return false;
+                pos = close + 1;
+            }
+        }
+        else if (text.IsComma(pos) && text.IsAny(pos + 1, "have", "has", "had", "were", "was", "are"))
+        {
+            pos++;
+        }
+        if (text.IsAny(pos, "in", "from", "across", "near") && placesHere.FirstOrDefault(p => p.First == pos + 1) is { Length: > 0 } place)
+        {
+            pos = place.Last + 1;
+        }
+        else if (text.Is(pos, "of") && text.IsAny(pos + 1, "the", "one", "a", "his", "her", "their", "its"))
+        {
+            var k = pos + 2;
+            while (k < Math.Min(to, pos + 6) && text.IsWord(k) && !IsAuxiliaryOrOutcome(text, k, to)) k++;
+            if (IsAuxiliaryOrOutcome(text, k, to)) pos = k;
+        }
+        for (var skipped = 0; skipped <= 6 && pos < to; skipped++)
+        {
+            if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out outcome)) return true;
+            if (!text.IsWord(pos)) return false;
+            var word = text[pos];
+            if (!ExtractionVocabulary.AuxiliaryWords.Contains(word)
+                && !(word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && word.Length > 4))
+            {
+                return false;
+            }
+            pos++;
+        }
+        return false;
+    }
+
+    private static bool IsAuxiliaryOrOutcome(TokenText text, int pos, int to) =>
+        text.IsWord(pos) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])
+            || ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _));
+
+    private static bool SubsetMarkerAt(TokenText text, int index, int to) =>
+        ExtractionVocabulary.SubsetMarkers.TryMatch(text, index, to, out _, out _);
+
+    private static bool IsBoundary(TokenText text, int index, int to)
+    {
+        if (index >= to) return true;
+        if (text.Kind(index) == TokenKind.Punctuation) return true;
+        return text.IsWord(index) && BoundaryWords.Contains(text[index]);
+    }
+
+    /// <summary>When one figure of a list has the outcome word ("two women and three children were killed"), all share it.</summary>
+    private void ShareOutcomesAcrossLists()
+    {
+        for (var k = sentenceDrafts.Count - 1; k >= 0; k--)
+        {
+            var draft = sentenceDrafts[k];
+            if (draft.CoordinatedWith is { Outcome: null } previous && draft.Outcome is not null) previous.Outcome = draft.Outcome;
+        }
+        foreach (var draft in sentenceDrafts)
+        {
+            if (draft.Outcome is null && draft.CoordinatedWith is { Outcome: { } shared }) draft.Outcome = shared;
+            if (draft.Outcome is null && draft.IsSubset && draft.Parent is { Outcome: { } parentOutcome }) draft.Outcome = parentOutcome;
+            if (draft.Victims is null && draft.CoordinatedWith is not null && !draft.OwnOutcome) draft.Rejected = true;
+        }
+    }
+
+    private static void SetQuote(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        int first, last;
+        if (draft.Parent is not null)
+        {
+            first = draft.Mention.FirstToken;
+            SubsetMarkerEndsAt(text, from, first - 1, out var markerStart);
+            if (markerStart >= 0) first = markerStart;
+            last = draft.VictimEnd;
+        }
+        else
+        {
+            first = from;
+            last = to - 1;
+            while (last > first && text.Kind(last) == TokenKind.Punctuation && !text.IsPunctuation(last, ')')) last--;
+            while (first < last && text.Kind(first) == TokenKind.Punctuation && Tokenizer.IsQuote(text.Text[text.Token(first).Start])) first++;
+        }
+        draft.Span = text.SpanOf(first, last);
+        draft.Quote = text.Text[draft.Span.Start..draft.Span.End];
+    }
+
+    private static double Confidence(ClaimDraft draft)
+    {
+        var confidence = 0.9;
+        if (draft.Mention.Quantity.Qualifier == Qualifier.Vague) confidence -= 0.1;
+        if (draft.Sources.Count == 0) confidence -= 0.1;
+        if (!draft.OwnOutcome) confidence -= 0.05;
+        if (draft.Place is null) confidence -= 0.05;
+        return confidence;
+    }
+}

@@ -1,0 +1,53 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>Periods: the time phrase nearest the figure, the campaign it counts since, or the period the text continues.</summary>
+internal sealed partial class DocumentReader
+{
+    private (DatePeriod Period, bool Cumulative) PeriodFor(TokenText text, int from, ClaimDraft draft, bool continuesPrevious)
+    {
+        var today = PartialDate.Day(documentDate);
+        var anchor = draft.Mention.NumberToken;
+        TimeExpression? nearest = null;
+        foreach (var expression in times)
+        {
+            if (nearest is null || Math.Abs(expression.Token - anchor) < Math.Abs(nearest.Token - anchor)) nearest = expression;
+        }
+        if (nearest is not null)
+        {
+            switch (nearest.Kind)
+            {
+                case TimeKind.Point:
+                case TimeKind.Since:
+                    return (new DatePeriod(nearest.Start, nearest.End), nearest.Cumulative);
+                case TimeKind.SoFar:
+                    return (new DatePeriod(null, today), true);
+                case TimeKind.SamePeriod when previousDrafts.Count > 0 || drafts.Count > 0:
+                    var before = previousDrafts.Count > 0 ? previousDrafts[^1] : drafts[^1];
+                    return (before.Period, before.Cumulative);
+                case TimeKind.SinceThen:
+                    var earlier = previousTimes.LastOrDefault(t => t.Start is not null);
+                    return (new DatePeriod(earlier?.Start, today), true);
+            }
+        }
+        if (CampaignSubjectBefore(text, from, draft.Mention.FirstToken) && CampaignStartBefore(text, from, draft.Mention.FirstToken) is { } start)
+        {
+            return (new DatePeriod(start, today), true);
+        }
+        if (continuesPrevious && previousDrafts.Count > 0)
+        {
+            return (previousDrafts[^1].Period, previousDrafts[^1].Cumulative);
+        }
+        return (new DatePeriod(null, today), draft.IsTally);
+    }
+
+    private PartialDate? CampaignStartBefore(TokenText text, int from, int mentionStart)
+    {
+        for (var k = from; k < mentionStart; k++)
+        {
+            if (time.CampaignStart(text[k]) is { } start) return start;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>Perpetrators: an actor named as the agent ("a suspected Russian air strike", "killed by rebels"), or the campaign's.</summary>
+internal sealed partial class DocumentReader
+{
+    private static readonly HashSet<string> AggressiveCampaigns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "offensive", "campaign", "assault", "bombardment", "siege", "operation", "invasion", "incursion", "onslaught",
+        "blockade", "crackdown",
+    };
+
+    private IReadOnlyList<Actor> PerpetratorsFor(TokenText text, int from, ClaimDraft draft)
+    {
+        var anchor = draft.Mention.NumberToken;
+        NamedAt<Actor>? best = null;
+        foreach (var actor in actorsHere)
+        {
+            if (InsideVictimPhrase(actor.First) || !IsAgent(text, from, actor)) continue;
+            if (best is null || Distance(actor.First, actor.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor))
+            {
+                best = actor;
+            }
+        }
+        if (best is { } agent) return agent.Candidates;
+        return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
+    }
+
+    private bool InsideVictimPhrase(int token)
+    {
+        foreach (var draft in sentenceDrafts)
+        {
+            if (token >= draft.Mention.FirstToken && token <= draft.VictimEnd) return true;
+        }
+        return false;
+    }
+
+    /// <summary>An actor is the agent when an attack noun follows it, "by" precedes it, or it is the subject of killing.</summary>
+    private static bool IsAgent(TokenText text, int from, NamedAt<Actor> actor)
+    {
+        var before = actor.First - 1;
+        while (before >= from && text.IsAny(before, "the", "a", "an", "suspected", "alleged", "apparent", "retaliatory"))
+        {
+            before--;
+        }
+        if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
+        if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
+        if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
+        for (var k = actor.First + 1; k <= actor.Last; k++)
+        {
+            if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
+        }
+        var after = actor.Last + 1;
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (before < from && AttackVerbFollows(text, after)) return true;
+        for (var k = after; k < Math.Min(after + 3, text.Count); k++)
+        {
+            if (!text.IsWord(k)) break;
+            if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
+            if (ExtractionVocabulary.OutcomeBefore.TryMatch(text, k, text.Count, out _, out _)) return k == after;
+            if (k == after && text.IsAny(k, "has", "have", "had", "also", "reportedly") ) continue;
+            if (!text.IsAny(k, "air", "ground", "artillery", "heavy", "government", "regime", "military", "army", "-led", "led", "backed"))
+            {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fired", "shelled", "pounded", "bombed", "struck", "hit", "attacked", "launched", "targeted", "stormed",
+        "raided", "shot", "killed", "bombarded", "opened", "ambushed", "executed", "massacred", "detonated",
+        "besieged", "overran", "seized", "carried", "rained", "strikes", "shells", "pounds", "fires", "kills",
+    };
+
+    /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>
+    private static bool AttackVerbFollows(TokenText text, int after)
+    {
+        for (var k = after; k < Math.Min(after + 6, text.Count); k++)
+        {
+            if (text.IsWord(k) && AttackVerbs.Contains(text[k])) return true;
+            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return false;
+        }
+        return false;
+    }
+
+    private static bool IsBetween(TokenText text, int from, int and)
+    {
+        for (var k = and - 1; k >= Math.Max(from, and - 6); k--)
+        {
+            if (text.Is(k, "between")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"The offensive has killed ...": a campaign is the subject before the figure.</summary>
+    private static bool CampaignSubjectBefore(TokenText text, int from, int mentionStart)
+    {
+        for (var k = from; k < mentionStart; k++)
+        {
+            if (!AggressiveCampaigns.Contains(text[k])) continue;
+            if (!text.IsAny(k - 1, "the", "this", "its", "their")) continue;
+            if (text.IsAny(k - 2, "since", "of", "during", "before", "after", "against", "in")) continue;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,200 @@
+using Casualties.Domain.Model;
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// The state of reading one document: what the sentences so far named (sources, places, campaigns,
+/// times) so that later sentences can refer back to them, and the claims read so far.
+/// </summary>
+internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly documentDate)
+{
+    private readonly List<ClaimDraft> drafts = [];
+    private readonly TimeExpressions time = new(documentDate);
+    private readonly Dictionary<string, int> countryVotes = new(StringComparer.Ordinal);
+    private readonly List<QuantityMention> mentions = [];
+    private readonly List<TimeExpression> times = [];
+    private readonly List<NamedAt<Source>> sourcesHere = [];
+    private readonly List<NamedAt<Actor>> actorsHere = [];
+    private readonly List<NamedAt<Place>> placesHere = [];
+    private readonly List<ClaimDraft> sentenceDrafts = [];
+    private readonly List<Source> scratchSources = [];
+    private readonly List<Actor> scratchActors = [];
+    private readonly List<Place> scratchPlaces = [];
+
+    private int sentence;
+    private string? contextVictims;
+    private IReadOnlyList<Source>? lastNamedSource;
+    private IReadOnlyList<Actor>? leadActor;
+    private Place? lastCity;
+    private Place? lastPlace;
+    private readonly List<Place> previousPlaces = [];
+    private readonly List<ClaimDraft> previousDrafts = [];
+    private readonly List<TimeExpression> previousTimes = [];
+
+    private ReferenceData Reference => extractor.Reference;
+
+    /// <summary>A name found at tokens [First, First + Length) with everything it may mean.</summary>
+    private readonly record struct NamedAt<T>(int First, int Length, IReadOnlyList<T> Candidates)
+    {
+        public int Last => First + Length - 1;
+    }
+
+    public void ReadSentence(TokenText text, int from, int to)
+    {
+        times.Clear();
+        time.Find(text, from, to, times);
+        FindNames(text, from, to);
+        mentions.Clear();
+        extractor.Numbers.FindAll(text, from, to, mentions);
+        AddSingulars(text, from, to);
+        sentenceDrafts.Clear();
+        contextVictims = null;
+        if (mentions.Count > 0) ReadClaims(text, from, to);
+
+        if (sourcesHere.Count > 0) lastNamedSource = sourcesHere[^1].Candidates;
+        if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
+        previousPlaces.Clear();
+        foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
+        var leading = LeadingCountry();
+        for (var k = previousPlaces.Count - 1; k >= 0; k--)
+        {
+            if (leading is not null && extractor.CountryKeyOf(previousPlaces[k]) != leading) continue;
+            lastPlace = previousPlaces[k];
+            break;
+        }
+        previousDrafts.Clear();
+        previousDrafts.AddRange(sentenceDrafts);
+        previousTimes.Clear();
+        previousTimes.AddRange(times);
+        sentence++;
+    }
+
+    private void FindNames(TokenText text, int from, int to)
+    {
+        sourcesHere.Clear();
+        actorsHere.Clear();
+        placesHere.Clear();
+        var found = scratchSources;
+        var actors = scratchActors;
+        var places = scratchPlaces;
+        for (var i = from; i < to; i++)
+        {
+            if (text.Kind(i) == TokenKind.Punctuation || !extractor.NameStarts.Contains(text[i])) continue;
+            if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
+            {
+                sourcesHere.Add(new(i, sourceLength, [.. found]));
+                i += sourceLength - 1;
+                continue;
+            }
+            var length = 1;
+            if (extractor.Actors.TryMatch(text, i, to, out var actorLength, actors))
+            {
+                actorsHere.Add(new(i, actorLength, [.. actors]));
+                length = actorLength;
+            }
+            if (TryPlaceAt(text, i, to, places, out var placeLength))
+            {
+                placesHere.Add(new(i, placeLength, [.. places]));
+                length = Math.Max(length, placeLength);
+            }
+            i += length - 1;
+        }
+    }
+
+    public IReadOnlyList<Claim> Finish()
+    {
+        var country = DocumentCountry();
+        var conflict = country is null ? null
+            : Reference.Conflicts.FirstOrDefault(c => c.Countries.Contains(country.Key, StringComparer.OrdinalIgnoreCase));
+        var kept = Deduplicate(drafts.Where(d => !d.Rejected && d.Outcome is not null && d.Victims is not null).ToList());
+        var index = new Dictionary<ClaimDraft, int>(ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < kept.Count; k++) index[kept[k]] = k;
+        var claims = new List<Claim>(kept.Count);
+        foreach (var draft in kept)
+        {
+            var perpetrator = ResolveActor(draft.Perpetrators, conflict);
+            var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
+            claims.Add(new Claim(
+                draft.Outcome!.Value,
+                draft.Victims!,
+                draft.Victims == VictimGroups.Combatants ? victimSide : null,
+                draft.Mention.Quantity,
+                draft.Parent is { } parent && index.TryGetValue(parent, out var p) ? p : null,
+                ResolveSource(draft.Sources, country)?.Name,
+                perpetrator?.Name,
+                perpetrator?.Side,
+                draft.Place?.Name,
+                draft.Period,
+                draft.Cumulative,
+                draft.Quote,
+                draft.Span,
+                Math.Clamp(draft.Confidence, 0, 1)));
+        }
+        return claims;
+    }
+
+    /// <summary>A figure repeated for the same thing (headline, then body) is one claim: the first.</summary>
+    private static List<ClaimDraft> Deduplicate(List<ClaimDraft> candidates)
+    {
+        var kept = new List<ClaimDraft>();
+        var replaced = new Dictionary<ClaimDraft, ClaimDraft>(ReferenceEqualityComparer.Instance);
+        foreach (var draft in candidates)
+        {
+            if (draft.Parent is { } parent && replaced.TryGetValue(parent, out var survivor)) draft.Parent = survivor;
+            var twin = kept.FirstOrDefault(k => SameFigure(k, draft));
+            if (twin is null)
+            {
+                kept.Add(draft);
+            }
+            else
+            {
+                replaced[draft] = twin;
+            }
+        }
+        return kept;
+    }
+
+    private static bool SameFigure(ClaimDraft a, ClaimDraft b) =>
+        a.Outcome == b.Outcome && a.Victims == b.Victims && a.Mention.Quantity.Low == b.Mention.Quantity.Low
+        && a.Mention.Quantity.High == b.Mention.Quantity.High && (a.Parent is null) == (b.Parent is null)
+        && (a.Place is null || b.Place is null || a.Place.Key == b.Place.Key);
+
+    private Place? DocumentCountry()
+    {
+        if (countryVotes.Count == 0) return null;
+        var best = countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
+        return Reference.Gazetteer.ByKey(best);
+    }
+
+    private static Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
+    {
+        if (candidates.Count == 0) return null;
+        if (conflict is not null)
+        {
+            foreach (var actor in candidates)
+            {
+                if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
+            }
+            return null;
+        }
+        return candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).Count() == 1 ? candidates[0] : null;
+    }
+
+    private Source? ResolveSource(IReadOnlyList<Source> candidates, Place? country)
+    {
+        if (candidates.Count <= 1) return candidates.Count == 1 ? candidates[0] : null;
+        if (country is not null)
+        {
+            foreach (var source in candidates)
+            {
+                if (source.Country is { } key && Reference.Gazetteer.ByKey(key) is { } place
+                    && Reference.Gazetteer.CountryOf(place).Key == country.Key)
+                {
+                    return source;
+                }
+            }
+        }
+        return candidates.FirstOrDefault(s => s.Country is null) ?? candidates[0];
+    }
+}

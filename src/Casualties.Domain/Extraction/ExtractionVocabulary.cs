@@ -1,0 +1,198 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// The English grammar words the extractor reads claims by: outcome verbs and nouns, the words that may
+/// sit between a figure and its verb, speech verbs, anaphora, attack nouns. Names of sources, actors,
+/// places, victims and vague quantities are reference data, not here.
+/// </summary>
+internal static class ExtractionVocabulary
+{
+    /// <summary>Outcome words that follow the victims: "25 civilians were killed", "millions forced from their homes".</summary>
+    public static readonly PhraseMatcher<Outcome> OutcomeAfter = new(
+    [
+        ("killed", Outcome.Killed), ("dead", Outcome.Killed), ("died", Outcome.Killed), ("perished", Outcome.Killed),
+        ("slain", Outcome.Killed), ("lost their lives", Outcome.Killed), ("lost their life", Outcome.Killed),
+        ("shot dead", Outcome.Killed), ("killed or", Outcome.Killed), ("die", Outcome.Killed),
+        ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("hurt", Outcome.Injured),
+        ("displaced", Outcome.Displaced), ("fled", Outcome.Displaced), ("uprooted", Outcome.Displaced),
+        ("forced from their homes", Outcome.Displaced), ("from their homes", Outcome.Displaced),
+        ("to flee their homes", Outcome.Displaced), ("to flee", Outcome.Displaced), ("evacuated", Outcome.Displaced), ("out of their homes", Outcome.Displaced), ("forced to flee", Outcome.Displaced),
+        ("forced out of their homes", Outcome.Displaced), ("driven from their homes", Outcome.Displaced),
+        ("internally displaced", Outcome.Displaced), ("made homeless", Outcome.Displaced),
+        ("missing", Outcome.Missing), ("unaccounted for", Outcome.Missing), ("disappeared", Outcome.Missing),
+        ("went missing", Outcome.Missing), ("under the rubble", Outcome.Missing), ("trapped under the rubble", Outcome.Missing),
+        ("fallen", Outcome.Killed), ("martyred", Outcome.Killed), ("executed", Outcome.Killed),
+        ("detained", Outcome.Detained), ("arrested", Outcome.Detained), ("abducted", Outcome.Detained),
+        ("kidnapped", Outcome.Detained), ("taken prisoner", Outcome.Detained), ("taken captive", Outcome.Detained),
+        ("taken hostage", Outcome.Detained), ("captured", Outcome.Detained), ("imprisoned", Outcome.Detained),
+        ("jailed", Outcome.Detained), ("apprehended", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
+        ("held hostage", Outcome.Detained),
+    ]);
+
+    /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
+    public static readonly PhraseMatcher<Outcome> OutcomeNouns = new(
+    [
+        ("dead", Outcome.Killed), ("deaths", Outcome.Killed), ("fatalities", Outcome.Killed), ("killed", Outcome.Killed),
+        ("killings", Outcome.Killed), ("bodies", Outcome.Killed), ("martyrs", Outcome.Killed),
+        ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("injuries", Outcome.Injured),
+        ("displaced", Outcome.Displaced), ("missing", Outcome.Missing),
+        ("detained", Outcome.Detained), ("arrests", Outcome.Detained), ("detainees", Outcome.Detained),
+        ("prisoners", Outcome.Detained), ("hostages", Outcome.Detained), ("captives", Outcome.Detained),
+        ("abductees", Outcome.Detained), ("arrested", Outcome.Detained), ("cases of arbitrary arrest", Outcome.Detained),
+        ("cases of arrest", Outcome.Detained), ("cases of detention", Outcome.Detained), ("arbitrary arrests", Outcome.Detained),
+        ("cases of enforced disappearance", Outcome.Missing), ("people missing", Outcome.Missing),
+        ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
+    ]);
+
+    /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>
+    public static readonly PhraseMatcher<Outcome> OutcomeBefore = new(
+    [
+        ("killed", Outcome.Killed), ("killing", Outcome.Killed), ("kills", Outcome.Killed), ("kill", Outcome.Killed),
+        ("claimed the lives of", Outcome.Killed), ("eliminated", Outcome.Killed), ("eliminating", Outcome.Killed),
+        ("neutralised", Outcome.Killed), ("neutralized", Outcome.Killed), ("the bodies of", Outcome.Killed),
+        ("executed", Outcome.Killed), ("executing", Outcome.Killed), ("apprehended", Outcome.Detained),
+        ("apprehending", Outcome.Detained), ("claiming the lives of", Outcome.Killed),
+        ("claims the lives of", Outcome.Killed), ("took the lives of", Outcome.Killed),
+        ("taking the lives of", Outcome.Killed), ("the killing of", Outcome.Killed), ("the deaths of", Outcome.Killed),
+        ("the death of", Outcome.Killed), ("the killings of", Outcome.Killed), ("shot dead", Outcome.Killed),
+        ("wounded", Outcome.Injured), ("wounding", Outcome.Injured), ("wounds", Outcome.Injured),
+        ("injured", Outcome.Injured), ("injuring", Outcome.Injured), ("injures", Outcome.Injured),
+        ("the injury of", Outcome.Injured), ("the wounding of", Outcome.Injured),
+        ("displaced", Outcome.Displaced), ("displacing", Outcome.Displaced), ("displaces", Outcome.Displaced),
+        ("uprooted", Outcome.Displaced), ("uprooting", Outcome.Displaced),
+        ("the displacement of", Outcome.Displaced),
+        ("detained", Outcome.Detained), ("detaining", Outcome.Detained), ("arrested", Outcome.Detained),
+        ("arresting", Outcome.Detained), ("abducted", Outcome.Detained), ("abducting", Outcome.Detained),
+        ("kidnapped", Outcome.Detained), ("kidnapping", Outcome.Detained), ("captured", Outcome.Detained),
+        ("capturing", Outcome.Detained), ("the arrest of", Outcome.Detained), ("the arrests of", Outcome.Detained),
+        ("the detention of", Outcome.Detained), ("the abduction of", Outcome.Detained),
+        ("the disappearance of", Outcome.Missing),
+    ]);
+
+    /// <summary>Nouns of a running tally: "the death toll rose to 52", "a toll of 30".</summary>
+    public static readonly HashSet<string> TallyNouns = new(StringComparer.OrdinalIgnoreCase) { "toll", "tally" };
+
+    /// <summary>Words between a tally noun and its figure.</summary>
+    public static readonly HashSet<string> TallyLinks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "has", "had", "have", "rose", "risen", "rising", "climbed", "climbing", "jumped", "increased", "reached",
+        "reaching", "hit", "stood", "stands", "stand", "now", "to", "at", "of", "is", "was", "further", "sharply",
+        "already", "had", "been", "climbs", "rises", "reaches", "stands", "surpassed", "passed", "topped", "exceeded",
+        "grew", "soared", "mounted", "increase", "overall", "total", "official", "latest", "new", "updated", "s",
+        "'", "’", "since", "then", "risen", "raising", "raised", "bringing", "brought", "putting", "put", "the",
+    };
+
+    /// <summary>Words that may stand between the victims and an outcome word after them.</summary>
+    public static readonly HashSet<string> AuxiliaryWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "also", "reportedly", "since", "now",
+        "all", "still", "later", "allegedly", "confirmed", "believed", "thought", "feared", "to", "so", "far",
+        "already", "both", "who", "that", "were", "either", "each", "mostly", "mainly", "subsequently", "then",
+        "more", "others", "other", "officially", "reported", "said", "presumed", "found", "being", "remain", "remained",
+        "remains", "left", "listed", "as", "recently", "just", "initially", "eventually", "either", "among", "whom",
+        "apparently", "likely", "yet", "again", "further",
+    };
+
+    /// <summary>Words that may stand between an outcome verb and the figure it governs.</summary>
+    public static readonly HashSet<string> ObjectFillers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "another", "an", "additional", "a", "total", "of", "further", "the", "some", "at", "least",
+    };
+
+    /// <summary>Phrases that open a subset of the figure before: "including 44 children", "among them five civilians".</summary>
+    public static readonly PhraseMatcher<bool> SubsetMarkers = new(
+    [
+        ("including", true), ("among them", true), ("among whom", true), ("of whom", true), ("of them", true),
+        ("among those", true), ("among the dead", true), ("among the victims", true), ("among the killed", true),
+        ("among the wounded", true), ("among the injured", true), ("among the dead were", true),
+        ("among the victims were", true), ("among those killed were", true), ("among those killed", true),
+        ("among those wounded", true), ("among those injured", true), ("among those killed", true),
+    ]);
+
+    public static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "say", "reported", "reports", "report", "added", "adds", "stated", "states", "told",
+        "documented", "documents", "recorded", "records", "counted", "counts", "estimated", "estimates",
+        "confirmed", "confirms", "announced", "announces", "noted", "notes", "tallied", "registered", "verified",
+        "according", "put", "puts", "claimed", "claims", "listed", "warned", "wrote", "tweeted", "posted", "cited",
+        "citing",
+    };
+
+    /// <summary>Words that refer back to a source named earlier: "it says", "the monitor said".</summary>
+    public static readonly PhraseMatcher<bool> Anaphora = new(
+    [
+        ("it", true), ("they", true), ("the monitor", true), ("the group", true), ("the monitoring group", true),
+        ("the ministry", true), ("the agency", true), ("the organisation", true), ("the organization", true),
+        ("the office", true), ("the network", true), ("the watchdog", true), ("the body", true), ("the mission", true),
+        ("the un agency", true), ("the un office", true), ("the observatory", true), ("the monitors", true),
+        ("the rights group", true), ("the charity", true), ("the ngo", true), ("the report", true),
+        ("the statement", true), ("the service", true), ("the civil defence", true), ("the health ministry", true),
+        ("the military", true), ("the army", true), ("the administration", true), ("the rescuers", true),
+        ("the rescue service", true), ("the aid group", true), ("the humanitarian agency", true), ("its", true),
+        ("the ministry's", true), ("the group's", true), ("the monitor's", true), ("the rights monitor", true),
+        ("the war monitor", true), ("the britain-based monitor", true), ("the uk-based monitor", true),
+        ("the authority", true), ("the authorities", true), ("the doctors' group", true), ("the medical group", true),
+        ("the union", true), ("the committee", true), ("the un", true), ("the spokesman", true), ("the spokeswoman", true),
+        ("a spokesman", true), ("a spokeswoman", true), ("its spokesman", true), ("the unit", true),
+    ]);
+
+    /// <summary>Nouns of violence that make the actor before them the perpetrator: "Russian air strike", "rebel fire".</summary>
+    public static readonly HashSet<string> AttackNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "strike", "strikes", "airstrike", "airstrikes", "air", "fire", "shelling", "shellfire", "bombardment",
+        "bombardments", "bombing", "bombings", "bombs", "bomb", "attack", "attacks", "raid", "raids", "missile",
+        "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells", "mortar", "mortars", "artillery",
+        "offensive", "assault", "forces", "troops", "jets", "warplanes", "aircraft", "planes", "gunmen", "fighters",
+        "militants", "militiamen", "militia", "militias", "army", "helicopters", "helicopter", "snipers", "sniper",
+        "operation", "operations", "siege", "ambush", "gunfire", "soldiers", "gunships", "warplane", "jet",
+        "incursion", "advance", "counteroffensive", "counter-offensive", "barrel", "bombers", "suicide", "car",
+        "tank", "tanks", "naval", "navy", "military", "security", "police", "paramilitary", "paramilitaries",
+        "insurgents", "combatants", "campaign", "blockade", "occupation", "invasion", "counterattack", "fighter",
+        "units", "unit", "-led", "-backed", "kamikaze", "ballistic", "cruise", "cluster", "munitions", "shot",
+        "opened", "sniper", "crossfire", "retaliatory", "retaliation", "suspected", "massacre", "executions",
+        "execution", "detention", "prison", "prisons", "cross-border",
+    };
+
+    /// <summary>Words before an actor that make it the target, not the perpetrator.</summary>
+    public static readonly HashSet<string> TargetMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "targeting", "targeted", "against", "on", "at", "between", "fighting", "pro", "from", "into", "toward",
+        "towards", "penning", "besieging", "encircling", "surrounding", "held", "with", "versus", "vs",
+    };
+
+    /// <summary>Words before an actor that make it the perpetrator ("killed by Israeli forces").</summary>
+    public static readonly HashSet<string> AgentMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "by", "blamed", "attributed",
+    };
+
+    /// <summary>Words that may qualify victims without naming them: "other", "unarmed", "more".</summary>
+    public static readonly HashSet<string> VictimAdjectives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "other", "more", "unarmed", "innocent", "young", "elderly", "local", "foreign", "armed", "suspected",
+        "alleged", "additional", "further", "civilian", "injured", "wounded", "displaced", "separate", "different",
+        "innocent", "defenceless", "defenseless", "off-duty", "enemy", "opposition", "government", "regime",
+        "rebel", "pro-government", "pro-regime", "female", "male", "teenage", "school", "medical", "health",
+        "humanitarian", "aid", "relief", "media", "news", "international", "un", "u.n", "police", "army", "security",
+        "military", "allied", "loyalist", "militia", "jihadist", "islamist", "newborn", "infant", "small", "fellow",
+        "estimated", "new", "detained", "arrested", "abducted", "missing", "dead", "of", "the", "its", "their",
+        "whom", "which", "her", "his", "our", "these", "those", "such", "east", "west", "north", "south", "eastern", "western", "northern", "southern",
+        "central", "besieged", "trapped", "fleeing", "palestinian", "syrian", "ukrainian", "israeli", "lebanese",
+        "sudanese", "yemeni", "iraqi", "russian",
+    };
+
+    /// <summary>Campaign nouns whose start the text may name ("the offensive begun on Nov. 15").</summary>
+    public static readonly HashSet<string> CampaignNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "offensive", "campaign", "assault", "siege", "war", "conflict", "invasion", "operation", "bombardment",
+        "fighting", "escalation", "uprising", "revolution", "incursion", "blockade", "battle", "crisis", "crackdown",
+    };
+
+    public static readonly HashSet<string> LaunchVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "began", "begun", "launched", "started", "erupted", "beginning", "begin", "begins", "broke", "start",
+        "launch", "commenced", "opened",
+    };
+}

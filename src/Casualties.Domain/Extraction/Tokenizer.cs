@@ -1,0 +1,70 @@
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// Splits text into words, numbers and punctuation by a single forward scan (no regular expressions, so
+/// no backtracking on hostile input). Hyphenated compounds ("forty-four", "pro-regime", "20-30",
+/// "12-year-old") stay one token; apostrophes are punctuation, so "Syria’s" is "Syria" "’" "s".
+/// </summary>
+public static class Tokenizer
+{
+    public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length, []);
+
+    public static List<Token> Tokenize(string text, int start, int end, List<Token> into)
+    {
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c)) { i++; continue; }
+            var tokenStart = i;
+            if (char.IsLetter(c))
+            {
+                i = ScanCompound(text, i, end);
+                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Word));
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                i = ScanCompound(text, i, end);
+                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Number));
+            }
+            else
+            {
+                i += char.IsHighSurrogate(c) && i + 1 < end ? 2 : 1;
+                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Punctuation));
+            }
+        }
+        return into;
+    }
+
+    private static int ScanCompound(string text, int i, int end)
+    {
+        i = ScanPart(text, i, end);
+        while (i + 1 < end && IsHyphen(text[i]) && char.IsLetterOrDigit(text[i + 1]))
+        {
+            i = ScanPart(text, i + 1, end);
+        }
+        return i;
+    }
+
+    private static int ScanPart(string text, int i, int end)
+    {
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c)) { i++; continue; }
+            if ((c == ',' || c == '.') && i + 1 < end && char.IsAsciiDigit(text[i + 1]) && i > 0 && char.IsAsciiDigit(text[i - 1]))
+            {
+                i++;
+                continue;
+            }
+            break;
+        }
+        return i;
+    }
+
+    public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013';
+
+    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018';
+
+    public static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D' or '\'' or '\u2018' or '\u2019' or '\u00AB' or '\u00BB';
+}

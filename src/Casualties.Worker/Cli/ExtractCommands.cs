@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Casualties.Domain.Evaluation;
+using Casualties.Domain.Extraction;
+using Casualties.Ingestion.Reference;
+
+namespace Casualties.Worker.Cli;
+
+/// <summary>extract FILE and eval GOLD.jsonl: the extractor without the database.</summary>
+public static class ExtractCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A text document (the seed's format carries its own date)." };
+        var date = new Option<string?>("--date") { Description = "The document's publication date, YYYY-MM-DD." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of claims on standard output." };
+        var extract = new Command("extract", "Print the casualty claims of one document, without storing them.") { file, date, json };
+        extract.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var text = ReadDocument(path.FullName);
+            var fallback = ParseDate(parse.GetValue(date));
+            if (fallback is null && !DocumentText.TryReadDateHeader(text, out _))
+                throw new UsageException($"{path.Name} has no ' date YYYY-MM-DD' header: give its publication date with --date YYYY-MM-DD.");
+            var extractor = new ClaimExtractor(SeedFiles.Load(parse.GetValue(GlobalOptions.Seeds)));
+            var claims = fallback is { } d && !DocumentText.TryReadDateHeader(text, out _)
+                ? extractor.Extract(text, d)
+                : extractor.ExtractDated(text, fallback);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(ClaimJson.Write(claims));
+                return CasualtiesCommand.Done;
+            }
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var c = claims[i];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{i}] {c.Outcome.ToString().ToLowerInvariant()} {c.Victims} {c.Quantity}  source={c.Source ?? "-"}  side={c.PerpetratorSide ?? "-"}  place={c.Place ?? "-"}  {c.Period.Start?.ToString() ?? "?"}..{c.Period.End?.ToString() ?? "?"}{(c.Parent is { } p ? $"  parent=[{p}]" : "")}"));
+                Console.WriteLine($"     \"{c.Quote}\"");
+            }
+            Console.Error.WriteLine($"{claims.Count} claims.");
+            return CasualtiesCommand.Done;
+        });
+
+        var gold = new Argument<FileInfo>("GOLD") { Description = "A gold file in JSON Lines (shared/design/gold-format.md)." };
+        var evalJson = new Option<bool>("--json") { Description = "Print the scores as JSON on standard output." };
+        var eval = new Command("eval", "Score the extractor on a gold file: precision, recall, F1 and each attribute's accuracy.") { gold, evalJson };
+        eval.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)!;
+            if (!path.Exists) throw new FileNotFoundException($"Gold file {path.FullName} does not exist.");
+            var documents = GoldFile.Parse(File.ReadAllText(path.FullName, Encoding.UTF8));
+            var reference = SeedFiles.Load(parse.GetValue(GlobalOptions.Seeds));
+            var extractor = new ClaimExtractor(reference);
+            var report = new ExtractionScorer(reference).Score(documents, d => extractor.Extract(d.Text, d.Date));
+            Console.Out.WriteLine(parse.GetValue(evalJson) ? report.ToJson() : report.ToText());
+            return CasualtiesCommand.Done;
+        });
+        return [extract, eval];
+    }
+
+    private static DateOnly? ParseDate(string? text) => text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"--date '{text}' is not a date: expected YYYY-MM-DD.");
+
+    /// <summary>Reads a document as UTF-8, refusing binary files with a reason.</summary>
+    private static string ReadDocument(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.");
+        var bytes = File.ReadAllBytes(path);
+        if (Array.IndexOf(bytes, (byte)0) >= 0) throw new InvalidDataException($"{path} is a binary file (it holds NUL bytes), not a text document.");
+        return new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+    }
+}
