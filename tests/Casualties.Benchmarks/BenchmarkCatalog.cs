@@ -7,5 +7,6 @@ public static class BenchmarkCatalog
         new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
         {
             [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
+            ["ingest"] = IngestBenchmark.Run,
         };
 }

@@ -26,6 +26,8 @@ public static class CasualtiesCommand
         root.Subcommands.Add(WorkerCommand.Build());
         root.Subcommands.Add(StatusCommand.Build());
         root.Subcommands.Add(SourcesCommands.Build());
+        root.Subcommands.Add(IngestCommand.Build());
+        root.Subcommands.Add(QuarantineCommand.Build());
         foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
         return root;
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Casualties.Ingestion;
+using Casualties.Ingestion.Reference;
 using Casualties.Postgres;
 using Dapper;
 
@@ -14,6 +16,9 @@ public static class DemoCommand
         {
             await using var dataSource = await Database.Open(GlobalOptions.Database(parse), ct);
             await DatabaseCommands.MigrateAndSeed(dataSource, parse.GetValue(GlobalOptions.Seeds), ct);
+            var seeds = SeedFiles.Locate(parse.GetValue(GlobalOptions.Seeds));
+            var samples = new[] { "documents", "feeds" }.Select(folder => Path.Combine(seeds, folder)).Where(Directory.Exists).ToList();
+            if (samples.Count > 0) await IngestCommand.Run(dataSource, samples, new IngestOptions { Trigger = "demo" }, ct);
             await using var conn = await dataSource.OpenConnectionAsync(ct);
             var counts = await conn.QuerySingleAsync<(long Places, long Sources, long Actors, long Documents, long Claims)>("""
                 SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM sources), (SELECT count(*) FROM actors),

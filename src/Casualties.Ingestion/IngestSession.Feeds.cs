@@ -1,0 +1,80 @@
+using Casualties.Ingestion.Feeds;
+using Casualties.Ingestion.Input;
+using Casualties.Postgres.Ingest;
+
+namespace Casualties.Ingestion;
+
+internal sealed partial class IngestSession
+{
+    private const int ProgressEvery = 4096;
+
+    /// <summary>A feed file in one pass: rows stream from the reader to the batch writer; nothing holds the whole file.</summary>
+    private async Task IngestFeed(string origin, InputFormat format, Func<Stream> open, CancellationToken ct)
+    {
+        var decoding = new TolerantUtf8();
+        await using var stream = open();
+        using var text = decoding.Reader(stream);
+        await IngestFeedText(origin, format, text, firstLine: 1, ct);
+        if (decoding.Warning(origin) is { } warning) Warn(warning);
+    }
+
+    /// <summary>Feed rows from text; <paramref name="firstLine"/> is the line number of its first line (a retried row keeps its own).</summary>
+    public async Task IngestFeedText(string origin, InputFormat format, TextReader text, int firstLine, CancellationToken ct)
+    {
+        var context = new FeedContext(origin, resolver, victimGroups, options) { OnWarning = Warn };
+        CsvInput? csv = null;
+        try
+        {
+            IEnumerable<FeedItem> items;
+            if (format == InputFormat.JsonLines)
+            {
+                items = ClaimJsonLinesReader.Read(text, context, firstLine);
+            }
+            else
+            {
+                csv = CsvInput.Open(text, firstLine);
+                items = ReaderFor(csv).Read(csv, context);
+            }
+            await Write(items, ct);
+        }
+        finally
+        {
+            csv?.Dispose();
+        }
+    }
+
+    private async Task Write(IEnumerable<FeedItem> items, CancellationToken ct)
+    {
+        var before = feeds;
+        await using var writer = await FeedBatchWriter.Open(dataSource, RunId, options.BatchSize, ct,
+            committed => { feeds = before.Add(committed); Report(); });
+        var read = 0;
+        foreach (var item in items)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (item.Rejection is { } rejection)
+            {
+                NoteRejection(rejection.Origin, rejection.Line, rejection.Reason);
+                if (!Retrying) await writer.Quarantine(rejection, ct);
+            }
+            else
+            {
+                await writer.Add(item.Record!, item.Claims, ct);
+            }
+            rowsRead++;
+            if (++read % ProgressEvery == 0) Report();
+        }
+        await writer.Flush(ct);
+    }
+
+    /// <summary>The layout a CSV header announces.</summary>
+    private static CsvFeedReader ReaderFor(CsvInput csv)
+    {
+        if (csv.Has("event_id_cnty") && csv.Has("deleted_timestamp")) return new AcledDeletionsReader();
+        if (csv.Has("event_id_cnty")) return new AcledReader();
+        if (csv.Has("deaths_civilians") || (csv.Has("type_of_violence") && csv.Has("side_a"))) return new UcdpGedReader();
+        if (csv.Has("record_id")) return new ClaimCsvReader();
+        throw new InputRejectedException(
+            "unrecognised CSV layout: the header has none of record_id (own claims format), type_of_violence and side_a (UCDP GED), event_id_cnty (ACLED)");
+    }
+}

@@ -1,0 +1,52 @@
+namespace Casualties.Ingestion;
+
+/// <summary>How an input is read, chosen by extension, then content type, then its first characters.</summary>
+public enum InputFormat
+{
+    Unknown,
+    Text,
+    Html,
+    Markdown,
+    Csv,
+    JsonLines,
+}
+
+public static class InputFormats
+{
+    public static InputFormat ByName(string name, string? contentType = null)
+    {
+        var byExtension = Path.GetExtension(name).ToLowerInvariant() switch
+        {
+            ".txt" or ".text" => InputFormat.Text,
+            ".html" or ".htm" or ".xhtml" => InputFormat.Html,
+            ".md" or ".markdown" => InputFormat.Markdown,
+            ".csv" or ".tsv" => InputFormat.Csv,
+            ".jsonl" or ".ndjson" or ".json" => InputFormat.JsonLines,
+            _ => InputFormat.Unknown,
+        };
+        if (byExtension != InputFormat.Unknown || contentType is null) return byExtension;
+        var media = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        return media switch
+        {
+            "text/html" or "application/xhtml+xml" => InputFormat.Html,
+            "text/markdown" => InputFormat.Markdown,
+            "text/csv" or "application/csv" or "text/tab-separated-values" => InputFormat.Csv,
+            "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/json" => InputFormat.JsonLines,
+            "text/plain" => InputFormat.Text,
+            _ => InputFormat.Unknown,
+        };
+    }
+
+    /// <summary>A guess from the first characters, for inputs whose name and type say nothing.</summary>
+    public static InputFormat Sniff(ReadOnlySpan<char> start)
+    {
+        var text = start.TrimStart("\uFEFF \t\r\n");
+        if (text.StartsWith("<")) return InputFormat.Html;
+        if (text.StartsWith("{")) return InputFormat.JsonLines;
+        if (text.StartsWith("date ", StringComparison.OrdinalIgnoreCase)) return InputFormat.Text;
+        return InputFormat.Unknown;
+    }
+
+    /// <summary>The documents table's format name.</summary>
+    public static bool IsDocument(this InputFormat format) => format is InputFormat.Text or InputFormat.Html or InputFormat.Markdown;
+}

@@ -1,0 +1,102 @@
+using Casualties.Domain.Model;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Casualties.Postgres.Ingest;
+
+/// <summary>
+/// The session's staging table (db/queries/ingest_stage.sql): created on a connection, filled by binary COPY
+/// one row per claim (a record's columns repeated on each), emptied at commit.
+/// </summary>
+internal static class IngestStaging
+{
+    public const string CopySql = """
+        COPY ingest_stage (item, document_id, dataset, record_key, version, content_hash, origin, line, event_key,
+            parent_key, details, flags, retire_at, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
+            best, phrase, parent_ordinal, source_name, source_canonical, perpetrator, perpetrator_side, place_name,
+            place_key, latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported,
+            quote, span_start, span_end, confidence) FROM STDIN (FORMAT BINARY)
+        """;
+
+    private static readonly string CreateSql = SqlScripts.Load("queries/ingest_stage.sql");
+
+    public static async Task Create(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(CreateSql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One staging row: a claim of a document, a claim of a record, or a record without claims.</summary>
+    public static void Write(NpgsqlBinaryImporter copy, int item, long? documentId, FeedRecord? record, StagedClaim? claim)
+    {
+        copy.StartRow();
+        copy.Write(item, NpgsqlDbType.Integer);
+        Nullable(copy, documentId, NpgsqlDbType.Bigint);
+        Text(copy, record?.Dataset);
+        Text(copy, record?.RecordKey);
+        Text(copy, record?.Version);
+        Text(copy, record?.ContentHash);
+        Text(copy, record?.Origin);
+        Nullable(copy, record?.Line, NpgsqlDbType.Integer);
+        Text(copy, record?.EventKey);
+        Text(copy, record?.ParentKey);
+        if (record?.DetailsJson is { } details) copy.Write(details, NpgsqlDbType.Jsonb); else copy.WriteNull();
+        if (record is not null) copy.Write(record.Flags as string[] ?? record.Flags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        else copy.WriteNull();
+        Nullable(copy, record?.RetiredAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
+        if (claim is null)
+        {
+            for (var i = 0; i < 29; i++) copy.WriteNull();
+            return;
+        }
+        var quantity = claim.Quantity;
+        copy.Write(claim.Ordinal, NpgsqlDbType.Integer);
+        copy.Write(claim.Outcome.ToName(), NpgsqlDbType.Text);
+        copy.Write(claim.Victims, NpgsqlDbType.Text);
+        Text(copy, claim.VictimSide);
+        copy.Write(quantity.Qualifier.ToName(), NpgsqlDbType.Text);
+        Nullable(copy, quantity.Value, NpgsqlDbType.Integer);
+        copy.Write(quantity.Low, NpgsqlDbType.Integer);
+        Nullable(copy, quantity.High, NpgsqlDbType.Integer);
+        Nullable(copy, claim.Best, NpgsqlDbType.Integer);
+        Text(copy, quantity.Phrase);
+        Nullable(copy, claim.ParentOrdinal, NpgsqlDbType.Integer);
+        Text(copy, claim.SourceName);
+        Text(copy, claim.SourceCanonical);
+        Text(copy, claim.Perpetrator);
+        Text(copy, claim.PerpetratorSide);
+        Text(copy, claim.PlaceName);
+        Text(copy, claim.PlaceKey);
+        Nullable(copy, claim.Latitude, NpgsqlDbType.Double);
+        Nullable(copy, claim.Longitude, NpgsqlDbType.Double);
+        Nullable(copy, claim.Start?.Date, NpgsqlDbType.Date);
+        Text(copy, claim.Start is { } start ? PrecisionName(start.Precision) : null);
+        Nullable(copy, claim.End?.Date, NpgsqlDbType.Date);
+        Text(copy, claim.End is { } end ? PrecisionName(end.Precision) : null);
+        copy.Write(claim.Cumulative, NpgsqlDbType.Boolean);
+        copy.Write(claim.Reported, NpgsqlDbType.Date);
+        Text(copy, claim.Quote);
+        Nullable(copy, claim.Span?.Start, NpgsqlDbType.Integer);
+        Nullable(copy, claim.Span?.End, NpgsqlDbType.Integer);
+        copy.Write((float)claim.Confidence, NpgsqlDbType.Real);
+    }
+
+    public static string PrecisionName(DatePrecision precision) => precision switch
+    {
+        DatePrecision.Day => "day",
+        DatePrecision.Month => "month",
+        _ => "year",
+    };
+
+    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull();
+        else copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    private static void Nullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
+    {
+        if (value is { } v) copy.Write(v, type);
+        else copy.WriteNull();
+    }
+}

@@ -1,0 +1,77 @@
+using Casualties.Domain.Reference;
+using Dapper;
+using Npgsql;
+
+namespace Casualties.Postgres.Reference;
+
+/// <summary>
+/// Reads the reference data back from PostgreSQL (what <see cref="ReferenceDataStore"/> loaded, plus any
+/// later edits), so ingestion resolves names against the database it writes to.
+/// </summary>
+public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
+{
+    const string ConflictsSql = """
+        SELECT c.key, c.name, coalesce(array_agg(p.key ORDER BY p.key) FILTER (WHERE p.key IS NOT NULL), '{}') AS countries, c.sides
+        FROM conflicts c
+        LEFT JOIN conflict_countries cc ON cc.conflict = c.key
+        LEFT JOIN places p ON p.id = cc.place_id
+        GROUP BY c.key, c.name, c.sides
+        ORDER BY c.key
+        """;
+
+    const string SourcesSql = """
+        SELECT s.name, s.kind, s.reliability, p.key AS country, s.aliases
+        FROM sources s LEFT JOIN places p ON p.id = s.country_id
+        ORDER BY s.id
+        """;
+
+    const string ActorsSql = "SELECT name, conflict, side, kind, aliases FROM actors ORDER BY id";
+
+    const string PlacesSql = """
+        SELECT p.key, p.name, parent.key AS parent, p.kind, p.aliases, p.latitude, p.longitude
+        FROM places p LEFT JOIN places parent ON parent.id = p.parent_id
+        ORDER BY p.id
+        """;
+
+    const string LexiconSql = "SELECT phrase, low, high FROM lexicon ORDER BY phrase";
+
+    const string VictimTermsSql = "SELECT term, victims, victim_side FROM victim_terms ORDER BY term";
+
+    const string VictimGroupsSql = "SELECT name FROM victim_groups ORDER BY name";
+
+    public async Task<ReferenceData> Read(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // text[] columns are read by hand: Npgsql reports arrays as System.Array, which Dapper cannot bind to string[].
+        var conflicts = await Rows(connection, ConflictsSql, r => new Conflict(r.GetString(0), r.GetString(1),
+            r.GetFieldValue<string[]>(2), r.GetFieldValue<string[]>(3)), ct);
+        var sources = await Rows(connection, SourcesSql, r => new Source(r.GetString(0), r.GetString(1), r.GetDouble(2),
+            NullableString(r, 3), r.GetFieldValue<string[]>(4)), ct);
+        var actors = await Rows(connection, ActorsSql, r => new Actor(r.GetString(0), r.GetString(1), r.GetString(2),
+            r.GetString(3), r.GetFieldValue<string[]>(4)), ct);
+        var places = await Rows(connection, PlacesSql, r => new Place(r.GetString(0), r.GetString(1), NullableString(r, 2),
+            r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)), ct);
+        var lexicon = await Rows(connection, LexiconSql, r => new LexiconEntry(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)), ct);
+        var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
+        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms);
+    }
+
+    /// <summary>The victim groups claims may name (the claims.victims foreign key).</summary>
+    public async Task<IReadOnlySet<string>> VictimGroups(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var names = await connection.QueryAsync<string>(new CommandDefinition(VictimGroupsSql, cancellationToken: ct));
+        return names.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static async Task<List<T>> Rows<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        return rows;
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
