@@ -26,6 +26,9 @@ public sealed record Incident(
 {
     /// <summary>The figure of the broadest victim group (people before civilians before children).</summary>
     public IncidentFigure? Headline => Figures.FirstOrDefault(f => f.Headline);
+
+    /// <summary>The key of the innermost incident containing this one (the tally around an event), null if none.</summary>
+    public string? ContainedIn { get; init; }
 }
 
 /// <summary>Why a claim belongs to its incident: the rule that matched, and whether a later word superseded it.</summary>
@@ -69,7 +72,19 @@ public enum TotalMethod
     Whole,
 }
 
-/// <summary>A per-side total over a place and period (domain.md, "Per-side totals"), never counting a death twice.</summary>
+public enum TotalPeriod
+{
+    All,
+    Year,
+    Month,
+}
+
+/// <summary>
+/// A per-side total over a place and period (domain.md, "Per-side totals"), never counting a death twice.
+/// <see cref="Period"/> says which: all time (<see cref="Start"/>/<see cref="End"/> null), one year or one month
+/// (both the year or month). An incident counts in a year or month only when its whole window lies inside it.
+/// <see cref="PlaceKey"/> null: claims with no known place.
+/// </summary>
 public sealed record SideTotal(
     string? PerpetratorSide,
     Outcome Outcome,
@@ -82,7 +97,10 @@ public sealed record SideTotal(
     long Best,
     long High,
     TotalMethod Method,
-    int Incidents);
+    int Incidents)
+{
+    public TotalPeriod Period { get; init; } = TotalPeriod.All;
+}
 
 public enum FlagKind
 {
@@ -109,7 +127,11 @@ public sealed record ConflictFlag(
     string? IncidentKey,
     IReadOnlyList<long> ClaimIds,
     IReadOnlyList<string> Sources,
-    string Explanation);
+    string Explanation)
+{
+    /// <summary>The place of the incident the flag is about.</summary>
+    public string? PlaceKey { get; init; }
+}
 
 /// <summary>Everything one reconciliation computes.</summary>
 public sealed record ReconciliationResult(
@@ -137,6 +159,13 @@ public static class ReconciliationNames
         FlagKind.TallyDecreased => "tally_decreased",
         FlagKind.SelfContradiction => "self_contradiction",
         _ => "outlier",
+    };
+
+    public static string ToName(this TotalPeriod period) => period switch
+    {
+        TotalPeriod.All => "all",
+        TotalPeriod.Year => "year",
+        _ => "month",
     };
 
     public static string ToName(this Severity severity) => severity.ToString().ToLowerInvariant();

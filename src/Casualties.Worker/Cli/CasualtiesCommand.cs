@@ -29,6 +29,8 @@ public static class CasualtiesCommand
         root.Subcommands.Add(IngestCommand.Build());
         root.Subcommands.Add(QuarantineCommand.Build());
         foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
+        root.Subcommands.Add(ReconcileCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 
@@ -49,7 +51,8 @@ public static class CasualtiesCommand
             System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancel.Token);
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancel.Token);
         }
         catch (UsageException e)
         {

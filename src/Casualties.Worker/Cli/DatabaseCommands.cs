@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Casualties.Worker.Cli;
 
-/// <summary>migrate, seed, db status|stop.</summary>
+/// <summary>migrate, seed, db status|stop|grant-reader.</summary>
 public static class DatabaseCommands
 {
     public static IEnumerable<Command> All()
@@ -60,6 +60,7 @@ public static class DatabaseCommands
         });
         db.Subcommands.Add(status);
         db.Subcommands.Add(stop);
+        db.Subcommands.Add(GrantReaderCommand.Build());
         return [migrate, seed, db];
     }
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Casualties.Ingestion;
 using Casualties.Ingestion.Reference;
 using Casualties.Postgres;
+using Casualties.Reports;
+using Casualties.Reports.Rendering;
 using Dapper;
 
 namespace Casualties.Worker.Cli;
@@ -25,6 +27,9 @@ public static class DemoCommand
                        (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)
                 """);
             Console.WriteLine($"Stored: {counts.Places} places, {counts.Sources} sources, {counts.Actors} actors, {counts.Documents} documents, {counts.Claims} claims.");
+            var report = ReportCommand.DemoReportPath(parse);
+            await ReportCommand.Write(dataSource, ReportFormat.Html, report, ReportFilter.None, ct);
+            Console.WriteLine($"Report: {report}");
             return CasualtiesCommand.Done;
         });
         return demo;

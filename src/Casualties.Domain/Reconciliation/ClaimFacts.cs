@@ -1,0 +1,65 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>What the reconciler reads off one claim: its period, kind, figure and point value.</summary>
+public static class ClaimFacts
+{
+    /// <summary>
+    /// The start as stated; with no start, the end (a figure "as of" a date); with neither, the reported day.
+    /// </summary>
+    public static PartialDate StartOrEnd(this ClaimRecord claim) =>
+        claim.Start ?? claim.End ?? PartialDate.Day(claim.Reported);
+
+    /// <summary>The end as stated; with no end, the start; with neither, the reported day.</summary>
+    public static PartialDate EndOrStart(this ClaimRecord claim) =>
+        claim.End ?? claim.Start ?? PartialDate.Day(claim.Reported);
+
+    public static DayWindow Window(this ClaimRecord claim)
+    {
+        var first = claim.StartOrEnd().First;
+        var last = claim.EndOrStart().Last;
+        return last < first ? new DayWindow(last, first) : new DayWindow(first, last);
+    }
+
+    /// <summary>
+    /// A tally is a running count (cumulative) or a count over a window longer than a day; an event is a bounded
+    /// happening of one day. A dataset row with its own event id is always an event, even when its dates are vague.
+    /// </summary>
+    public static bool IsTally(this ClaimRecord claim) =>
+        claim.EventKey is null && (claim.Cumulative || claim.Window().Days > 1);
+
+    /// <summary>The upper end of the figure in a reported range: an open-ended claim counts with its low.</summary>
+    public static int FigureHigh(this ClaimRecord claim) => claim.High ?? claim.Low;
+
+    /// <summary>
+    /// The single number a claim stands for, used for the weighted median and the spread and outlier tests:
+    /// a dataset's own best estimate when it gives one; the value of an exact figure; the midpoint of a range,
+    /// "about" or "nearly"; the low of an open-ended or vague figure (at least, more than, "dozens": the
+    /// conservative reading); the high of "up to" and "fewer than". Always inside the claim's bounds.
+    /// </summary>
+    public static int PointValue(this ClaimRecord claim)
+    {
+        var point = claim.Best ?? claim.Qualifier switch
+        {
+            Qualifier.Exact => claim.Value ?? claim.Low,
+            Qualifier.Range or Qualifier.About or Qualifier.Nearly when claim.High is { } high =>
+                (int)(((long)claim.Low + high + 1) / 2),
+            Qualifier.AtMost or Qualifier.LessThan => claim.High ?? claim.Low,
+            _ => claim.Low,
+        };
+        return Math.Clamp(point, claim.Low, claim.High ?? int.MaxValue);
+    }
+
+    /// <summary>True when the two claims' bounds have a common part (a null high being unbounded).</summary>
+    public static bool RangesOverlap(this ClaimRecord a, ClaimRecord b) =>
+        a.Low <= (b.High ?? int.MaxValue) && b.Low <= (a.High ?? int.MaxValue);
+
+    /// <summary>The dataset of a structured row with its own event id ("ucdp" of "ucdp:12345"), else null.</summary>
+    public static string? Dataset(this ClaimRecord claim)
+    {
+        if (claim.EventKey is null) return null;
+        var colon = claim.Document.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? claim.Document[..colon] : claim.Document;
+    }
+}

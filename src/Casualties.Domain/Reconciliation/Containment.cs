@@ -1,0 +1,76 @@
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>
+/// Which incidents lie inside which (domain.md: an event inside a tally's window and place is a separate incident
+/// the tally contains; a district's figure lies inside its country's).
+/// </summary>
+/// <remarks>
+/// A contains B when both count the same outcome, A's perpetrator side is unknown or B's, A's place is B's or
+/// around it, A's window covers B's, and A is truly larger: a place around B's, a tally around an event, or a
+/// longer window. Events contain events only from a place around theirs (strikes "across Syria" that day).
+/// </remarks>
+internal static class Containment
+{
+    public static void Resolve(IReadOnlyList<BuiltIncident> incidents, PlaceIndex places)
+    {
+        var talliesByPlace = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var eventsByPlaceDay = new Dictionary<(string, int), List<int>>();
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            var incident = incidents[i];
+            if (incident.PlaceKey is null) continue;
+            if (incident.Kind == IncidentKind.Tally)
+            {
+                if (!talliesByPlace.TryGetValue(incident.PlaceKey, out var list)) talliesByPlace[incident.PlaceKey] = list = [];
+                list.Add(i);
+            }
+            else
+            {
+                var key = (incident.PlaceKey, incident.Window.First.DayNumber);
+                if (!eventsByPlaceDay.TryGetValue(key, out var list)) eventsByPlaceDay[key] = list = [];
+                list.Add(i);
+            }
+        }
+
+        var found = new List<int>();
+        for (var b = 0; b < incidents.Count; b++)
+        {
+            var inner = incidents[b];
+            if (inner.PlaceKey is null) continue;
+            found.Clear();
+            foreach (var placeKey in places.AncestryOf(inner.PlaceKey))
+            {
+                var samePlace = string.Equals(placeKey, inner.PlaceKey, StringComparison.Ordinal);
+                if (talliesByPlace.TryGetValue(placeKey, out var tallies))
+                {
+                    foreach (var a in tallies)
+                    {
+                        if (a != b && Contains(incidents[a], inner, samePlace)) found.Add(a);
+                    }
+                }
+                if (!samePlace && inner.Kind == IncidentKind.Event
+                    && eventsByPlaceDay.TryGetValue((placeKey, inner.Window.First.DayNumber), out var events))
+                {
+                    foreach (var a in events)
+                    {
+                        if (Contains(incidents[a], inner, samePlace: false)) found.Add(a);
+                    }
+                }
+            }
+            inner.Containers = found
+                .OrderByDescending(a => incidents[a].Depth)
+                .ThenBy(a => incidents[a].Window.Days)
+                .ThenBy(a => incidents[a].Key, StringComparer.Ordinal)
+                .ToArray();
+        }
+    }
+
+    private static bool Contains(BuiltIncident outer, BuiltIncident inner, bool samePlace)
+    {
+        if (outer.Side is not null && !string.Equals(outer.Side, inner.Side, StringComparison.Ordinal)) return false;
+        if (!outer.Window.Contains(inner.Window)) return false;
+        return !samePlace
+            || (outer.Kind == IncidentKind.Tally && inner.Kind == IncidentKind.Event)
+            || outer.Window.Days > inner.Window.Days;
+    }
+}

@@ -1,0 +1,158 @@
+using Casualties.Domain.Model;
+using MathNet.Numerics.Statistics;
+
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>
+/// Conflict flags (domain.md, "Conflict flags"): about figures, never about who is right. Each names the claims
+/// involved and says in one line what disagrees.
+/// </summary>
+/// <remarks>
+/// Per incident and victim group, over the sources' latest words: <c>disjoint_ranges</c> when no interval fits
+/// every source (the pair with the highest low and the lowest high is named); else <c>wide_spread</c> when the
+/// highest point value exceeds the lowest by more than <see cref="ReconcileOptions.WideSpreadRatio"/>;
+/// <c>outlier</c> for each source whose log point value lies more than <see cref="ReconcileOptions.OutlierZ"/>
+/// robust z-scores (median and MAD) from the median, given enough sources. Over every word:
+/// <c>self_contradiction</c> when one source on one day gives two figures whose ranges do not meet for the same
+/// event, or for the same tally as of the same date; <c>tally_decreased</c> when a later word of a running count
+/// is entirely below an earlier one. Per claim: <c>subset_exceeds_total</c> when a subset's low is above its
+/// parent's high. Per incident containing others: <c>parts_exceed_whole</c> when the parts' lows add up to more
+/// than the whole's high. Severity grows with the ratio between the figures in conflict.
+/// </remarks>
+internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
+{
+    public List<ConflictFlag> Detect(IReadOnlyList<BuiltIncident> incidents, IReadOnlyDictionary<long, ClaimRecord> claims)
+    {
+        var flags = new List<ConflictFlag>();
+        foreach (var incident in incidents)
+        {
+            foreach (var group in incident.Groups)
+            {
+                RangeFlags(incident, group, flags);
+                Outliers(incident, group, flags);
+                SelfContradictions(incident, group, flags);
+                if (incident.Kind == IncidentKind.Tally) TallyDecreases(incident, group, flags);
+            }
+            SubsetsAboveTotals(incident, claims, flags);
+        }
+        PartsAboveWholes(incidents, flags);
+        return flags;
+    }
+
+    private static ConflictFlag Flag(FlagKind kind, Severity severity, BuiltIncident incident, IEnumerable<ClaimRecord> involved, string explanation)
+    {
+        var list = involved.DistinctBy(c => c.Id).ToList();
+        return new ConflictFlag(kind, severity, incident.Key, list.Select(c => c.Id).Order().ToList(),
+            list.Select(c => c.Source ?? "unattributed").Distinct().Order(StringComparer.Ordinal).ToList(),
+            char.ToUpperInvariant(explanation[0]) + explanation[1..]) { PlaceKey = incident.PlaceKey };
+    }
+
+    private static Severity BySpread(double ratio) => ratio >= 3 ? Severity.High : ratio >= 2 ? Severity.Medium : Severity.Low;
+
+    private void RangeFlags(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
+    {
+        if (group.Current.Count < 2) return;
+        if (!group.Figure.HasConsensus)
+        {
+            var highest = group.Current.OrderByDescending(c => c.Low).ThenBy(c => c.Id).First();
+            var lowest = group.Current.Where(c => c.High is not null).OrderBy(c => c.High).ThenBy(c => c.Id).First();
+            var ratio = highest.Low / (double)Math.Max(1, lowest.High!.Value);
+            flags.Add(Flag(FlagKind.DisjointRanges, ratio >= 2 ? Severity.High : ratio >= 1.25 ? Severity.Medium : Severity.Low, incident,
+                [highest, lowest], $"{FlagWording.Says(highest)}; {FlagWording.Name(lowest.Source)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
+            return;
+        }
+        var top = group.Current.OrderByDescending(c => c.PointValue()).ThenBy(c => c.Id).First();
+        var bottom = group.Current.OrderBy(c => c.PointValue()).ThenBy(c => c.Id).First();
+        var spread = bottom.PointValue() == 0 ? (top.PointValue() == 0 ? 1 : double.PositiveInfinity) : top.PointValue() / (double)bottom.PointValue();
+        if (spread > options.WideSpreadRatio)
+        {
+            flags.Add(Flag(FlagKind.WideSpread, BySpread(spread), incident, [top, bottom],
+                $"{FlagWording.Says(top)}; {FlagWording.Name(bottom.Source)} says {FlagWording.Figure(bottom)}: the ranges overlap, but the highest figure is {FlagWording.Ratio(spread)} times the lowest."));
+        }
+    }
+
+    private void Outliers(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
+    {
+        if (group.Current.Count < Math.Max(3, options.OutlierMinSources)) return;
+        var logs = group.Current.Select(c => Math.Log(c.PointValue() + 1.0)).ToArray();
+        var median = logs.Median();
+        var mad = logs.Select(x => Math.Abs(x - median)).Median();
+        var scale = Math.Max(mad / 0.6745, options.OutlierMinScale);
+        for (var i = 0; i < logs.Length; i++)
+        {
+            var z = Math.Abs(logs[i] - median) / scale;
+            if (z <= options.OutlierZ) continue;
+            var claim = group.Current[i];
+            flags.Add(Flag(FlagKind.Outlier, z > 2 * options.OutlierZ ? Severity.High : Severity.Medium, incident,
+                [claim], $"{FlagWording.Says(claim)}, far from the other sources' median of {FlagWording.Number((long)Math.Round(Math.Exp(median) - 1))}."));
+        }
+    }
+
+    private static void SelfContradictions(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
+    {
+        var sameDay = group.All
+            .GroupBy(c => (FigureCalculator.SourceIdentity(c), c.Reported, incident.Kind == IncidentKind.Tally ? c.EndOrStart().Last : default))
+            .Where(g => g.Count() > 1);
+        foreach (var words in sameDay)
+        {
+            var highest = words.OrderByDescending(c => c.Low).ThenBy(c => c.Id).First();
+            var lowest = words.OrderBy(c => c.High ?? int.MaxValue).ThenBy(c => c.Id).First();
+            if (highest.RangesOverlap(lowest)) continue;
+            var ratio = highest.Low / (double)Math.Max(1, lowest.High!.Value);
+            flags.Add(Flag(FlagKind.SelfContradiction, ratio >= 2 ? Severity.High : Severity.Medium, incident, [highest, lowest],
+                $"{FlagWording.Name(highest.Source)} gives both {FlagWording.Figure(highest)} and {FlagWording.Figure(lowest)} {highest.Outcome.ToName()} for the same incident on {FlagWording.Date(highest.Reported)}."));
+        }
+    }
+
+    private static void TallyDecreases(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
+    {
+        foreach (var series in group.All.GroupBy(FigureCalculator.SourceIdentity, StringComparer.Ordinal))
+        {
+            var words = series.OrderByDescending(c => c, FigureCalculator.LatestFirst).ToList();
+            for (var i = 1; i < words.Count; i++)
+            {
+                var (earlier, later) = (words[i - 1], words[i]);
+                if (later.High is not { } laterHigh || laterHigh >= earlier.Low) continue;
+                if (later.Reported == earlier.Reported && later.EndOrStart().Last == earlier.EndOrStart().Last) continue;
+                flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
+                    $"{FlagWording.Name(later.Source)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
+            }
+        }
+    }
+
+    private static void SubsetsAboveTotals(BuiltIncident incident, IReadOnlyDictionary<long, ClaimRecord> claims, List<ConflictFlag> flags)
+    {
+        foreach (var (claim, _) in incident.Draft.Members)
+        {
+            if (claim.ParentId is not { } parentId || !claims.TryGetValue(parentId, out var parent)) continue;
+            if (parent.High is not { } parentHigh || claim.Low <= parentHigh) continue;
+            flags.Add(Flag(FlagKind.SubsetExceedsTotal, Severity.High, incident, [parent, claim],
+                $"{FlagWording.Says(claim)}, more than the {FlagWording.Figure(parent)} of the total it is part of."));
+        }
+    }
+
+    private void PartsAboveWholes(IReadOnlyList<BuiltIncident> incidents, List<ConflictFlag> flags)
+    {
+        var parts = new Dictionary<int, List<int>>();
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            if (incidents[i].Containers.Length == 0) continue;
+            var container = incidents[i].Containers[0];
+            if (!parts.TryGetValue(container, out var list)) parts[container] = list = [];
+            list.Add(i);
+        }
+        foreach (var (w, inside) in parts.OrderBy(p => p.Key))
+        {
+            var whole = incidents[w];
+            var headline = whole.Headline;
+            var figures = inside.Select(i => (Incident: incidents[i], Figure: VictimGroupTree.FigureFor(incidents[i], headline.Victims, headline.VictimSide, options)))
+                .Where(p => p.Figure is not null).ToList();
+            var sum = figures.Sum(p => (long)p.Figure!.Low);
+            if (figures.Count == 0 || sum <= headline.High) continue;
+            var involved = whole.Groups[0].Current.Concat(figures.SelectMany(p => p.Incident.Groups[0].Current)).Take(50);
+            var where = places.NameOf(whole.PlaceKey) ?? "an unknown place";
+            flags.Add(Flag(FlagKind.PartsExceedWhole, sum > 1.5 * headline.High ? Severity.High : Severity.Medium, whole, involved,
+                $"the {figures.Count} incidents inside {where} from {whole.Start} to {whole.End} add up to at least {FlagWording.Number(sum)} {whole.Outcome.ToName()}, more than the {FlagWording.Number(headline.High)} of the whole."));
+        }
+    }
+}

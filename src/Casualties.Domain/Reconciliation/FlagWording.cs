@@ -1,0 +1,50 @@
+using System.Globalization;
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>How flags put figures into words a journalist reads: "SOHR says more than 341 killed".</summary>
+public static class FlagWording
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// A source as named in one line: long names of four or more capitalised words by their initials
+    /// ("Syrian Observatory for Human Rights" → "SOHR"), others as they are; no source → "an unattributed report".
+    /// </summary>
+    public static string Name(string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) return "an unattributed report";
+        var capitalised = source.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).ToList();
+        return capitalised.Count >= 4 ? string.Concat(capitalised.Select(w => w[0])) : source;
+    }
+
+    /// <summary>The figure as the source hedged it, with the victims unless they are people: "more than 341", "44 children".</summary>
+    public static string Figure(ClaimRecord claim)
+    {
+        var value = Number(claim.Value ?? claim.Low);
+        var words = claim.Qualifier switch
+        {
+            Qualifier.Exact => value,
+            Qualifier.AtLeast => "at least " + value,
+            Qualifier.MoreThan => "more than " + value,
+            Qualifier.AtMost => "up to " + value,
+            Qualifier.LessThan => "fewer than " + value,
+            Qualifier.Nearly => "nearly " + value,
+            Qualifier.About => "about " + value,
+            _ when claim.High is null => "at least " + Number(claim.Low),
+            _ when claim.High == claim.Low => Number(claim.Low),
+            _ => $"{Number(claim.Low)} to {Number(claim.High!.Value)}",
+        };
+        return claim.Victims == VictimGroups.People ? words : $"{words} {claim.Victims.Replace('_', ' ')}";
+    }
+
+    /// <summary>"SOHR says more than 341 killed".</summary>
+    public static string Says(ClaimRecord claim) => $"{Name(claim.Source)} says {Figure(claim)} {claim.Outcome.ToName()}";
+
+    public static string Number(long value) => value.ToString("#,0", Invariant);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+
+    public static string Ratio(double ratio) => double.IsInfinity(ratio) ? "many" : ratio.ToString("0.#", Invariant);
+}

@@ -1,0 +1,47 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>An incident while claims are being grouped: its identity so far and its members with their rules.</summary>
+internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pinnedKey, bool closed)
+{
+    public ClaimRecord Anchor { get; } = anchor;
+    public bool IsTally { get; } = isTally;
+    public string? PinnedKey { get; } = pinnedKey;
+
+    /// <summary>Split by a user: nothing else joins.</summary>
+    public bool Closed { get; } = closed;
+
+    public Outcome Outcome => Anchor.Outcome;
+    public string? PlaceKey { get; set; } = anchor.PlaceKey;
+    public string? PerpetratorSide { get; set; } = anchor.PerpetratorSide;
+    public double? Latitude { get; set; } = anchor.Latitude;
+    public double? Longitude { get; set; } = anchor.Longitude;
+    public DayWindow Window { get; } = anchor.Window();
+    public PartialDate Start { get; } = anchor.StartOrEnd();
+    public PartialDate End { get; } = anchor.EndOrStart();
+    public bool Cumulative { get; } = anchor.Cumulative;
+
+    /// <summary>Dataset → its event id, so two different events of one dataset never merge.</summary>
+    public Dictionary<string, string> EventKeys { get; } = new(StringComparer.Ordinal);
+
+    public List<(ClaimRecord Claim, string Rule)> Members { get; } = [];
+
+    public HashSet<string> Sources { get; } = new(StringComparer.Ordinal);
+
+    public void Add(ClaimRecord claim, string rule)
+    {
+        Members.Add((claim, rule));
+        if (claim.Source is not null) Sources.Add(claim.Source);
+        if (claim.Dataset() is { } dataset) EventKeys.TryAdd(dataset, claim.EventKey!);
+        PerpetratorSide ??= claim.PerpetratorSide;
+        if (Latitude is null && claim.Latitude is not null)
+        {
+            Latitude = claim.Latitude;
+            Longitude = claim.Longitude;
+        }
+    }
+
+    /// <summary>The stable key: the user's pinned key, else outcome and the lowest member claim id.</summary>
+    public string Key() => PinnedKey ?? $"{Outcome.ToName()}-{Members.Min(m => m.Claim.Id)}";
+}

@@ -1,0 +1,162 @@
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>
+/// Groups the claims of one partition (one outcome, one country) into incidents (domain.md, "Incidents").
+/// </summary>
+/// <remarks>
+/// Claims travel in units: a claim with its subsets ("81 people, including 31 children"), the rows of one dataset
+/// event id, or the claims a user pinned to one key. Units are placed one by one in a fixed order — pinned and
+/// split first, then dataset events, then the most specific (deepest place, then attributed perpetrator, then
+/// shortest window), the claim id last — so the result never depends on input order. A unit joins the one
+/// incident it fits most closely (<see cref="Place"/>); fitting none it founds one; fitting several equally (a
+/// city figure beside figures for two of its districts, an unattributed figure beside a government and an
+/// opposition one) it founds its own rather than guess, so wholes and parts stay apart for the totals.
+/// Fitting: same kind (event or tally); compatible perpetrator sides (null fits all); never two event ids of one
+/// dataset; the same place, or one inside the other at most <see cref="ReconcileOptions.MaxPlaceDepthGap"/> levels
+/// apart and never a country, or (both with coordinates) within <see cref="ReconcileOptions.CoordinateMatchKm"/>;
+/// events on overlapping days; tallies whose starts agree within the precision given, and whose ends agree too
+/// unless both are running counts (the series of a running count has moving ends: its latest word counts).
+/// </remarks>
+internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOptions options, IReadOnlyDictionary<long, IncidentOverride> overrides)
+{
+    private const int MaxIndexedDays = 62;
+
+    private readonly Dictionary<int, List<IncidentDraft>> eventsByDay = [];
+    private readonly List<IncidentDraft> wideEvents = [];
+    private readonly Dictionary<int, List<IncidentDraft>> talliesByStartYear = [];
+
+    public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims)
+    {
+        eventsByDay.Clear();
+        wideEvents.Clear();
+        talliesByStartYear.Clear();
+        var drafts = new List<IncidentDraft>();
+        foreach (var unit in Units(claims))
+        {
+            var representative = unit.Representative;
+            IncidentDraft draft;
+            string rule;
+            if (unit.Override is { Action: OverrideAction.Split })
+            {
+                draft = new IncidentDraft(representative, representative.IsTally(), unit.Override.IncidentKey ?? $"split-{representative.Id}", closed: true);
+                rule = MatchRules.Split;
+            }
+            else if (unit.Override is { Action: OverrideAction.Pin })
+            {
+                draft = new IncidentDraft(representative, representative.IsTally(), unit.Override.IncidentKey ?? $"pin-{representative.Id}", closed: false);
+                rule = MatchRules.Pinned;
+            }
+            else
+            {
+                (draft, rule) = Place(representative);
+            }
+            if (draft.Members.Count == 0)
+            {
+                drafts.Add(draft);
+                Index(draft);
+            }
+            foreach (var (claim, memberRule) in unit.Members)
+            {
+                draft.Add(claim, ReferenceEquals(claim, representative) ? rule : memberRule);
+            }
+            if (rule == MatchRules.SameEventNestedPlace || rule == MatchRules.SameTallyNestedPlace)
+            {
+                if (places.DepthOf(representative.PlaceKey) > places.DepthOf(draft.PlaceKey)) draft.PlaceKey = representative.PlaceKey;
+            }
+        }
+        return MergePinnedKeys(drafts);
+    }
+
+    /// <summary>
+    /// The incident a claim joins: among those it fits, the closest — the same place before a nested one before
+    /// a near one, then one that already holds a word of the same source; a tie at the closest founds its own.
+    /// </summary>
+    private (IncidentDraft Draft, string Rule) Place(ClaimRecord claim)
+    {
+        var isTally = claim.IsTally();
+        IncidentDraft? match = null;
+        string? matchRule = null;
+        var bestScore = int.MaxValue;
+        var tied = false;
+        foreach (var candidate in Candidates(claim, isTally))
+        {
+            if (ReferenceEquals(candidate, match)) continue;
+            var rule = Fit(candidate, claim, isTally);
+            if (rule is null) continue;
+            var score = 2 * Closeness(rule) + (claim.Source is not null && candidate.Sources.Contains(claim.Source) ? 0 : 1);
+            if (score < bestScore)
+            {
+                (match, matchRule, bestScore, tied) = (candidate, rule, score, false);
+            }
+            else if (score == bestScore)
+            {
+                tied = true;
+            }
+        }
+        if (match is null) return (new IncidentDraft(claim, isTally, null, closed: false), MatchRules.Anchor);
+        return tied ? (new IncidentDraft(claim, isTally, null, closed: false), MatchRules.AmbiguousAnchor) : (match, matchRule!);
+    }
+
+    private static int Closeness(string rule) => rule switch
+    {
+        MatchRules.SameEventNestedPlace or MatchRules.SameTallyNestedPlace => 1,
+        MatchRules.SameEventCoordinates => 2,
+        _ => 0,
+    };
+
+    private IEnumerable<IncidentDraft> Candidates(ClaimRecord claim, bool isTally)
+    {
+        if (isTally)
+        {
+            return talliesByStartYear.TryGetValue(claim.StartOrEnd().Date.Year, out var tallies) ? tallies : [];
+        }
+        var window = claim.Window();
+        var found = new List<IncidentDraft>(wideEvents);
+        if (window.Days > MaxIndexedDays) return found.Concat(eventsByDay.Values.SelectMany(v => v)).Distinct();
+        for (var day = window.First.DayNumber; day <= window.Last.DayNumber; day++)
+        {
+            if (eventsByDay.TryGetValue(day, out var events)) found.AddRange(events);
+        }
+        return window.Days == 1 && wideEvents.Count == 0 ? found : found.Distinct();
+    }
+
+    private void Index(IncidentDraft draft)
+    {
+        if (draft.IsTally)
+        {
+            AddTo(talliesByStartYear, draft.Start.Date.Year, draft);
+        }
+        else if (draft.Window.Days > MaxIndexedDays)
+        {
+            wideEvents.Add(draft);
+        }
+        else
+        {
+            for (var day = draft.Window.First.DayNumber; day <= draft.Window.Last.DayNumber; day++) AddTo(eventsByDay, day, draft);
+        }
+    }
+
+    private static void AddTo(Dictionary<int, List<IncidentDraft>> index, int key, IncidentDraft draft)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(draft);
+    }
+
+    /// <summary>Pinned keys that equal an automatic incident's key pull that incident in ("pin to incident killed-101").</summary>
+    private static List<IncidentDraft> MergePinnedKeys(List<IncidentDraft> drafts)
+    {
+        var pinned = drafts.Where(d => d.PinnedKey is not null).ToDictionary(d => d.PinnedKey!, StringComparer.Ordinal);
+        if (pinned.Count == 0) return drafts;
+        var result = new List<IncidentDraft>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            if (draft.PinnedKey is null && pinned.TryGetValue(draft.Key(), out var target))
+            {
+                foreach (var (claim, _) in draft.Members) target.Add(claim, MatchRules.Pinned);
+                continue;
+            }
+            result.Add(draft);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>The nesting of victim groups (people ⊃ civilians ⊃ children), read from the options' parents.</summary>
+internal static class VictimGroupTree
+{
+    /// <summary>The groups around <paramref name="victims"/>, nearest first (civilians, then people, for children).</summary>
+    public static IEnumerable<string> Ancestors(string victims, ReconcileOptions options)
+    {
+        var group = victims;
+        for (var hops = 0; hops < 16 && options.VictimParents.TryGetValue(group, out var parent) && parent is not null; hops++)
+        {
+            yield return parent;
+            group = parent;
+        }
+    }
+
+    /// <summary>
+    /// The figure an incident counts with for a group: its own, else (for a group with no victim side) the
+    /// figure with the largest low among the groups inside it — a floor; null when it has neither.
+    /// </summary>
+    public static IncidentFigure? FigureFor(BuiltIncident incident, string victims, string? victimSide, ReconcileOptions options)
+    {
+        IncidentFigure? inside = null;
+        foreach (var group in incident.Groups)
+        {
+            var figure = group.Figure;
+            if (figure.Victims == victims && figure.VictimSide == victimSide) return figure;
+            if (victimSide is null && Ancestors(figure.Victims, options).Contains(victims) && (inside is null || figure.Low > inside.Low))
+                inside = figure;
+        }
+        return inside;
+    }
+
+    /// <summary>Every (group, victim side) an incident counts for: its own groups, and the groups around them.</summary>
+    public static IEnumerable<(string Victims, string? VictimSide)> CountedGroups(BuiltIncident incident, ReconcileOptions options) =>
+        incident.Groups.Select(g => (g.Victims, g.VictimSide))
+            .Concat(incident.Groups.SelectMany(g => Ancestors(g.Victims, options)).Select(a => (a, (string?)null)))
+            .Distinct();
+}

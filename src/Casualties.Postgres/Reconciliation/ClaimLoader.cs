@@ -1,0 +1,93 @@
+using Casualties.Domain.Model;
+using Casualties.Domain.Reconciliation;
+using Npgsql;
+
+namespace Casualties.Postgres.Reconciliation;
+
+/// <summary>
+/// Reads claims as the reconciler sees them (<see cref="ClaimRecord"/>): canonical source and its reliability,
+/// place key, the document's name or dataset:record_key, the parent claim's id, the dataset event id. Retired
+/// dataset rows are left out. Reads one outcome and a set of places at a time, so memory stays bounded.
+/// </summary>
+public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
+{
+    const string ClaimsSql = """
+        SELECT c.id, c.outcome, c.victims, c.victim_side, c.qualifier, c.value, c.low, c.high, c.best,
+               coalesce(pd.id, pr.id), coalesce(s.name, c.source_name), coalesce(s.reliability, 0.5),
+               c.perpetrator_side, c.place_id, c.latitude, c.longitude, c.start_date, c.start_precision,
+               c.end_date, c.end_precision, c.cumulative, c.reported,
+               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote
+        FROM claims c
+        LEFT JOIN documents d ON d.id = c.document_id
+        LEFT JOIN feed_records f ON f.id = c.record_id
+        LEFT JOIN sources s ON s.id = c.source_id
+        LEFT JOIN claims pd ON c.parent_ordinal IS NOT NULL AND pd.document_id = c.document_id AND pd.ordinal = c.parent_ordinal
+        LEFT JOIN claims pr ON c.parent_ordinal IS NOT NULL AND pr.record_id = c.record_id AND pr.ordinal = c.parent_ordinal
+        WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
+          AND f.retired_at IS NULL
+        """;
+
+    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+
+    /// <summary>The claims of one outcome at the given places (and with no place, when <paramref name="unplaced"/>).</summary>
+    public async Task<List<ClaimRecord>> Load(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(ClaimsSql, conn, tx);
+        cmd.Parameters.AddWithValue("outcome", outcome.ToName());
+        cmd.Parameters.AddWithValue("places", places);
+        cmd.Parameters.AddWithValue("unplaced", unplaced);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var claims = new List<ClaimRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            claims.Add(new ClaimRecord(
+                Id: reader.GetInt64(0),
+                Outcome: outcome,
+                Victims: Intern(reader.GetString(2)),
+                VictimSide: NullableString(reader, 3),
+                Qualifier: QualifierNames.TryParse(reader.GetString(4), out var qualifier) ? qualifier : Qualifier.Exact,
+                Value: reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                Low: reader.GetInt32(6),
+                High: reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                Best: reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                ParentId: reader.IsDBNull(9) ? null : reader.GetInt64(9),
+                Source: NullableString(reader, 10),
+                SourceReliability: reader.GetDouble(11),
+                PerpetratorSide: NullableString(reader, 12),
+                PlaceKey: reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13)),
+                Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
+                Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
+                Start: Date(reader, 16),
+                End: Date(reader, 18),
+                Cumulative: reader.GetBoolean(20),
+                Reported: reader.GetFieldValue<DateOnly>(21),
+                Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
+                Position: reader.GetInt32(23),
+                EventKey: reader.IsDBNull(24) ? null : reader.GetString(24),
+                Quote: reader.IsDBNull(25) ? null : reader.GetString(25)));
+        }
+        return claims;
+    }
+
+    private string Intern(string value)
+    {
+        if (strings.TryGetValue(value, out var interned)) return interned;
+        if (strings.Count > 200_000) strings.Clear();
+        strings[value] = value;
+        return value;
+    }
+
+    private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Intern(reader.GetString(ordinal));
+
+    private static PartialDate? Date(NpgsqlDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        var date = reader.GetFieldValue<DateOnly>(ordinal);
+        return reader.IsDBNull(ordinal + 1) ? PartialDate.Day(date) : reader.GetString(ordinal + 1) switch
+        {
+            "year" => PartialDate.Year(date.Year),
+            "month" => PartialDate.Month(date.Year, date.Month),
+            _ => PartialDate.Day(date),
+        };
+    }
+}

@@ -1,0 +1,142 @@
+using System.Data;
+using Casualties.Domain.Model;
+using Casualties.Domain.Reconciliation;
+using Dapper;
+using Npgsql;
+
+namespace Casualties.Postgres.Reconciliation;
+
+/// <summary>What one reconciliation run did.</summary>
+public sealed record ReconcileSummary(
+    long RunId, string Mode, int Partitions, int ClaimsRead, int Claims, int Incidents, int Flags, int RowsChanged, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs a reconciliation against the database: finds the partitions to recompute (all with --full; else those
+/// whose claims are new or changed since the last run), reads their claims, reconciles them and stores the
+/// result as a new run — all in one transaction under an advisory lock, so a failed run changes nothing and two
+/// runs never interleave.
+/// </summary>
+public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileOptions? options = null, TimeProvider? time = null)
+{
+    private const long AdvisoryLockKey = 0x_CA5_8EC0;
+
+    /// <summary>Partitions are read and stored in batches of about this many places, to bound memory.</summary>
+    private const int PlacesPerBatch = 400;
+
+    private sealed record LastRun(long RunId, int Claims, int Incidents, int Flags, long ClaimWatermark, long ChangeWatermark);
+
+    private sealed record ChangedPlace(string Outcome, long? PlaceId);
+
+    const string LastRunSql = """
+        SELECT run_id, claims, incidents, flags, claim_watermark, change_watermark
+        FROM reconciliation_runs ORDER BY run_id DESC LIMIT 1
+        """;
+
+    const string AllPartitionsSql = """
+        SELECT DISTINCT outcome, place_id FROM claims
+        UNION SELECT DISTINCT outcome, p.id FROM incidents i JOIN places p ON p.key = i.partition_country WHERE i.valid_to_run IS NULL
+        UNION SELECT DISTINCT outcome, NULL::bigint FROM incidents i WHERE i.valid_to_run IS NULL AND partition_country = ''
+        """;
+
+    const string ChangedPartitionsSql = """
+        SELECT DISTINCT outcome, place_id FROM claims WHERE id > @ClaimWatermark
+        UNION SELECT DISTINCT outcome, place_id FROM reconcile_changes WHERE id > @ChangeWatermark
+        """;
+
+    const string StartRunSql = "INSERT INTO reconciliation_runs (started_at, mode) VALUES (@StartedAt, @Mode) RETURNING run_id";
+
+    const string FinishRunSql = """
+        UPDATE reconciliation_runs SET finished_at = @FinishedAt, claims = @Claims, incidents = @Incidents, flags = @Flags,
+            partitions = @Partitions, claims_read = @ClaimsRead, changed_rows = @ChangedRows,
+            claim_watermark = @ClaimWatermark, change_watermark = @ChangeWatermark
+        WHERE run_id = @RunId
+        """;
+
+    public async Task<ReconcileSummary> Run(bool full, CancellationToken ct = default)
+    {
+        var clock = time ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key = AdvisoryLockKey }, tx, cancellationToken: ct));
+
+        var reference = await ReconciliationReference.Load(conn, tx, ct);
+        var last = await conn.QuerySingleOrDefaultAsync<LastRun>(new CommandDefinition(LastRunSql, transaction: tx, cancellationToken: ct));
+        var claimWatermark = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM claims", transaction: tx, cancellationToken: ct));
+        var changeWatermark = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM reconcile_changes", transaction: tx, cancellationToken: ct));
+        var mode = full || last is null ? "full" : "incremental";
+
+        var changed = mode == "full"
+            ? await conn.QueryAsync<ChangedPlace>(new CommandDefinition(AllPartitionsSql, transaction: tx, cancellationToken: ct))
+            : await conn.QueryAsync<ChangedPlace>(new CommandDefinition(ChangedPartitionsSql,
+                new { last!.ClaimWatermark, last.ChangeWatermark }, tx, cancellationToken: ct));
+
+        var reconciler = new Reconciler(reference.Gazetteer,
+            (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents }, reference.Overrides);
+        var places = reconciler.Places;
+        var partitions = changed
+            .Select(c => new PartitionKey(OutcomeNames.Parse(c.Outcome),
+                c.PlaceId is { } id && reference.PlaceKeys.TryGetValue(id, out var key) ? places.CountryOf(key) : PlaceIndex.NoCountry))
+            .Distinct().Order().ToList();
+
+        var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition(StartRunSql,
+            new { StartedAt = clock.GetUtcNow(), Mode = mode }, tx, cancellationToken: ct));
+
+        var placesByCountry = reference.PlaceKeys
+            .GroupBy(p => places.CountryOf(p.Value), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
+        var loader = new ClaimLoader(reference.PlaceKeys);
+        var store = new ReconciliationStore();
+        var changes = default(StoreChanges);
+        var claimsRead = 0;
+        foreach (var batch in Batches(partitions, placesByCountry))
+        {
+            var outcome = batch[0].Outcome;
+            var countries = batch.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
+            var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
+            var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
+            claimsRead += claims.Count;
+            var byCountry = claims.GroupBy(c => places.CountryOf(c.PlaceKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var results = countries.Order(StringComparer.Ordinal)
+                .Select(country => (country, reconciler.ReconcilePartition(byCountry.GetValueOrDefault(country) ?? [])))
+                .ToList();
+            changes += await store.Replace(conn, tx, runId, outcome, results, ct);
+        }
+
+        var claimsNow = (last?.Claims ?? 0) + changes.ClaimDelta;
+        var incidentsNow = (last?.Incidents ?? 0) + changes.IncidentDelta;
+        var flagsNow = (last?.Flags ?? 0) + changes.FlagDelta;
+        await conn.ExecuteAsync(new CommandDefinition(FinishRunSql, new
+        {
+            RunId = runId, FinishedAt = clock.GetUtcNow(), Claims = claimsNow, Incidents = incidentsNow, Flags = flagsNow,
+            Partitions = partitions.Count, ClaimsRead = claimsRead, ChangedRows = changes.RowsClosed + changes.RowsInserted,
+            ClaimWatermark = claimWatermark, ChangeWatermark = changeWatermark,
+        }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new ReconcileSummary(runId, mode, partitions.Count, claimsRead, claimsNow, incidentsNow, flagsNow,
+            changes.RowsClosed + changes.RowsInserted, clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Partitions of one outcome, grouped so that each batch reads claims of at most about <see cref="PlacesPerBatch"/> places.</summary>
+    private static IEnumerable<List<PartitionKey>> Batches(List<PartitionKey> partitions, Dictionary<string, long[]> placesByCountry)
+    {
+        foreach (var byOutcome in partitions.GroupBy(p => p.Outcome))
+        {
+            var batch = new List<PartitionKey>();
+            var size = 0;
+            foreach (var partition in byOutcome)
+            {
+                var places = placesByCountry.GetValueOrDefault(partition.Country)?.Length ?? 1;
+                if (batch.Count > 0 && size + places > PlacesPerBatch)
+                {
+                    yield return batch;
+                    batch = [];
+                    size = 0;
+                }
+                batch.Add(partition);
+                size += places;
+            }
+            if (batch.Count > 0) yield return batch;
+        }
+    }
+}

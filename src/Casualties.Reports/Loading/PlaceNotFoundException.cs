@@ -1,0 +1,8 @@
+namespace Casualties.Reports.Loading;
+
+/// <summary>The report's place filter names no place of the gazetteer.</summary>
+public sealed class PlaceNotFoundException(string place)
+    : Exception($"No place called '{place}' in the gazetteer (by name, key or alias).")
+{
+    public string Place { get; } = place;
+}

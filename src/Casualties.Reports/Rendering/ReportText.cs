@@ -1,0 +1,141 @@
+using System.Globalization;
+using Casualties.Domain.Model;
+using Casualties.Reports.Model;
+
+namespace Casualties.Reports.Rendering;
+
+/// <summary>
+/// The words and number formats every human-readable report shares (HTML and Markdown say the same things the
+/// same way). Invariant culture throughout, so output does not depend on the machine.
+/// </summary>
+public static class ReportText
+{
+    public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public const string Title = "Casualty reconciliation report";
+
+    /// <summary>"1,234"; a dash when unknown.</summary>
+    public static string Number(long? n) => n is { } v ? v.ToString("#,0", Culture) : "—";
+
+    /// <summary>"120–440", or "342" when both ends agree; an open upper end reads "342+".</summary>
+    public static string Range(long low, long? high) =>
+        high is null ? Number(low) + "+" : low == high ? Number(low) : $"{Number(low)}–{Number(high.Value)}";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Culture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    public static string Date(PartialDate? date) => date?.ToString() ?? "";
+
+    public static string Timestamp(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Culture);
+
+    /// <summary>"2016-11-15 to 2016-12-07", one date when both ends agree, "undated" when neither is known.</summary>
+    public static string Period(PartialDate? start, PartialDate? end) => (start, end) switch
+    {
+        (null, null) => "undated",
+        ({ } s, null) => $"from {s}",
+        (null, { } e) => $"until {e}",
+        ({ } s, { } e) when s == e => s.ToString(),
+        ({ } s, { } e) => $"{s} to {e}",
+    };
+
+    public static string Period(DateOnly? start, DateOnly? end) => (start, end) switch
+    {
+        (null, null) => "all time",
+        ({ } s, { } e) when s == e => Date(s),
+        _ => $"{Date(start)} to {Date(end)}".Trim(),
+    };
+
+    /// <summary>"1 source", "3 sources".</summary>
+    public static string Count(long n, string noun) => $"{Number(n)} {noun}{(n == 1 ? "" : "s")}";
+
+    public static string Side(string? side) => side is null ? "unknown side" : side + " side";
+
+    public static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    public static string Victims(string victims, string? victimSide) =>
+        victimSide is null ? victims.Replace('_', ' ') : $"{victims.Replace('_', ' ')} ({victimSide})";
+
+    /// <summary>A source's figure as it was stated: "more than 341", "about 400", "between 20 and 25", "dozens".</summary>
+    public static string Stated(ReportSourceFigure figure) => figure.Qualifier switch
+    {
+        "exact" => Number(figure.Value ?? figure.Low),
+        "at_least" => $"at least {Number(figure.Value ?? figure.Low)}",
+        "more_than" => $"more than {Number(figure.Value ?? figure.Low - 1)}",
+        "at_most" => $"up to {Number(figure.Value ?? figure.High)}",
+        "less_than" => $"fewer than {Number(figure.Value ?? figure.High + 1)}",
+        "nearly" => $"nearly {Number(figure.Value ?? figure.High + 1)}",
+        "about" => $"about {Number(figure.Value ?? figure.Low)}",
+        "range" => $"between {Number(figure.Low)} and {Number(figure.High)}",
+        "vague" => $"a vague number ({Range(figure.Low, figure.High)})",
+        var other => $"{other} {Number(figure.Value)}",
+    };
+
+    /// <summary>The bounds a stated figure implies, in words: "342 or more", "360 to 440", "exactly 81".</summary>
+    public static string Bounds(ReportSourceFigure figure) => figure.High switch
+    {
+        null => $"{Number(figure.Low)} or more",
+        var high when high == figure.Low => $"exactly {Number(figure.Low)}",
+        var high => $"{Number(figure.Low)} to {Number(high.Value)}",
+    };
+
+    public static string Consensus(bool hasConsensus, int? low, int? high) =>
+        !hasConsensus || low is null ? "no consensus" : $"consensus {Range(low.Value, high)}";
+
+    public static string IncidentHeading(ReportIncident incident) =>
+        $"{Capitalized(incident.Outcome)} in {incident.Place ?? "an unknown place"}, {Period(incident.Start, incident.End)}";
+
+    public static string IncidentKind(string kind) => kind == "tally" ? "running tally" : kind;
+
+    public static string Method(string method) => method switch
+    {
+        "single" => "one incident",
+        "sum_of_parts" => "sum of the parts",
+        "whole" => "the whole's figure (larger than its parts)",
+        _ => method,
+    };
+
+    public static string FilterText(ReportData data)
+    {
+        var f = data.Filter;
+        if (f.IsEmpty) return "everything in the latest reconciliation";
+        var parts = new List<string>();
+        if (f.Place is not null) parts.Add($"place {string.Join(" or ", data.Places.DefaultIfEmpty(f.Place))} and everything inside it");
+        if (f.From is not null || f.To is not null) parts.Add($"dates {Date(f.From)} to {Date(f.To)}".Replace("  ", " "));
+        if (f.Side is not null) parts.Add($"perpetrator side {f.Side}");
+        if (f.Outcome is not null) parts.Add($"outcome {f.Outcome}");
+        return string.Join("; ", parts);
+    }
+
+    public static string RunText(ReportRun? run) => run is null
+        ? "no reconciliation has run yet"
+        : $"reconciliation run {run.RunId} ({run.Mode}, {(run.FinishedAt is { } done ? "finished " + Timestamp(done) : "started " + Timestamp(run.StartedAt))})";
+
+    public static string FlagKind(string kind) => kind switch
+    {
+        "disjoint_ranges" => "Ranges do not overlap",
+        "wide_spread" => "Wide spread",
+        "subset_exceeds_total" => "Subset exceeds its total",
+        "parts_exceed_whole" => "Parts exceed the whole",
+        "tally_decreased" => "Running tally went down",
+        "self_contradiction" => "Source contradicts itself",
+        "outlier" => "Outlier",
+        _ => Capitalized(kind.Replace('_', ' ')),
+    };
+
+    /// <summary>How every number was computed: (term, explanation) pairs shown by the HTML and Markdown reports.</summary>
+    public static readonly IReadOnlyList<(string Term, string Explanation)> Methodology =
+    [
+        ("A claim's bounds", "Each figure is read with how the source hedged it: \"81\" is exactly 81; \"at least 25\" is 25 or more; \"more than 341\" is 342 or more; \"up to 50\" is 0 to 50; \"fewer than 50\" is 0 to 49; \"nearly 100\" is 90 to 99; \"about 100\" is 90 to 110 (integer arithmetic, rounding outwards); \"between 20 and 30\" is 20 to 30; vague words use the lexicon (\"dozens\" is 24 to 99, \"hundreds\" 200 to 999)."),
+        ("Incident", "Claims describe the same incident when they count the same outcome, at the same place or one inside the other, over periods that describe the same stretch of time, by compatible perpetrators. An event is a bounded happening (one day); a tally is a running count over a window. An event inside a tally's window and place is a separate incident the tally contains, never added to it."),
+        ("Latest word", "Per incident and victim group each source counts once, with its latest word (its latest document, and within a document the later statement). Earlier words are listed as superseded and never summed."),
+        ("Low and high", "The reported range: the lowest and the highest figure any source gives for the incident and victim group. An open-ended figure (\"more than 341\") counts with its low (342)."),
+        ("Best", "A weighted median of the sources' figures, weights from each source's reliability; always inside [low, high]."),
+        ("Consensus", "The interval every source's figure allows: from the highest low to the lowest high (no upper end when every figure is open-ended). When the highest low is above the lowest high there is no consensus, and that is a conflict."),
+        ("Victim groups", "Figures of different groups are never pooled: people, civilians, children, women and combatants each get their own range. The headline is the broadest group reported (people before civilians before children)."),
+        ("Per-side totals", "By perpetrator side, outcome and victim group, over a place and period: the sum of the incidents' lows, of their bests and of their highs, never counting a death twice (a tally and the events inside it, a place and the places inside it, a figure and its subsets, successive updates of one tally). When both a whole and its parts have figures, low = the larger of the whole's low and the parts' summed lows, high likewise; the method column says which was used: one incident, the sum of the parts, or the whole."),
+        ("Flags", "Flags are about figures, never about who is right: disjoint ranges, a wide spread (the highest point more than 1.5 times the lowest), a subset above its total, parts above the whole, a running tally that went down, a source contradicting itself, an outlier (robust z-score on the log scale)."),
+        ("Sources of this report", "Everything comes from the reporting views of the database as of the reconciliation run named at the top: v_incidents, v_incident_figures, v_incident_sources, v_side_totals, v_flags, v_reconciliation_runs. Quotes are the exact text each figure was read from."),
+    ];
+}

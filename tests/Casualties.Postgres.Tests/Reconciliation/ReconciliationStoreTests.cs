@@ -1,0 +1,188 @@
+using Casualties.Postgres.Reconciliation;
+using Casualties.Testing;
+using Dapper;
+using NUnit.Framework;
+
+namespace Casualties.Postgres.Tests.Reconciliation;
+
+[Property("Issue", "8")]
+public sealed class ReconciliationStoreTests
+{
+    private TestDatabase database = null!;
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        database = await TestCluster.CreateDatabase(seeded: false);
+        await ClaimRows.Seed(database.DataSource);
+    }
+
+    [TearDown]
+    public async Task DropDatabase() => await database.DisposeAsync();
+
+    private Task<ReconcileSummary> Reconcile(bool full = false) => new ReconciliationRunner(database.DataSource).Run(full);
+
+    private async Task<List<T>> Query<T>(string sql, object? parameters = null)
+    {
+        await using var conn = await database.DataSource.OpenConnectionAsync();
+        return (await conn.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    private async Task Execute(string sql, object? parameters = null)
+    {
+        await using var conn = await database.DataSource.OpenConnectionAsync();
+        await conn.ExecuteAsync(sql, parameters);
+    }
+
+    /// <summary>Everything the views show, without surrogate ids and run numbers, in a fixed order.</summary>
+    private async Task<string> Snapshot()
+    {
+        var incidents = await Query<string>("""
+            SELECT concat_ws('|', kind, outcome, place_key, start_date, end_date, perpetrator_side, victims, low, best, high,
+                consensus_low, consensus_high, source_count, claim_count, flag_count,
+                (SELECT min(m.claim_id) FROM incident_members m WHERE m.incident_id = i.incident_id),
+                (SELECT min(m.claim_id) FROM incident_members m WHERE m.incident_id = i.contained_in))
+            FROM v_incidents i ORDER BY 1
+            """);
+        var sources = await Query<string>("""
+            SELECT concat_ws('|', claim_id, victims, headline, source, superseded, rule,
+                (SELECT min(m.claim_id) FROM incident_members m WHERE m.incident_id = s.incident_id))
+            FROM v_incident_sources s ORDER BY claim_id
+            """);
+        var figures = await Query<string>("""
+            SELECT concat_ws('|', (SELECT min(m.claim_id) FROM incident_members m WHERE m.incident_id = f.incident_id),
+                victims, victim_side, headline, low, best, high, has_consensus, consensus_low, consensus_high, source_count)
+            FROM v_incident_figures f ORDER BY 1
+            """);
+        var totals = await Query<string>("""
+            SELECT concat_ws('|', perpetrator_side, outcome, victims, victim_side, place_key, period, period_start, low, best, high, method, incident_count)
+            FROM v_side_totals ORDER BY 1
+            """);
+        var flags = await Query<string>("SELECT concat_ws('|', kind, severity, place, claim_ids, sources, explanation) FROM v_flags ORDER BY 1");
+        return string.Join('\n', incidents.Concat(sources).Concat(figures).Concat(totals).Concat(flags));
+    }
+
+    [Test]
+    public async Task The_seed_article_reconciles_into_separate_incidents_with_per_side_totals_in_the_views()
+    {
+        await ClaimRows.Insert(database.DataSource, ClaimRows.SeedArticle());
+        var summary = await Reconcile();
+        Assert.That((summary.Mode, summary.Claims, summary.Flags), Is.EqualTo(("full", 10, 0)));
+
+        var killed = await Query<(string Place, string? Side, string Kind, int Low, string? Container)>("""
+            SELECT i.place, i.perpetrator_side, i.kind, i.low, c.place FROM v_incidents i
+            LEFT JOIN v_incidents c ON c.incident_id = i.contained_in
+            WHERE i.outcome = 'killed' ORDER BY i.place, i.perpetrator_side
+            """);
+        Assert.That(killed, Is.EqualTo(new[]
+        {
+            ("East Aleppo", "government", "tally", 342, "Syria"),
+            ("Idlib", "government", "event", 25, "Syria"),
+            ("Idlib", "opposition", "event", 10, "Syria"),
+            ("Syria", null, "tally", 300001, null),
+            ("West Aleppo", "opposition", "tally", 81, "Syria"),
+        }));
+        var children = await Query<(string Victims, bool Headline, int Low, string Rule)>("""
+            SELECT s.victims, s.headline, s.low, s.rule FROM v_incident_sources s JOIN v_incidents i USING (incident_id)
+            WHERE i.place = 'East Aleppo' AND i.outcome = 'killed' ORDER BY s.claim_id
+            """);
+        Assert.That(children, Is.EqualTo(new[] { ("people", true, 342, "anchor"), ("children", false, 44, "subset_of_parent") }));
+        var totals = await Query<(string Side, string Victims, long Low, string Method)>("""
+            SELECT perpetrator_side, victims, low, method FROM v_side_totals
+            WHERE place_key = 'syria' AND period = 'all' AND outcome = 'killed' AND perpetrator_side IS NOT NULL AND victims = 'people'
+            ORDER BY perpetrator_side
+            """);
+        Assert.That(totals, Is.EqualTo(new[] { ("government", "people", 367L, "sum_of_parts"), ("opposition", "people", 91L, "sum_of_parts") }));
+    }
+
+    [Test]
+    public async Task An_incremental_run_gives_what_a_full_run_gives_and_a_full_run_after_it_changes_nothing()
+    {
+        var random = new Random(8);
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await ClaimRows.Insert(database.DataSource, Generate(random, batch, 60));
+            var summary = await Reconcile();
+            Assert.That(summary.Mode, Is.EqualTo(batch == 0 ? "full" : "incremental"));
+        }
+        await Execute("DELETE FROM claims WHERE id IN (SELECT id FROM claims ORDER BY id LIMIT 3)");
+        await Reconcile();
+        var incremental = await Snapshot();
+
+        var full = await Reconcile(full: true);
+        Assert.That(full.RowsChanged, Is.Zero, "a full run after incremental ones found rows to change");
+        Assert.That(await Snapshot(), Is.EqualTo(incremental));
+        var counts = await Query<(int Incidents, int Flags, long Claims)>(
+            "SELECT (SELECT count(*)::int FROM v_incidents), (SELECT count(*)::int FROM v_flags), (SELECT sum(claim_count) FROM v_incidents)");
+        Assert.That((full.Incidents, full.Flags, (long)full.Claims), Is.EqualTo(counts.Single()));
+    }
+
+    [Test]
+    public async Task An_incremental_run_recomputes_only_the_partitions_whose_claims_changed()
+    {
+        await ClaimRows.Insert(database.DataSource, ClaimRows.SeedArticle());
+        await Reconcile();
+        await ClaimRows.Insert(database.DataSource, [new ClaimRow("mosul-1", 0, 12, 12, Place: "iraq.mosul", Side: null)]);
+        var summary = await Reconcile();
+        Assert.That((summary.Mode, summary.Partitions, summary.ClaimsRead), Is.EqualTo(("incremental", 1, 1)));
+        Assert.That(summary.Incidents, Is.EqualTo(8), "the seed article's 7 incidents and Mosul's");
+    }
+
+    [Test]
+    public async Task A_new_word_on_a_tally_supersedes_the_old_one_and_past_runs_stay_readable()
+    {
+        await ClaimRows.Insert(database.DataSource, [new ClaimRow("a", 0, 300, 300, Start: "2016-11-15", End: "2016-12-01", Cumulative: true, Reported: "2016-12-01")]);
+        var first = await Reconcile();
+        await ClaimRows.Insert(database.DataSource, [new ClaimRow("b", 0, 250, 250, Start: "2016-11-15", End: "2016-12-07", Cumulative: true, Reported: "2016-12-07")]);
+        await Reconcile();
+
+        var sources = await Query<(int Low, bool Superseded, string Rule)>("SELECT low, superseded, rule FROM v_incident_sources ORDER BY claim_id");
+        Assert.That(sources, Is.EqualTo(new[] { (300, true, "anchor"), (250, false, "tally_update") }));
+        var flag = (await Query<(string Kind, string Explanation)>("SELECT kind, explanation FROM v_flags")).Single();
+        Assert.That(flag.Kind, Is.EqualTo("tally_decreased"));
+        var asOfFirst = await Query<int>("""
+            SELECT low FROM incidents WHERE valid_from_run <= @Run AND (valid_to_run IS NULL OR valid_to_run > @Run)
+            """, new { Run = first.RunId });
+        Assert.That(asOfFirst, Is.EqualTo(new[] { 300 }));
+    }
+
+    [Test]
+    public async Task Overrides_split_and_pin_claims_and_retired_dataset_rows_drop_out()
+    {
+        await ClaimRows.Insert(database.DataSource, [
+            new ClaimRow("a", 0, 25, 25), new ClaimRow("b", 0, 30, 30, Source: "Syrian Arab News Agency"),
+            new ClaimRow("ged-1", 0, 27, 27, Source: "UCDP", Dataset: "ucdp", EventKey: "1")]);
+        await Reconcile();
+        Assert.That(await Query<int>("SELECT claim_count FROM v_incidents"), Is.EqualTo(new[] { 3 }));
+
+        await Execute("INSERT INTO incident_overrides (claim_id, action, note) SELECT id, 'split', 'another strike' FROM claims WHERE source_name = 'Syrian Arab News Agency'");
+        await Execute("UPDATE feed_records SET retired_at = now()");
+        await Reconcile();
+        var incidents = await Query<(int Claims, string Rule)>("""
+            SELECT i.claim_count, min(s.rule) FROM v_incidents i JOIN v_incident_sources s USING (incident_id)
+            GROUP BY i.incident_id, i.claim_count ORDER BY min(s.rule)
+            """);
+        Assert.That(incidents, Is.EqualTo(new[] { (1, "anchor"), (1, "split") }));
+    }
+
+    private static IEnumerable<ClaimRow> Generate(Random random, int batch, int count)
+    {
+        string[] places = ["syria", "syria.aleppo", "syria.aleppo.east", "syria.aleppo.west", "syria.idlib", "iraq.mosul"];
+        string?[] sources = ["Syrian Observatory for Human Rights", "Syrian Arab News Agency", "UN", null];
+        string?[] sides = ["government", "opposition", null];
+        for (var i = 0; i < count; i++)
+        {
+            var tally = random.Next(4) == 0;
+            var day = new DateOnly(2016, 11, 1).AddDays(random.Next(30));
+            var low = random.Next(1, 300);
+            var open = random.Next(3) == 0;
+            yield return new ClaimRow($"doc-{batch}-{random.Next(count / 4)}", i, low, open ? null : low + random.Next(0, 20),
+                open ? "at_least" : "range", Victims: random.Next(4) == 0 ? "civilians" : "people",
+                Source: sources[random.Next(sources.Length)], Side: sides[random.Next(sides.Length)], Place: places[random.Next(places.Length)],
+                Start: tally ? "2016-11-01" : day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                End: tally ? day.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+                Cumulative: tally, Reported: day.AddDays(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Outcome: random.Next(5) == 0 ? "injured" : "killed");
+        }
+    }
+}

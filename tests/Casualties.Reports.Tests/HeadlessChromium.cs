@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Casualties.Reports.Tests;
+
+/// <summary>
+/// Debian's chromium in headless mode: opens a file, writes a screenshot, and reports what the page logged to the
+/// console and which URLs the browser requested (from its net log). DNS is mapped to nowhere, so nothing leaves
+/// the machine even if a page tried.
+/// </summary>
+public static partial class HeadlessChromium
+{
+    public const string Executable = "/usr/bin/chromium";
+
+    /// <summary>Hosts the browser itself calls (updates, accounts, time), whatever page it shows.</summary>
+    private static readonly string[] BrowserOwnHosts = ["google.com", "googleapis.com", "gstatic.com", "gvt1.com", "googleusercontent.com"];
+
+    public static bool IsInstalled => File.Exists(Executable);
+
+    public sealed record Result(int ExitCode, IReadOnlyList<string> ConsoleMessages, IReadOnlyList<string> PageRequests, string Log);
+
+    public static async Task<Result> Screenshot(string htmlPath, string screenshotPath, CancellationToken ct = default)
+    {
+        var profile = Directory.CreateTempSubdirectory("chromium-profile-");
+        var netLog = Path.Combine(profile.FullName, "net-log.json");
+        try
+        {
+            var start = new ProcessStartInfo(Executable)
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            foreach (var argument in new[]
+                     {
+                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
+                         $"--log-net-log={netLog}", "--host-resolver-rules=MAP * ~NOTFOUND",
+                         $"--screenshot={screenshotPath}", "--window-size=1280,2000", new Uri(htmlPath).AbsoluteUri,
+                     })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(90));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"chromium did not finish rendering {htmlPath} in 90 seconds.");
+            }
+            var log = await stderr + await stdout;
+            var console = log.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+            var requests = File.Exists(netLog)
+                ? UrlPattern().Matches(await File.ReadAllTextAsync(netLog, ct)).Select(m => m.Groups[1].Value)
+                    .Where(url => !IsBrowserOwn(url)).Distinct().Order(StringComparer.Ordinal).ToList()
+                : [];
+            return new Result(process.ExitCode, console, requests, log);
+        }
+        finally
+        {
+            try { profile.Delete(recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
+    private static bool IsBrowserOwn(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && BrowserOwnHosts.Any(host => uri.Host == host || uri.Host.EndsWith("." + host, StringComparison.Ordinal));
+
+    [GeneratedRegex("\"url\":\"((?:https?|wss?|ftp)://[^\"]+)\"")]
+    private static partial Regex UrlPattern();
+}
