@@ -65,7 +65,7 @@ public sealed class FeedPollingTests
         var requests = server.To("good.rss");
         Assert.That(requests[0].IfNoneMatch, Is.Null, "the first poll is unconditional");
         Assert.That(requests.Skip(1).Select(r => r.IfNoneMatch), Is.All.EqualTo(etag), "later polls send the stored ETag");
-        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM documents WHERE carrier = 'good'"), Is.EqualTo(2),
+        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM documents WHERE origin LIKE 'http://127.0.0.1/item/%'"), Is.EqualTo(2),
             "the items were ingested once; the 304s stored nothing");
         Assert.That(await LastStatus("good"), Is.EqualTo("not_modified"));
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM schedule_ticks WHERE feed = 'good' AND status = 'run'"),

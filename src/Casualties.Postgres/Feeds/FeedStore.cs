@@ -1,3 +1,4 @@
+using Casualties.Postgres.Ingest;
 using Dapper;
 using Npgsql;
 
@@ -81,12 +82,20 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         }, cancellationToken: ct));
     }
 
-    /// <summary>Puts a whole input in quarantine with the reason (a feed refused before it could be parsed).</summary>
+    /// <summary>
+    /// Puts a whole input in quarantine with the reason (a feed refused before it could be parsed); an open entry
+    /// with the same origin and reason is not added twice.
+    /// </summary>
     public async Task Quarantine(string origin, string reason, string? format, string? raw, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO quarantine (origin, reason, format, raw) VALUES (@Origin, @Reason, @Format, @Raw)",
-            new { Origin = origin, Reason = reason, Format = format, Raw = raw }, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO quarantine (origin, reason, format, raw, fingerprint) VALUES (@Origin, @Reason, @Format, @Raw, @Fingerprint)
+            ON CONFLICT (fingerprint) WHERE resolved_at IS NULL AND fingerprint IS NOT NULL DO NOTHING
+            """, new
+        {
+            Origin = origin, Reason = reason, Format = format, Raw = raw,
+            Fingerprint = QuarantineStore.Fingerprint(new QuarantineEntry(origin, null, raw, reason, format)),
+        }, cancellationToken: ct));
     }
 }

@@ -18,7 +18,8 @@ public sealed class Inbox : IDisposable
         for (var i = 0; i < count; i++)
         {
             var path = Path.Combine(Folder, $"{prefix}-{i:D4}.txt");
-            File.WriteAllText(path, $"ALEPPO, Syria (Test {prefix} {i}) - At least {i + 3} people were killed in an air strike, a monitor said.");
+            File.WriteAllText(path,
+                $" date 2016-12-07 ALEPPO, Syria (Test {prefix} {i}) - At least {i + 3} people were killed in an air strike on Tuesday, the Syrian Observatory for Human Rights said.");
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
             paths.Add(path);
         }

@@ -1,3 +1,4 @@
+using Casualties.Ingestion;
 using Casualties.Postgres.Feeds;
 using Casualties.Postgres.Jobs;
 using Casualties.Worker.Service.Feeds;
@@ -67,9 +68,10 @@ public static class WorkerHost
         services.AddSingleton<WorkerStartup>();
         services.AddSingleton<OnceRunner>();
 
-        services.AddSingleton<IIngestion, DocumentIngestion>();
-        services.AddSingleton<IReconciliation, PendingReconciliation>();
-        services.AddSingleton<IReportGeneration, SummaryReportGeneration>();
+        services.AddSingleton<Ingestor>();
+        services.AddSingleton<IIngestion, PipelineIngestion>();
+        services.AddSingleton<IReconciliation, RunnerReconciliation>();
+        services.AddSingleton<IReportGeneration, RendererReportGeneration>();
 
         services.AddSingleton<IJobHandler, IngestFileHandler>();
         services.AddSingleton<IJobHandler, PollFeedHandler>();

@@ -5,6 +5,9 @@ public sealed record IngestCounts(int Documents, int Records, int Claims, int Du
 {
     public static readonly IngestCounts None = new(0, 0, 0, 0, 0);
 
+    public IngestCounts Add(IngestCounts other) => new(Documents + other.Documents, Records + other.Records, Claims + other.Claims,
+        Duplicates + other.Duplicates, Quarantined + other.Quarantined);
+
     /// <summary>Something new went in: an incremental reconcile is due.</summary>
     public bool StoredAnything => Documents > 0 || Records > 0 || Claims > 0;
 

@@ -11,7 +11,7 @@ public static class SyndicationReader
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
 
     /// <summary>The items; throws <see cref="InvalidDataException"/> naming the line when the XML is malformed or not a feed.</summary>
-    public static IReadOnlyList<FeedItem> Read(Stream body, string origin)
+    public static IReadOnlyList<SyndicationItem> Read(Stream body, string origin)
     {
         XDocument document;
         try
@@ -26,7 +26,7 @@ public static class SyndicationReader
         var root = document.Root!;
         if (root.Name.LocalName == "rss")
         {
-            return root.Elements("channel").Elements("item").Select(item => new FeedItem(
+            return root.Elements("channel").Elements("item").Select(item => new SyndicationItem(
                 Text(item.Element("title")) ?? "",
                 Text(item.Element("link")),
                 Text(item.Element(Content + "encoded")) ?? Text(item.Element("description")) ?? "",
@@ -34,7 +34,7 @@ public static class SyndicationReader
         }
         if (root.Name == Atom + "feed")
         {
-            return root.Elements(Atom + "entry").Select(entry => new FeedItem(
+            return root.Elements(Atom + "entry").Select(entry => new SyndicationItem(
                 Text(entry.Element(Atom + "title")) ?? "",
                 entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value,
                 Text(entry.Element(Atom + "content")) ?? Text(entry.Element(Atom + "summary")) ?? "",
