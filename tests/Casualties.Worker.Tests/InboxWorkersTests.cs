@@ -13,7 +13,7 @@ public sealed class InboxWorkersTests
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
     private InboxRun? singleWorker;
 
-    private sealed record InboxRun(IReadOnlyList<string> Content, long Jobs, long Claims, long Processed, long Waiting);
+    private sealed record InboxRun(IReadOnlyList<string> Content, long Jobs, long Claims, long Processed, long Waiting, long Reconciles);
 
     private static async Task<InboxRun> Run(int workers)
     {
@@ -34,7 +34,8 @@ public sealed class InboxWorkersTests
                 await Stored.Content(db.DataSource),
                 await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE kind = 'ingest-file'"),
                 await Stored.Scalar(db.DataSource, "SELECT coalesce(sum(attempts), 0) FROM jobs WHERE kind = 'ingest-file'"),
-                inbox.ProcessedCount, inbox.Waiting);
+                inbox.ProcessedCount, inbox.Waiting,
+                await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE kind = 'reconcile' AND state = 'done'"));
         }
         finally
         {
@@ -52,6 +53,14 @@ public sealed class InboxWorkersTests
         Assert.That(singleWorker.Jobs, Is.EqualTo(Files));
         Assert.That(singleWorker.Claims, Is.EqualTo(Files), "each job claimed once");
         Assert.That(singleWorker.Waiting, Is.Zero);
+        Assert.That(singleWorker.Content.Count(c => c.StartsWith("claim ", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(Files),
+            "the articles' figures were extracted");
+    }
+
+    [Test]
+    public void Ingests_are_followed_by_incremental_reconciles_that_coalesce()
+    {
+        Assert.That(singleWorker!.Reconciles, Is.InRange(1, Files - 1), "at least one reconcile, far fewer than ingests");
     }
 
     [TestCase(2)]
