@@ -8,5 +8,9 @@ public static class BenchmarkCatalog
         {
             [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
             ["ingest"] = IngestBenchmark.Run,
+            [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
+            [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
+            [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,
+                (dataSource, ct) => new Casualties.Postgres.Reconciliation.ReconciliationRunner(dataSource).Run(full: true, ct)),
         };
 }

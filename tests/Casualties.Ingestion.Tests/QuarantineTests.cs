@@ -48,7 +48,7 @@ public sealed class QuarantineTests : IngestFixture
     public async Task Row_rejected_for_missing_reference_data_goes_in_on_retry_once_the_data_is_fixed()
     {
         var path = Write("claims.csv",
-            "record_id,date,outcome,victims,qualifier,phrase\nr1,2016-12-07,killed,people,vague,scores\nr2,2016-12-07,killed,medics,exact,\n");
+            "record_id,date,outcome,victims,qualifier,phrase\nr1,2016-12-07,killed,people,vague,umpteen\nr2,2016-12-07,killed,medics,exact,\n");
 
         var first = await Ingest(path);
         Assert.That(first.Quarantined, Is.EqualTo(2));
@@ -57,7 +57,7 @@ public sealed class QuarantineTests : IngestFixture
         Assert.That(notYet.Resolved, Is.Zero);
         Assert.That(await Scalar<long>("SELECT count(*) FROM quarantine WHERE resolved_at IS NULL"), Is.EqualTo(2));
 
-        await new ReferenceDataStore(Database.DataSource).Load(new ReferenceData([], [], [], [], [new LexiconEntry("scores", 40, 99)], []));
+        await new ReferenceDataStore(Database.DataSource).Load(new ReferenceData([], [], [], [], [new LexiconEntry("umpteen", 40, 99)], []));
         var retried = await Ingestor.RetryQuarantine(null, new IngestOptions(), CancellationToken.None);
 
         Assert.That(retried.Resolved, Is.EqualTo(1), "the vague phrase is now in the lexicon");

@@ -57,11 +57,24 @@ public sealed class ClaimExtractor
             if (!terms.Any(t => string.Equals(t.Term, term, StringComparison.OrdinalIgnoreCase))) terms.Add(new VictimTerm(term, victims, null));
         }
         Victims = new PhraseMatcher<VictimTerm>(terms.Select(t => (t.Term, t)));
-        Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => s.Aliases.Append(s.Name).Select(a => (a, s))));
+        Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => WithAbbreviatedUn(s.Aliases.Append(s.Name)).Select(a => (a, s))));
         Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
         Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Names with "UN" also as wire copy spells them, "U.N.".</summary>
+    private static IEnumerable<string> WithAbbreviatedUn(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            yield return name;
+            if (name.StartsWith("UN ", StringComparison.Ordinal) || name.Contains(" UN ", StringComparison.Ordinal))
+            {
+                yield return name.Replace("UN ", "U.N. ", StringComparison.Ordinal);
+            }
+        }
     }
 
     /// <summary>Every casualty claim of a document, in text order; parents come before their subsets.</summary>
@@ -72,6 +85,7 @@ public sealed class ClaimExtractor
         ArgumentNullException.ThrowIfNull(text);
         var bodyStart = DocumentText.TryReadDateHeader(text, out _, out var afterHeader) ? afterHeader : 0;
         var reader = new DocumentReader(this, documentDate);
+        reader.PreviewLead(text, bodyStart);
         SentenceSplitter.Split(text, bodyStart, reader.ReadSentence);
         return reader.Finish();
     }

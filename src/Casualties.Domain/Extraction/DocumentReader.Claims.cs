@@ -94,10 +94,13 @@ internal sealed partial class DocumentReader
             else
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
-                draft.Perpetrators = PerpetratorsFor(text, from, draft);
-                if (draft.Perpetrators.Count == 0 && explicitlyContinues) draft.Perpetrators = previousDrafts[^1].Perpetrators;
-                draft.Place = PlaceFor(draft, continuesPrevious);
+                draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
+                draft.Perpetrators = PerpetratorsFor(text, from, draft);
+                if (draft.Perpetrators.Count == 0 && explicitlyContinues && !draft.IsTally && !draft.Cumulative)
+                {
+                    draft.Perpetrators = previousDrafts[^1].Perpetrators;
+                }
             }
             SetQuote(text, from, to, draft);
             draft.Confidence = Confidence(draft);

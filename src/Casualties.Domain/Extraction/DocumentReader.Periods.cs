@@ -12,6 +12,7 @@ internal sealed partial class DocumentReader
         TimeExpression? nearest = null;
         foreach (var expression in times)
         {
+            if (IsTimeOfSpeaking(text, expression) && times.Count > 1) continue;
             if (nearest is null || Math.Abs(expression.Token - anchor) < Math.Abs(nearest.Token - anchor)) nearest = expression;
         }
         if (nearest is not null)
@@ -39,7 +40,19 @@ internal sealed partial class DocumentReader
         {
             return (previousDrafts[^1].Period, previousDrafts[^1].Cumulative);
         }
+        if (!draft.IsTally && previousDrafts.Count > 0 && previousEventTime is { Kind: TimeKind.Point } previousPoint)
+        {
+            return (new DatePeriod(previousPoint.Start, previousPoint.End), false);
+        }
         return (new DatePeriod(null, today), draft.IsTally);
+    }
+
+    /// <summary>"said on Tuesday", "reported today": when it was said, not when it happened.</summary>
+    private static bool IsTimeOfSpeaking(TokenText text, TimeExpression expression)
+    {
+        var before = expression.Token - 1;
+        if (text.Is(before, "on")) before--;
+        return IsSpeech(text, before) && expression.Kind == TimeKind.Point;
     }
 
     private PartialDate? CampaignStartBefore(TokenText text, int from, int mentionStart)

@@ -11,20 +11,78 @@ internal sealed partial class DocumentReader
         "blockade", "crackdown",
     };
 
+    private static readonly HashSet<string> ForceNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "forces", "troops", "fighters", "units", "jets", "aircraft", "soldiers", "men", "militiamen", "army", "drones",
+        "artillery", "gunners", "warplanes", "brigade", "division",
+    };
+
+    /// <summary>The last specific armed group named ("Islamic State"), which "the jihadists" or "the group" refer back to.</summary>
+    private IReadOnlyList<Actor>? lastArmedGroup;
+
     private IReadOnlyList<Actor> PerpetratorsFor(TokenText text, int from, ClaimDraft draft)
     {
         var anchor = draft.Mention.NumberToken;
         NamedAt<Actor>? best = null;
         foreach (var actor in actorsHere)
         {
-            if (InsideVictimPhrase(actor.First) || !IsAgent(text, from, actor)) continue;
+            if (InsideVictimPhrase(actor.First) || IsReportingSubject(text, actor) || !IsAgent(text, from, actor)) continue;
+            if (SameSideAsVictims(draft, actor.Candidates)) continue;
             if (best is null || Distance(actor.First, actor.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor))
             {
                 best = actor;
             }
         }
-        if (best is { } agent) return agent.Candidates;
+        if (best is { } agent) return ReferBack(text, agent);
+        if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
+    }
+
+    /// <summary>"the jihadists", "the group", "the militants": the specific armed group named before, if any.</summary>
+    private IReadOnlyList<Actor> ReferBack(TokenText text, NamedAt<Actor> agent)
+    {
+        var generic = agent.Candidates.All(a => a.Kind == "generic") || text.Is(agent.First, "group") || text.Is(agent.Last, "group");
+        if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null) return lastArmedGroup;
+        return agent.Candidates;
+    }
+
+    /// <summary>Victims are not killed by their own side: "nine of its soldiers were killed" by the army that reports them.</summary>
+    private static bool SameSideAsVictims(ClaimDraft draft, IReadOnlyList<Actor> candidates) =>
+        draft.Victims == Model.VictimGroups.Combatants && draft.VictimActors.Count > 0
+        && candidates.All(c => draft.VictimActors.Any(v => v.Side == c.Side && v.Conflict == c.Conflict));
+
+    /// <summary>"The army said ...", "Hezbollah announced ...": an actor speaking is the source, not the attacker.</summary>
+    private static bool IsReportingSubject(TokenText text, NamedAt<Actor> actor)
+    {
+        var k = actor.Last + 1;
+        if (text.IsApostrophe(k) && text.Is(k + 1, "s")) return false;
+        for (var skipped = 0; skipped <= 3; skipped++, k++)
+        {
+            if (IsSpeech(text, k)) return !text.Is(k, "according");
+            if (!text.IsWord(k) || !ReportingFillers.Contains(text[k])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"Russia's defence ministry said its forces had killed 475": the reporting actor's own forces.</summary>
+    private IReadOnlyList<Actor>? OwnForcesBefore(TokenText text, int from, int mentionStart)
+    {
+        for (var k = mentionStart - 1; k > from; k--)
+        {
+            if (!text.IsAny(k, "its", "his", "their", "our") || !text.IsWord(k + 1) || !ForceNouns.Contains(text[k + 1])) continue;
+            var verb = false;
+            for (var v = k + 2; v < mentionStart && !verb; v++)
+            {
+                verb = AttackVerbs.Contains(text[v]) || ExtractionVocabulary.OutcomeBefore.TryMatch(text, v, mentionStart, out _, out _);
+            }
+            if (!verb) continue;
+            foreach (var actor in actorsHere)
+            {
+                if (actor.Last < k) return actor.Candidates;
+            }
+            return null;
+        }
+        return null;
     }
 
     private bool InsideVictimPhrase(int token)
@@ -53,7 +111,11 @@ internal sealed partial class DocumentReader
         }
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
-        if (before < from && AttackVerbFollows(text, after)) return true;
+        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and"))
+            && AttackVerbFollows(text, after))
+        {
+            return true;
+        }
         for (var k = after; k < Math.Min(after + 3, text.Count); k++)
         {
             if (!text.IsWord(k)) break;
@@ -73,6 +135,8 @@ internal sealed partial class DocumentReader
         "fired", "shelled", "pounded", "bombed", "struck", "hit", "attacked", "launched", "targeted", "stormed",
         "raided", "shot", "killed", "bombarded", "opened", "ambushed", "executed", "massacred", "detonated",
         "besieged", "overran", "seized", "carried", "rained", "strikes", "shells", "pounds", "fires", "kills",
+        "repelled", "repulsed", "thwarted", "foiled", "eliminated", "detained", "abducted", "captured", "arrested",
+        "kidnapped", "planted", "dropped", "wounded", "injured", "destroyed",
     };
 
     /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>

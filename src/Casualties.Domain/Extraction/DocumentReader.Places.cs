@@ -16,7 +16,7 @@ internal sealed partial class DocumentReader
     {
         length = 0;
         var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
-            "outskirts", "areas", "quarters", "sector") ? i + 2 : i + 1;
+            "outskirts", "areas", "quarters", "sector", "half") ? i + 2 : i + 1;
         if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && text.Is(ofAt, "of"))
         {
             var cityAt = ofAt + 1;
@@ -39,6 +39,16 @@ internal sealed partial class DocumentReader
                 return true;
             }
             length = 0;
+        }
+        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var adjective) && !text.IsCapitalized(i)
+            && extractor.Places.TryMatch(text, i + 1, to, out var namedLength, places) && HasCapital(text, i + 1, namedLength)
+            && Reference.Gazetteer.Named($"{adjective} {Prefer(places).Name}") is [var directional, ..])
+        {
+            places.Clear();
+            places.Add(directional);
+            Vote(directional);
+            length = namedLength + 1;
+            return true;
         }
         if (text.Is(i, "the") && text.IsAny(i + 1, "city", "town") && lastCity is not null && !text.Is(i + 2, "of"))
         {
@@ -88,49 +98,87 @@ internal sealed partial class DocumentReader
         place.Kind.Contains("city", StringComparison.OrdinalIgnoreCase) || place.Kind.Contains("town", StringComparison.OrdinalIgnoreCase)
         || place.Kind.Contains("village", StringComparison.OrdinalIgnoreCase);
 
-    private bool IsCountryLevel(Place place) => place.Parent is null;
-
     /// <summary>Among places sharing a name, the one in the document's leading country, else the most specific.</summary>
     private Place Prefer(List<Place> places)
     {
         if (places.Count == 1) return places[0];
-        var leading = countryVotes.Count == 0 ? null
-            : countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
+        var leading = LeadingCountry();
         var gazetteer = Reference.Gazetteer;
         return places
-            .OrderByDescending(p => leading is not null && gazetteer.CountryOf(p).Key == leading)
+            .OrderByDescending(p => leading is not null && extractor.CountryKeyOf(p) == leading)
+            .ThenByDescending(InDocumentCountries)
             .ThenBy(p => IsSettlement(p) ? 0 : 1)
             .ThenByDescending(gazetteer.DepthOf)
             .First();
     }
 
-    private string? LeadingCountry() => countryVotes.Count == 0 ? null
-        : countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
-
-    private void Vote(Place place)
+    private static readonly HashSet<string> InstitutionNouns = new(StringComparer.OrdinalIgnoreCase)
     {
-        var country = extractor.CountryKeyOf(place);
-        countryVotes[country] = countryVotes.GetValueOrDefault(country) + 1;
-    }
+        "ministry", "administration", "council", "office", "directorate", "governor", "police", "authorities",
+        "authority", "department", "command", "health", "municipality", "branch", "committee", "-based",
+    };
+
+    /// <summary>Words that make a figure country-wide: "inside the country", "fled to neighbouring countries", "nationwide".</summary>
+    private static readonly PhraseMatcher<bool> CountryWide = new(
+    [
+        ("inside the country", true), ("across the country", true), ("in the country", true), ("nationwide", true),
+        ("neighbouring countries", true), ("neighboring countries", true), ("the country's", true), ("countrywide", true),
+        ("since the uprising", true), ("since the war began", true), ("since the conflict began", true),
+        ("since the start of the war", true), ("since the start of the conflict", true), ("since the war started", true),
+        ("abroad", true), ("across the border", true), ("throughout the country", true),
+    ]);
 
     /// <summary>
-    /// The place a figure is about: the named place nearest to it; else the place the text was just about.
+    /// The place a figure is about: the most specific named place of the sentence (the nearest when they are
+    /// unrelated); a country-wide statistic's country; else the place the text was just about.
     /// </summary>
-    private Place? PlaceFor(ClaimDraft draft, bool continuesPrevious)
+    private Place? PlaceFor(TokenText text, int from, int to, ClaimDraft draft, bool continuesPrevious)
     {
-        var leading = LeadingCountry();
         var anchor = draft.Mention.NumberToken;
-        NamedAt<Place>? nearest = null;
-        var anyInLeading = leading is not null && placesHere.Any(p => extractor.CountryKeyOf(p.Candidates[0]) == leading);
-        foreach (var place in placesHere)
+        NamedAt<Place>? best = null;
+        foreach (var named in placesHere)
         {
-            if (anyInLeading && extractor.CountryKeyOf(place.Candidates[0]) != leading) continue;
-            if (nearest is null || Distance(place.First, place.Last, anchor) < Distance(nearest.Value.First, nearest.Value.Last, anchor)) nearest = place;
+            if (!InDocumentCountries(named.Candidates[0]) || !IsPlaceOfEvent(text, named)) continue;
+            if (best is null || Distance(named.First, named.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor)) best = named;
         }
-        if (nearest is { } here) return here.Candidates[0];
+        foreach (var named in placesHere)
+        {
+            if (best is not { } nearest || !InDocumentCountries(named.Candidates[0])) break;
+            var adjacent = Math.Abs(named.First - nearest.Last) <= 4 || Math.Abs(nearest.First - named.Last) <= 4;
+            if (adjacent && named.Candidates[0].Key != nearest.Candidates[0].Key && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]))
+            {
+                best = named;
+            }
+        }
+        if (best is { } here) return here.Candidates[0];
+        if (IsCountryWide(text, from, to, draft)) return DocumentCountry();
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
-        var previous = previousPlaces.LastOrDefault(p => leading is null || extractor.CountryKeyOf(p) == leading);
-        return previous ?? lastPlace;
+        var previous = previousPlaces.LastOrDefault(InDocumentCountries);
+        if (previous is not null) return previous;
+        return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace;
+    }
+
+    /// <summary>"the Khartoum state health ministry", "a Beirut-based channel", "received at Nasser Hospital": a name, not where it happened.</summary>
+    private static bool IsPlaceOfEvent(TokenText text, NamedAt<Place> named)
+    {
+        var after = named.Last + 1;
+        if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
+        if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate") && text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])) return false;
+        if (text[named.Last].EndsWith("-based", StringComparison.OrdinalIgnoreCase)) return false;
+        var isHospital = named.Candidates[0].Name.EndsWith("Hospital", StringComparison.OrdinalIgnoreCase)
+            || text.IsAny(named.Last, "hospital", "hospitals");
+        return !isHospital || text.IsAny(named.First - 1, "on", "struck", "hit", "targeted", "stormed", "raided");
+    }
+
+    private bool IsCountryWide(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (text.IsWord(k) && CountryWide.TryMatch(text, k, to, out _, out bool _)) return true;
+        }
+        var victimWord = draft.VictimEnd;
+        return text.IsWord(victimWord) && text.IsCapitalized(victimWord) && DemonymLookup.TryGetValue(text[victimWord], out var country)
+            && country == LeadingCountry();
     }
 
     private static int Distance(int first, int last, int anchor) =>

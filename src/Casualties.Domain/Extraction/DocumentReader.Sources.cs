@@ -2,39 +2,155 @@ using Casualties.Domain.Reference;
 
 namespace Casualties.Domain.Extraction;
 
-/// <summary>Attribution: a source named in the sentence, or an anaphor ("it says", "the monitor said") for the last one named.</summary>
+/// <summary>
+/// Attribution: the source the sentence's reporting clause credits ("X said", "according to X", "an X tally",
+/// "X, a rights group, said"), or an anaphor ("it says", "the monitor said") for the nearest earlier source
+/// of a compatible kind. A body named only as an actor ("RSF drones struck") or as the source of the
+/// source ("citing a police source, the agency said") does not count.
+/// </summary>
 internal sealed partial class DocumentReader
 {
-    private IReadOnlyList<Source> SourcesFor(TokenText text, int from, int to, ClaimDraft draft)
+    private enum Role
     {
-        if (sourcesHere.Count > 0)
-        {
-            var anchor = draft.Mention.NumberToken;
-            return sourcesHere.MinBy(s => Distance(s.First, s.Last, anchor)).Candidates;
-        }
-        return HasAnaphoricAttribution(text, from, to) ? lastNamedSource ?? [] : [];
+        /// <summary>Named as an armed actor, or a foreign body under a shared alias: not a source.</summary>
+        None,
+        /// <summary>Credited by the reporter being quoted: "citing a police source".</summary>
+        Cited,
+        /// <summary>Named without a reporting verb.</summary>
+        Mentioned,
+        /// <summary>The subject of a reporting verb, or after "according to".</summary>
+        Reporting,
     }
 
-    /// <summary>"it says", "It said", "the monitor said", "said the group", "according to the ministry".</summary>
-    private static bool HasAnaphoricAttribution(TokenText text, int from, int to)
+    private static readonly HashSet<string> CitingWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        var matched = new List<bool>(1);
-        for (var i = from; i < to; i++)
+        "citing", "cited", "quoting", "quoted",
+    };
+
+    private static readonly HashSet<string> TallyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tally", "count", "figures", "figure", "data", "toll", "estimate", "estimates", "records", "statistics", "monitoring",
+    };
+
+    /// <summary>Sources named so far in a reporting role, most recent last: what anaphora refer to.</summary>
+    private readonly List<IReadOnlyList<Source>> sourceHistory = [];
+
+    private IReadOnlyList<Source> SourcesFor(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        var anchor = draft.Mention.NumberToken;
+        NamedAt<Source>? best = null;
+        var bestRole = Role.None;
+        foreach (var named in sourcesHere)
         {
-            if (!text.IsWord(i)) continue;
-            if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, matched)) continue;
-            var after = i + length;
-            if (IsSpeech(text, after) || (text.IsAny(after, "also", "has", "have", "had", "later", "further") && IsSpeech(text, after + 1)))
+            var role = RoleOf(text, from, to, named);
+            if (role == Role.None) continue;
+            if (role > bestRole || role == bestRole && Distance(named.First, named.Last, anchor) < Distance(best!.Value.First, best.Value.Last, anchor))
             {
-                return true;
+                (best, bestRole) = (named, role);
             }
-            if (IsSpeech(text, i - 1) || (text.Is(i - 1, "to") && text.Is(i - 2, "according")))
-            {
-                return true;
-            }
+        }
+        if (bestRole == Role.Reporting) return Local(best!.Value.Candidates);
+        if (AnaphoricSource(text, from, to) is { } referred) return referred;
+        return best is { } mentioned ? Local(mentioned.Candidates) : [];
+    }
+
+    /// <summary>The candidates of a shared alias that belong to the document's countries, or are international.</summary>
+    private IReadOnlyList<Source> Local(IReadOnlyList<Source> candidates)
+    {
+        if (candidates.Count == 1) return candidates;
+        var local = candidates.Where(s => s.Country is null || InDocumentCountries(s.Country)).ToList();
+        return local.Count == 0 ? candidates : local;
+    }
+
+    /// <summary>Remembers the sources the sentence credits, for anaphora in later sentences.</summary>
+    private void RememberSources(TokenText text, int from, int to)
+    {
+        foreach (var named in sourcesHere)
+        {
+            if (RoleOf(text, from, to, named) == Role.Reporting) sourceHistory.Add(Local(named.Candidates));
+        }
+    }
+
+    private Role RoleOf(TokenText text, int from, int to, NamedAt<Source> named)
+    {
+        if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) return Role.None;
+        var before = named.First - 1;
+        while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
+        if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;
+        if (text.Is(before, "to") && text.Is(before - 1, "according")) return Role.Reporting;
+        if (before >= from && IsSpeech(text, before) && !text.Is(before, "according")) return Role.Reporting;
+        if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
+        var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
+        var isAgency = named.Candidates.All(s => s.Kind == "media");
+        return isActor || isAgency ? Role.None : Role.Mentioned;
+    }
+
+    /// <summary>"X said", "X (OCHA) reported", "X, a rights group, says", "X's tally", "X has also said on Monday".</summary>
+    private static bool ReportsAfter(TokenText text, int k, int to)
+    {
+        if (text.IsPunctuation(k, '('))
+        {
+            var close = k + 1;
+            while (close < Math.Min(to, k + 12) && !text.IsPunctuation(close, ')')) close++;
+            k = close + 1;
+        }
+        if (text.IsApostrophe(k) && text.Is(k + 1, "s")) return text.IsWord(k + 2) && (TallyWords.Contains(text[k + 2]) || IsSpeech(text, k + 2) || text.IsAny(k + 3, "tally", "count"));
+        if (text.IsWord(k) && TallyWords.Contains(text[k])) return true;
+        if (text.IsComma(k))
+        {
+            var close = k + 1;
+            while (close < Math.Min(to, k + 14) && !text.IsComma(close) && text.Kind(close) != TokenKind.Number) close++;
+            if (!text.IsComma(close)) return false;
+            k = close + 1;
+        }
+        for (var skipped = 0; skipped <= 5 && k < to; skipped++, k++)
+        {
+            if (IsSpeech(text, k)) return !text.Is(k, "according") && !CitingWords.Contains(text[k]);
+            if (!text.IsWord(k) || !ReportingFillers.Contains(text[k])) return false;
         }
         return false;
     }
+
+    private static readonly HashSet<string> ReportingFillers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "has", "have", "had", "also", "later", "further", "previously", "earlier", "separately", "on", "in", "a", "its",
+        "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+        "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
+        "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
+        "chief", "director", "head", "spokesperson", "representative", "staff", "doctors",
+    };
+
+    /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>
+    private IReadOnlyList<Source>? AnaphoricSource(TokenText text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!text.IsWord(i)) continue;
+            if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, out string kinds)) continue;
+            var after = i + length;
+            var speaks = IsSpeech(text, after) || (text.IsWord(after) && ReportingFillers.Contains(text[after]) && (IsSpeech(text, after + 1) || IsSpeech(text, after + 2)))
+                || IsSpeech(text, i - 1) || (text.Is(i - 1, "to") && text.Is(i - 2, "according"));
+            if (!speaks) continue;
+            for (var k = sourceHistory.Count - 1; k >= 0; k--)
+            {
+                if (kinds.Length == 0 || sourceHistory[k].Any(s => KindFits(kinds, s.Kind))) return sourceHistory[k];
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static bool KindFits(string kinds, string kind)
+    {
+        foreach (var range in kinds.AsSpan().Split('|'))
+        {
+            if (kinds.AsSpan()[range].Equals(kind, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the sentence credits an earlier source ("it said", "the ministry added").</summary>
+    private bool HasAnaphoricAttribution(TokenText text, int from, int to) => AnaphoricSource(text, from, to) is not null;
 
     private static bool IsSpeech(TokenText text, int index) =>
         text.IsWord(index) && ExtractionVocabulary.SpeechVerbs.Contains(text[index]);

@@ -11,7 +11,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 {
     private readonly List<ClaimDraft> drafts = [];
     private readonly TimeExpressions time = new(documentDate);
-    private readonly Dictionary<string, int> countryVotes = new(StringComparer.Ordinal);
     private readonly List<QuantityMention> mentions = [];
     private readonly List<TimeExpression> times = [];
     private readonly List<NamedAt<Source>> sourcesHere = [];
@@ -24,13 +23,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     private int sentence;
     private string? contextVictims;
-    private IReadOnlyList<Source>? lastNamedSource;
     private IReadOnlyList<Actor>? leadActor;
     private Place? lastCity;
     private Place? lastPlace;
     private readonly List<Place> previousPlaces = [];
     private readonly List<ClaimDraft> previousDrafts = [];
     private readonly List<TimeExpression> previousTimes = [];
+    private TimeExpression? previousEventTime;
 
     private ReferenceData Reference => extractor.Reference;
 
@@ -52,8 +51,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         contextVictims = null;
         if (mentions.Count > 0) ReadClaims(text, from, to);
 
-        if (sourcesHere.Count > 0) lastNamedSource = sourcesHere[^1].Candidates;
+        RememberSources(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
+        foreach (var actor in actorsHere)
+        {
+            if (actor.Candidates.All(a => a.Kind is "armed_group" or "militia")) lastArmedGroup = actor.Candidates;
+        }
         previousPlaces.Clear();
         foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
         var leading = LeadingCountry();
@@ -67,6 +70,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousDrafts.AddRange(sentenceDrafts);
         previousTimes.Clear();
         previousTimes.AddRange(times);
+        previousEventTime = times.LastOrDefault(t => !IsTimeOfSpeaking(text, t));
         sentence++;
     }
 
@@ -80,18 +84,22 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         var places = scratchPlaces;
         for (var i = from; i < to; i++)
         {
-            if (text.Kind(i) == TokenKind.Punctuation || !extractor.NameStarts.Contains(text[i])) continue;
-            if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
-            {
-                sourcesHere.Add(new(i, sourceLength, [.. found]));
-                i += sourceLength - 1;
-                continue;
-            }
+            if (text.Kind(i) != TokenKind.Word) continue;
+            VoteForDemonym(text, i);
+            if (!extractor.NameStarts.Contains(text[i])) continue;
             var length = 1;
             if (extractor.Actors.TryMatch(text, i, to, out var actorLength, actors))
             {
                 actorsHere.Add(new(i, actorLength, [.. actors]));
+                VoteForActors(actors);
                 length = actorLength;
+            }
+            if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
+            {
+                sourcesHere.Add(new(i, sourceLength, [.. found]));
+                VoteForSource(found);
+                i += Math.Max(sourceLength, length) - 1;
+                continue;
             }
             if (TryPlaceAt(text, i, to, places, out var placeLength))
             {
@@ -105,8 +113,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     public IReadOnlyList<Claim> Finish()
     {
         var country = DocumentCountry();
-        var conflict = country is null ? null
-            : Reference.Conflicts.FirstOrDefault(c => c.Countries.Contains(country.Key, StringComparer.OrdinalIgnoreCase));
+        var conflict = LeadingConflict();
         var kept = Deduplicate(drafts.Where(d => !d.Rejected && d.Outcome is not null && d.Victims is not null).ToList());
         var index = new Dictionary<ClaimDraft, int>(ReferenceEqualityComparer.Instance);
         for (var k = 0; k < kept.Count; k++) index[kept[k]] = k;
@@ -160,12 +167,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         && a.Mention.Quantity.High == b.Mention.Quantity.High && (a.Parent is null) == (b.Parent is null)
         && (a.Place is null || b.Place is null || a.Place.Key == b.Place.Key);
 
-    private Place? DocumentCountry()
-    {
-        if (countryVotes.Count == 0) return null;
-        var best = countryVotes.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
-        return Reference.Gazetteer.ByKey(best);
-    }
+    private Place? DocumentCountry() => LeadingCountry() is { } key ? Reference.Gazetteer.ByKey(key) : null;
 
     private static Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
     {
@@ -181,6 +183,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         return candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).Count() == 1 ? candidates[0] : null;
     }
 
+    /// <summary>Among the bodies an alias may name, the one of the document's country, else of its conflict, else an international one.</summary>
     private Source? ResolveSource(IReadOnlyList<Source> candidates, Place? country)
     {
         if (candidates.Count <= 1) return candidates.Count == 1 ? candidates[0] : null;
@@ -188,13 +191,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             foreach (var source in candidates)
             {
-                if (source.Country is { } key && Reference.Gazetteer.ByKey(key) is { } place
-                    && Reference.Gazetteer.CountryOf(place).Key == country.Key)
+                if (source.Country is { } key && Reference.Gazetteer.ByKey(key) is { } place && extractor.CountryKeyOf(place) == country.Key)
                 {
                     return source;
                 }
             }
         }
-        return candidates.FirstOrDefault(s => s.Country is null) ?? candidates[0];
+        return candidates.FirstOrDefault(s => s.Country is not null && InDocumentCountries(s.Country))
+            ?? candidates.FirstOrDefault(s => s.Country is null);
     }
 }

@@ -120,22 +120,16 @@ internal static class ExtractionVocabulary
         "citing",
     };
 
-    /// <summary>Words that refer back to a source named earlier: "it says", "the monitor said".</summary>
-    public static readonly PhraseMatcher<bool> Anaphora = new(
+    /// <summary>Words that refer back to a source named earlier ("it says", "the monitor said"), with the kinds of source each may mean (empty: any).</summary>
+    public static readonly PhraseMatcher<string> Anaphora = new(
     [
-        ("it", true), ("they", true), ("the monitor", true), ("the group", true), ("the monitoring group", true),
-        ("the ministry", true), ("the agency", true), ("the organisation", true), ("the organization", true),
-        ("the office", true), ("the network", true), ("the watchdog", true), ("the body", true), ("the mission", true),
-        ("the un agency", true), ("the un office", true), ("the observatory", true), ("the monitors", true),
-        ("the rights group", true), ("the charity", true), ("the ngo", true), ("the report", true),
-        ("the statement", true), ("the service", true), ("the civil defence", true), ("the health ministry", true),
-        ("the military", true), ("the army", true), ("the administration", true), ("the rescuers", true),
-        ("the rescue service", true), ("the aid group", true), ("the humanitarian agency", true), ("its", true),
-        ("the ministry's", true), ("the group's", true), ("the monitor's", true), ("the rights monitor", true),
-        ("the war monitor", true), ("the britain-based monitor", true), ("the uk-based monitor", true),
-        ("the authority", true), ("the authorities", true), ("the doctors' group", true), ("the medical group", true),
-        ("the union", true), ("the committee", true), ("the un", true), ("the spokesman", true), ("the spokeswoman", true),
-        ("a spokesman", true), ("a spokeswoman", true), ("its spokesman", true), ("the unit", true),
+        ("it", ""), ("they", ""), ("we", ""), ("our teams", ""), ("our staff", ""), ("its", ""), ("the report", ""), ("the statement", ""), ("the body", ""), ("the committee", ""), ("the union", ""), ("the spokesman", ""), ("the spokeswoman", ""), ("a spokesman", ""), ("a spokeswoman", ""), ("its spokesman", ""), ("the unit", ""), ("the source", ""), ("he", ""), ("she", ""), ("the commander", ""), ("officials", ""), ("the official", ""),
+        ("the monitor", "monitor|ngo|dataset|medical"), ("the monitoring group", "monitor|ngo|dataset|medical"), ("the watchdog", "monitor|ngo|dataset|medical"), ("the observatory", "monitor|ngo|dataset|medical"), ("the monitors", "monitor|ngo|dataset|medical"), ("the monitor's", "monitor|ngo|dataset|medical"), ("the rights monitor", "monitor|ngo|dataset|medical"), ("the war monitor", "monitor|ngo|dataset|medical"), ("the britain-based monitor", "monitor|ngo|dataset|medical"), ("the uk-based monitor", "monitor|ngo|dataset|medical"), ("the network", "monitor|ngo|dataset|medical"), ("the rights group", "monitor|ngo|dataset|medical"), ("the group", "monitor|ngo|dataset|medical"), ("the group's", "monitor|ngo|dataset|medical"), ("the organisation", "monitor|ngo|dataset|medical"), ("the organization", "monitor|ngo|dataset|medical"), ("the doctors' group", "monitor|ngo|dataset|medical"), ("the medical group", "monitor|ngo|dataset|medical"), ("the charity", "monitor|ngo|dataset|medical"), ("the ngo", "monitor|ngo|dataset|medical"), ("the aid group", "monitor|ngo|dataset|medical"),
+        ("the ministry", "ministry|government|medical"), ("the health ministry", "ministry|government|medical"), ("the ministry's", "ministry|government|medical"), ("the health office", "ministry|government|medical"), ("the directorate", "ministry|government|medical"), ("the hospital", "medical"), ("the hospital's director", "medical"), ("the doctors", "medical"), ("medics", "medical"),
+        ("the agency", "un|media|government|ngo|rescue"), ("the un agency", "un|media|government|ngo|rescue"), ("the humanitarian agency", "un|media|government|ngo|rescue"),
+        ("the office", "un|government|ministry"), ("the un office", "un|government|ministry"), ("the mission", "un|government|ministry"), ("the un", "un|government|ministry"), ("the administration", "un|government|ministry"), ("the authority", "un|government|ministry"), ("the authorities", "un|government|ministry"), ("the governor", "government"), ("the regional administration", "government"), ("the city council", "government"), ("the council", "government"), ("the government", "government|ministry"), ("the regional governor", "government"), ("the mayor", "government"),
+        ("the military", "military|armed_group|government"), ("the army", "military|armed_group|government"), ("the military's", "military|armed_group|government"), ("the army's", "military|armed_group|government"),
+        ("the service", "rescue"), ("the civil defence", "rescue"), ("the rescuers", "rescue"), ("the rescue service", "rescue"),
     ]);
 
     /// <summary>Nouns of violence that make the actor before them the perpetrator: "Russian air strike", "rebel fire".</summary>

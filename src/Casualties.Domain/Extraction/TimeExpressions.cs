@@ -42,6 +42,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
     private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "since", "so", "to", "same", "yesterday", "overnight", "last", "today", "tonight", "this", "past", "previous",
+        "between", "from",
     };
 
     private readonly Dictionary<string, PartialDate> campaignStarts = new(StringComparer.OrdinalIgnoreCase);
@@ -79,6 +80,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
             return false;
         }
 
+        if (TryReadRange(text, i, to, out expression, out last)) return true;
         if (text.Is(i, "since"))
         {
             return TryReadSince(text, i, to, out expression, out last);
@@ -144,6 +146,30 @@ public sealed class TimeExpressions(DateOnly documentDate)
             return true;
         }
         return false;
+    }
+
+    /// <summary>"between March 2011 and March 2021", "from 2015 to 2018", "between 12 and 19 June", "on 18 and 19 June".</summary>
+    private bool TryReadRange(TokenText text, int i, int to, out TimeExpression expression, out int last)
+    {
+        expression = null!;
+        last = i;
+        var k = text.IsAny(i, "between", "from") ? i + 1 : i;
+        if (IsDayNumber(text, k, out var firstDay) && text.IsAny(k + 1, "and", "to") && !TryMonth(text, k + 1, out _, out _)
+            && TryReadDate(text, k + 2, to, out var endDay, out var endLast) && endDay.Precision == DatePrecision.Day
+            && firstDay <= endDay.Date.Day)
+        {
+            last = endLast;
+            var start = PartialDate.Day(new DateOnly(endDay.Date.Year, endDay.Date.Month, firstDay));
+            expression = new TimeExpression(i, TimeKind.Point, start, endDay);
+            return true;
+        }
+        if (k == i) return false;
+        if (!TryReadDate(text, k, to, out var from, out var fromLast, sinceContext: true)) return false;
+        if (!text.IsAny(fromLast + 1, "and", "to", "until", "through")) return false;
+        if (!TryReadDate(text, fromLast + 2, to, out var until, out var untilLast, sinceContext: true) || until.Date < from.Date) return false;
+        last = untilLast;
+        expression = new TimeExpression(i, TimeKind.Point, from, until);
+        return true;
     }
 
     private bool TryReadRelativeUnit(TokenText text, int i, out TimeExpression expression)

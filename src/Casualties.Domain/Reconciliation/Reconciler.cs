@@ -82,7 +82,6 @@ public sealed class Reconciler
             .ThenBy(t => t.Period)
             .ThenBy(t => t.Start)
             .ToList();
-
         var byId = new Dictionary<long, ClaimRecord>(claims.Count);
         foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
         var flags = new FlagDetector(options, Places).Detect(built, byId)

@@ -96,9 +96,9 @@ public sealed class EmbeddedPostgres
         {
             await create.ExecuteNonQueryAsync(ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another process created it first.
+            // Another process created it first (a race on pg_database's unique index reports 23505).
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     private const long AdvisoryLockKey = 0x_CA5_8EC0;
 
     /// <summary>Partitions are read and stored in batches of about this many places, to bound memory.</summary>
-    private const int PlacesPerBatch = 400;
+    private const int PlacesPerBatch = 10_000;
 
     private sealed record LastRun(long RunId, int Claims, int Incidents, int Flags, long ClaimWatermark, long ChangeWatermark);
 

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
@@ -40,10 +38,15 @@ internal static class ResultFingerprint
         country, outcome.ToName(), f.Kind.ToName(), f.Severity.ToName(), f.IncidentKey, f.PlaceKey,
         string.Join(',', f.ClaimIds), string.Join('\u0001', f.Sources), f.Explanation));
 
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes (unlike string.GetHashCode) and cheap.</summary>
     private static long Hash(string text)
     {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return BinaryPrimitives.ReadInt64LittleEndian(digest);
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ (byte)c) * 1099511628211UL;
+            hash = (hash ^ (byte)(c >> 8)) * 1099511628211UL;
+        }
+        return unchecked((long)hash);
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Casualties.Ingestion;
 using Casualties.Ingestion.Reference;
+using Casualties.Domain.Reconciliation;
 using Casualties.Postgres;
+using Casualties.Postgres.Reconciliation;
 using Casualties.Reports;
 using Casualties.Reports.Rendering;
 using Dapper;
@@ -27,6 +29,8 @@ public static class DemoCommand
                        (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)
                 """);
             Console.WriteLine($"Stored: {counts.Places} places, {counts.Sources} sources, {counts.Actors} actors, {counts.Documents} documents, {counts.Claims} claims.");
+            var reconciled = await new ReconciliationRunner(dataSource, ReconcileOptions.Default).Run(full: false, ct);
+            Console.WriteLine(ReconcileCommand.Describe(reconciled));
             var report = ReportCommand.DemoReportPath(parse);
             await ReportCommand.Write(dataSource, ReportFormat.Html, report, ReportFilter.None, ct);
             Console.WriteLine($"Report: {report}");

@@ -7,10 +7,13 @@ namespace Casualties.Domain.Tests.Extraction;
 public sealed class GoldCorpusTests
 {
     /// <summary>
-    /// The floor measured on the development corpora (A 0.916, B 0.941 with victims.csv and lexicon.csv filled
-    /// as gold-conventions.md lists them); raise it as the rules improve. The issue asks for 0.95.
+    /// The floor measured on the development corpora with the real seeds (A 0.902, B 0.944); raise it as the
+    /// rules improve. The issue asks for 0.95.
     /// </summary>
-    private const double DevelopmentF1Floor = 0.91;
+    private const double DevelopmentF1Floor = 0.90;
+
+    /// <summary>Attribute accuracy measured on both corpora (lowest of A and B): source 0.730, side 0.778, place 0.659, start 0.818, end 0.845.</summary>
+    private static readonly (double Source, double Side, double Place, double Start, double End) AttributeFloor = (0.72, 0.77, 0.65, 0.81, 0.84);
 
     private static EvalReport Score(string goldPath)
     {
@@ -41,6 +44,22 @@ public sealed class GoldCorpusTests
         var report = Score(TestData.DataFile(file));
 
         Assert.That(report.F1, Is.GreaterThanOrEqualTo(DevelopmentF1Floor), report.ToText());
+    }
+
+    [TestCase("dev-corpus-a.jsonl")]
+    [TestCase("dev-corpus-b.jsonl")]
+    public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
+    {
+        var a = Score(TestData.DataFile(file)).Attributes;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(a.Source, Is.GreaterThanOrEqualTo(AttributeFloor.Source), "source");
+            Assert.That(a.PerpetratorSide, Is.GreaterThanOrEqualTo(AttributeFloor.Side), "perpetrator_side");
+            Assert.That(a.Place, Is.GreaterThanOrEqualTo(AttributeFloor.Place), "place");
+            Assert.That(a.Start, Is.GreaterThanOrEqualTo(AttributeFloor.Start), "start");
+            Assert.That(a.End, Is.GreaterThanOrEqualTo(AttributeFloor.End), "end");
+        });
     }
 
     [Test]

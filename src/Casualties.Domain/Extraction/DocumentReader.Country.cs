@@ -1,0 +1,148 @@
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// The country and conflict a document is about, by weighted votes: gazetteer places (a town says more than
+/// a country name), sources and actors of one country, nationality adjectives ("Syrian", "Yemeni"), with
+/// the lead of the article counting double. Shared aliases ("police", "health ministry") and places are
+/// restricted to the leading conflict's countries.
+/// </summary>
+internal sealed partial class DocumentReader
+{
+    /// <summary>Characters of the lead read ahead of the claims, so the first sentences already know the country.</summary>
+    private const int LeadPreview = 600;
+
+    private static readonly Dictionary<string, string> Demonyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Syrian"] = "syria", ["Syrians"] = "syria", ["Iraqi"] = "iraq", ["Iraqis"] = "iraq", ["Yemeni"] = "yemen",
+        ["Yemenis"] = "yemen", ["Ukrainian"] = "ukraine", ["Ukrainians"] = "ukraine", ["Sudanese"] = "sudan",
+        ["Lebanese"] = "lebanon", ["Palestinian"] = "palestine", ["Palestinians"] = "palestine", ["Gazan"] = "palestine",
+        ["Gazans"] = "palestine", ["Afghan"] = "afghanistan", ["Afghans"] = "afghanistan", ["Somali"] = "somalia",
+        ["Somalis"] = "somalia", ["Libyan"] = "libya", ["Libyans"] = "libya", ["Nigerian"] = "nigeria",
+        ["Nigerians"] = "nigeria", ["Malian"] = "mali", ["Ethiopian"] = "ethiopia", ["Ethiopians"] = "ethiopia",
+        ["Congolese"] = "drc", ["Burmese"] = "myanmar", ["Kenyan"] = "kenya", ["Burkinabe"] = "burkina-faso",
+        ["Cameroonian"] = "cameroon", ["Chadian"] = "chad", ["Israeli"] = "israel", ["Israelis"] = "israel",
+        ["Russian"] = "russia", ["Iranian"] = "iran", ["Saudi"] = "saudi-arabia",
+    };
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup =
+        Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly Dictionary<string, double> countryVotes = new(StringComparer.Ordinal);
+    private bool votesChanged;
+    private string? leadingCountry;
+    private Conflict? leadingConflict;
+
+    /// <summary>Reads the names of the article's lead for their votes only, before the claims are read.</summary>
+    public void PreviewLead(string text, int bodyStart)
+    {
+        var end = Math.Min(text.Length, bodyStart + LeadPreview);
+        var lead = end < text.Length ? text[..end] : text;
+        SentenceSplitter.Split(lead, bodyStart, (tokens, from, to) => FindNames(tokens, from, to));
+        lastCity = null;
+    }
+
+    /// <summary>Every name votes once as it is read; the lead, read twice, counts double.</summary>
+    private static double Weight(double weight) => weight;
+
+    private void VoteCountry(string country, double weight)
+    {
+        if (weight <= 0) return;
+        countryVotes[country] = countryVotes.GetValueOrDefault(country) + weight;
+        votesChanged = true;
+    }
+
+    /// <summary>A town or district says more about the document's country than the country's own name.</summary>
+    private void Vote(Place place) =>
+        VoteCountry(extractor.CountryKeyOf(place), Weight(place.Parent is null ? 1 : IsSettlement(place) || place.Kind == "district" ? 3 : 2));
+
+    private void VoteForSource(IReadOnlyList<Source> candidates)
+    {
+        if (candidates.Count != 1 || candidates[0].Country is not { } key || Reference.Gazetteer.ByKey(key) is not { } place) return;
+        VoteCountry(extractor.CountryKeyOf(place), Weight(2));
+    }
+
+    private void VoteForActors(IReadOnlyList<Actor> candidates)
+    {
+        var conflict = candidates[0].Conflict;
+        foreach (var actor in candidates)
+        {
+            if (!string.Equals(actor.Conflict, conflict, StringComparison.OrdinalIgnoreCase)) return;
+        }
+        if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, conflict, StringComparison.OrdinalIgnoreCase)) is { Countries.Count: > 0 } found)
+        {
+            VoteCountry(found.Countries[0], Weight(1));
+        }
+    }
+
+    private void VoteForDemonym(TokenText text, int index)
+    {
+        if (text.IsCapitalized(index) && DemonymLookup.TryGetValue(text[index], out var country)) VoteCountry(country, Weight(1));
+    }
+
+    private void UpdateLeading()
+    {
+        if (!votesChanged) return;
+        votesChanged = false;
+        Conflict? bestConflict = null;
+        var bestScore = 0.0;
+        foreach (var conflict in Reference.Conflicts)
+        {
+            var score = 0.0;
+            foreach (var country in conflict.Countries) score += countryVotes.GetValueOrDefault(country);
+            if (score > bestScore) (bestConflict, bestScore) = (conflict, score);
+        }
+        string? topKey = null;
+        var topVotes = 0.0;
+        foreach (var (key, votes) in countryVotes)
+        {
+            if (topKey is null || votes > topVotes || votes == topVotes && string.CompareOrdinal(key, topKey) < 0) (topKey, topVotes) = (key, votes);
+        }
+        if (topKey is null) return;
+        var topInBest = bestConflict is not null && bestConflict.Countries.Contains(topKey);
+        if (bestConflict is null || !topInBest && bestScore <= topVotes)
+        {
+            leadingConflict = topInBest ? bestConflict : null;
+            leadingCountry = topKey;
+            return;
+        }
+        leadingConflict = bestConflict;
+        string? leading = null;
+        var leadingVotes = -1.0;
+        foreach (var country in bestConflict.Countries)
+        {
+            var votes = countryVotes.GetValueOrDefault(country);
+            if (votes > leadingVotes) (leading, leadingVotes) = (country, votes);
+        }
+        leadingCountry = leading;
+    }
+
+    /// <summary>The country the document is most about so far, if any name voted.</summary>
+    private string? LeadingCountry()
+    {
+        UpdateLeading();
+        return leadingCountry;
+    }
+
+    private Conflict? LeadingConflict()
+    {
+        UpdateLeading();
+        return leadingConflict;
+    }
+
+    /// <summary>True when a place lies in the document's conflict (or country), or nothing is known yet.</summary>
+    private bool InDocumentCountries(Place place)
+    {
+        UpdateLeading();
+        var country = extractor.CountryKeyOf(place);
+        if (leadingConflict is not null) return leadingConflict.Countries.Contains(country, StringComparer.Ordinal);
+        return leadingCountry is null || leadingCountry == country;
+    }
+
+    private bool InDocumentCountries(string? countryKey)
+    {
+        if (countryKey is null || Reference.Gazetteer.ByKey(countryKey) is not { } place) return false;
+        return InDocumentCountries(place);
+    }
+}

@@ -1,0 +1,79 @@
+using Casualties.Domain.Extraction;
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>Source, perpetrator, place and period rules, each on a short sentence written for the rule.</summary>
+[Property("Issue", "4")]
+public sealed class AttributionRuleTests
+{
+    private static readonly DateOnly Wednesday = new(2019, 3, 13);
+
+    private static IReadOnlyList<Claim> Extract(string text) => new ClaimExtractor(TestData.Reference).Extract(text, Wednesday);
+
+    private static Claim Only(string text)
+    {
+        var claims = Extract(text);
+        Assert.That(claims, Has.Count.GreaterThanOrEqualTo(1), "no claim read");
+        return claims[0];
+    }
+
+    [Test]
+    public void An_armed_group_named_as_the_attacker_is_the_perpetrator_and_not_the_source()
+    {
+        var claim = Only("Hezbollah attacks on the town of Metula killed four farmers on Tuesday, Israeli police said.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("hezbollah"));
+        Assert.That(claim.Source, Is.EqualTo("Israel Police"));
+    }
+
+    [Test]
+    public void The_reporting_clause_wins_over_a_body_merely_mentioned()
+    {
+        var claims = Extract("Government shelling on the Syrian city of Douma killed nine people on Tuesday, the Syrian Observatory for Human Rights said. "
+            + "A clinic run by Doctors Without Borders was damaged. Six more people died of their wounds overnight, the monitor said.");
+
+        Assert.That(claims.Select(c => c.Source), Is.All.EqualTo("Syrian Observatory for Human Rights"));
+    }
+
+    [Test]
+    public void A_shared_alias_resolves_to_the_body_of_the_documents_country_only()
+    {
+        var claim = Only("In the Syrian city of Homs, citing police, the state news agency SANA said a car bomb killed seven people on Tuesday.");
+
+        Assert.That(claim.Source, Is.EqualTo("SANA"));
+    }
+
+    [Test]
+    public void Own_forces_of_the_reporting_actor_are_the_perpetrator()
+    {
+        var claim = Only("Near Bakhmut in eastern Ukraine, Ukraine's General Staff said its troops had killed 320 Russian soldiers on Tuesday.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("ukraine"));
+    }
+
+    [Test]
+    public void A_town_named_with_its_region_is_the_place_not_the_region()
+    {
+        var claim = Only("Artillery fire on the city of Nyala, South Darfur State, killed 12 civilians on Tuesday, the Sudan Doctors Network said.");
+
+        Assert.That(claim.Place, Is.EqualTo("Nyala"));
+    }
+
+    [Test]
+    public void A_country_wide_figure_is_placed_in_the_country()
+    {
+        var claims = Extract("Shelling killed three people in Aleppo on Tuesday, the Syrian Observatory for Human Rights said.\n\n"
+            + "More than 400,000 people have fled to neighbouring countries since the war began, the UN refugee agency says.");
+
+        Assert.That(claims[^1].Place, Is.EqualTo("Syria"));
+    }
+
+    [Test]
+    public void A_range_of_days_gives_both_ends_and_the_time_of_speaking_is_ignored()
+    {
+        var claim = Only("The ministry said on Wednesday that 40 people were killed in Taiz between 4 and 9 March.");
+
+        Assert.That((claim.Period.Start?.ToString(), claim.Period.End?.ToString()), Is.EqualTo(("2019-03-04", "2019-03-09")));
+    }
+}
