@@ -23,7 +23,7 @@ public sealed class CrashRecoveryTests
     {
         using var inbox = new Inbox();
         inbox.AddArticles(200);
-        var inFlight = await Probes.Enqueue(db.DataSource, "in flight at kill -9", TimeSpan.FromSeconds(3));
+        var inFlight = await Probes.Enqueue(db.DataSource, "in flight at kill -9", TimeSpan.FromSeconds(10));
         var settings = Settings.Fast(("WorkerOptions__LeaseDuration", "00:00:03"));
 
         using (var doomed = WorkerProcess.Start(db.ConnectionString, ["worker", "--inbox", inbox.Folder], settings))
@@ -50,17 +50,17 @@ public sealed class CrashRecoveryTests
     [Test]
     public async Task SIGTERM_finishes_a_short_job_releases_a_long_one_and_exits_within_the_shutdown_timeout()
     {
-        var shutdownTimeout = TimeSpan.FromSeconds(3);
+        var shutdownTimeout = TimeSpan.FromSeconds(8);
         var settings = Settings.Fast(("WorkerOptions__ShutdownTimeout", shutdownTimeout.ToString()), ("WorkerOptions__Concurrency", "2"));
         var longJob = await Probes.Enqueue(db.DataSource, "long", TimeSpan.FromMinutes(5));
-        var shortJob = await Probes.Enqueue(db.DataSource, "short", TimeSpan.FromSeconds(2));
+        var shortJob = await Probes.Enqueue(db.DataSource, "short", TimeSpan.FromSeconds(4));
         using var worker = WorkerProcess.Start(db.ConnectionString, ["worker"], settings);
         await Probes.RunningOn(db.DataSource, longJob, worker);
         await Probes.RunningOn(db.DataSource, shortJob, worker);
 
         worker.Signal("TERM");
 
-        Assert.That(await worker.WaitForExit(shutdownTimeout + TimeSpan.FromSeconds(10)), Is.True, "exits within the shutdown timeout");
+        Assert.That(await worker.WaitForExit(shutdownTimeout + TimeSpan.FromSeconds(15)), Is.True, "exits within the shutdown timeout");
         Assert.That(worker.ExitCode, Is.Zero, worker.Output);
         var released = await Probes.Job(db.DataSource, longJob);
         Assert.That((released.State, released.Attempts, released.LeaseOwner), Is.EqualTo(("queued", 0, (string?)null)), "the long job is released");

@@ -22,12 +22,12 @@ public sealed class InboxTests
     {
         using var inbox = new Inbox();
         using var worker = WorkerProcess.Start(db.ConnectionString, ["worker", "--inbox", inbox.Folder],
-            Settings.Fast(("InboxOptions__StableAfter", "00:00:01")));
+            Settings.Fast(("InboxOptions__StableAfter", "00:00:03")));
         var path = Path.Combine(inbox.Folder, "growing.txt");
         await File.WriteAllTextAsync(path, " date 2016-12-07 ALEPPO - ");
         for (var i = 0; i < 12; i++)
         {
-            await Task.Delay(250);
+            await Task.Delay(200);
             await File.AppendAllTextAsync(path, $"Part {i}. ");
             Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE kind = 'ingest-file'"), Is.Zero,
                 "no job while the file is being written");
