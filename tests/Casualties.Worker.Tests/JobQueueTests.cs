@@ -171,4 +171,35 @@ public sealed class JobQueueTests
         Assert.That(await Enqueue("file-v1", onlyIfNew: true), Is.Null);
         Assert.That(await Enqueue("file-v2", onlyIfNew: true), Is.Not.Null);
     }
+
+    [Test]
+    public async Task Housekeeping_deletes_old_finished_jobs_and_ticks_but_keeps_waiting_jobs_and_each_schedule_latest_tick()
+    {
+        var old = (await Enqueue())!.Value;
+        var recent = (await Enqueue())!.Value;
+        var waiting = (await Enqueue())!.Value;
+        foreach (var _ in new[] { old, recent })
+        {
+            var job = (await queue.Claim("w", Lease, Kinds, CancellationToken.None))!;
+            await queue.Complete(job.Lease, null, CancellationToken.None);
+        }
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("UPDATE jobs SET finished_at = now() - interval '40 days' WHERE id = @old", new { old });
+            await conn.ExecuteAsync("""
+                INSERT INTO schedule_ticks (feed, tick, status, created_at) VALUES
+                    ('f', '2026-01-01T00:00Z', 'run', now() - interval '40 days'),
+                    ('f', '2026-01-02T00:00Z', 'run', now() - interval '40 days'),
+                    ('g', '2026-01-01T00:00Z', 'run', now() - interval '40 days')
+                """);
+        }
+
+        var purged = await new Housekeeping(db.DataSource).Purge(TimeSpan.FromDays(30), CancellationToken.None);
+
+        Assert.That(purged, Is.EqualTo((1L, 1L, 0L)));
+        await using var check = await db.DataSource.OpenConnectionAsync();
+        Assert.That(await check.QueryAsync<long>("SELECT id FROM jobs ORDER BY id"), Is.EqualTo(new[] { recent, waiting }));
+        Assert.That(await check.QueryAsync<string>("SELECT feed || ' ' || to_char(tick AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM schedule_ticks ORDER BY feed"),
+            Is.EqualTo(new[] { "f 2026-01-02", "g 2026-01-01" }));
+    }
 }

@@ -59,6 +59,7 @@ public static class WorkerHost
         services.AddSingleton<FeedStore>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<WorkerRegistry>();
+        services.AddSingleton<Housekeeping>();
         services.AddSingleton<InboxFolders>();
         services.AddSingleton<InboxScanner>();
         services.AddSingleton<InboxWatcher>();

@@ -71,6 +71,9 @@ public static partial class WorkerLog
     [LoggerMessage(52, LogLevel.Error, "Schedule {Schedule} is not valid and does not run: {Error}")]
     public static partial void BadSchedule(ILogger logger, string schedule, string error);
 
+    [LoggerMessage(62, LogLevel.Information, "Deleted {Jobs} finished jobs, {Ticks} schedule ticks and {Workers} gone workers older than {Keep}")]
+    public static partial void Purged(ILogger logger, long jobs, long ticks, long workers, TimeSpan keep);
+
     [LoggerMessage(60, LogLevel.Information, "Applied migrations: {Migrations}")]
     public static partial void Migrated(ILogger logger, string migrations);
 

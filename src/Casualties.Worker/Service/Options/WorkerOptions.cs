@@ -32,6 +32,9 @@ public sealed class WorkerOptions
     /// <summary>A worker whose heartbeat is older than this is shown as not alive.</summary>
     public TimeSpan AliveWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Finished jobs, old schedule ticks and gone workers are deleted after this long.</summary>
+    public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Apply pending migrations when the worker starts (safe with several workers).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
