@@ -29,7 +29,8 @@ public static class WorkerCommand
             var identity = host.Services.GetRequiredService<WorkerIdentity>();
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Casualties.Worker");
             var options = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-            WorkerLog.Started(logger, identity.Id, options.Concurrency, options.LeaseDuration, folders.Length);
+            var configuredInboxes = host.Services.GetRequiredService<IOptions<InboxOptions>>().Value.Folders.Count;
+            WorkerLog.Started(logger, identity.Id, options.Concurrency, options.LeaseDuration, configuredInboxes + folders.Length);
             if (runOnce)
             {
                 await host.Services.GetRequiredService<OnceRunner>().Run(ct);

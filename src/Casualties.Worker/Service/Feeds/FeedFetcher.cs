@@ -10,13 +10,14 @@ namespace Casualties.Worker.Service.Feeds;
 /// (If-None-Match, If-Modified-Since). The HTTP client carries timeouts and retries (FeedHttpOptions); here
 /// the whole fetch, body included, is bounded in time, and the body in size.
 /// </summary>
-public sealed class FeedFetcher(HttpClient http, IOptions<FeedHttpOptions> options)
+public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedHttpOptions> options)
 {
     public const string ClientName = "feeds";
 
     public async Task<FetchResult> Fetch(Uri url, string? etag, string? lastModified, CancellationToken ct)
     {
         var o = options.Value;
+        var http = clients.CreateClient(ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         if (lastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);

@@ -97,7 +97,8 @@ public static class WorkerHost
 
     private static void AddFeedHttp(IServiceCollection services)
     {
-        services.AddHttpClient<FeedFetcher>(FeedFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddSingleton<FeedFetcher>();
+        services.AddHttpClient(FeedFetcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,

@@ -5,7 +5,7 @@ namespace Casualties.Worker.Service.Hosting;
 /// <summary>The worker's log messages (structured, with named placeholders).</summary>
 public static partial class WorkerLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Worker {WorkerId} started: {Concurrency} job slots, lease {Lease}, watching {InboxCount} inbox folders")]
+    [LoggerMessage(1, LogLevel.Information, "Worker {WorkerId} started: {Concurrency} job slots, lease {Lease}, watching {InboxCount} configured inbox folders (and the inbox feeds)")]
     public static partial void Started(ILogger logger, string workerId, int concurrency, TimeSpan lease, int inboxCount);
 
     [LoggerMessage(2, LogLevel.Information, "Worker {WorkerId} stopped")]
