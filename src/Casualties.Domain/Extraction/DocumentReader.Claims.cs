@@ -36,12 +36,27 @@ internal sealed partial class DocumentReader
 
     private void ReadClaims(TokenText text, int from, int to)
     {
-        foreach (var mention in mentions)
+        for (var m = 0; m < mentions.Count; m++)
         {
+            var mention = mentions[m];
             if (IsDecoy(text, from, mention)) continue;
+            var family = IsFamilyOf(text, mention.FirstToken);
+            if (family) mention = mention with { FirstToken = mention.FirstToken - 3 };
             var draft = new ClaimDraft(mention) { Sentence = sentence, VictimEnd = mention.LastToken };
             var bareAllowed = ReadVictims(text, to, draft);
+            if (family)
+            {
+                draft.Victims ??= VictimGroups.People;
+                bareAllowed = true;
+            }
+            if (draft.RefersToGroup && m > 0 && CountsSomethingElse(text, mentions[m - 1], mention)) continue;
             LinkToFiguresBefore(text, from, draft);
+            if (draft.IsSubset && draft.Parent is not null && draft.Victims is null
+                && (IsBoundary(text, mention.LastToken + 1, to) || text.IsAny(mention.LastToken + 1, "are", "were", "is", "was")))
+            {
+                bareAllowed = true;
+            }
+            if (draft.Outcome is null && IsTakenCaptive(text, from, draft)) draft.Outcome = Outcome.Detained;
             if (draft.Outcome is null && TryOutcomeBefore(text, from, mention.FirstToken, out var before))
             {
                 draft.Outcome = before;
@@ -109,6 +124,39 @@ internal sealed partial class DocumentReader
         sentenceDrafts.RemoveAll(d => d.Rejected);
     }
 
+    /// <summary>"a family of seven", "one family of five": the figure counts the family's members.</summary>
+    private static bool IsFamilyOf(TokenText text, int first) =>
+        text.Is(first - 1, "of") && text.IsAny(first - 2, "family", "household") && text.IsAny(first - 3, "a", "an", "one", "entire", "whole");
+
+    /// <summary>"18 massacres in May, 14 of them ...": a group figure right after a figure that was no claim counts that thing, not people.</summary>
+    private bool CountsSomethingElse(TokenText text, QuantityMention before, QuantityMention group)
+    {
+        if (sentenceDrafts.Any(d => ReferenceEquals(d.Mention, before) || d.Mention.NumberToken == before.NumberToken)) return false;
+        for (var k = before.LastToken + 1; k < group.FirstToken; k++)
+        {
+            if (text.IsPunctuation(k, ';') || text.IsPunctuation(k, '.')) return false;
+        }
+        return before.LastToken + 1 < group.FirstToken && text.IsWord(before.LastToken + 1);
+    }
+
+    /// <summary>"had taken 37 Ukrainian soldiers prisoner", "took 12 people hostage".</summary>
+    private static bool IsTakenCaptive(TokenText text, int from, ClaimDraft draft)
+    {
+        if (!text.IsAny(draft.VictimEnd + 1, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages")) return false;
+        var before = draft.Mention.FirstToken - 1;
+        while (before > from && text.IsWord(before) && ExtractionVocabulary.ObjectFillers.Contains(text[before])) before--;
+        return text.IsAny(before, "taken", "took", "take", "taking", "takes");
+    }
+
+    /// <summary>A plural victim noun ("children", "soldiers"), not an adjective-like singular ("civilian" in "civilian deaths").</summary>
+    private bool IsPluralVictimTerm(TokenText text, int pos, int to)
+    {
+        if (!extractor.Victims.TryMatch(text, pos, to, out var length, out VictimTerm _)) return false;
+        var last = text[pos + length - 1];
+        return last.EndsWith("s", StringComparison.OrdinalIgnoreCase) || last.EndsWith("ren", StringComparison.OrdinalIgnoreCase)
+            || last.EndsWith("men", StringComparison.OrdinalIgnoreCase) || last.Equals("people", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static readonly HashSet<string> ClashWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "clashes", "clash", "firefight", "firefights", "skirmishes", "battles", "exchanges", "crossfire",
@@ -172,7 +220,7 @@ internal sealed partial class DocumentReader
         if (text.IsWord(pos) && text.IsWord(pos + 1)
             && TryVictimAt(text, pos, to, out var adjectiveLength, out var adjective, singularToo: true)
             && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + adjectiveLength, to, out var afterAdjective, out Outcome adjectiveOutcome)
-            && !extractor.Victims.TryMatch(text, pos, to, out _, out _))
+            && !IsPluralVictimTerm(text, pos, to))
         {
             SetVictims(text, draft, adjective, pos, pos + adjectiveLength + afterAdjective - 1);
             draft.Outcome = adjectiveOutcome;
@@ -399,6 +447,15 @@ internal sealed partial class DocumentReader
                 draft.Victims ??= group.Victims;
                 if (draft.Outcome is null && !text.IsAny(first - 1, "remaining")) draft.Outcome = group.Outcome;
             }
+            return;
+        }
+        if (text.Is(from, "of") && text.IsAny(from + 1, "the", "those") && text.IsAny(from + 2, "other", "remaining")
+            && text.IsAny(from + 3, "victims", "dead", "casualties", "deaths") && text.IsComma(from + 4) && first == from + 5
+            && LastWhole(null) is { } victimsBefore)
+        {
+            draft.IsSubset = true;
+            draft.Parent = victimsBefore;
+            draft.Victims ??= victimsBefore.Victims;
             return;
         }
         if (text.Is(from, "of") && text.IsAny(from + 1, "those", "the") && ExtractionVocabulary.OutcomeAfter.TryMatch(text, from + 2, first, out _, out Outcome ofThose))

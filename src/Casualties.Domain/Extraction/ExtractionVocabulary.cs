@@ -92,7 +92,7 @@ internal static class ExtractionVocabulary
         "already", "both", "who", "that", "were", "either", "each", "mostly", "mainly", "subsequently", "then",
         "more", "others", "other", "officially", "reported", "said", "presumed", "found", "being", "remain", "remained",
         "remains", "left", "listed", "as", "recently", "just", "initially", "eventually", "either", "among", "whom",
-        "apparently", "likely", "yet", "again", "further",
+        "apparently", "likely", "yet", "again", "further", "may", "might", "could", "would", "will",
     };
 
     /// <summary>Words that may stand between an outcome verb and the figure it governs.</summary>

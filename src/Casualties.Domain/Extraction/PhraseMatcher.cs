@@ -4,11 +4,25 @@ namespace Casualties.Domain.Extraction;
 /// Finds multi-word phrases (aliases, victim terms, lexicon entries) in token streams, longest first,
 /// ignoring case. Phrases are tokenized like the text, so "Syria's army" matches "Syria’s army".
 /// </summary>
+/// <remarks>
+/// Phrases are indexed by their first and second tokens, so a common first word ("the", "Syrian") only
+/// tries the phrases that also share the next word of the text.
+/// </remarks>
 public sealed class PhraseMatcher<T>
 {
-    private readonly Dictionary<string, List<(string[] Tokens, T Value)>> byFirstToken =
-        new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<(string[] Tokens, T Value)>>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private const string Apostrophe = "'";
+
+    private sealed class Bucket
+    {
+        /// <summary>One-word phrases.</summary>
+        public List<T> Single { get; } = [];
+        /// <summary>Longer phrases by their second token, longest first.</summary>
+        public Dictionary<string, List<(string[] Tokens, T Value)>> BySecond { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, List<(string[] Tokens, T Value)>>.AlternateLookup<ReadOnlySpan<char>> SecondLookup { get; set; }
+    }
+
+    private readonly Dictionary<string, Bucket> byFirstToken = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
     {
@@ -16,15 +30,32 @@ public sealed class PhraseMatcher<T>
         {
             var tokens = Tokenizer.Tokenize(phrase).Select(t => phrase.Substring(t.Start, t.Length)).ToArray();
             if (tokens.Length == 0) continue;
-            if (!byFirstToken.TryGetValue(tokens[0], out var list)) byFirstToken[tokens[0]] = list = [];
+            if (!byFirstToken.TryGetValue(tokens[0], out var bucket)) byFirstToken[tokens[0]] = bucket = new Bucket();
+            if (tokens.Length == 1)
+            {
+                if (!bucket.Single.Contains(value)) bucket.Single.Add(value);
+                continue;
+            }
+            var second = KeyOf(tokens[1]);
+            if (!bucket.BySecond.TryGetValue(second, out var list)) bucket.BySecond[second] = list = [];
             if (!list.Any(e => e.Tokens.SequenceEqual(tokens, StringComparer.OrdinalIgnoreCase) && Equals(e.Value, value)))
             {
                 list.Add((tokens, value));
             }
         }
-        foreach (var list in byFirstToken.Values) list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+        foreach (var bucket in byFirstToken.Values)
+        {
+            foreach (var list in bucket.BySecond.Values) list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+            bucket.SecondLookup = bucket.BySecond.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
         lookup = byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Every apostrophe counts as one.</summary>
+    private static string KeyOf(string token) => token.Length == 1 && Tokenizer.IsApostrophe(token[0]) ? Apostrophe : token;
+
+    private static ReadOnlySpan<char> KeyOf(ReadOnlySpan<char> token) =>
+        token.Length == 1 && Tokenizer.IsApostrophe(token[0]) ? Apostrophe.AsSpan() : token;
 
     /// <summary>True when some phrase starts with this word: a cheap test before <see cref="TryMatch(TokenText, int, int, out int, List{T})"/>.</summary>
     public bool MayStartWith(ReadOnlySpan<char> word) => lookup.ContainsKey(word);
@@ -32,54 +63,66 @@ public sealed class PhraseMatcher<T>
     /// <summary>The first words of all phrases.</summary>
     public IEnumerable<string> FirstWords => byFirstToken.Keys;
 
+    /// <summary>The phrases of two words or more that start with the two tokens at <paramref name="index"/>, longest first.</summary>
+    private List<(string[] Tokens, T Value)>? Longer(Bucket bucket, TokenText text, int index, int end) =>
+        index + 1 < end && bucket.SecondLookup.TryGetValue(KeyOf(text[index + 1]), out var list) ? list : null;
+
     /// <summary>Every value of the longest phrase starting at token <paramref name="index"/> (several when shared).</summary>
     public bool TryMatch(TokenText text, int index, int end, out int length, List<T> values)
     {
         values.Clear();
         length = 0;
-        if (index >= end || !lookup.TryGetValue(text[index], out var candidates)) return false;
-        foreach (var (tokens, value) in candidates)
+        if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
+        if (Longer(bucket, text, index, end) is { } candidates)
         {
-            if (length > tokens.Length) break;
-            if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
-            length = tokens.Length;
-            values.Add(value);
+            foreach (var (tokens, value) in candidates)
+            {
+                if (length > tokens.Length) break;
+                if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
+                length = tokens.Length;
+                values.Add(value);
+            }
+            if (length > 0) return true;
         }
-        return length > 0;
+        if (bucket.Single.Count == 0) return false;
+        length = 1;
+        values.AddRange(bucket.Single);
+        return true;
     }
 
     public bool TryMatch(TokenText text, int index, int end, out int length, out T value)
     {
         value = default!;
         length = 0;
-        if (index >= end || !lookup.TryGetValue(text[index], out var candidates)) return false;
-        foreach (var (tokens, candidate) in candidates)
+        if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
+        if (Longer(bucket, text, index, end) is { } candidates)
         {
-            if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
-            length = tokens.Length;
-            value = candidate;
-            return true;
+            foreach (var (tokens, candidate) in candidates)
+            {
+                if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
+                length = tokens.Length;
+                value = candidate;
+                return true;
+            }
         }
-        return false;
+        if (bucket.Single.Count == 0) return false;
+        length = 1;
+        value = bucket.Single[0];
+        return true;
     }
 
     /// <summary>The value of a one-word phrase equal to <paramref name="word"/>, ignoring case.</summary>
     public bool TryMatchWord(ReadOnlySpan<char> word, out T value)
     {
         value = default!;
-        if (!lookup.TryGetValue(word, out var candidates)) return false;
-        foreach (var (tokens, candidate) in candidates)
-        {
-            if (tokens.Length != 1) continue;
-            value = candidate;
-            return true;
-        }
-        return false;
+        if (!lookup.TryGetValue(word, out var bucket) || bucket.Single.Count == 0) return false;
+        value = bucket.Single[0];
+        return true;
     }
 
     private static bool Matches(TokenText text, int index, string[] tokens)
     {
-        for (var k = 1; k < tokens.Length; k++)
+        for (var k = 2; k < tokens.Length; k++)
         {
             if (!TokenText.SameToken(text[index + k], tokens[k])) return false;
         }

@@ -8,7 +8,7 @@ namespace Casualties.Postgres.Ingest;
 /// </summary>
 public sealed class DocumentStore(NpgsqlDataSource dataSource)
 {
-    private static readonly string InsertClaimsSql = SqlScripts.Load("queries/ingest_insert_claims.sql");
+    private static readonly string InsertClaimsSql = SqlScripts.Load("ingest/insert_claims.sql");
 
     const string InsertDocumentSql = """
         INSERT INTO documents (content_hash, origin, name, format, carrier, title, published, body, ingest_run_id)

@@ -5,15 +5,15 @@ namespace Casualties.Postgres.Ingest;
 /// <summary>
 /// Streams the records of one feed file into PostgreSQL in batches: each batch is one transaction that
 /// binary-COPYs its rows into the staging table, then merges them set-based into feed_records and claims
-/// (db/queries/ingest_pick_records.sql, ingest_apply_records.sql, ingest_insert_claims.sql), together with
+/// (db/ingest/pick_records.sql, apply_records.sql, insert_claims.sql), together with
 /// the batch's quarantine entries. A crash loses at most the open batch, never part of a record.
 /// </summary>
 /// <remarks>Memory holds one batch's quarantine entries at most; rows go to the server as they come.</remarks>
 public sealed class FeedBatchWriter : IAsyncDisposable
 {
-    private static readonly string PickSql = SqlScripts.Load("queries/ingest_pick_records.sql");
-    private static readonly string ApplySql = SqlScripts.Load("queries/ingest_apply_records.sql");
-    private static readonly string InsertClaimsSql = SqlScripts.Load("queries/ingest_insert_claims.sql");
+    private static readonly string PickSql = SqlScripts.Load("ingest/pick_records.sql");
+    private static readonly string ApplySql = SqlScripts.Load("ingest/apply_records.sql");
+    private static readonly string InsertClaimsSql = SqlScripts.Load("ingest/insert_claims.sql");
 
     const string CountsSql = """
         SELECT count(*) FILTER (WHERE action = 'insert' AND retire_at IS NULL)::int,

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Casualties.Postgres.Ingest;
 
 /// <summary>
-/// The session's staging table (db/queries/ingest_stage.sql): created on a connection, filled by binary COPY
+/// The session's staging table (db/ingest/stage.sql): created on a connection, filled by binary COPY
 /// one row per claim (a record's columns repeated on each), emptied at commit.
 /// </summary>
 internal static class IngestStaging
@@ -18,7 +18,7 @@ internal static class IngestStaging
             quote, span_start, span_end, confidence) FROM STDIN (FORMAT BINARY)
         """;
 
-    private static readonly string CreateSql = SqlScripts.Load("queries/ingest_stage.sql");
+    private static readonly string CreateSql = SqlScripts.Load("ingest/stage.sql");
 
     public static async Task Create(NpgsqlConnection connection, CancellationToken ct)
     {

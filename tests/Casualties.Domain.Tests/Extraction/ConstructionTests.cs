@@ -1,0 +1,74 @@
+using Casualties.Domain.Extraction;
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>Claim constructions (families, captives, bare subsets, group references), each on sentences written for the rule.</summary>
+[Property("Issue", "4")]
+public sealed class ConstructionTests
+{
+    private static readonly DateOnly Monday = new(2023, 11, 13);
+
+    private static IReadOnlyList<Claim> Extract(string text) => new ClaimExtractor(TestData.Reference).Extract(text, Monday);
+
+    private static string Describe(Claim c) => $"{c.Outcome} {c.Victims} {c.Quantity.Low}..{c.Quantity.High}";
+
+    [TestCase("An army air strike on a house in the east of the city killed a family of seven, the network said.", "Killed people 7..7")]
+    [TestCase("Shelling on the market killed one family of five on Sunday.", "Killed people 5..5")]
+    [TestCase("Yevgeny Prigozhin said his men had taken 37 Ukrainian soldiers prisoner.", "Detained combatants 37..37")]
+    [TestCase("Gunmen took 12 villagers hostage near the border, officials said.", "Detained people 12..12")]
+    [TestCase("The agency said it has recorded more than 6,000 civilian deaths since February.", "Killed civilians 6001..")]
+    [TestCase("A missile struck the bulk carrier, killing two crew members.", "Killed people 2..2")]
+    [TestCase("Troops had detained 12 wanted suspects in the raid.", "Detained people 12..12")]
+    [TestCase("Up to 15 people may remain under the rubble, the emergency service said.", "Missing people 0..15")]
+    public void The_first_claim_of_a_sentence_reads_as(string sentence, string expected)
+    {
+        var claims = Extract(sentence);
+
+        Assert.That(claims, Is.Not.Empty, "no claim read");
+        Assert.That(Describe(claims[0]), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Staff_members_of_an_aid_body_are_aid_workers()
+    {
+        var claims = Extract("According to UNRWA, 101 of its staff members have been killed in the Gaza Strip since 7 October.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed aid_workers 101..101" }));
+    }
+
+    [Test]
+    public void A_bare_figure_after_a_subset_marker_counts_the_victims_of_its_parent()
+    {
+        var claims = Extract("The ministry said 460 people had been killed, including 82 in the past 24 hours.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed people 460..460", "Killed people 82..82" }));
+        Assert.That(claims[1].Parent, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Of_whom_before_a_bare_figure_makes_a_subset_with_the_parents_outcome()
+    {
+        var claims = Extract("About 1.5 million people have been displaced, of whom nearly 725,000 are sheltering in 149 schools.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Displaced people 1350000..1650000", "Displaced people 652500..724999" }));
+        Assert.That(claims[1].Parent, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Figures_after_of_the_other_victims_are_parts_of_the_toll_before()
+    {
+        var claims = Extract("We documented the killing of 300 civilians in May. Of the other victims, 11 were killed by the SDF; seven by ISIS; and five by armed opposition factions.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed civilians 300..300", "Killed civilians 11..11", "Killed civilians 7..7", "Killed civilians 5..5" }));
+        Assert.That(claims.Skip(1).Select(c => c.Parent), Is.All.EqualTo(0));
+    }
+
+    [Test]
+    public void Of_them_after_a_count_of_things_is_no_claim()
+    {
+        var claims = Extract("We documented 18 massacres in May, 14 of them at the hands of government forces.");
+
+        Assert.That(claims, Is.Empty);
+    }
+}
