@@ -2,7 +2,10 @@ using Casualties.Postgres.Feeds;
 using Casualties.Worker.Service.Feeds;
 using Casualties.Worker.Service.Inbox;
 using Casualties.Worker.Service.Jobs;
+using Casualties.Worker.Service.Options;
 using Casualties.Worker.Service.Pipeline;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Casualties.Worker.Service.Handlers;
 
@@ -10,15 +13,18 @@ namespace Casualties.Worker.Service.Handlers;
 /// One run of a feed: an inbox is scanned; a URL is fetched conditionally and its body ingested. A 304 stores
 /// nothing; a body over the size limit, or one the ingestion rejects whole, is quarantined; the validators
 /// (ETag, Last-Modified) are kept only after content was ingested. The feed's last run records the outcome.
+/// Runs of one feed do not overlap (<see cref="FeedLock"/>), so each sends the validators of the one before.
 /// </summary>
-public sealed class PollFeedHandler(FeedStore feeds, FeedFetcher fetcher, IIngestion ingestion, InboxScanner scanner, FollowUpJobs followUps)
-    : IJobHandler
+public sealed class PollFeedHandler(NpgsqlDataSource dataSource, FeedStore feeds, FeedFetcher fetcher, IIngestion ingestion, InboxScanner scanner,
+    FollowUpJobs followUps, IOptions<FeedHttpOptions> httpOptions) : IJobHandler
 {
     public string Kind => JobKinds.PollFeed;
 
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var name = context.Payload<PollFeedPayload>().Feed;
+        // One run of a feed at a time: read the feed (and its validators) once the previous run has stored them.
+        await using var serialised = await FeedLock.Enter(dataSource, name, httpOptions.Value.TotalTimeout, ct);
         var feed = await feeds.Get(name, ct);
         if (feed is null) return JobOutcome.Of(new { skipped = $"the feed '{name}' was removed" });
         if (feed.IsInbox)
