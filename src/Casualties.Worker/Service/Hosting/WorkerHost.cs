@@ -49,6 +49,7 @@ public static class WorkerHost
         Bind<FeedHttpOptions>(services, builder.Configuration);
         Bind<ReportOptions>(services, builder.Configuration);
         Bind<FeedsOptions>(services, builder.Configuration);
+        services.AddSingleton(AppConfiguration.Reconcile(builder.Configuration));
 
         services.AddSingleton(dataSource);
         services.AddSingleton(TimeProvider.System);
