@@ -11,7 +11,7 @@ using Npgsql;
 namespace Casualties.Ingestion;
 
 /// <summary>
-/// One ingest run: the reference data read once from the database, the run's row in ingest_runs, and the
+/// One ingest run: the reference data of the database (cached per process until it changes), the run's row in ingest_runs, and the
 /// counts. Files are read one at a time; each document commits alone, each feed in batches.
 /// </summary>
 internal sealed partial class IngestSession
@@ -34,13 +34,13 @@ internal sealed partial class IngestSession
     private int documentClaims;
     private string currentFile = "";
 
-    private IngestSession(NpgsqlDataSource dataSource, IngestOptions options, ReferenceData reference, IReadOnlySet<string> victimGroups, long runId)
+    private IngestSession(NpgsqlDataSource dataSource, IngestOptions options, ReferenceSnapshot reference, long runId)
     {
         this.dataSource = dataSource;
         this.options = options;
-        this.victimGroups = victimGroups;
-        resolver = new ReferenceResolver(reference);
-        extractor = new ClaimExtractor(reference);
+        victimGroups = reference.VictimGroups;
+        resolver = new ReferenceResolver(reference.Reference);
+        extractor = reference.Extractor;
         documents = new DocumentStore(dataSource);
         quarantine = new QuarantineStore(dataSource);
         RunId = runId;
@@ -56,11 +56,9 @@ internal sealed partial class IngestSession
 
     public static async Task<IngestSession> Start(NpgsqlDataSource dataSource, IngestOptions options, CancellationToken ct)
     {
-        var reader = new ReferenceDataReader(dataSource);
-        var reference = await reader.Read(ct);
-        var groups = await reader.VictimGroups(ct);
+        var reference = await ReferenceSnapshot.For(dataSource, ct);
         var runId = await new IngestRunStore(dataSource).Begin(options.Trigger, ct);
-        return new IngestSession(dataSource, options, reference, groups, runId);
+        return new IngestSession(dataSource, options, reference, runId);
     }
 
     public int FilesTotal { set => filesTotal = value; }

@@ -3,14 +3,22 @@ using Npgsql;
 namespace Casualties.Postgres.Ingest;
 
 /// <summary>
-/// Streams the records of one feed file into PostgreSQL in batches: each batch is one transaction that
-/// binary-COPYs its rows into the staging table, then merges them set-based into feed_records and claims
-/// (db/ingest/pick_records.sql, apply_records.sql, insert_claims.sql), together with
-/// the batch's quarantine entries. A crash loses at most the open batch, never part of a record.
+/// Streams the records of one feed file into PostgreSQL in batches: each batch is one transaction. Records are
+/// taken in chunks; one query per chunk finds which keys are stored. Records with a new key go straight into
+/// feed_records and claims by binary COPY (<see cref="FreshRecords"/>); the others (a stored key, or a key seen
+/// twice in the batch) are binary-COPYed into the staging table and merged set-based at the end of the batch
+/// (db/ingest/pick_records.sql, apply_records.sql, insert_claims.sql), together with the
+/// batch's quarantine entries. A crash loses at most the open batch, never part of a record.
 /// </summary>
-/// <remarks>Memory holds one batch's quarantine entries at most; rows go to the server as they come.</remarks>
+/// <remarks>
+/// Memory holds one chunk of records and one batch's keys and quarantine entries at most. Batches of concurrent
+/// writers take turns (a transaction-level advisory lock), so a key found absent stays absent until the batch commits.
+/// </remarks>
 public sealed class FeedBatchWriter : IAsyncDisposable
 {
+    private const int ChunkSize = 10_000;
+    private const long BatchLockKey = 0x_CA5_0F_EED;
+
     private static readonly string PickSql = SqlScripts.Load("ingest/pick_records.sql");
     private static readonly string ApplySql = SqlScripts.Load("ingest/apply_records.sql");
     private static readonly string InsertClaimsSql = SqlScripts.Load("ingest/insert_claims.sql");
@@ -25,16 +33,20 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     private readonly NpgsqlConnection connection;
     private readonly long runId;
     private readonly int batchSize;
+    private readonly ReferenceIds ids;
     private readonly List<QuarantineEntry> quarantined = [];
+    private readonly List<PendingRecord> pending = [];
+    private readonly HashSet<(string Dataset, string RecordKey)> stagedKeys = [];
     private NpgsqlTransaction? transaction;
-    private NpgsqlBinaryImporter? copy;
-    private int items;
+    private FeedWriteCounts written = FeedWriteCounts.Zero;
+    private int items, staged;
 
-    private FeedBatchWriter(NpgsqlConnection connection, long runId, int batchSize)
+    private FeedBatchWriter(NpgsqlConnection connection, long runId, int batchSize, ReferenceIds ids)
     {
         this.connection = connection;
         this.runId = runId;
         this.batchSize = batchSize;
+        this.ids = ids;
     }
 
     /// <summary>Totals of the batches committed so far.</summary>
@@ -51,23 +63,24 @@ public sealed class FeedBatchWriter : IAsyncDisposable
         try
         {
             await IngestStaging.Create(connection, ct);
+            var ids = await ReferenceIds.Read(connection, ct);
+            return new FeedBatchWriter(connection, runId, batchSize, ids) { BatchCommitted = batchCommitted };
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
-        return new FeedBatchWriter(connection, runId, batchSize) { BatchCommitted = batchCommitted };
     }
 
-    /// <summary>Adds a record with its claims (none for a deletion); commits the batch when it is full.</summary>
+    /// <summary>Adds a record with its claims (none for a deletion); writes its chunk when full, commits the batch when full.</summary>
     public async ValueTask Add(FeedRecord record, IReadOnlyList<StagedClaim> claims, CancellationToken ct)
     {
-        var importer = copy ?? await BeginBatch(ct);
-        var item = items++;
-        if (claims.Count == 0) IngestStaging.Write(importer, item, null, record, null);
-        foreach (var claim in claims) IngestStaging.Write(importer, item, null, record, claim);
+        if (transaction is null) await BeginBatch(ct);
+        pending.Add(new PendingRecord(record, claims));
+        items++;
         if (items >= batchSize) await Flush(ct);
+        else if (pending.Count >= ChunkSize) await WriteChunk(ct);
     }
 
     /// <summary>Quarantines an input with the current batch (committed with it).</summary>
@@ -80,42 +93,81 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     /// <summary>Commits what is pending. Call at the end of the input; disposing without it rolls the open batch back.</summary>
     public async Task Flush(CancellationToken ct)
     {
-        if (copy is null && quarantined.Count == 0) return;
-        if (copy is null) await BeginBatch(ct);
-        await copy!.CompleteAsync(ct);
-        await copy.DisposeAsync();
-        copy = null;
-
+        if (transaction is null && quarantined.Count == 0) return;
+        if (transaction is null) await BeginBatch(ct);
+        await WriteChunk(ct);
         await QuarantineStore.Add(connection, transaction, quarantined, runId, ct);
+        var batch = written.Add(staged > 0 ? await MergeStaged(ct) : FeedWriteCounts.Zero)
+            .Add(new FeedWriteCounts(0, 0, 0, 0, 0, quarantined.Count));
+        await transaction!.CommitAsync(ct);
+        await transaction.DisposeAsync();
+        transaction = null;
+
+        Committed = Committed.Add(batch);
+        items = staged = 0;
+        written = FeedWriteCounts.Zero;
+        stagedKeys.Clear();
+        quarantined.Clear();
+        BatchCommitted?.Invoke(Committed);
+    }
+
+    /// <summary>The pending records: new keys straight into the tables, the others into staging.</summary>
+    private async Task WriteChunk(CancellationToken ct)
+    {
+        if (pending.Count == 0) return;
+        var seen = pending.CountBy(p => p.Key).ToDictionary();
+        var existing = await FreshRecords.Existing(connection, seen.Keys, ct);
+        var fresh = new List<PendingRecord>(pending.Count);
+        var toStage = new List<PendingRecord>();
+        foreach (var record in pending)
+        {
+            var key = record.Key;
+            // A key seen twice in a batch is merged as a whole, so the newest version (or the later line) wins.
+            if (seen[key] > 1 || existing.Contains(key) || stagedKeys.Contains(key))
+            {
+                stagedKeys.Add(key);
+                toStage.Add(record);
+            }
+            else
+            {
+                fresh.Add(record);
+            }
+        }
+        pending.Clear();
+        written = written.Add(await FreshRecords.Insert(connection, runId, ids, fresh, ct));
+        if (toStage.Count == 0) return;
+        await using var copy = await connection.BeginBinaryImportAsync(IngestStaging.CopySql, ct);
+        foreach (var (record, claims) in toStage)
+        {
+            var item = staged++;
+            if (claims.Count == 0) IngestStaging.Write(copy, item, null, record, null);
+            foreach (var claim in claims) IngestStaging.Write(copy, item, null, record, claim);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>The set-based merge of the staged records against what is stored.</summary>
+    private async Task<FeedWriteCounts> MergeStaged(CancellationToken ct)
+    {
         // Temporary tables have no statistics until analysed: without them the planner joins the batch by nested loops.
         await Execute("ANALYZE ingest_stage", ct);
         await Execute(PickSql, ct);
         await Execute("ANALYZE ingest_winner", ct);
         await Execute(ApplySql, ct);
         var claims = await Execute(InsertClaimsSql, ct);
-        int inserted, replaced, retired;
-        await using (var command = new NpgsqlCommand(CountsSql, connection, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            await reader.ReadAsync(ct);
-            (inserted, replaced, retired) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-        }
-        await transaction!.CommitAsync(ct);
-        await transaction.DisposeAsync();
-        transaction = null;
-
-        var batch = new FeedWriteCounts(inserted + replaced, replaced, retired, items - inserted - replaced - retired, claims, quarantined.Count);
-        Committed = Committed.Add(batch);
-        items = 0;
-        quarantined.Clear();
-        BatchCommitted?.Invoke(Committed);
+        await using var command = new NpgsqlCommand(CountsSql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var (inserted, replaced, retired) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        return new FeedWriteCounts(inserted + replaced, replaced, retired, staged - inserted - replaced - retired, claims, 0);
     }
 
-    private async Task<NpgsqlBinaryImporter> BeginBatch(CancellationToken ct)
+    private async Task BeginBatch(CancellationToken ct)
     {
         transaction = await connection.BeginTransactionAsync(ct);
-        copy = await connection.BeginBinaryImportAsync(IngestStaging.CopySql, ct);
-        return copy;
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@Key)", connection, transaction);
+        command.Parameters.AddWithValue("Key", BatchLockKey);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<int> Execute(string sql, CancellationToken ct)
@@ -127,12 +179,6 @@ public sealed class FeedBatchWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (copy is not null)
-        {
-            try { await copy.DisposeAsync(); }
-            catch (NpgsqlException) { }
-            catch (InvalidOperationException) { }
-        }
         if (transaction is not null) await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

@@ -49,6 +49,15 @@ internal static class IngestStaging
             for (var i = 0; i < 29; i++) copy.WriteNull();
             return;
         }
+        WriteClaim(copy, claim, null);
+    }
+
+    /// <summary>
+    /// A claim's columns from ordinal to confidence. With <paramref name="ids"/> the source and place are written
+    /// as their ids (the claims table), else as canonical name and key (the staging table).
+    /// </summary>
+    public static void WriteClaim(NpgsqlBinaryImporter copy, StagedClaim claim, ReferenceIds? ids)
+    {
         var quantity = claim.Quantity;
         copy.Write(claim.Ordinal, NpgsqlDbType.Integer);
         copy.Write(claim.Outcome.ToName(), NpgsqlDbType.Text);
@@ -62,11 +71,13 @@ internal static class IngestStaging
         Text(copy, quantity.Phrase);
         Nullable(copy, claim.ParentOrdinal, NpgsqlDbType.Integer);
         Text(copy, claim.SourceName);
-        Text(copy, claim.SourceCanonical);
+        if (ids is null) Text(copy, claim.SourceCanonical);
+        else Nullable(copy, ids.Source(claim.SourceCanonical), NpgsqlDbType.Bigint);
         Text(copy, claim.Perpetrator);
         Text(copy, claim.PerpetratorSide);
         Text(copy, claim.PlaceName);
-        Text(copy, claim.PlaceKey);
+        if (ids is null) Text(copy, claim.PlaceKey);
+        else Nullable(copy, ids.Place(claim.PlaceKey), NpgsqlDbType.Bigint);
         Nullable(copy, claim.Latitude, NpgsqlDbType.Double);
         Nullable(copy, claim.Longitude, NpgsqlDbType.Double);
         Nullable(copy, claim.Start?.Date, NpgsqlDbType.Date);
@@ -88,13 +99,13 @@ internal static class IngestStaging
         _ => "year",
     };
 
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    public static void Text(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null) copy.WriteNull();
         else copy.Write(value, NpgsqlDbType.Text);
     }
 
-    private static void Nullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
+    public static void Nullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
     {
         if (value is { } v) copy.Write(v, type);
         else copy.WriteNull();

@@ -39,6 +39,14 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
 
     const string VictimGroupsSql = "SELECT name FROM victim_groups ORDER BY name";
 
+    /// <summary>The version of the reference data (migration 0007): it changes whenever any reference table does.</summary>
+    public async Task<long> Version(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT version FROM reference_version", cancellationToken: ct));
+    }
+
     public async Task<ReferenceData> Read(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -23,6 +23,9 @@ public static class CasualtiesCommand
         root.Options.Add(GlobalOptions.Seeds);
         foreach (var command in DatabaseCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(WorkerCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
+        root.Subcommands.Add(SourcesCommands.Build());
         root.Subcommands.Add(IngestCommand.Build());
         root.Subcommands.Add(QuarantineCommand.Build());
         foreach (var command in ExtractCommands.All()) root.Subcommands.Add(command);
@@ -43,9 +46,13 @@ public static class CasualtiesCommand
         }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        // SIGTERM cancels like Ctrl-C, and the verb decides how long to finish (the worker: WorkerOptions.ShutdownTimeout).
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token);
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancel.Token);
         }
         catch (UsageException e)
         {

@@ -29,7 +29,7 @@ public static class DemoCommand
                        (SELECT count(*) FROM documents), (SELECT count(*) FROM claims)
                 """);
             Console.WriteLine($"Stored: {counts.Places} places, {counts.Sources} sources, {counts.Actors} actors, {counts.Documents} documents, {counts.Claims} claims.");
-            var reconciled = await new ReconciliationRunner(dataSource, ReconcileOptions.Default).Run(full: false, ct);
+            var reconciled = await new ReconciliationRunner(dataSource, AppConfiguration.Reconcile()).Run(full: false, ct);
             Console.WriteLine(ReconcileCommand.Describe(reconciled));
             var report = ReportCommand.DemoReportPath(parse);
             await ReportCommand.Write(dataSource, ReportFormat.Html, report, ReportFilter.None, ct);

@@ -21,7 +21,7 @@ public static class ReconcileCommand
         reconcile.SetAction(async (parse, ct) =>
         {
             await using var dataSource = await Database.Open(GlobalOptions.Database(parse), ct);
-            var summary = await new ReconciliationRunner(dataSource, ReconcileOptions.Default).Run(parse.GetValue(Full), ct);
+            var summary = await new ReconciliationRunner(dataSource, AppConfiguration.Reconcile()).Run(parse.GetValue(Full), ct);
             Console.WriteLine(Describe(summary));
             return CasualtiesCommand.Done;
         });

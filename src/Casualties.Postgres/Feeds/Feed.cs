@@ -1,0 +1,24 @@
+namespace Casualties.Postgres.Feeds;
+
+/// <summary>
+/// A place data comes from: an inbox folder to watch, or a URL to poll (RSS/Atom articles, CSV/JSON Lines,
+/// UCDP GED, ACLED datasets), with its own cron schedule in its own time zone.
+/// </summary>
+/// <param name="Cron">Five fields (minute precision) or six (with seconds first); null: never scheduled, run by hand.</param>
+/// <param name="CatchUp">
+/// What to do with scheduled runs missed while no worker ran: <c>once</c> runs one for all of them, <c>skip</c> runs none.
+/// </param>
+/// <param name="ETag">The validator of the last content ingested, sent back as If-None-Match.</param>
+/// <param name="LastModified">Likewise, sent back as If-Modified-Since (the server's own text).</param>
+public sealed record Feed(
+    long Id, string Name, string Kind, string? Url, string? Folder, string? Cron, string TimeZone, string CatchUp,
+    bool Enabled, string? ETag, string? LastModified, DateTime? LastRunAt, string? LastStatus, string? LastCounts)
+{
+    public static readonly IReadOnlyList<string> Kinds = ["inbox", "rss", "atom", "csv", "jsonl", "ged", "acled"];
+
+    public bool IsInbox => Kind == "inbox";
+}
+
+/// <summary>A feed as the user defines it (CLI or configuration), before it has any run history.</summary>
+public sealed record FeedDefinition(
+    string Name, string Kind, string? Url, string? Folder, string? Cron, string TimeZone = "UTC", string CatchUp = "once", bool Enabled = true);

@@ -1,0 +1,59 @@
+using Dapper;
+using Npgsql;
+
+namespace Casualties.Postgres.Jobs;
+
+/// <summary>What <c>casualties status</c> shows: workers, queue depth, feed runs, failures, quarantine, last reconcile.</summary>
+public sealed class StatusStore(NpgsqlDataSource dataSource)
+{
+    public const int FailureLimit = 20;
+
+    public async Task<StatusSnapshot> Read(TimeSpan aliveWindow, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var workers = await conn.QueryAsync<WorkerStatus>(new CommandDefinition("""
+            SELECT id, host, pid, started_at, heartbeat_at, stopped_at,
+                   stopped_at IS NULL AND heartbeat_at > now() - @AliveWindow AS alive
+            FROM workers
+            WHERE stopped_at IS NULL OR stopped_at > now() - interval '1 day'
+            ORDER BY started_at
+            """, new { AliveWindow = aliveWindow }, cancellationToken: ct));
+        var depth = await conn.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, count(*) FROM jobs GROUP BY state", cancellationToken: ct));
+        var queue = new[] { "queued", "running", "failed", "done", "dead" }.ToDictionary(s => s, _ => 0L);
+        foreach (var (state, count) in depth) queue[state] = count;
+        var feeds = await conn.QueryAsync<FeedStatus>(new CommandDefinition("""
+            SELECT name, kind, coalesce(url, folder) AS location, cron, enabled, last_run_at, last_status, last_counts::text AS last_counts
+            FROM feeds ORDER BY name
+            """, cancellationToken: ct));
+        var failures = await conn.QueryAsync<JobFailure>(new CommandDefinition($"""
+            SELECT id, kind, state, attempts, max_attempts, last_error, run_after, finished_at, payload::text AS payload
+            FROM jobs
+            WHERE state IN ('failed', 'dead')
+            ORDER BY coalesce(finished_at, run_after) DESC, id DESC
+            LIMIT {FailureLimit}
+            """, cancellationToken: ct));
+        var quarantined = await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM quarantine WHERE resolved_at IS NULL", cancellationToken: ct));
+        var reconcile = await conn.QuerySingleOrDefaultAsync<LastReconcile>(new CommandDefinition("""
+            SELECT id, state, finished_at, result::text AS result, last_error
+            FROM jobs WHERE kind = 'reconcile' AND state IN ('done', 'dead')
+            ORDER BY finished_at DESC LIMIT 1
+            """, cancellationToken: ct));
+        return new StatusSnapshot(workers.AsList(), queue, feeds.AsList(), failures.AsList(), quarantined, reconcile);
+    }
+}
+
+public sealed record StatusSnapshot(
+    IReadOnlyList<WorkerStatus> Workers, IReadOnlyDictionary<string, long> Queue, IReadOnlyList<FeedStatus> Feeds,
+    IReadOnlyList<JobFailure> Failures, long QuarantineRows, LastReconcile? LastReconcile);
+
+/// <param name="Alive">Not stopped, and its heartbeat is recent.</param>
+public sealed record WorkerStatus(string Id, string Host, int Pid, DateTime StartedAt, DateTime HeartbeatAt, DateTime? StoppedAt, bool Alive);
+
+public sealed record FeedStatus(string Name, string Kind, string Location, string? Cron, bool Enabled, DateTime? LastRunAt, string? LastStatus, string? LastCounts);
+
+/// <summary>A job whose last attempt failed: <c>failed</c> waits for its retry at RunAfter; <c>dead</c> gave up.</summary>
+public sealed record JobFailure(long Id, string Kind, string State, int Attempts, int MaxAttempts, string? LastError, DateTime RunAfter, DateTime? FinishedAt, string Payload);
+
+public sealed record LastReconcile(long Id, string State, DateTime? FinishedAt, string? Result, string? LastError);

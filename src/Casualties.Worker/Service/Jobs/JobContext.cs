@@ -1,0 +1,23 @@
+using Casualties.Postgres.Jobs;
+using Npgsql;
+
+namespace Casualties.Worker.Service.Jobs;
+
+/// <summary>The job being run and its lease.</summary>
+public sealed class JobContext(ClaimedJob job)
+{
+    public ClaimedJob Job { get; } = job;
+
+    public JobLease Lease => Job.Lease;
+
+    public T Payload<T>() => JobPayloads.Deserialize<T>(Job.Payload, Job.Id);
+
+    /// <summary>
+    /// Locks the job inside the caller's transaction and throws <see cref="LeaseLostException"/> unless this
+    /// worker still holds the lease, so the transaction's writes commit only under a valid lease.
+    /// </summary>
+    public async Task Fence(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        if (!await JobQueue.Fence(conn, tx, Lease, ct)) throw new LeaseLostException(Job.Id, Lease.Version);
+    }
+}

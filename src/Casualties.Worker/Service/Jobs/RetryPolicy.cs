@@ -1,0 +1,13 @@
+namespace Casualties.Worker.Service.Jobs;
+
+/// <summary>Exponential backoff with jitter: base × 2^(attempt−1), capped, then scaled by a random factor in [0.5, 1].</summary>
+public static class RetryPolicy
+{
+    public static TimeSpan Delay(int attempt, TimeSpan baseDelay, TimeSpan maxDelay, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var capped = Math.Min(exponential, maxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + random.NextDouble() * 0.5));
+    }
+}

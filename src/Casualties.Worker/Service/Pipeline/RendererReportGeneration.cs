@@ -1,0 +1,33 @@
+using System.Globalization;
+using Casualties.Reports;
+using Casualties.Reports.Loading;
+using Casualties.Reports.Rendering;
+using Casualties.Worker.Service.Jobs;
+using Npgsql;
+
+namespace Casualties.Worker.Service.Pipeline;
+
+/// <summary>
+/// Writes the report of the latest reconciliation (issue 7) in each configured format into the folder, named
+/// casualties-YYYYMMDDTHHMMSSZ.EXT by the time it was written.
+/// </summary>
+public sealed class RendererReportGeneration(NpgsqlDataSource dataSource, TimeProvider time) : IReportGeneration
+{
+    public async Task<IReadOnlyList<string>> Write(string folder, IReadOnlyList<string> formats, CancellationToken ct)
+    {
+        var parsed = formats.Select(name => ReportFormats.TryParse(name, out var format)
+            ? (Name: name.Trim().ToLowerInvariant(), Format: format)
+            : throw new PermanentJobException($"ReportOptions:Formats: '{name}' is not a report format (expected {string.Join(", ", ReportFormats.Names)}).")).ToList();
+        var data = await new ReportDataLoader(dataSource).Load(ReportFilter.None, ct);
+        Directory.CreateDirectory(folder);
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var written = new List<string>();
+        foreach (var (name, format) in parsed)
+        {
+            var path = Path.Combine(folder, $"casualties-{stamp}.{(name == "markdown" ? "md" : name)}");
+            await ReportWriter.WriteFile(data, format, path, time, ct);
+            written.Add(path);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Casualties.Worker.Tests.Support;
+
+/// <summary>Worker configuration for tests: short leases, intervals and delays, so each scenario takes seconds.</summary>
+public static class Settings
+{
+    public static Dictionary<string, string> Fast(params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["WorkerOptions__Concurrency"] = "2",
+            ["WorkerOptions__PollInterval"] = "00:00:00.200",
+            ["WorkerOptions__LeaseDuration"] = "00:00:04",
+            ["WorkerOptions__HeartbeatInterval"] = "00:00:01",
+            ["WorkerOptions__ShutdownTimeout"] = "00:00:03",
+            ["WorkerOptions__MaxAttempts"] = "5",
+            ["WorkerOptions__RetryBaseDelay"] = "00:00:00.200",
+            ["WorkerOptions__RetryMaxDelay"] = "00:00:01",
+            ["WorkerOptions__ReconnectMaxDelay"] = "00:00:01",
+            ["InboxOptions__ScanInterval"] = "00:00:00.500",
+            ["InboxOptions__StableAfter"] = "00:00:00.300",
+            ["SchedulerOptions__Interval"] = "00:00:00.250",
+            ["SchedulerOptions__MissedRunGrace"] = "00:00:05",
+        };
+        foreach (var (key, value) in overrides) settings[key] = value;
+        return settings;
+    }
+}
