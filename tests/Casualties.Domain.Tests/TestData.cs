@@ -23,19 +23,5 @@ internal static class TestData
         }
     }
 
-    /// <summary>shared/seed/ beside the repository root (or beside a folder above it, for worktrees); null when absent.</summary>
-    public static string? SharedSeedFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
-            {
-                var folder = Path.Combine(dir.FullName, "shared", "seed");
-                if (Directory.Exists(folder)) return folder;
-            }
-            return null;
-        }
-    }
-
     public static string DataFile(string name) => Path.Combine(RepositoryRoot, "tests", "data", name);
 }

@@ -25,10 +25,7 @@ public sealed class GoldCorpusTests
     [Test]
     public void Seed_article_is_extracted_exactly_with_every_attribute()
     {
-        var folder = TestData.SharedSeedFolder;
-        if (folder is null) Assert.Ignore("../shared/seed/ is not beside the repository.");
-
-        var report = Score(Path.Combine(folder!, "expected-claims.jsonl"));
+        var report = Score(TestData.DataFile("seed-expected-claims.jsonl"));
 
         Assert.Multiple(() =>
         {
@@ -67,9 +64,7 @@ public sealed class GoldCorpusTests
     [Test]
     public void Seed_file_carries_its_own_date()
     {
-        var folder = TestData.SharedSeedFolder;
-        if (folder is null) Assert.Ignore("../shared/seed/ is not beside the repository.");
-        var text = File.ReadAllText(Path.Combine(folder!, "000_87d7596e7722211d.txt"));
+        var text = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "seeds", "documents", "000_87d7596e7722211d.txt"));
 
         var claims = new ClaimExtractor(TestData.Reference).ExtractDated(text);
 
