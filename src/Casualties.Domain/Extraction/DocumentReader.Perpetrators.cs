@@ -33,9 +33,19 @@ internal sealed partial class DocumentReader
                 best = actor;
             }
         }
-        if (best is { } agent) return ReferBack(text, agent);
+        if (best is { } agent) return ReferBack(text, QualifyingActorBefore(agent));
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
+    }
+
+    /// <summary>"Syrian regime air strikes": an actor right before another names whose it is.</summary>
+    private NamedAt<Actor> QualifyingActorBefore(NamedAt<Actor> agent)
+    {
+        foreach (var actor in actorsHere)
+        {
+            if (actor.Last + 1 == agent.First && !InsideVictimPhrase(actor.First)) return actor;
+        }
+        return agent;
     }
 
     /// <summary>"the jihadists", "the group", "the militants": the specific armed group named before, if any.</summary>
@@ -103,6 +113,7 @@ internal sealed partial class DocumentReader
             before--;
         }
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
+        if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;
         if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
         for (var k = actor.First + 1; k <= actor.Last; k++)
@@ -148,6 +159,13 @@ internal sealed partial class DocumentReader
             if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return false;
         }
         return false;
+    }
+
+    /// <summary>"a bombing blamed on al-Shabab", "attacks widely attributed to Israel".</summary>
+    private static bool BlamedBefore(TokenText text, int from, int k)
+    {
+        if (k >= from && text.IsAny(k, "widely", "largely", "generally", "officially")) k--;
+        return k >= from && text.IsAny(k, "blamed", "attributed");
     }
 
     private static bool IsBetween(TokenText text, int from, int and)

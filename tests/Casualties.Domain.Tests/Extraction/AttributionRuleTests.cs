@@ -76,4 +76,20 @@ public sealed class AttributionRuleTests
 
         Assert.That((claim.Period.Start?.ToString(), claim.Period.End?.ToString()), Is.EqualTo(("2019-03-04", "2019-03-09")));
     }
+
+    [Test]
+    public void An_actor_qualifying_an_attack_name_is_the_perpetrator()
+    {
+        var claim = Only("Syrian regime air strikes killed at least 20 civilians in Douma on Tuesday, the Syrian Observatory for Human Rights said.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("government"));
+    }
+
+    [Test]
+    public void The_group_an_attack_is_blamed_on_is_the_perpetrator()
+    {
+        var claim = Only("A car bombing widely blamed on Islamic State killed 31 people in the Syrian town of Manbij on Tuesday.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("isis"));
+    }
 }
