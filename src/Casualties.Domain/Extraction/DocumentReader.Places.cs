@@ -40,6 +40,7 @@ internal sealed partial class DocumentReader
             }
             length = 0;
         }
+        if (TryRegionsOfOnePlace(text, i, to, places, out length)) return true;
         if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var adjective) && !text.IsCapitalized(i)
             && extractor.Places.TryMatch(text, i + 1, to, out var namedLength, places) && HasCapital(text, i + 1, namedLength)
             && Reference.Gazetteer.Named($"{adjective} {Prefer(places).Name}") is [var directional, ..])
@@ -67,6 +68,30 @@ internal sealed partial class DocumentReader
         places.Insert(0, chosen);
         Vote(chosen);
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
+        return true;
+    }
+
+    /// <summary>"across southern and eastern Lebanon": several regions of one place, which no single region covers, are that place.</summary>
+    private bool TryRegionsOfOnePlace(TokenText text, int i, int to, List<Place> places, out int length)
+    {
+        length = 0;
+        var directions = Directions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (text.IsCapitalized(i) || !directions.ContainsKey(text[i])) return false;
+        var k = i + 1;
+        var regions = 1;
+        while (text.IsAny(k, "and", "or") || text.IsPunctuation(k, ','))
+        {
+            if (text.IsAny(k + 1, "and", "or")) k++;
+            if (!directions.ContainsKey(text[k + 1]) || text.IsCapitalized(k + 1)) break;
+            regions++;
+            k += 2;
+        }
+        if (regions < 2 || !extractor.Places.TryMatch(text, k, to, out var namedLength, places) || !HasCapital(text, k, namedLength)) return false;
+        var whole = Prefer(places);
+        places.Clear();
+        places.Add(whole);
+        Vote(whole);
+        length = k + namedLength - i;
         return true;
     }
 
@@ -187,6 +212,7 @@ internal sealed partial class DocumentReader
     private static bool IsStateAsActor(TokenText text, NamedAt<Place> named)
     {
         var after = named.Last + 1;
+        if (!text.IsCapitalized(named.First)) return false;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) return true;
         if (text.IsAny(named.First - 1, "by", "against") || text.Is(named.First - 1, "on") && text.Is(named.First - 2, "blamed")) return true;
         return text.IsWord(after) && !text.IsCapitalized(after)

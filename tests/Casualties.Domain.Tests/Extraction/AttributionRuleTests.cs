@@ -92,4 +92,12 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.PerpetratorSide, Is.EqualTo("isis"));
     }
+
+    [Test]
+    public void Several_regions_of_a_country_together_are_the_country()
+    {
+        var claim = Only("Israeli air strikes across southern and eastern Lebanon killed 35 people on Tuesday, Lebanon's health ministry said.");
+
+        Assert.That(claim.Place, Is.EqualTo("Lebanon"));
+    }
 }
