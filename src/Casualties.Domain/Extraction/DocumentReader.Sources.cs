@@ -160,4 +160,35 @@ internal sealed partial class DocumentReader
 
     private static bool IsSpeech(TokenText text, int index) =>
         text.IsWord(index) && ExtractionVocabulary.SpeechVerbs.Contains(text[index]);
+
+    /// <summary>Surnames of people named in full as a source ("Oleh Syniehubov"), for the surname alone later.</summary>
+    private readonly Dictionary<string, IReadOnlyList<Source>> surnames = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that make a capitalised name an institution, not a person.</summary>
+    private static readonly HashSet<string> InstitutionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ministry", "council", "office", "forces", "network", "observatory", "rights", "agency", "committee", "army", "police",
+        "administration", "command", "mission", "organization", "organisation", "service", "centre", "center", "fund",
+        "authority", "directorate", "department", "crescent", "cross", "health", "news", "television", "tv", "group",
+        "company", "hospital", "international", "watch", "count", "defence", "defense", "general", "staff", "government",
+    };
+
+    /// <summary>"Oleh Syniehubov": a source named by a person's two or three capitalised names.</summary>
+    private void RememberSurname(TokenText text, int first, int length, List<Source> found)
+    {
+        if (length is < 2 or > 3) return;
+        for (var k = first; k < first + length; k++)
+        {
+            if (!text.IsWord(k) || !text.IsCapitalized(k) || InstitutionWords.Contains(text[k]) || text[k].Length < 3) return;
+        }
+        surnames[text[first + length - 1].ToString()] = [.. found];
+    }
+
+    /// <summary>"..., Syniehubov said": the surname alone of a person named in full before as a source.</summary>
+    private IReadOnlyList<Source>? SurnameAt(TokenText text, int i, int from)
+    {
+        if (surnames.Count == 0 || !text.IsCapitalized(i) || !surnames.TryGetValue(text[i].ToString(), out var person)) return null;
+        if (i > from && (text.IsCapitalized(i - 1) || text.Is(i - 1, "the"))) return null;
+        return person;
+    }
 }

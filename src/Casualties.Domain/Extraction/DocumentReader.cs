@@ -90,6 +90,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             if (text.Kind(i) != TokenKind.Word) continue;
             VoteForDemonym(text, i);
+            if (SurnameAt(text, i, from) is { } person)
+            {
+                sourcesHere.Add(new(i, 1, person));
+                continue;
+            }
             if (!extractor.NameStarts.Contains(text[i])) continue;
             var length = 1;
             if (extractor.Actors.TryMatch(text, i, to, out var actorLength, actors))
@@ -101,6 +106,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
             {
                 sourcesHere.Add(new(i, sourceLength, [.. found]));
+                RememberSurname(text, i, sourceLength, found);
                 VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;

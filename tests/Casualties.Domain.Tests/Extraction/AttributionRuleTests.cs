@@ -100,4 +100,14 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.Place, Is.EqualTo("Lebanon"));
     }
+
+    [Test]
+    public void A_surname_alone_credits_the_body_of_the_person_named_in_full_before()
+    {
+        var claims = Extract("A Russian drone attack on Sumy killed four people on Tuesday, the regional governor, Volodymyr Artiukh, said. "
+            + "A second strike on a village near the border wounded seven people, Artiukh said.");
+
+        Assert.That(claims.Select(c => c.Source), Is.All.EqualTo("Sumy Regional Military Administration"));
+        Assert.That(claims, Has.Count.EqualTo(2));
+    }
 }
