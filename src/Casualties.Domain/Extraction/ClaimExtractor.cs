@@ -31,6 +31,26 @@ public sealed class ClaimExtractor
     /// <summary>Every word a source, actor or place name may start with.</summary>
     internal HashSet<string> NameStarts { get; }
 
+    private readonly Lazy<Dictionary<string, List<Source>>> sourcesByName;
+
+    /// <summary>The sources whose name or an alias is exactly <paramref name="name"/>, ignoring case.</summary>
+    internal IReadOnlyList<Source> SourcesNamed(string name) =>
+        sourcesByName.Value.TryGetValue(name, out var found) ? found : [];
+
+    private static Dictionary<string, List<Source>> IndexSources(IEnumerable<Source> sources)
+    {
+        var index = new Dictionary<string, List<Source>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in sources)
+        {
+            foreach (var name in source.Aliases.Append(source.Name))
+            {
+                if (!index.TryGetValue(name, out var list)) index[name] = list = [];
+                if (!list.Contains(source)) list.Add(source);
+            }
+        }
+        return index;
+    }
+
     private readonly Dictionary<string, string> countryByPlace = new(StringComparer.Ordinal);
 
     /// <summary>The key of the country a place lies in.</summary>
@@ -50,6 +70,7 @@ public sealed class ClaimExtractor
     {
         ArgumentNullException.ThrowIfNull(reference);
         Reference = reference;
+        sourcesByName = new(() => IndexSources(reference.Sources), LazyThreadSafetyMode.ExecutionAndPublication);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)

@@ -191,4 +191,38 @@ internal sealed partial class DocumentReader
         if (i > from && (text.IsCapitalized(i - 1) || text.Is(i - 1, "the"))) return null;
         return person;
     }
+
+    private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "office", "directorate", "department", "council", "administration", "authorities", "officials", "ministry",
+        "authority", "governor", "police",
+    };
+
+    /// <summary>
+    /// "the city's health directorate", "the province's health office": a local body named by the place the text
+    /// is about, when a body of that name ("Baghdad Health Directorate") is known.
+    /// </summary>
+    private IReadOnlyList<Source>? LocalBodyAt(TokenText text, int i, int to, out int length)
+    {
+        length = 0;
+        if (!text.Is(i, "the") || !text.IsAny(i + 1, "city", "town", "province", "governorate", "region", "state", "oblast")
+            || !text.IsApostrophe(i + 2) || !text.Is(i + 3, "s")) return null;
+        var head = i + 4;
+        while (head < Math.Min(to, i + 7) && text.IsWord(head) && !BodyHeads.Contains(text[head])) head++;
+        if (head >= to || !text.IsWord(head) || !BodyHeads.Contains(text[head])) return null;
+        var words = string.Join(' ', Enumerable.Range(i + 4, head - i - 3).Select(k => text[k].ToString()));
+        var where = text.IsAny(i + 1, "city", "town") ? lastCity : lastPlace ?? lastCity;
+        for (var place = where; place is not null; place = place.Parent is { } parent ? Reference.Gazetteer.ByKey(parent) : null)
+        {
+            foreach (var name in place.Aliases.Prepend(place.Name))
+            {
+                var found = extractor.SourcesNamed($"{name} {words}");
+                if (found.Count == 0) found = extractor.SourcesNamed($"{words} in {name}");
+                if (found.Count == 0) continue;
+                length = head - i + 1;
+                return found;
+            }
+        }
+        return null;
+    }
 }

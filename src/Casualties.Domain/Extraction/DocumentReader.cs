@@ -90,6 +90,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             if (text.Kind(i) != TokenKind.Word) continue;
             VoteForDemonym(text, i);
+            if (LocalBodyAt(text, i, to, out var bodyLength) is { } body)
+            {
+                sourcesHere.Add(new(i, bodyLength, body));
+                i += bodyLength - 1;
+                continue;
+            }
             if (SurnameAt(text, i, from) is { } person)
             {
                 sourcesHere.Add(new(i, 1, person));

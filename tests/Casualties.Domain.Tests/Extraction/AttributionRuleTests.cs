@@ -110,4 +110,12 @@ public sealed class AttributionRuleTests
         Assert.That(claims.Select(c => c.Source), Is.All.EqualTo("Sumy Regional Military Administration"));
         Assert.That(claims, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public void The_citys_health_office_is_the_local_body_of_the_city_named_before()
+    {
+        var claim = Only("Houthi shelling hit a market in the Yemeni city of Taiz on Tuesday, killing nine civilians, according to the city's health office.");
+
+        Assert.That(claim.Source, Is.EqualTo("Taiz Health Office"));
+    }
 }
