@@ -56,7 +56,12 @@ internal sealed partial class DocumentReader
             {
                 bareAllowed = true;
             }
-            if (draft.Outcome is null && IsTakenCaptive(text, from, draft)) draft.Outcome = Outcome.Detained;
+            if (draft.Outcome is null && IsTakenCaptive(text, from, draft))
+            {
+                draft.Outcome = Outcome.Detained;
+                bareAllowed = true;
+            }
+            if (VictimsAccountingFor(text, from, to, draft)) bareAllowed = true;
             if (draft.Outcome is null && TryOutcomeBefore(text, from, mention.FirstToken, out var before))
             {
                 draft.Outcome = before;
@@ -141,10 +146,28 @@ internal sealed partial class DocumentReader
         return before.LastToken + 1 < group.FirstToken && text.IsWord(before.LastToken + 1);
     }
 
+    /// <summary>"Children accounted for 14 of the dead", "women made up 40 of the victims": the victims named before the verb.</summary>
+    private bool VictimsAccountingFor(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        var first = draft.Mention.FirstToken;
+        var verb = text.IsAny(first - 1, "for") && text.IsAny(first - 2, "accounted", "account", "accounting", "accounts") ? first - 2
+            : text.IsAny(first - 1, "up") && text.IsAny(first - 2, "made", "make", "making", "makes") ? first - 2 : -1;
+        if (verb < 0) return false;
+        for (var pos = verb - 1; pos >= Math.Max(from, verb - 3); pos--)
+        {
+            if (!TryVictimAt(text, pos, to, out var length, out var term) || pos + length != verb) continue;
+            SetVictims(text, draft, term, pos, pos + length - 1);
+            draft.VictimEnd = Math.Max(draft.VictimEnd, draft.Mention.LastToken);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>"had taken 37 Ukrainian soldiers prisoner", "took 12 people hostage".</summary>
     private static bool IsTakenCaptive(TokenText text, int from, ClaimDraft draft)
     {
-        if (!text.IsAny(draft.VictimEnd + 1, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages")) return false;
+        if (!text.IsAny(draft.VictimEnd + 1, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages")
+            && !text.IsAny(draft.VictimEnd, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages")) return false;
         var before = draft.Mention.FirstToken - 1;
         while (before > from && text.IsWord(before) && ExtractionVocabulary.ObjectFillers.Contains(text[before])) before--;
         return text.IsAny(before, "taken", "took", "take", "taking", "takes");
@@ -587,7 +610,7 @@ internal sealed partial class DocumentReader
         outcome = Outcome.Killed;
         var first = draft.Mention.FirstToken;
         var link = first - 1;
-        if (link < from || !text.IsWord(link) || !ExtractionVocabulary.TallyLinks.Contains(text[link])) return false;
+        if (link < from || !text.IsWord(link) || !ExtractionVocabulary.TallyLinks.Contains(text[link]) && !TallyHeads.Contains(text[link])) return false;
         for (var head = link; head >= from; head--)
         {
             if (text.IsPunctuation(head, ';')) return false;
@@ -628,7 +651,7 @@ internal sealed partial class DocumentReader
     private bool TryOutcomeAfter(TokenText text, int to, int pos, out Outcome outcome)
     {
         outcome = default;
-        if (text.IsComma(pos) && SubsetMarkerAt(text, pos + 1, to))
+        if (text.IsComma(pos) && (SubsetMarkerAt(text, pos + 1, to) || text.IsAny(pos + 1, "mostly", "mainly", "largely", "predominantly", "overwhelmingly", "many", "most")))
         {
             var close = pos + 1;
             while (close < to && !text.IsComma(close)) close++;
@@ -660,6 +683,11 @@ internal sealed partial class DocumentReader
         {
             if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out outcome)) return true;
             if (!text.IsWord(pos)) return false;
+            if (text.Is(pos, "among") && text.IsAny(pos + 1, "the", "those"))
+            {
+                pos += 2;
+                continue;
+            }
             var word = text[pos];
             if (!ExtractionVocabulary.AuxiliaryWords.Contains(word)
                 && !(word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && word.Length > 4))

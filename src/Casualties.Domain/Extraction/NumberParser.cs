@@ -31,7 +31,7 @@ public sealed class NumberParser
         ("more than", Qualifier.MoreThan), ("over", Qualifier.MoreThan), ("upwards of", Qualifier.MoreThan),
         ("upward of", Qualifier.MoreThan), ("in excess of", Qualifier.MoreThan), ("just over", Qualifier.MoreThan),
         ("well over", Qualifier.MoreThan), ("well above", Qualifier.MoreThan), ("above", Qualifier.MoreThan),
-        ("up to", Qualifier.AtMost), ("as many as", Qualifier.AtMost), ("no more than", Qualifier.AtMost),
+        ("up to", Qualifier.AtMost), ("as many as", Qualifier.AtMost), ("as high as", Qualifier.AtMost), ("no more than", Qualifier.AtMost),
         ("a maximum of", Qualifier.AtMost), ("at most", Qualifier.AtMost), ("not more than", Qualifier.AtMost),
         ("fewer than", Qualifier.LessThan), ("less than", Qualifier.LessThan), ("under", Qualifier.LessThan),
         ("nearly", Qualifier.Nearly), ("almost", Qualifier.Nearly), ("close to", Qualifier.Nearly),

@@ -21,6 +21,11 @@ public sealed class ConstructionTests
     [TestCase("A missile struck the bulk carrier, killing two crew members.", "Killed people 2..2")]
     [TestCase("Troops had detained 12 wanted suspects in the raid.", "Detained people 12..12")]
     [TestCase("Up to 15 people may remain under the rubble, the emergency service said.", "Missing people 0..15")]
+    [TestCase("Gunmen raided the village on Sunday, taking around 40 hostage.", "Detained people 36..44")]
+    [TestCase("Women accounted for 23 of the dead, the ministry said.", "Killed women 23..23")]
+    [TestCase("The militia said 18 of its fighters are among the dead.", "Killed combatants 18..18")]
+    [TestCase("Independent researchers put the death toll as high as 90,000.", "Killed people 0..90000")]
+    [TestCase("In 1972 some 300,000 people, mostly ethnic Hutus, were killed in the purges.", "Killed people 270000..330000")]
     public void The_first_claim_of_a_sentence_reads_as(string sentence, string expected)
     {
         var claims = Extract(sentence);
