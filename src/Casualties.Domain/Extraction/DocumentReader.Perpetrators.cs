@@ -51,9 +51,20 @@ internal sealed partial class DocumentReader
     /// <summary>"the jihadists", "the group", "the militants": the specific armed group named before, if any.</summary>
     private IReadOnlyList<Actor> ReferBack(TokenText text, NamedAt<Actor> agent)
     {
-        var generic = agent.Candidates.All(a => a.Kind == "generic") || text.Is(agent.First, "group") || text.Is(agent.Last, "group");
+        var generic = agent.Candidates.All(a => a.Kind == "generic") || text.Is(agent.First, "group") || text.Is(agent.Last, "group")
+            || IsCommonNoun(text, agent);
         if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null) return lastArmedGroup;
         return agent.Candidates;
+    }
+
+    /// <summary>"the jihadists", "the militants": a common noun (no capital), not a proper name.</summary>
+    private static bool IsCommonNoun(TokenText text, NamedAt<Actor> agent)
+    {
+        for (var k = agent.First; k <= agent.Last; k++)
+        {
+            if (text.IsCapitalized(k)) return false;
+        }
+        return true;
     }
 
     /// <summary>Victims are not killed by their own side: "nine of its soldiers were killed" by the army that reports them.</summary>

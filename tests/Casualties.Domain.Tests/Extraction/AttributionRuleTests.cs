@@ -118,4 +118,13 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.Source, Is.EqualTo("Taiz Health Office"));
     }
+
+    [Test]
+    public void The_jihadists_refers_back_to_the_armed_group_named_before()
+    {
+        var claims = Extract("Islamic State fighters stormed villages near Deir ez-Zor in Syria on Tuesday. "
+            + "The jihadists killed 17 government soldiers, the Syrian Observatory for Human Rights said.");
+
+        Assert.That(claims.Single().PerpetratorSide, Is.EqualTo("isis"));
+    }
 }
