@@ -18,7 +18,7 @@ public sealed class ClaimExtractor
     private static readonly (string Term, string Victims)[] GenericVictimTerms =
     [
         ("people", VictimGroups.People), ("persons", VictimGroups.People), ("others", VictimGroups.People),
-        ("individuals", VictimGroups.People), ("person", VictimGroups.People),
+        ("individuals", VictimGroups.People), ("person", VictimGroups.People), ("citizens", VictimGroups.People),
     ];
 
     internal ReferenceData Reference { get; }

@@ -57,6 +57,7 @@ internal static class ExtractionVocabulary
         ("claims the lives of", Outcome.Killed), ("took the lives of", Outcome.Killed),
         ("taking the lives of", Outcome.Killed), ("the killing of", Outcome.Killed), ("the deaths of", Outcome.Killed),
         ("the death of", Outcome.Killed), ("the killings of", Outcome.Killed), ("shot dead", Outcome.Killed),
+        ("the martyrdom of", Outcome.Killed), ("martyring", Outcome.Killed), ("martyred", Outcome.Killed),
         ("wounded", Outcome.Injured), ("wounding", Outcome.Injured), ("wounds", Outcome.Injured),
         ("injured", Outcome.Injured), ("injuring", Outcome.Injured), ("injures", Outcome.Injured),
         ("the injury of", Outcome.Injured), ("the wounding of", Outcome.Injured),

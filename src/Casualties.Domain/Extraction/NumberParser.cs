@@ -93,6 +93,7 @@ public sealed class NumberParser
         {
             if (TryRead(text, i, to, out var mention))
             {
+                mention = InParentheses(text, mention, to);
                 into.Add(mention);
                 i = mention.LastToken + 1;
             }
@@ -101,6 +102,16 @@ public sealed class NumberParser
                 i++;
             }
         }
+    }
+
+    /// <summary>"(56) martyrs", "nearly (544,000)": translated statements set figures in parentheses; the mention spans them.</summary>
+    private static QuantityMention InParentheses(TokenText text, QuantityMention mention, int to)
+    {
+        if (mention.NumberToken != mention.LastToken || mention.LastToken + 1 >= to) return mention;
+        if (!text.IsPunctuation(mention.NumberToken - 1, '(') || !text.IsPunctuation(mention.LastToken + 1, ')')) return mention;
+        var first = mention.FirstToken == mention.NumberToken ? mention.NumberToken - 1 : mention.FirstToken;
+        var last = mention.LastToken + 1;
+        return mention with { FirstToken = first, LastToken = last, Span = text.SpanOf(first, last) };
     }
 
     /// <summary>"14:20 - A woman was killed": the hours or minutes of a time stamp.</summary>
@@ -143,6 +154,7 @@ public sealed class NumberParser
             return true;
         }
 
+        if (qualifier != Qualifier.Exact && text.IsPunctuation(j, '(') && text.Kind(j + 1) == TokenKind.Number && text.IsPunctuation(j + 2, ')')) j++;
         if (!TryReadNumber(text, j, to, out var number)) return false;
         switch (number.Shape)
         {

@@ -22,6 +22,8 @@ public sealed class ConstructionTests
     [TestCase("Troops had detained 12 wanted suspects in the raid.", "Detained people 12..12")]
     [TestCase("Up to 15 people may remain under the rubble, the emergency service said.", "Missing people 0..15")]
     [TestCase("Gunmen raided the village on Sunday, taking around 40 hostage.", "Detained people 36..44")]
+    [TestCase("The toll of the aggression on the province has risen to (1,204) martyrs, the ministry said.", "Killed people 1204..1204")]
+    [TestCase("The strike on the market led to the martyrdom of (12) citizens and the injury of nearly (40) others.", "Killed people 12..12")]
     [TestCase("Women accounted for 23 of the dead, the ministry said.", "Killed women 23..23")]
     [TestCase("The militia said 18 of its fighters are among the dead.", "Killed combatants 18..18")]
     [TestCase("Independent researchers put the death toll as high as 90,000.", "Killed people 0..90000")]
