@@ -7,13 +7,18 @@ namespace Casualties.Domain.Tests.Extraction;
 public sealed class GoldCorpusTests
 {
     /// <summary>
-    /// The floor measured on the development corpora with the real seeds (lowest of A 0.938, B 0.975, C 0.924),
-    /// minus 0.005; raise it as the rules improve. The issue asks for 0.95.
+    /// Floors per development corpus: what the extractor measured with the real seeds, minus 0.005; raise them as
+    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured: A F1 0.938, source 0.887, side 0.769, place 0.795, start 0.885, end 0.872; B F1 0.975, source 0.848, side 0.854, place 0.809, start 0.869, end 0.899; C F1 0.948, source 0.903, side 0.855, place 0.800, start 0.857, end 0.876; D F1 0.787, source 0.582, side 0.658, place 0.712, start 0.793, end 0.849.
     /// </summary>
-    private const double DevelopmentF1Floor = 0.919;
+    private static readonly Dictionary<string, Floors> Measured = new()
+    {
+        ["dev-corpus-a.jsonl"] = new(F1: 0.933, Source: 0.882, Side: 0.764, Place: 0.790, Start: 0.880, End: 0.867),
+        ["dev-corpus-b.jsonl"] = new(F1: 0.970, Source: 0.843, Side: 0.849, Place: 0.804, Start: 0.864, End: 0.894),
+        ["dev-corpus-c.jsonl"] = new(F1: 0.943, Source: 0.898, Side: 0.850, Place: 0.795, Start: 0.852, End: 0.871),
+        ["dev-corpus-d.jsonl"] = new(F1: 0.782, Source: 0.577, Side: 0.653, Place: 0.707, Start: 0.788, End: 0.844),
+    };
 
-    /// <summary>Attribute accuracy measured on the corpora (lowest of A, B and C) minus 0.005: source 0.843, side 0.764, place 0.774, start 0.858, end 0.872.</summary>
-    private static readonly (double Source, double Side, double Place, double Start, double End) AttributeFloor = (0.838, 0.759, 0.769, 0.853, 0.867);
+    private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
 
     private static EvalReport Score(string goldPath)
     {
@@ -37,27 +42,30 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-a.jsonl")]
     [TestCase("dev-corpus-b.jsonl")]
     [TestCase("dev-corpus-c.jsonl")]
+    [TestCase("dev-corpus-d.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
 
-        Assert.That(report.F1, Is.GreaterThanOrEqualTo(DevelopmentF1Floor), report.ToText());
+        Assert.That(report.F1, Is.GreaterThanOrEqualTo(Measured[file].F1), report.ToText());
     }
 
     [TestCase("dev-corpus-a.jsonl")]
     [TestCase("dev-corpus-b.jsonl")]
     [TestCase("dev-corpus-c.jsonl")]
+    [TestCase("dev-corpus-d.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
+        var floor = Measured[file];
 
         Assert.Multiple(() =>
         {
-            Assert.That(a.Source, Is.GreaterThanOrEqualTo(AttributeFloor.Source), "source");
-            Assert.That(a.PerpetratorSide, Is.GreaterThanOrEqualTo(AttributeFloor.Side), "perpetrator_side");
-            Assert.That(a.Place, Is.GreaterThanOrEqualTo(AttributeFloor.Place), "place");
-            Assert.That(a.Start, Is.GreaterThanOrEqualTo(AttributeFloor.Start), "start");
-            Assert.That(a.End, Is.GreaterThanOrEqualTo(AttributeFloor.End), "end");
+            Assert.That(a.Source, Is.GreaterThanOrEqualTo(floor.Source), "source");
+            Assert.That(a.PerpetratorSide, Is.GreaterThanOrEqualTo(floor.Side), "perpetrator_side");
+            Assert.That(a.Place, Is.GreaterThanOrEqualTo(floor.Place), "place");
+            Assert.That(a.Start, Is.GreaterThanOrEqualTo(floor.Start), "start");
+            Assert.That(a.End, Is.GreaterThanOrEqualTo(floor.End), "end");
         });
     }
 
