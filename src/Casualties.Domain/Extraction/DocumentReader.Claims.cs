@@ -295,7 +295,11 @@ internal sealed partial class DocumentReader
             draft.RefersToGroup = true;
             draft.VictimEnd = pos + 1;
             var after = text.IsAny(pos + 2, "were", "are", "was", "being") ? pos + 3 : pos + 2;
-            TryReadVictimNoun(text, after, to, draft, singular);
+            if (!TryReadVictimNoun(text, after, to, draft, singular) && TryOutcomeAfter(text, to, pos + 2, out var ownOutcome))
+            {
+                draft.Outcome = ownOutcome;
+                draft.OwnOutcome = true;
+            }
             return true;
         }
         if (text.IsAny(pos, "were", "are") && TryReadVictimNoun(text, pos + 1, to, draft, singular)) return false;

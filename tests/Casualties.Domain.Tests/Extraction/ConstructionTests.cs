@@ -37,6 +37,14 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void Part_of_a_group_with_its_own_outcome_verb_keeps_that_outcome()
+    {
+        var claims = Extract("The hospital received 310 wounded people on Sunday, 27 of whom later died of their injuries.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Injured people 310..310", "Killed people 27..27" }));
+    }
+
+    [Test]
     public void Staff_members_of_an_aid_body_are_aid_workers()
     {
         var claims = Extract("According to UNRWA, 101 of its staff members have been killed in the Gaza Strip since 7 October.");
