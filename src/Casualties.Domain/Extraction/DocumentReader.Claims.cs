@@ -50,7 +50,7 @@ internal sealed partial class DocumentReader
                 bareAllowed = true;
             }
             if (draft.RefersToGroup && m > 0 && CountsSomethingElse(text, mentions[m - 1], mention)) continue;
-            LinkToFiguresBefore(text, from, draft);
+            LinkToFiguresBefore(text, from, to, draft);
             if (draft.IsSubset && draft.Parent is not null && draft.Victims is null
                 && (IsBoundary(text, mention.LastToken + 1, to) || text.IsAny(mention.LastToken + 1, "are", "were", "is", "was")))
             {
@@ -470,7 +470,7 @@ internal sealed partial class DocumentReader
         actorsHere.Any(a => index >= a.First && index <= a.Last) || placesHere.Any(p => index >= p.First && index <= p.Last);
 
     /// <summary>Subsets ("including 44 children") and lists ("12 civilians and 3 soldiers") link to the figure before.</summary>
-    private void LinkToFiguresBefore(TokenText text, int from, ClaimDraft draft)
+    private void LinkToFiguresBefore(TokenText text, int from, int to, ClaimDraft draft)
     {
         var first = draft.Mention.FirstToken;
         var previous = sentenceDrafts.Count > 0 ? sentenceDrafts[^1] : null;
@@ -547,7 +547,8 @@ internal sealed partial class DocumentReader
             || gap == 2 && text.IsComma(first - 2) && text.Is(first - 1, "and")
             || gap == 3 && text.Is(first - 3, "as") && text.Is(first - 2, "well") && text.Is(first - 1, "as");
         if (!joined) return;
-        if (previous.IsSubset && draft.Outcome is not null && draft.Outcome != previous.Outcome || previous.IsSubset && draft.Outcome is not null && draft.Victims is null)
+        var outcome = draft.Outcome ?? (TryOutcomeAfter(text, to, draft.VictimEnd + 1, out var after) ? after : null);
+        if (previous.IsSubset && outcome is not null && outcome != previous.Outcome || previous.IsSubset && outcome is not null && draft.Victims is null)
         {
             draft.CoordinatedWith = previous.Parent;
             return;

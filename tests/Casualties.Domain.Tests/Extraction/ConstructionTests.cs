@@ -45,6 +45,14 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void A_figure_with_its_own_verb_after_a_subset_does_not_lend_that_verb_to_the_subset()
+    {
+        var claims = Extract("Shelling of the district killed 9 civilians, including 3 children, and 20 had been injured.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed civilians 9..9", "Killed children 3..3", "Injured civilians 20..20" }));
+    }
+
+    [Test]
     public void Staff_members_of_an_aid_body_are_aid_workers()
     {
         var claims = Extract("According to UNRWA, 101 of its staff members have been killed in the Gaza Strip since 7 October.");
