@@ -114,6 +114,7 @@ internal sealed partial class DocumentReader
             else
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
+                if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.Perpetrators = PerpetratorsFor(text, from, draft);

@@ -225,4 +225,26 @@ internal sealed partial class DocumentReader
         }
         return null;
     }
+
+    /// <summary>The body that issued the document, named in its header lines ("Press release — MSF"), if any.</summary>
+    private IReadOnlyList<Source>? issuer;
+
+    /// <summary>
+    /// "Syrian Network for Human Rights — Monthly Report", "UN Office for the Coordination of Humanitarian Affairs (OCHA)":
+    /// a body named in one of the first header lines, not as the speaker of a headline ("Israel says 1,300 killed"),
+    /// nor a news agency (the reporter, not who counted), nor an armed group,
+    /// issued the document; its unattributed figures ("We documented ...") are its own.
+    /// </summary>
+    private void RememberIssuer(TokenText text, int to)
+    {
+        if (issuer is not null || sentence > 3 || drafts.Any(d => !d.InHeadline)) return;
+        foreach (var named in sourcesHere)
+        {
+            if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) continue;
+            if (named.Candidates.All(s => s.Kind is "media" or "armed_group") || !HasCapital(text, named.First, named.Length)) continue;
+            if (ReportsAfter(text, named.Last + 1, to) && !text.IsPunctuation(named.Last + 1, '(')) continue;
+            issuer = Local(named.Candidates);
+            return;
+        }
+    }
 }

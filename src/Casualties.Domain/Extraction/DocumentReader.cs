@@ -49,8 +49,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         AddSingulars(text, from, to);
         sentenceDrafts.Clear();
         contextVictims = null;
+        var headline = IsHeadline(text, from, to);
+        if (headline) RememberIssuer(text, to);
         if (mentions.Count > 0) ReadClaims(text, from, to);
-        if (IsHeadline(text, from, to))
+        if (headline)
         {
             foreach (var draft in sentenceDrafts) draft.InHeadline = true;
         }

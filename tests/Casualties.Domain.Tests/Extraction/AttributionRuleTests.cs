@@ -127,4 +127,22 @@ public sealed class AttributionRuleTests
 
         Assert.That(claims.Single().PerpetratorSide, Is.EqualTo("isis"));
     }
+
+    [Test]
+    public void A_body_named_in_the_header_is_the_source_of_its_unattributed_figures()
+    {
+        var claims = Extract("Monthly report on civilian deaths in Syria\nSyrian Network for Human Rights — Monthly Report\n\n"
+            + "We documented the killing of 120 civilians in Idlib in February. Air strikes on Ariha killed 14 people on 4 February.");
+
+        Assert.That(claims.Select(c => c.Source), Is.All.EqualTo("Syrian Network for Human Rights"));
+        Assert.That(claims, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void A_news_agency_in_a_dateline_is_not_the_source_of_unattributed_figures()
+    {
+        var claims = Extract("BAGHDAD (AP) —\n\nA car bomb killed 12 people at a market in Baghdad on Tuesday.");
+
+        Assert.That(claims.Single().Source, Is.Null);
+    }
 }
