@@ -158,7 +158,7 @@ internal sealed partial class DocumentReader
         "raided", "shot", "killed", "bombarded", "opened", "ambushed", "executed", "massacred", "detonated",
         "besieged", "overran", "seized", "carried", "rained", "strikes", "shells", "pounds", "fires", "kills",
         "repelled", "repulsed", "thwarted", "foiled", "eliminated", "detained", "abducted", "captured", "arrested",
-        "kidnapped", "planted", "dropped", "wounded", "injured", "destroyed",
+        "kidnapped", "planted", "dropped", "wounded", "injured", "destroyed", "committed", "perpetrated",
     };
 
     /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>

@@ -137,6 +137,7 @@ internal static class ExtractionVocabulary
     public static readonly HashSet<string> AttackNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "strike", "strikes", "airstrike", "airstrikes", "air", "fire", "shelling", "shellfire", "bombardment",
+        "aggression", "enemy", "massacres",
         "bombardments", "bombing", "bombings", "bombs", "bomb", "attack", "attacks", "raid", "raids", "missile",
         "missiles", "rocket", "rockets", "drone", "drones", "shell", "shells", "mortar", "mortars", "artillery",
         "offensive", "assault", "forces", "troops", "jets", "warplanes", "aircraft", "planes", "gunmen", "fighters",

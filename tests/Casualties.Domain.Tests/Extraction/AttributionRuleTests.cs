@@ -145,4 +145,20 @@ public sealed class AttributionRuleTests
 
         Assert.That(claims.Single().Source, Is.Null);
     }
+
+    [Test]
+    public void The_aggression_of_a_named_state_is_the_perpetrator()
+    {
+        var claim = Only("The toll of the Israeli aggression on the south of Lebanon has risen to 41 martyrs, the Lebanese health ministry said.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("israel"));
+    }
+
+    [Test]
+    public void A_group_that_committed_a_massacre_is_the_perpetrator()
+    {
+        var claim = Only("The Rapid Support Forces militia committed a massacre today in a village in Gezira State in Sudan, killing 40 citizens.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("rsf"));
+    }
 }
