@@ -111,7 +111,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 VoteForActors(actors);
                 length = actorLength;
             }
-            if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found))
+            if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found) && !LongerPlaceAt(text, i, to, sourceLength))
             {
                 sourcesHere.Add(new(i, sourceLength, [.. found]));
                 RememberSurname(text, i, sourceLength, found);
@@ -127,6 +127,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             i += length - 1;
         }
     }
+
+    /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
+    private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
+        extractor.Places.TryMatch(text, i, to, out var placeLength, scratchPlaces) && placeLength > sourceLength && HasCapital(text, i, placeLength);
 
     public IReadOnlyList<Claim> Finish()
     {

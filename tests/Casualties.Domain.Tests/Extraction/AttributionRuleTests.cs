@@ -161,4 +161,13 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.PerpetratorSide, Is.EqualTo("rsf"));
     }
+
+    [Test]
+    public void A_city_whose_name_starts_like_an_agency_is_the_place()
+    {
+        var claim = Only("An air strike killed five people in the Yemeni capital, Sana'a, on Tuesday.");
+
+        Assert.That(claim.Place, Is.EqualTo("Sanaa"));
+        Assert.That(claim.Source, Is.Null);
+    }
 }
