@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 
@@ -31,25 +32,20 @@ public sealed class ClaimExtractor
     /// <summary>Every word a source, actor or place name may start with.</summary>
     internal HashSet<string> NameStarts { get; }
 
-    private readonly Dictionary<string, string> countryByPlace = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, string> countryByPlace;
 
     /// <summary>The key of the country a place lies in.</summary>
-    internal string CountryKeyOf(Place place)
-    {
-        lock (countryByPlace)
-        {
-            if (!countryByPlace.TryGetValue(place.Key, out var country))
-            {
-                countryByPlace[place.Key] = country = Reference.Gazetteer.CountryOf(place).Key;
-            }
-            return country;
-        }
-    }
+    internal string CountryKeyOf(Place place) =>
+        countryByPlace.TryGetValue(place.Key, out var country) ? country : Reference.Gazetteer.CountryOf(place).Key;
 
     public ClaimExtractor(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         Reference = reference;
+        countryByPlace = reference.Places
+            .Select(p => KeyValuePair.Create(p.Key, reference.Gazetteer.CountryOf(p).Key))
+            .DistinctBy(p => p.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(StringComparer.Ordinal);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)
