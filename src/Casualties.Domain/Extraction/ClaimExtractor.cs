@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 
@@ -51,26 +52,21 @@ public sealed class ClaimExtractor
         return index;
     }
 
-    private readonly Dictionary<string, string> countryByPlace = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, string> countryByPlace;
 
     /// <summary>The key of the country a place lies in.</summary>
-    internal string CountryKeyOf(Place place)
-    {
-        lock (countryByPlace)
-        {
-            if (!countryByPlace.TryGetValue(place.Key, out var country))
-            {
-                countryByPlace[place.Key] = country = Reference.Gazetteer.CountryOf(place).Key;
-            }
-            return country;
-        }
-    }
+    internal string CountryKeyOf(Place place) =>
+        countryByPlace.TryGetValue(place.Key, out var country) ? country : Reference.Gazetteer.CountryOf(place).Key;
 
     public ClaimExtractor(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         Reference = reference;
         sourcesByName = new(() => IndexSources(reference.Sources), LazyThreadSafetyMode.ExecutionAndPublication);
+        countryByPlace = reference.Places
+            .Select(p => KeyValuePair.Create(p.Key, reference.Gazetteer.CountryOf(p).Key))
+            .DistinctBy(p => p.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(StringComparer.Ordinal);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)

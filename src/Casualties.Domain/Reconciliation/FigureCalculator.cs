@@ -23,7 +23,15 @@ internal static class FigureCalculator
 {
     public static List<GroupClaims> Compute(IEnumerable<ClaimRecord> claims, ReconcileOptions options)
     {
-        var groups = claims
+        var members = claims.ToList();
+        var byId = members.ToDictionary(c => c.Id);
+        // A part of a figure in the same victim group ("12 to 20 killed, 2 of them unidentified") is not a word
+        // about the group: it stays a member of the incident but neither competes with its whole nor contradicts it.
+        bool IsPartOfItsGroup(ClaimRecord claim) =>
+            claim.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
+            && parent.Victims == claim.Victims && parent.VictimSide == claim.VictimSide;
+        var groups = members
+            .Where(c => !IsPartOfItsGroup(c))
             .GroupBy(c => (c.Victims, c.VictimSide))
             .Select(g =>
             {

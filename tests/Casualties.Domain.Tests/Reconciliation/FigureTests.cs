@@ -24,6 +24,19 @@ public sealed class FigureTests
     }
 
     [Test]
+    public void A_part_of_a_figure_in_the_same_victim_group_neither_competes_with_it_nor_contradicts_it()
+    {
+        var result = Reconciler().Reconcile([
+            Claim(12, 20, Qualifier.Range, id: 501, source: "UCDP", document: "ged:1", eventKey: "ged:1"),
+            Claim(2, id: 502, source: "UCDP", document: "ged:1", position: 1, parent: 501, eventKey: "ged:1")]);
+
+        var incident = result.Incidents.Single();
+        Assert.That((incident.Headline!.Low, incident.Headline.High), Is.EqualTo((12, 20)));
+        Assert.That(incident.Members.Select(m => m.ClaimId), Is.EquivalentTo(new long[] { 501, 502 }));
+        Assert.That(result.Flags, Is.Empty);
+    }
+
+    [Test]
     public void Best_is_the_reliability_weighted_median_inside_the_reported_range()
     {
         var result = Reconciler().Reconcile([
