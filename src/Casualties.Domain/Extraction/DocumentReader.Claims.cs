@@ -123,6 +123,7 @@ internal sealed partial class DocumentReader
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;
                 }
                 if (draft.Perpetrators.Count == 0 && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
+                if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 if (draft.Perpetrators.Count > 0 && !draft.IsTally && !draft.Cumulative) lastEvent = draft;
             }
             SetQuote(text, from, to, draft);

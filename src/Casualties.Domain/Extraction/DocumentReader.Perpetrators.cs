@@ -67,9 +67,9 @@ internal sealed partial class DocumentReader
         return true;
     }
 
-    /// <summary>Victims are not killed by their own side: "nine of its soldiers were killed" by the army that reports them.</summary>
+    /// <summary>Victims are not killed by their own side: "nine of its soldiers were killed" by the army that reports them, "Israeli civilians" by Israel.</summary>
     private static bool SameSideAsVictims(ClaimDraft draft, IReadOnlyList<Actor> candidates) =>
-        draft.Victims == Model.VictimGroups.Combatants && draft.VictimActors.Count > 0
+        draft.VictimActors.Count > 0
         && candidates.All(c => draft.VictimActors.Any(v => v.Side == c.Side && v.Conflict == c.Conflict));
 
     /// <summary>"The army said ...", "Hezbollah announced ...": an actor speaking is the source, not the attacker.</summary>

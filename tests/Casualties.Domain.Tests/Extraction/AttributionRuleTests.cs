@@ -170,4 +170,14 @@ public sealed class AttributionRuleTests
         Assert.That(claim.Place, Is.EqualTo("Sanaa"));
         Assert.That(claim.Source, Is.Null);
     }
+
+    [Test]
+    public void Victims_named_by_their_side_are_not_killed_by_that_side()
+    {
+        var claims = Extract("Israeli air strikes on the Lebanese village of Aitaroun killed four people on Tuesday, the Lebanese health ministry said. "
+            + "Two Israeli civilians were also killed on Tuesday in the north, the ministry said.");
+
+        Assert.That(claims[0].PerpetratorSide, Is.EqualTo("israel"));
+        Assert.That(claims[1].PerpetratorSide, Is.Not.EqualTo("israel"));
+    }
 }
