@@ -86,6 +86,11 @@ internal sealed partial class DocumentReader
                 draft.Outcome = modifierOutcome;
                 draft.OwnOutcome = true;
             }
+            if (IsTableRow(text, from, mention))
+            {
+                FillFromTable(text, from, draft);
+                bareAllowed |= draft.Outcome is not null;
+            }
             if (draft.Victims is null && !bareAllowed && draft.CoordinatedWith is null) continue;
             if (draft.Victims is null && !draft.IsSubset) draft.Victims = contextVictims;
             if (draft.Victims is null && draft.Parent is { } group) draft.Victims = group.Victims;
@@ -117,7 +122,7 @@ internal sealed partial class DocumentReader
                 if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
-                draft.Perpetrators = PerpetratorsFor(text, from, draft);
+                draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
                 if (draft.Perpetrators.Count == 0 && explicitlyContinues && !draft.IsTally && !draft.Cumulative)
                 {
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;

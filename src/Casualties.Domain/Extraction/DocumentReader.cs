@@ -49,6 +49,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         AddSingulars(text, from, to);
         sentenceDrafts.Clear();
         contextVictims = null;
+        ReadTableLine(text, from, to);
         var headline = IsHeadline(text, from, to);
         if (headline) RememberIssuer(text, to);
         if (mentions.Count > 0) ReadClaims(text, from, to);

@@ -53,6 +53,15 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void Rows_under_a_lead_in_with_a_colon_take_its_outcome_and_victims()
+    {
+        var claims = Extract("The mission recorded 300 civilian casualties in May.\n\nCivilian deaths in May, by region:\n"
+            + "Zaporizhzhia region: 12\nSumy region: 4 to 7\n\nThe mission said the figures were likely higher.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed civilians 12..12", "Killed civilians 4..7" }));
+    }
+
+    [Test]
     public void Staff_members_of_an_aid_body_are_aid_workers()
     {
         var claims = Extract("According to UNRWA, 101 of its staff members have been killed in the Gaza Strip since 7 October.");
