@@ -90,4 +90,21 @@ internal sealed partial class DocumentReader
         }
         return null;
     }
+
+    /// <summary>
+    /// A row is a part of the document's first whole figure of the same outcome ("recorded 604 civilian casualties:
+    /// 126 killed ..." above "Donetsk region: 41 killed"); a row labelled "Total" is that whole itself.
+    /// </summary>
+    private ClaimDraft? TableParent(TokenText text, int from, ClaimDraft draft)
+    {
+        if (draft.IsSubset || !IsTableRow(text, from, draft.Mention)) return null;
+        for (var k = from; k < draft.Mention.FirstToken; k++)
+        {
+            if (text.IsAny(k, "total", "overall", "all")) return null;
+        }
+        var whole = drafts.FirstOrDefault(d => !d.Rejected && !d.IsSubset && d.Parent is null && d.Outcome == draft.Outcome && d.Sentence < draft.Sentence);
+        if (whole is null) return null;
+        var wholeHigh = whole.Mention.Quantity.High ?? int.MaxValue;
+        return draft.Mention.Quantity.Low <= wholeHigh ? whole : null;
+    }
 }

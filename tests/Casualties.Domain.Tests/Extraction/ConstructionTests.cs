@@ -62,6 +62,15 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void Rows_of_a_table_are_parts_of_the_first_whole_figure_above_it()
+    {
+        var claims = Extract("The mission said 90 civilians were killed in May.\n\nCivilian deaths in May, by region:\n"
+            + "Zaporizhzhia region: 12\nSumy region: 7\n\nThe mission said the figures were likely higher.");
+
+        Assert.That(claims.Select(c => c.Parent), Is.EqualTo(new int?[] { null, 0, 0 }));
+    }
+
+    [Test]
     public void Staff_members_of_an_aid_body_are_aid_workers()
     {
         var claims = Extract("According to UNRWA, 101 of its staff members have been killed in the Gaza Strip since 7 October.");
