@@ -139,6 +139,10 @@ internal sealed partial class DocumentReader
         sentenceDrafts.RemoveAll(d => d.Rejected);
     }
 
+    /// <summary>"deaths", "injuries", "martyrs", "fatalities": a plural noun that names the outcome whatever follows it.</summary>
+    private static bool IsPluralOutcomeNoun(TokenText text, int index) =>
+        text.IsAny(index, "deaths", "injuries", "martyrs", "fatalities", "killings");
+
     /// <summary>"a family of seven", "one family of five": the figure counts the family's members.</summary>
     private static bool IsFamilyOf(TokenText text, int first) =>
         text.Is(first - 1, "of") && text.IsAny(first - 2, "family", "household") && text.IsAny(first - 3, "a", "an", "one", "entire", "whole");
@@ -273,8 +277,10 @@ internal sealed partial class DocumentReader
             contextVictims = casualtyAdjective.Victims;
             return false;
         }
+        if (text.IsAny(pos, "reported", "confirmed", "documented", "recorded", "verified", "new", "additional")
+            && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 1, to, out _, out Outcome _)) pos++;
         if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun)
-            && (IsBoundary(text, pos + nounLength, to) || TryVictimAt(text, pos + nounLength, to, out _, out _)
+            && (IsBoundary(text, pos + nounLength, to) || TryVictimAt(text, pos + nounLength, to, out _, out _) || IsPluralOutcomeNoun(text, pos + nounLength - 1)
                 || text.IsAny(pos + nounLength, "were", "are", "was") || IsVictimModifier(text, pos + nounLength)))
         {
             var afterNoun = pos + nounLength;
@@ -538,6 +544,14 @@ internal sealed partial class DocumentReader
             }
             if (text.IsAny(markerStart + 2, "dead", "killed", "victims")) draft.Outcome ??= Outcome.Killed;
             if (text.IsAny(markerStart + 2, "wounded", "injured")) draft.Outcome ??= Outcome.Injured;
+            return;
+        }
+        if (text.IsAny(first - 1, "include", "included", "includes") && text.IsAny(first - 2, "martyrs", "dead", "victims", "fatalities", "killed")
+            && text.Is(first - 3, "the") && LastWhole(Outcome.Killed) is { } dead)
+        {
+            draft.IsSubset = true;
+            draft.Parent = dead;
+            draft.Outcome ??= Outcome.Killed;
             return;
         }
         if (text.Is(from, "among") && text.IsAny(first - 1, "were", "was", "are", "is", "included", "include")

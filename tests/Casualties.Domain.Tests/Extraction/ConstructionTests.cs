@@ -22,6 +22,8 @@ public sealed class ConstructionTests
     [TestCase("Troops had detained 12 wanted suspects in the raid.", "Detained people 12..12")]
     [TestCase("Up to 15 people may remain under the rubble, the emergency service said.", "Missing people 0..15")]
     [TestCase("Gunmen raided the village on Sunday, taking around 40 hostage.", "Detained people 36..44")]
+    [TestCase("The monitor records over 120 reported fatalities in the province over the week.", "Killed people 121..")]
+    [TestCase("Shelling left (14) martyrs and (61) injuries arriving at hospitals.", "Killed people 14..14")]
     [TestCase("The toll of the aggression on the province has risen to (1,204) martyrs, the ministry said.", "Killed people 1204..1204")]
     [TestCase("The strike on the market led to the martyrdom of (12) citizens and the injury of nearly (40) others.", "Killed people 12..12")]
     [TestCase("Women accounted for 23 of the dead, the ministry said.", "Killed women 23..23")]
@@ -68,6 +70,23 @@ public sealed class ConstructionTests
             + "Zaporizhzhia region: 12\nSumy region: 7\n\nThe mission said the figures were likely higher.");
 
         Assert.That(claims.Select(c => c.Parent), Is.EqualTo(new int?[] { null, 0, 0 }));
+    }
+
+    [Test]
+    public void The_martyrs_include_introduces_parts_of_the_dead()
+    {
+        var claims = Extract("The toll since March has reached 1,500 martyrs and 2,000 wounded. The martyrs include 300 children and 200 women.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed people 1500..1500", "Injured people 2000..2000", "Killed children 300..300", "Killed women 200..200" }));
+        Assert.That(claims.Skip(2).Select(c => c.Parent), Is.All.EqualTo(0));
+    }
+
+    [Test]
+    public void Injuries_followed_by_a_participle_are_still_injuries()
+    {
+        var claims = Extract("Shelling left (14) martyrs and (61) injuries arriving at hospitals.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed people 14..14", "Injured people 61..61" }));
     }
 
     [Test]
