@@ -130,6 +130,7 @@ internal sealed partial class DocumentReader
                 if (draft.Perpetrators.Count == 0 && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
+                if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;
                 if (draft.Perpetrators.Count > 0 && !draft.IsTally && !draft.Cumulative) lastEvent = draft;
             }
             SetQuote(text, from, to, draft);

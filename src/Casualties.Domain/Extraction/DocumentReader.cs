@@ -216,7 +216,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             {
                 if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
             }
-            return null;
+            // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
+            var sides = candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).ToList();
+            return sides.Count == 1 && conflict.Sides.Contains(sides[0], StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
         return candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).Count() == 1 ? candidates[0] : null;
     }

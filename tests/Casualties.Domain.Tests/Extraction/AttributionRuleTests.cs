@@ -180,4 +180,12 @@ public sealed class AttributionRuleTests
         Assert.That(claims[0].PerpetratorSide, Is.EqualTo("israel"));
         Assert.That(claims[1].PerpetratorSide, Is.Not.EqualTo("israel"));
     }
+
+    [Test]
+    public void An_actor_named_as_in_another_conflict_keeps_its_side_when_this_conflict_has_it()
+    {
+        var claim = Only("The raids of the Israeli enemy on Gaza City killed 12 people on Tuesday, the Gaza health ministry said.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("israel"));
+    }
 }
