@@ -170,7 +170,8 @@ internal sealed partial class DocumentReader
         {
             if (best is not { } nearest || !InDocumentCountries(named.Candidates[0])) break;
             var adjacent = Math.Abs(named.First - nearest.Last) <= 4 || Math.Abs(nearest.First - named.Last) <= 4;
-            if (adjacent && named.Candidates[0].Key != nearest.Candidates[0].Key && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]))
+            if (adjacent && named.Candidates[0].Key != nearest.Candidates[0].Key
+                && (Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]) || IsLocatedIn(text, named, nearest)))
             {
                 best = named;
             }
@@ -181,6 +182,17 @@ internal sealed partial class DocumentReader
         var previous = previousPlaces.LastOrDefault(InDocumentCountries);
         if (previous is not null) return previous;
         return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace;
+    }
+
+    /// <summary>"the town of Qana in the Tyre district", "Bodai, in Baalbek": the first place lies in the second, so it is the more specific.</summary>
+    private static bool IsLocatedIn(TokenText text, NamedAt<Place> inner, NamedAt<Place> outer)
+    {
+        var k = inner.Last + 1;
+        if (text.IsPunctuation(k, ',')) k++;
+        if (!text.Is(k, "in")) return false;
+        k++;
+        if (text.Is(k, "the")) k++;
+        return k == outer.First && IsSettlement(inner.Candidates[0]);
     }
 
     /// <summary>"the Khartoum state health ministry", "a Beirut-based channel", "received at Nasser Hospital": a name, not where it happened.</summary>
