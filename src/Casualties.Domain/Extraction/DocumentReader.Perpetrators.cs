@@ -38,6 +38,30 @@ internal sealed partial class DocumentReader
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
 
+    /// <summary>
+    /// "Syrian-Russian forces", "US-Saudi": a hyphenated alliance whose parts are actors (or a country's adjective)
+    /// that share one side is an actor of that side; parts on different sides ("Russian-Ukrainian") are none.
+    /// </summary>
+    private List<Actor>? AllianceAt(ReadOnlySpan<char> word)
+    {
+        if (word.IndexOfAny('-', '\u2010', '\u2011') < 0 || word.Length < 5) return null;
+        List<Actor>? shared = null;
+        var parts = 0;
+        foreach (var range in word.SplitAny("-\u2010\u2011"))
+        {
+            var part = word[range];
+            parts++;
+            if (extractor.Actors.TryMatchWord(part, scratchActors))
+            {
+                shared = shared is null
+                    ? [.. scratchActors]
+                    : shared.Where(a => scratchActors.Any(b => b.Conflict == a.Conflict && b.Side == a.Side)).ToList();
+            }
+            else if (!DemonymLookup.ContainsKey(part)) return null;
+        }
+        return parts >= 2 && shared is { Count: > 0 } ? shared : null;
+    }
+
     /// <summary>"Syrian regime air strikes": an actor right before another names whose it is.</summary>
     private NamedAt<Actor> QualifyingActorBefore(NamedAt<Actor> agent)
     {
@@ -133,7 +157,7 @@ internal sealed partial class DocumentReader
         }
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
-        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and"))
+        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that"))
             && AttackVerbFollows(text, after))
         {
             return true;

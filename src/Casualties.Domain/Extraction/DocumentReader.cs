@@ -104,6 +104,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, 1, person));
                 continue;
             }
+            if (AllianceAt(text[i]) is { } alliance)
+            {
+                actorsHere.Add(new(i, 1, alliance));
+                VoteForActors(alliance);
+                continue;
+            }
             if (!extractor.NameStarts.Contains(text[i])) continue;
             var length = 1;
             if (extractor.Actors.TryMatch(text, i, to, out var actorLength, actors))

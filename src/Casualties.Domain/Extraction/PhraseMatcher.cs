@@ -120,6 +120,15 @@ public sealed class PhraseMatcher<T>
         return true;
     }
 
+    /// <summary>Every value of the one-word phrase equal to <paramref name="word"/>, ignoring case (several when shared).</summary>
+    public bool TryMatchWord(ReadOnlySpan<char> word, List<T> values)
+    {
+        values.Clear();
+        if (!lookup.TryGetValue(word, out var bucket)) return false;
+        values.AddRange(bucket.Single);
+        return values.Count > 0;
+    }
+
     private static bool Matches(TokenText text, int index, string[] tokens)
     {
         for (var k = 2; k < tokens.Length; k++)

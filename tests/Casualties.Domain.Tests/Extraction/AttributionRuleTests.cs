@@ -188,4 +188,45 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.PerpetratorSide, Is.EqualTo("israel"));
     }
+
+    [Test]
+    public void A_village_named_in_a_district_is_the_place_not_the_district()
+    {
+        var claim = Only("An Israeli strike on the town of Qana in the Tyre district killed six people on Tuesday, the health ministry said.");
+
+        Assert.That(claim.Place, Is.EqualTo("Qana"));
+    }
+
+    [Test]
+    public void A_hyphenated_alliance_of_one_side_is_that_side()
+    {
+        var claim = Only("The monitor said Syrian-Russian forces killed 40 civilians in Idlib in February.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("government"));
+    }
+
+    [Test]
+    public void A_hyphenated_pair_of_opposing_sides_names_no_perpetrator()
+    {
+        var claim = Only("Near the Russian-Ukrainian border, 12 people were killed on Tuesday, officials in Kharkiv said.");
+
+        Assert.That(claim.PerpetratorSide, Is.Null);
+    }
+
+    [Test]
+    public void A_part_given_in_a_later_sentence_keeps_its_own_attacker()
+    {
+        var claims = Extract("The monitor documented the killing of 90 civilians in Syria in February. "
+            + "Of them, 20 were killed by the Syrian Democratic Forces.");
+
+        Assert.That(claims.Single(c => c.Quantity.Low == 20).PerpetratorSide, Is.EqualTo("sdf"));
+    }
+
+    [Test]
+    public void Syrian_state_media_terrorists_are_the_opposition()
+    {
+        var claim = Only("In Aleppo, state television said terrorists had kidnapped 14 workers on Tuesday.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("opposition"));
+    }
 }
