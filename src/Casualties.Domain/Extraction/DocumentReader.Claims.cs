@@ -124,11 +124,12 @@ internal sealed partial class DocumentReader
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
-                if (draft.Perpetrators.Count == 0 && explicitlyContinues && !draft.IsTally && !draft.Cumulative)
+                var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken);
+                if (draft.Perpetrators.Count == 0 && explicitlyContinues && !ownLoss && !draft.IsTally && !draft.Cumulative)
                 {
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;
                 }
-                if (draft.Perpetrators.Count == 0 && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
+                if (draft.Perpetrators.Count == 0 && !ownLoss && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;

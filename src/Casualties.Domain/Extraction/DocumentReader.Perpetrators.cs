@@ -62,6 +62,21 @@ internal sealed partial class DocumentReader
         return parts >= 2 && shared is { Count: > 0 } ? shared : null;
     }
 
+    /// <summary>
+    /// "Hezbollah announced the deaths of four more fighters": a group announcing its own dead says neither where nor by
+    /// whom, so the figure takes no place or attacker from earlier sentences.
+    /// </summary>
+    private static bool IsOwnLossAnnouncement(TokenText text, int from, int mentionStart)
+    {
+        for (var k = from; k < mentionStart; k++)
+        {
+            if (!text.IsAny(k, "announced", "announces", "announcing", "mourned", "mourns", "confirmed")) continue;
+            var noun = text.Is(k + 1, "the") ? k + 2 : k + 1;
+            if (text.IsAny(noun, "death", "deaths") && text.Is(noun + 1, "of")) return true;
+        }
+        return false;
+    }
+
     /// <summary>"Syrian regime air strikes": an actor right before another names whose it is.</summary>
     private NamedAt<Actor> QualifyingActorBefore(NamedAt<Actor> agent)
     {

@@ -177,6 +177,7 @@ internal sealed partial class DocumentReader
             }
         }
         if (best is { } here) return here.Candidates[0];
+        if (IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken)) return null;
         if (IsCountryWide(text, from, to, draft)) return DocumentCountry();
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
         var previous = previousPlaces.LastOrDefault(InDocumentCountries);

@@ -229,4 +229,15 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.PerpetratorSide, Is.EqualTo("opposition"));
     }
+
+    [Test]
+    public void A_group_announcing_its_own_dead_takes_no_place_or_attacker_from_before()
+    {
+        var claims = Extract("An Israeli strike on Aita al-Shaab in south Lebanon killed two people on Tuesday, the agency said. "
+            + "Hezbollah announced the deaths of four fighters.");
+
+        var fighters = claims.Single(c => c.Quantity.Low == 4);
+        Assert.That(fighters.Place, Is.Null);
+        Assert.That(fighters.PerpetratorSide, Is.Null);
+    }
 }
