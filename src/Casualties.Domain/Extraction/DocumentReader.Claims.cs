@@ -130,6 +130,7 @@ internal sealed partial class DocumentReader
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;
                 }
                 if (draft.Perpetrators.Count == 0 && !ownLoss && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
+                if (draft.Perpetrators.Count == 0 && !ownLoss && FollowsAttackAtSamePlace(text, from, to, draft)) draft.Perpetrators = lastAttack!.Value.Actors;
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;
@@ -208,7 +209,46 @@ internal sealed partial class DocumentReader
     /// <summary>"A Russian missile hit the port on Sunday. ... Eight other people were injured, he said.": same day, no attacker of its own, no clashes.</summary>
     private bool ContinuesLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
         lastEvent is not null && !draft.IsTally && !draft.Cumulative
-        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is not null && draft.Period == lastEvent.Period && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere");
+        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is not null && draft.Period == lastEvent.Period && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere")
+        && SameSite(draft.Place, lastEvent.Place);
+
+    /// <summary>Two places can be one event's site when either is unknown or one lies within the other.</summary>
+    private bool SameSite(Place? a, Place? b) =>
+        a is null || b is null || Reference.Gazetteer.Contains(a, b) || Reference.Gazetteer.Contains(b, a);
+
+    /// <summary>
+    /// The last attack the text described, with or without a figure ("Russian forces struck Kharkiv overnight"): a live
+    /// blog's later figures for that place ("the death toll in Kharkiv has risen to 7") are its victims.
+    /// </summary>
+    private (IReadOnlyList<Actor> Actors, Place Place)? lastAttack;
+
+    private bool FollowsAttackAtSamePlace(TokenText text, int from, int to, ClaimDraft draft) =>
+        lastAttack is { } attack && draft.Place is { } place && actorsHere.Count == 0 && !draft.Cumulative && !text.IsAny(from, "separately", "elsewhere")
+        && draft.Outcome is Outcome.Killed or Outcome.Injured && !SentenceHas(text, from, to, ClashWords)
+        && !SentenceHas(text, from, to, ExtractionVocabulary.AttackNouns)
+        && (draft.Period.Start is null || draft.Period.Start == draft.Period.End && draft.Period.Start.Value.Precision == DatePrecision.Day)
+        && attack.Place.Kind is "city" or "district" && (place.Key == attack.Place.Key || Reference.Gazetteer.Contains(attack.Place, place));
+
+    /// <summary>Remembers the sentence's attack: its claims' attacker and place, else an agent actor and the place it struck.</summary>
+    private void RememberAttack(TokenText text, int from)
+    {
+        if (sentenceDrafts.FirstOrDefault(d => !d.Rejected && d.Perpetrators.Count > 0 && d.Place is not null) is { } claimed)
+        {
+            lastAttack = (claimed.Perpetrators, claimed.Place!);
+            return;
+        }
+        if (sentenceDrafts.Count > 0) return;
+        foreach (var actor in actorsHere)
+        {
+            if (!IsAgent(text, from, actor)) continue;
+            foreach (var named in placesHere)
+            {
+                if (named.First <= actor.Last || !InDocumentCountries(named.Candidates[0]) || !IsPlaceOfEvent(text, named)) continue;
+                lastAttack = (actor.Candidates, named.Candidates[0]);
+                return;
+            }
+        }
+    }
 
     /// <summary>True when the sentence attributes to a source other than the one the claims before it had.</summary>
     private bool NamesAnotherSource()

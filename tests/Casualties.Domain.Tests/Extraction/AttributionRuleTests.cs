@@ -240,4 +240,22 @@ public sealed class AttributionRuleTests
         Assert.That(fighters.Place, Is.Null);
         Assert.That(fighters.PerpetratorSide, Is.Null);
     }
+
+    [Test]
+    public void A_live_blog_update_for_the_struck_city_keeps_the_attacker_named_earlier()
+    {
+        var claims = Extract("Russian forces struck Zaporizhzhia overnight with four missiles, the governor said. "
+            + "Update: the governor says six people were killed in Zaporizhzhia.");
+
+        Assert.That(claims.Single(c => c.Quantity.Low == 6).PerpetratorSide, Is.EqualTo("russia"));
+    }
+
+    [Test]
+    public void A_figure_for_another_city_does_not_take_the_earlier_attacker()
+    {
+        var claims = Extract("Russian forces struck Zaporizhzhia overnight with four missiles, the governor said. "
+            + "In Belgorod, two women were injured on Tuesday, the regional governor said.");
+
+        Assert.That(claims.Single(c => c.Quantity.Low == 2).PerpetratorSide, Is.Null);
+    }
 }
