@@ -227,7 +227,8 @@ internal sealed partial class DocumentReader
         var after = named.Last + 1;
         if (!text.IsCapitalized(named.First)) return false;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) return true;
-        if (text.IsAny(named.First - 1, "by", "against") || text.Is(named.First - 1, "on") && text.Is(named.First - 2, "blamed")) return true;
+        var before = text.Is(named.First - 1, "the") ? named.First - 2 : named.First - 1;
+        if (text.IsAny(before, "by", "against") || text.Is(before, "on") && text.Is(before - 1, "blamed")) return true;
         return text.IsWord(after) && !text.IsCapitalized(after)
             && (text.IsAny(after, "says", "said", "has", "have", "had", "is", "was", "will", "began", "launched", "struck", "pounds", "pounded")
                 || text[after].EndsWith("ed", StringComparison.OrdinalIgnoreCase));

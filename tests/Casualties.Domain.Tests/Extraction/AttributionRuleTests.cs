@@ -258,4 +258,12 @@ public sealed class AttributionRuleTests
 
         Assert.That(claims.Single(c => c.Quantity.Low == 2).PerpetratorSide, Is.Null);
     }
+
+    [Test]
+    public void A_state_named_as_occupier_is_not_the_place()
+    {
+        var claim = Only("In areas of Luhansk region occupied by the Russian Federation, shelling killed five civilians in January, the Mission said.");
+
+        Assert.That(claim.Place, Is.EqualTo("Luhansk Oblast"));
+    }
 }
