@@ -40,13 +40,18 @@ public sealed class StatusStore(NpgsqlDataSource dataSource)
             FROM jobs WHERE kind = 'reconcile' AND state IN ('done', 'dead')
             ORDER BY finished_at DESC LIMIT 1
             """, cancellationToken: ct));
-        return new StatusSnapshot(workers.AsList(), queue, feeds.AsList(), failures.AsList(), quarantined, reconcile);
+        var run = await conn.QuerySingleOrDefaultAsync<LastReconciliationRun>(new CommandDefinition("""
+            SELECT run_id, mode, finished_at, claims, incidents, flags
+            FROM reconciliation_runs WHERE finished_at IS NOT NULL
+            ORDER BY run_id DESC LIMIT 1
+            """, cancellationToken: ct));
+        return new StatusSnapshot(workers.AsList(), queue, feeds.AsList(), failures.AsList(), quarantined, reconcile, run);
     }
 }
 
 public sealed record StatusSnapshot(
     IReadOnlyList<WorkerStatus> Workers, IReadOnlyDictionary<string, long> Queue, IReadOnlyList<FeedStatus> Feeds,
-    IReadOnlyList<JobFailure> Failures, long QuarantineRows, LastReconcile? LastReconcile);
+    IReadOnlyList<JobFailure> Failures, long QuarantineRows, LastReconcile? LastReconcile, LastReconciliationRun? LastRun);
 
 /// <param name="Alive">Not stopped, and its heartbeat is recent.</param>
 public sealed record WorkerStatus(string Id, string Host, int Pid, DateTime StartedAt, DateTime HeartbeatAt, DateTime? StoppedAt, bool Alive);
@@ -57,3 +62,6 @@ public sealed record FeedStatus(string Name, string Kind, string Location, strin
 public sealed record JobFailure(long Id, string Kind, string State, int Attempts, int MaxAttempts, string? LastError, DateTime RunAfter, DateTime? FinishedAt, string Payload);
 
 public sealed record LastReconcile(long Id, string State, DateTime? FinishedAt, string? Result, string? LastError);
+
+/// <summary>The latest finished reconciliation run, whoever ran it (the worker or <c>casualties reconcile</c>).</summary>
+public sealed record LastReconciliationRun(long RunId, string Mode, DateTime FinishedAt, int Claims, int Incidents, int Flags);

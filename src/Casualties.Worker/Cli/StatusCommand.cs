@@ -41,6 +41,7 @@ public static class StatusCommand
         Failures = s.Failures.Select(j => new { j.Id, j.Kind, j.State, j.Attempts, j.MaxAttempts, Error = j.LastError, RetryAt = j.State == "failed" ? j.RunAfter : (DateTime?)null, j.FinishedAt, Payload = Parse(j.Payload) }),
         Quarantine = new { Rows = s.QuarantineRows, Files = quarantineFiles },
         LastReconcile = s.LastReconcile is { } r ? new { Job = r.Id, r.State, r.FinishedAt, Result = Parse(r.Result), Error = r.LastError } : null,
+        LastReconciliationRun = s.LastRun,
     };
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
@@ -66,8 +67,11 @@ public static class StatusCommand
         }
         Console.WriteLine($"Quarantine: {s.QuarantineRows} open rows, {quarantineFiles} files in inbox quarantine folders");
         Console.WriteLine(s.LastReconcile is { } r
-            ? $"Last reconcile: job {r.Id} {r.State} {(r.FinishedAt is { } at ? Time(at) : "")} {r.Result ?? r.LastError}"
-            : "Last reconcile: none yet");
+            ? $"Last reconcile job: {r.Id} {r.State} {(r.FinishedAt is { } at ? Time(at) : "")} {r.Result ?? r.LastError}"
+            : "Last reconcile job: none yet");
+        Console.WriteLine(s.LastRun is { } lastRun
+            ? $"Last reconciliation run: {lastRun.RunId} ({lastRun.Mode}) finished {Time(lastRun.FinishedAt)}: {lastRun.Claims} claims, {lastRun.Incidents} incidents, {lastRun.Flags} flags"
+            : "Last reconciliation run: none yet");
     }
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
