@@ -174,7 +174,7 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>"Oleh Syniehubov": a source named by a person's two or three capitalised names.</summary>
-    private void RememberSurname(TokenText text, int first, int length, List<Source> found)
+    private void RememberSurname(TokenText text, int first, int length, IReadOnlyList<Source> found)
     {
         if (length is < 2 or > 3) return;
         for (var k = first; k < first + length; k++)

@@ -71,22 +71,39 @@ public sealed class PhraseMatcher<T>
     public bool TryMatch(TokenText text, int index, int end, out int length, List<T> values)
     {
         values.Clear();
+        if (!TryMatchShared(text, index, end, out length, out var found)) return false;
+        values.AddRange(found);
+        return true;
+    }
+
+    /// <summary>
+    /// Every value of the longest phrase starting at token <paramref name="index"/> (several when shared), without
+    /// copying: a one-word phrase's values are the matcher's own list, which the caller must not change.
+    /// </summary>
+    public bool TryMatchShared(TokenText text, int index, int end, out int length, out IReadOnlyList<T> values)
+    {
+        values = [];
         length = 0;
         if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
         if (Longer(bucket, text, index, end) is { } candidates)
         {
+            List<T>? longest = null;
             foreach (var (tokens, value) in candidates)
             {
                 if (length > tokens.Length) break;
                 if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
                 length = tokens.Length;
-                values.Add(value);
+                (longest ??= []).Add(value);
             }
-            if (length > 0) return true;
+            if (longest is not null)
+            {
+                values = longest;
+                return true;
+            }
         }
         if (bucket.Single.Count == 0) return false;
         length = 1;
-        values.AddRange(bucket.Single);
+        values = bucket.Single;
         return true;
     }
 
