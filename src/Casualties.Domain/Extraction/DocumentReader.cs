@@ -18,7 +18,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private readonly List<NamedAt<Place>> placesHere = [];
     private readonly List<ClaimDraft> sentenceDrafts = [];
     private readonly List<Actor> scratchActors = [];
-    private readonly List<Place> scratchPlaces = [];
 
     private int sentence;
     private string? contextVictims;
@@ -86,7 +85,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         sourcesHere.Clear();
         actorsHere.Clear();
         placesHere.Clear();
-        var places = scratchPlaces;
         for (var i = from; i < to; i++)
         {
             if (text.Kind(i) != TokenKind.Word) continue;
@@ -124,9 +122,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
-            if (TryPlaceAt(text, i, to, places, out var placeLength))
+            if (TryPlaceAt(text, i, to, out var places, out var placeLength))
             {
-                placesHere.Add(new(i, placeLength, [.. places]));
+                placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
             }
             i += length - 1;
