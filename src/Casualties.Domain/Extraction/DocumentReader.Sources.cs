@@ -187,7 +187,7 @@ internal sealed partial class DocumentReader
     /// <summary>"..., Syniehubov said": the surname alone of a person named in full before as a source.</summary>
     private IReadOnlyList<Source>? SurnameAt(TokenText text, int i, int from)
     {
-        if (surnames.Count == 0 || !text.IsCapitalized(i) || !surnames.TryGetValue(text[i].ToString(), out var person)) return null;
+        if (surnames.Count == 0 || !text.IsCapitalized(i) || !surnames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var person)) return null;
         if (i > from && (text.IsCapitalized(i - 1) || text.Is(i - 1, "the"))) return null;
         return person;
     }
