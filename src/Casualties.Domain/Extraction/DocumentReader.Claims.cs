@@ -441,22 +441,28 @@ internal sealed partial class DocumentReader
         if (extractor.Victims.TryMatch(text, pos, to, out length, out term)) return true;
         length = 1;
         if (!singularToo || !text.IsWord(pos)) return false;
-        var word = text[pos].ToString();
-        foreach (var plural in Plurals(word))
-        {
-            if (extractor.Victims.TryMatchWord(plural, out term)) return true;
-        }
-        return false;
+        return TryPluralVictim(text[pos], out term);
     }
 
-    private static IEnumerable<string> Plurals(string word)
+    /// <summary>The victim term of the word's plural, tried in turn: "people", "children", "-men", "-ies", "-s", "-es".</summary>
+    private bool TryPluralVictim(ReadOnlySpan<char> word, out VictimTerm term)
     {
-        if (word.Equals("person", StringComparison.OrdinalIgnoreCase)) yield return "people";
-        if (word.Equals("child", StringComparison.OrdinalIgnoreCase)) yield return "children";
-        if (word.EndsWith("man", StringComparison.OrdinalIgnoreCase)) yield return word[..^3] + "men";
-        if (word.EndsWith('y') && word.Length > 2) yield return word[..^1] + "ies";
-        yield return word + "s";
-        yield return word + "es";
+        var victims = extractor.Victims;
+        if (word.Equals("person", StringComparison.OrdinalIgnoreCase) && victims.TryMatchWord("people", out term)) return true;
+        if (word.Equals("child", StringComparison.OrdinalIgnoreCase) && victims.TryMatchWord("children", out term)) return true;
+        var buffer = word.Length <= 61 ? stackalloc char[word.Length + 3] : new char[word.Length + 3];
+        if (word.EndsWith("man", StringComparison.OrdinalIgnoreCase) && victims.TryMatchWord(Joined(word[..^3], "men", buffer), out term)) return true;
+        if (word.EndsWith('y') && word.Length > 2 && victims.TryMatchWord(Joined(word[..^1], "ies", buffer), out term)) return true;
+        if (victims.TryMatchWord(Joined(word, "s", buffer), out term)) return true;
+        return victims.TryMatchWord(Joined(word, "es", buffer), out term);
+    }
+
+    /// <summary>A stem and an ending written into <paramref name="buffer"/>, which is long enough for both.</summary>
+    private static ReadOnlySpan<char> Joined(ReadOnlySpan<char> stem, string ending, Span<char> buffer)
+    {
+        stem.CopyTo(buffer);
+        ending.AsSpan().CopyTo(buffer[stem.Length..]);
+        return buffer[..(stem.Length + ending.Length)];
     }
 
     private void SetVictims(TokenText text, ClaimDraft draft, VictimTerm term, int modifiersFrom, int end)

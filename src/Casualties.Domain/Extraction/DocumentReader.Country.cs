@@ -38,8 +38,7 @@ internal sealed partial class DocumentReader
     public void PreviewLead(string text, int bodyStart)
     {
         var end = Math.Min(text.Length, bodyStart + LeadPreview);
-        var lead = end < text.Length ? text[..end] : text;
-        SentenceSplitter.Split(lead, bodyStart, (tokens, from, to) => FindNames(tokens, from, to));
+        SentenceSplitter.Split(text, bodyStart, end, (tokens, from, to) => FindNames(tokens, from, to));
         lastCity = null;
     }
 

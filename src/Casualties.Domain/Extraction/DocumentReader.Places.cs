@@ -12,9 +12,10 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>A gazetteer name (with a capital somewhere), "the city", or "the west of the city".</summary>
-    private bool TryPlaceAt(TokenText text, int i, int to, List<Place> places, out int length)
+    private bool TryPlaceAt(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
     {
         length = 0;
+        places = [];
         var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
             "outskirts", "areas", "quarters", "sector", "half") ? i + 2 : i + 1;
         if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && text.Is(ofAt, "of"))
@@ -26,55 +27,52 @@ internal sealed partial class DocumentReader
                 city = lastCity;
                 length = cityAt + 2 - i;
             }
-            else if (extractor.Places.TryMatch(text, cityAt, to, out var cityLength, places) && HasCapital(text, cityAt, cityLength))
+            else if (extractor.Places.TryMatchShared(text, cityAt, to, out var cityLength, out var named) && HasCapital(text, cityAt, cityLength))
             {
-                city = Prefer(places);
+                city = Prefer(named);
                 length = cityAt + cityLength - i;
             }
             if (city is not null && Reference.Gazetteer.Named($"{direction} {city.Name}") is [var part, ..])
             {
-                places.Clear();
-                places.Add(part);
+                places = [part];
                 Vote(part);
                 return true;
             }
             length = 0;
         }
-        if (TryRegionsOfOnePlace(text, i, to, places, out length)) return true;
+        if (TryRegionsOfOnePlace(text, i, to, out places, out length)) return true;
         if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var adjective) && !text.IsCapitalized(i)
-            && extractor.Places.TryMatch(text, i + 1, to, out var namedLength, places) && HasCapital(text, i + 1, namedLength)
-            && Reference.Gazetteer.Named($"{adjective} {Prefer(places).Name}") is [var directional, ..])
+            && extractor.Places.TryMatchShared(text, i + 1, to, out var namedLength, out var afterAdjective) && HasCapital(text, i + 1, namedLength)
+            && Reference.Gazetteer.Named($"{adjective} {Prefer(afterAdjective).Name}") is [var directional, ..])
         {
-            places.Clear();
-            places.Add(directional);
+            places = [directional];
             Vote(directional);
             length = namedLength + 1;
             return true;
         }
         if (text.Is(i, "the") && text.IsAny(i + 1, "city", "town") && lastCity is not null && !text.Is(i + 2, "of"))
         {
-            places.Clear();
-            places.Add(lastCity);
+            places = [lastCity];
             length = 2;
             return true;
         }
-        if (!extractor.Places.TryMatch(text, i, to, out length, places) || !HasCapital(text, i, length) || IsDateline(text, i, length))
+        if (!extractor.Places.TryMatchShared(text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length))
         {
             length = 0;
             return false;
         }
-        var chosen = Prefer(places);
-        places.Remove(chosen);
-        places.Insert(0, chosen);
+        var chosen = Prefer(candidates);
+        places = ChosenFirst(candidates, chosen);
         Vote(chosen);
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
         return true;
     }
 
     /// <summary>"across southern and eastern Lebanon": several regions of one place, which no single region covers, are that place.</summary>
-    private bool TryRegionsOfOnePlace(TokenText text, int i, int to, List<Place> places, out int length)
+    private bool TryRegionsOfOnePlace(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
     {
         length = 0;
+        places = [];
         var directions = Directions.GetAlternateLookup<ReadOnlySpan<char>>();
         if (text.IsCapitalized(i) || !directions.ContainsKey(text[i])) return false;
         var k = i + 1;
@@ -86,10 +84,9 @@ internal sealed partial class DocumentReader
             regions++;
             k += 2;
         }
-        if (regions < 2 || !extractor.Places.TryMatch(text, k, to, out var namedLength, places) || !HasCapital(text, k, namedLength)) return false;
-        var whole = Prefer(places);
-        places.Clear();
-        places.Add(whole);
+        if (regions < 2 || !extractor.Places.TryMatchShared(text, k, to, out var namedLength, out var named) || !HasCapital(text, k, namedLength)) return false;
+        var whole = Prefer(named);
+        places = [whole];
         Vote(whole);
         length = k + namedLength - i;
         return true;
@@ -119,12 +116,32 @@ internal sealed partial class DocumentReader
         return false;
     }
 
+    /// <summary>The candidates with the chosen one moved to the front; a lone candidate's list as it is.</summary>
+    private static IReadOnlyList<Place> ChosenFirst(IReadOnlyList<Place> candidates, Place chosen)
+    {
+        if (candidates.Count == 1) return candidates;
+        var ordered = new Place[candidates.Count];
+        ordered[0] = chosen;
+        var next = 1;
+        var moved = false;
+        foreach (var place in candidates)
+        {
+            if (!moved && EqualityComparer<Place>.Default.Equals(place, chosen))
+            {
+                moved = true;
+                continue;
+            }
+            ordered[next++] = place;
+        }
+        return ordered;
+    }
+
     private static bool IsSettlement(Place place) =>
         place.Kind.Contains("city", StringComparison.OrdinalIgnoreCase) || place.Kind.Contains("town", StringComparison.OrdinalIgnoreCase)
         || place.Kind.Contains("village", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Among places sharing a name, the one in the document's leading country, else the most specific.</summary>
-    private Place Prefer(List<Place> places)
+    private Place Prefer(IReadOnlyList<Place> places)
     {
         if (places.Count == 1) return places[0];
         var leading = LeadingCountry();

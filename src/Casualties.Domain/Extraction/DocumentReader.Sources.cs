@@ -174,7 +174,7 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>"Oleh Syniehubov": a source named by a person's two or three capitalised names.</summary>
-    private void RememberSurname(TokenText text, int first, int length, List<Source> found)
+    private void RememberSurname(TokenText text, int first, int length, IReadOnlyList<Source> found)
     {
         if (length is < 2 or > 3) return;
         for (var k = first; k < first + length; k++)
@@ -187,7 +187,7 @@ internal sealed partial class DocumentReader
     /// <summary>"..., Syniehubov said": the surname alone of a person named in full before as a source.</summary>
     private IReadOnlyList<Source>? SurnameAt(TokenText text, int i, int from)
     {
-        if (surnames.Count == 0 || !text.IsCapitalized(i) || !surnames.TryGetValue(text[i].ToString(), out var person)) return null;
+        if (surnames.Count == 0 || !text.IsCapitalized(i) || !surnames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var person)) return null;
         if (i > from && (text.IsCapitalized(i - 1) || text.Is(i - 1, "the"))) return null;
         return person;
     }

@@ -17,9 +17,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private readonly List<NamedAt<Actor>> actorsHere = [];
     private readonly List<NamedAt<Place>> placesHere = [];
     private readonly List<ClaimDraft> sentenceDrafts = [];
-    private readonly List<Source> scratchSources = [];
     private readonly List<Actor> scratchActors = [];
-    private readonly List<Place> scratchPlaces = [];
 
     private int sentence;
     private string? contextVictims;
@@ -87,9 +85,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         sourcesHere.Clear();
         actorsHere.Clear();
         placesHere.Clear();
-        var found = scratchSources;
-        var actors = scratchActors;
-        var places = scratchPlaces;
         for (var i = from; i < to; i++)
         {
             if (text.Kind(i) != TokenKind.Word) continue;
@@ -113,23 +108,23 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             if (!extractor.NameStarts.Contains(text[i])) continue;
             var length = 1;
-            if (extractor.Actors.TryMatch(text, i, to, out var actorLength, actors))
+            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors))
             {
-                actorsHere.Add(new(i, actorLength, [.. actors]));
+                actorsHere.Add(new(i, actorLength, actors));
                 VoteForActors(actors);
                 length = actorLength;
             }
-            if (extractor.Sources.TryMatch(text, i, to, out var sourceLength, found) && !LongerPlaceAt(text, i, to, sourceLength))
+            if (extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength))
             {
-                sourcesHere.Add(new(i, sourceLength, [.. found]));
+                sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
                 VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
-            if (TryPlaceAt(text, i, to, places, out var placeLength))
+            if (TryPlaceAt(text, i, to, out var places, out var placeLength))
             {
-                placesHere.Add(new(i, placeLength, [.. places]));
+                placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
             }
             i += length - 1;
@@ -138,7 +133,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
     private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
-        extractor.Places.TryMatch(text, i, to, out var placeLength, scratchPlaces) && placeLength > sourceLength && HasCapital(text, i, placeLength);
+        extractor.Places.TryMatchShared(text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
 
     public IReadOnlyList<Claim> Finish()
     {

@@ -17,8 +17,8 @@ public sealed class PhraseMatcher<T>
         /// <summary>One-word phrases.</summary>
         public List<T> Single { get; } = [];
         /// <summary>Longer phrases by their second token, longest first.</summary>
-        public Dictionary<string, List<(string[] Tokens, T Value)>> BySecond { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public Dictionary<string, List<(string[] Tokens, T Value)>>.AlternateLookup<ReadOnlySpan<char>> SecondLookup { get; set; }
+        public Dictionary<string, List<(string[] Tokens, T Value, List<T> Group)>> BySecond { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, List<(string[] Tokens, T Value, List<T> Group)>>.AlternateLookup<ReadOnlySpan<char>> SecondLookup { get; set; }
     }
 
     private readonly Dictionary<string, Bucket> byFirstToken = new(StringComparer.OrdinalIgnoreCase);
@@ -40,15 +40,44 @@ public sealed class PhraseMatcher<T>
             if (!bucket.BySecond.TryGetValue(second, out var list)) bucket.BySecond[second] = list = [];
             if (!list.Any(e => e.Tokens.SequenceEqual(tokens, StringComparer.OrdinalIgnoreCase) && Equals(e.Value, value)))
             {
-                list.Add((tokens, value));
+                list.Add((tokens, value, []));
             }
         }
         foreach (var bucket in byFirstToken.Values)
         {
-            foreach (var list in bucket.BySecond.Values) list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+            foreach (var list in bucket.BySecond.Values)
+            {
+                list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
+                GroupSameSpellings(list);
+            }
             bucket.SecondLookup = bucket.BySecond.GetAlternateLookup<ReadOnlySpan<char>>();
         }
         lookup = byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Each phrase's group: the values of it and of every later phrase spelled the same (the text matches all of
+    /// them or none), in list order, so that a match returns them without collecting them again.
+    /// </summary>
+    private static void GroupSameSpellings(List<(string[] Tokens, T Value, List<T> Group)> list)
+    {
+        for (var p = 0; p < list.Count; p++)
+        {
+            for (var q = p; q < list.Count && list[q].Tokens.Length == list[p].Tokens.Length; q++)
+            {
+                if (SameSpelling(list[p].Tokens, list[q].Tokens)) list[p].Group.Add(list[q].Value);
+            }
+        }
+    }
+
+    /// <summary>Phrases of one list share their first two tokens; the rest compare as <see cref="Matches"/> does.</summary>
+    private static bool SameSpelling(string[] a, string[] b)
+    {
+        for (var k = 2; k < a.Length; k++)
+        {
+            if (!TokenText.SameToken(a[k], b[k])) return false;
+        }
+        return true;
     }
 
     /// <summary>Every apostrophe counts as one.</summary>
@@ -64,29 +93,40 @@ public sealed class PhraseMatcher<T>
     public IEnumerable<string> FirstWords => byFirstToken.Keys;
 
     /// <summary>The phrases of two words or more that start with the two tokens at <paramref name="index"/>, longest first.</summary>
-    private List<(string[] Tokens, T Value)>? Longer(Bucket bucket, TokenText text, int index, int end) =>
+    private List<(string[] Tokens, T Value, List<T> Group)>? Longer(Bucket bucket, TokenText text, int index, int end) =>
         index + 1 < end && bucket.SecondLookup.TryGetValue(KeyOf(text[index + 1]), out var list) ? list : null;
 
     /// <summary>Every value of the longest phrase starting at token <paramref name="index"/> (several when shared).</summary>
     public bool TryMatch(TokenText text, int index, int end, out int length, List<T> values)
     {
         values.Clear();
+        if (!TryMatchShared(text, index, end, out length, out var found)) return false;
+        values.AddRange(found);
+        return true;
+    }
+
+    /// <summary>
+    /// Every value of the longest phrase starting at token <paramref name="index"/> (several when shared), without
+    /// copying: a one-word phrase's values are the matcher's own list, which the caller must not change.
+    /// </summary>
+    public bool TryMatchShared(TokenText text, int index, int end, out int length, out IReadOnlyList<T> values)
+    {
+        values = [];
         length = 0;
         if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
         if (Longer(bucket, text, index, end) is { } candidates)
         {
-            foreach (var (tokens, value) in candidates)
+            foreach (var (tokens, _, group) in candidates)
             {
-                if (length > tokens.Length) break;
                 if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
                 length = tokens.Length;
-                values.Add(value);
+                values = group;
+                return true;
             }
-            if (length > 0) return true;
         }
         if (bucket.Single.Count == 0) return false;
         length = 1;
-        values.AddRange(bucket.Single);
+        values = bucket.Single;
         return true;
     }
 
@@ -97,7 +137,7 @@ public sealed class PhraseMatcher<T>
         if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
         if (Longer(bucket, text, index, end) is { } candidates)
         {
-            foreach (var (tokens, candidate) in candidates)
+            foreach (var (tokens, candidate, _) in candidates)
             {
                 if (index + tokens.Length > end || !Matches(text, index, tokens)) continue;
                 length = tokens.Length;

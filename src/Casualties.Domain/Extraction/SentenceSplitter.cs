@@ -25,14 +25,18 @@ public static class SentenceSplitter
     /// Calls <paramref name="onSentence"/> with each sentence as tokens [first, end) of a shared
     /// <see cref="TokenText"/>; the tokens are reused after the call returns.
     /// </summary>
-    public static void Split(string text, int start, Action<TokenText, int, int> onSentence)
+    public static void Split(string text, int start, Action<TokenText, int, int> onSentence) =>
+        Split(text, start, text.Length, onSentence);
+
+    /// <summary>Splits the characters [start, end) of <paramref name="text"/> as if the text ended at <paramref name="end"/>.</summary>
+    public static void Split(string text, int start, int end, Action<TokenText, int, int> onSentence)
     {
         var tokens = new TokenText(text, new List<Token>(256));
         var lineStart = start;
-        while (lineStart < text.Length)
+        while (lineStart < end)
         {
-            var newline = text.AsSpan(lineStart).IndexOfAny('\n', '\r');
-            var lineEnd = newline < 0 ? text.Length : lineStart + newline;
+            var newline = text.AsSpan(lineStart, end - lineStart).IndexOfAny('\n', '\r');
+            var lineEnd = newline < 0 ? end : lineStart + newline;
             var chunkStart = lineStart;
             while (chunkStart < lineEnd)
             {
