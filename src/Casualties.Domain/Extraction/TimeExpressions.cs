@@ -42,7 +42,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
     private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "since", "so", "to", "same", "yesterday", "overnight", "last", "today", "tonight", "this", "past", "previous",
-        "between", "from",
+        "between", "from", "weekend",
     };
 
     private readonly Dictionary<string, PartialDate> campaignStarts = new(StringComparer.OrdinalIgnoreCase);
@@ -108,6 +108,16 @@ public sealed class TimeExpressions(DateOnly documentDate)
             last = text.Is(i, "this") ? i + 1 : i;
             expression = Point(i, Day(d));
             return true;
+        }
+        if (text.IsAny(i, "past", "last") && text.Is(i + 1, "day") && text.Is(i - 1, "the"))
+        {
+            last = i + 1;
+            expression = Point(i, Day(d));
+            return true;
+        }
+        if (text.Is(i, "weekend") && text.Is(i - 1, "the") && text.IsAny(i - 2, "over", "during", "at", "on"))
+        {
+            return TryReadRelativeUnit(text, i - 1, out expression);
         }
         if (text.IsAny(i, "last", "past", "previous", "this") && text.IsAny(i + 1, "week", "month", "year", "weekend"))
         {
@@ -183,7 +193,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
             expression = current
                 ? new TimeExpression(i, TimeKind.Point, Day(monday), Day(d))
                 : unit.Equals("weekend", StringComparison.OrdinalIgnoreCase)
-                    ? new TimeExpression(i, TimeKind.Point, Day(monday.AddDays(-2)), Day(monday.AddDays(-1)))
+                    ? LatestWeekend(i, monday)
                     : new TimeExpression(i, TimeKind.Point, Day(monday.AddDays(-7)), Day(monday.AddDays(-1)));
             return true;
         }
@@ -201,6 +211,15 @@ public sealed class TimeExpressions(DateOnly documentDate)
             ? new TimeExpression(i, TimeKind.Since, year, Day(d))
             : new TimeExpression(i, TimeKind.Point, year, year);
         return true;
+    }
+
+    /// <summary>"over the weekend", "last weekend": the Saturday and Sunday just past (this one, read on a weekend).</summary>
+    private TimeExpression LatestWeekend(int token, DateOnly monday)
+    {
+        var d = DocumentDate;
+        var saturday = d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? monday.AddDays(5) : monday.AddDays(-2);
+        var sunday = saturday.AddDays(1) > d ? d : saturday.AddDays(1);
+        return new TimeExpression(token, TimeKind.Point, Day(saturday), Day(sunday));
     }
 
     private bool TryReadSince(TokenText text, int i, int to, out TimeExpression expression, out int last)

@@ -131,4 +131,21 @@ public sealed class ConstructionTests
 
         Assert.That(claims, Is.Empty);
     }
+
+    [Test]
+    public void A_figure_over_the_weekend_spans_the_saturday_and_sunday_before_a_monday_report()
+    {
+        var claim = Extract("Air strikes killed 12 people in the town over the weekend, the mayor said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End),
+            Is.EqualTo((PartialDate.Day(new DateOnly(2023, 11, 11)), PartialDate.Day(new DateOnly(2023, 11, 12)))));
+    }
+
+    [Test]
+    public void A_figure_over_the_past_day_is_dated_the_day_of_the_report()
+    {
+        var claim = Extract("Shelling killed 4 civilians in the district over the past day, the governor said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Day(Monday), PartialDate.Day(Monday))));
+    }
 }
