@@ -64,6 +64,10 @@ public sealed class TimeExpressions(DateOnly documentDate)
                 into.Add(expression);
                 i = Math.Max(i, last);
             }
+            else if (IsDatelineDate(text, i, from, to, out var datelineLast))
+            {
+                i = datelineLast;
+            }
         }
         for (var k = firstFound; k < into.Count; k++) RememberCampaign(text, from, into[k]);
     }
@@ -150,13 +154,21 @@ public sealed class TimeExpressions(DateOnly documentDate)
                 : Point(i, Day(day));
             return true;
         }
-        if (TryReadDate(text, i, to, out var date, out last))
+        if (TryReadDate(text, i, to, out var date, out last) && !IsDateline(text, i, from, last))
         {
             expression = Point(i, date);
             return true;
         }
         return false;
     }
+
+    /// <summary>"Baghdad, 1 August 2015 - A total of...": the date a report was issued, not when anything happened.</summary>
+    private bool IsDatelineDate(TokenText text, int first, int from, int to, out int last) =>
+        TryReadDate(text, first, to, out _, out last) && IsDateline(text, first, from, last);
+
+    private static bool IsDateline(TokenText text, int first, int from, int last) =>
+        first - from <= 4 && text.IsComma(first - 1) && text.InRange(last + 1)
+        && (text.IsPunctuation(last + 1, '-') || text.IsPunctuation(last + 1, '–') || text.IsPunctuation(last + 1, '—'));
 
     /// <summary>"between March 2011 and March 2021", "from 2015 to 2018", "between 12 and 19 June", "on 18 and 19 June".</summary>
     private bool TryReadRange(TokenText text, int i, int to, out TimeExpression expression, out int last)

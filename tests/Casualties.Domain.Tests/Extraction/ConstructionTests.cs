@@ -148,4 +148,12 @@ public sealed class ConstructionTests
 
         Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Day(Monday), PartialDate.Day(Monday))));
     }
+
+    [Test]
+    public void The_date_in_a_dateline_is_not_the_period_of_the_month_it_reports()
+    {
+        var claim = Extract("Baghdad, 1 November 2023 - A total of 120 civilians were killed in Iraq in October, the mission said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Month(2023, 10), PartialDate.Month(2023, 10))));
+    }
 }
