@@ -19,7 +19,8 @@ internal sealed partial class DocumentReader
         {
             switch (nearest.Kind)
             {
-                case TimeKind.Point when SinceClauseBefore(text, from, nearest):
+                case TimeKind.Point when SinceClauseBefore(text, from, nearest)
+                    || (nearest.Token < anchor && TimeExpressions.CampaignLaunchedAt(text, from, nearest) is not null):
                     return (new DatePeriod(nearest.Start, today), true);
                 case TimeKind.Point:
                 case TimeKind.Since:

@@ -381,16 +381,22 @@ public sealed class TimeExpressions(DateOnly documentDate)
     /// <summary>"the offensive begun on Nov. 15", "the war, which erupted in 2011": remember the start.</summary>
     private void RememberCampaign(TokenText text, int from, TimeExpression expression)
     {
-        if (expression.Start is not { } start || expression.Kind != TimeKind.Point) return;
+        if (expression.Start is not { } start || CampaignLaunchedAt(text, from, expression) is not { } noun) return;
+        campaignStarts[text[noun].ToString()] = start;
+    }
+
+    /// <summary>The token of the campaign noun whose start this point in time names ("the war erupted in April 2023"), if any.</summary>
+    public static int? CampaignLaunchedAt(TokenText text, int from, TimeExpression expression)
+    {
+        if (expression.Kind != TimeKind.Point) return null;
         for (var verb = expression.Token - 1; verb >= Math.Max(from, expression.Token - 4); verb--)
         {
             if (!ExtractionVocabulary.LaunchVerbs.Contains(text[verb])) continue;
             for (var noun = verb - 1; noun >= Math.Max(from, verb - 5); noun--)
             {
-                if (!ExtractionVocabulary.CampaignNouns.Contains(text[noun])) continue;
-                campaignStarts[text[noun].ToString()] = start;
-                return;
+                if (ExtractionVocabulary.CampaignNouns.Contains(text[noun])) return noun;
             }
         }
+        return null;
     }
 }

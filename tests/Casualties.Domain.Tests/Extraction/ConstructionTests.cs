@@ -156,4 +156,12 @@ public sealed class ConstructionTests
 
         Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Month(2023, 10), PartialDate.Month(2023, 10))));
     }
+
+    [Test]
+    public void A_toll_of_a_war_that_erupted_in_a_month_runs_from_that_month_to_the_report()
+    {
+        var claim = Extract("The war, which erupted in April 2022, has killed at least 9,000 people, the agency said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Month(2022, 4), PartialDate.Day(Monday))));
+    }
 }
