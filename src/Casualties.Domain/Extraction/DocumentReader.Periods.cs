@@ -53,7 +53,7 @@ internal sealed partial class DocumentReader
     /// <summary>"since Hamas fighters launched their attack on Saturday": the day a running tally counts from.</summary>
     private bool SinceClauseBefore(TokenText text, int from, TimeExpression point)
     {
-        for (var k = point.Token - 1; k >= Math.Max(from, point.Token - 12); k--)
+        for (var k = point.Token - 1; k >= Math.Max(from, point.Token - 20); k--)
         {
             if (text.IsComma(k)) return false;
             if (text.Is(k, "since")) return !times.Any(t => t.Token == k);

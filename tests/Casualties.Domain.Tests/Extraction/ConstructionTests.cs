@@ -164,4 +164,13 @@ public sealed class ConstructionTests
 
         Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Month(2022, 4), PartialDate.Day(Monday))));
     }
+
+    [Test]
+    public void A_long_since_clause_still_makes_its_date_the_start_of_a_running_toll()
+    {
+        var claim = Extract("Shelling has killed 140 civilians since the army launched its offensive to retake the hills north of the town on 2 October, the governor said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End),
+            Is.EqualTo((PartialDate.Day(new DateOnly(2023, 10, 2)), PartialDate.Day(Monday))));
+    }
 }
