@@ -206,10 +206,10 @@ internal sealed partial class DocumentReader
     /// <summary>The last event whose attacker was named: later deaths and injuries of the same day share it.</summary>
     private ClaimDraft? lastEvent;
 
-    /// <summary>"A Russian missile hit the port on Sunday. ... Eight other people were injured, he said.": same day, no attacker of its own, no clashes.</summary>
+    /// <summary>"A Russian missile hit the port on Sunday. ... Eight other people were injured, he said.": same day (not a month's report), no attacker of its own, no clashes.</summary>
     private bool ContinuesLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
         lastEvent is not null && !draft.IsTally && !draft.Cumulative
-        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is not null && draft.Period == lastEvent.Period && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere")
+        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is { Precision: DatePrecision.Day } && draft.Period == lastEvent.Period && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere")
         && SameSite(draft.Place, lastEvent.Place);
 
     /// <summary>Two places can be one event's site when either is unknown or one lies within the other.</summary>

@@ -19,7 +19,8 @@ internal sealed partial class DocumentReader
         {
             switch (nearest.Kind)
             {
-                case TimeKind.Point when SinceClauseBefore(text, from, nearest):
+                case TimeKind.Point when SinceClauseBefore(text, from, nearest)
+                    || (nearest.Token < anchor && TimeExpressions.CampaignLaunchedAt(text, from, nearest) is not null):
                     return (new DatePeriod(nearest.Start, today), true);
                 case TimeKind.Point:
                 case TimeKind.Since:
@@ -52,7 +53,7 @@ internal sealed partial class DocumentReader
     /// <summary>"since Hamas fighters launched their attack on Saturday": the day a running tally counts from.</summary>
     private bool SinceClauseBefore(TokenText text, int from, TimeExpression point)
     {
-        for (var k = point.Token - 1; k >= Math.Max(from, point.Token - 12); k--)
+        for (var k = point.Token - 1; k >= Math.Max(from, point.Token - 20); k--)
         {
             if (text.IsComma(k)) return false;
             if (text.Is(k, "since")) return !times.Any(t => t.Token == k);

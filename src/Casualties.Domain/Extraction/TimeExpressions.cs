@@ -42,7 +42,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
     private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "since", "so", "to", "same", "yesterday", "overnight", "last", "today", "tonight", "this", "past", "previous",
-        "between", "from",
+        "between", "from", "weekend",
     };
 
     private readonly Dictionary<string, PartialDate> campaignStarts = new(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +63,10 @@ public sealed class TimeExpressions(DateOnly documentDate)
             {
                 into.Add(expression);
                 i = Math.Max(i, last);
+            }
+            else if (IsDatelineDate(text, i, from, to, out var datelineLast))
+            {
+                i = datelineLast;
             }
         }
         for (var k = firstFound; k < into.Count; k++) RememberCampaign(text, from, into[k]);
@@ -109,6 +113,16 @@ public sealed class TimeExpressions(DateOnly documentDate)
             expression = Point(i, Day(d));
             return true;
         }
+        if (text.IsAny(i, "past", "last") && text.Is(i + 1, "day") && text.Is(i - 1, "the"))
+        {
+            last = i + 1;
+            expression = Point(i, Day(d));
+            return true;
+        }
+        if (text.Is(i, "weekend") && text.Is(i - 1, "the") && text.IsAny(i - 2, "over", "during", "at", "on"))
+        {
+            return TryReadRelativeUnit(text, i - 1, out expression);
+        }
         if (text.IsAny(i, "last", "past", "previous", "this") && text.IsAny(i + 1, "week", "month", "year", "weekend"))
         {
             last = i + 1;
@@ -140,13 +154,21 @@ public sealed class TimeExpressions(DateOnly documentDate)
                 : Point(i, Day(day));
             return true;
         }
-        if (TryReadDate(text, i, to, out var date, out last))
+        if (TryReadDate(text, i, to, out var date, out last) && !IsDateline(text, i, from, last))
         {
             expression = Point(i, date);
             return true;
         }
         return false;
     }
+
+    /// <summary>"Baghdad, 1 August 2015 - A total of...": the date a report was issued, not when anything happened.</summary>
+    private bool IsDatelineDate(TokenText text, int first, int from, int to, out int last) =>
+        TryReadDate(text, first, to, out _, out last) && IsDateline(text, first, from, last);
+
+    private static bool IsDateline(TokenText text, int first, int from, int last) =>
+        first - from <= 4 && text.IsComma(first - 1) && text.InRange(last + 1)
+        && (text.IsPunctuation(last + 1, '-') || text.IsPunctuation(last + 1, '–') || text.IsPunctuation(last + 1, '—'));
 
     /// <summary>"between March 2011 and March 2021", "from 2015 to 2018", "between 12 and 19 June", "on 18 and 19 June".</summary>
     private bool TryReadRange(TokenText text, int i, int to, out TimeExpression expression, out int last)
@@ -183,7 +205,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
             expression = current
                 ? new TimeExpression(i, TimeKind.Point, Day(monday), Day(d))
                 : unit.Equals("weekend", StringComparison.OrdinalIgnoreCase)
-                    ? new TimeExpression(i, TimeKind.Point, Day(monday.AddDays(-2)), Day(monday.AddDays(-1)))
+                    ? LatestWeekend(i, monday)
                     : new TimeExpression(i, TimeKind.Point, Day(monday.AddDays(-7)), Day(monday.AddDays(-1)));
             return true;
         }
@@ -201,6 +223,15 @@ public sealed class TimeExpressions(DateOnly documentDate)
             ? new TimeExpression(i, TimeKind.Since, year, Day(d))
             : new TimeExpression(i, TimeKind.Point, year, year);
         return true;
+    }
+
+    /// <summary>"over the weekend", "last weekend": the Saturday and Sunday just past (this one, read on a weekend).</summary>
+    private TimeExpression LatestWeekend(int token, DateOnly monday)
+    {
+        var d = DocumentDate;
+        var saturday = d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? monday.AddDays(5) : monday.AddDays(-2);
+        var sunday = saturday.AddDays(1) > d ? d : saturday.AddDays(1);
+        return new TimeExpression(token, TimeKind.Point, Day(saturday), Day(sunday));
     }
 
     private bool TryReadSince(TokenText text, int i, int to, out TimeExpression expression, out int last)
@@ -350,16 +381,22 @@ public sealed class TimeExpressions(DateOnly documentDate)
     /// <summary>"the offensive begun on Nov. 15", "the war, which erupted in 2011": remember the start.</summary>
     private void RememberCampaign(TokenText text, int from, TimeExpression expression)
     {
-        if (expression.Start is not { } start || expression.Kind != TimeKind.Point) return;
+        if (expression.Start is not { } start || CampaignLaunchedAt(text, from, expression) is not { } noun) return;
+        campaignStarts[text[noun].ToString()] = start;
+    }
+
+    /// <summary>The token of the campaign noun whose start this point in time names ("the war erupted in April 2023"), if any.</summary>
+    public static int? CampaignLaunchedAt(TokenText text, int from, TimeExpression expression)
+    {
+        if (expression.Kind != TimeKind.Point) return null;
         for (var verb = expression.Token - 1; verb >= Math.Max(from, expression.Token - 4); verb--)
         {
             if (!ExtractionVocabulary.LaunchVerbs.Contains(text[verb])) continue;
             for (var noun = verb - 1; noun >= Math.Max(from, verb - 5); noun--)
             {
-                if (!ExtractionVocabulary.CampaignNouns.Contains(text[noun])) continue;
-                campaignStarts[text[noun].ToString()] = start;
-                return;
+                if (ExtractionVocabulary.CampaignNouns.Contains(text[noun])) return noun;
             }
         }
+        return null;
     }
 }

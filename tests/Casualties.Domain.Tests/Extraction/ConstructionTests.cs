@@ -131,4 +131,46 @@ public sealed class ConstructionTests
 
         Assert.That(claims, Is.Empty);
     }
+
+    [Test]
+    public void A_figure_over_the_weekend_spans_the_saturday_and_sunday_before_a_monday_report()
+    {
+        var claim = Extract("Air strikes killed 12 people in the town over the weekend, the mayor said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End),
+            Is.EqualTo((PartialDate.Day(new DateOnly(2023, 11, 11)), PartialDate.Day(new DateOnly(2023, 11, 12)))));
+    }
+
+    [Test]
+    public void A_figure_over_the_past_day_is_dated_the_day_of_the_report()
+    {
+        var claim = Extract("Shelling killed 4 civilians in the district over the past day, the governor said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Day(Monday), PartialDate.Day(Monday))));
+    }
+
+    [Test]
+    public void The_date_in_a_dateline_is_not_the_period_of_the_month_it_reports()
+    {
+        var claim = Extract("Baghdad, 1 November 2023 - A total of 120 civilians were killed in Iraq in October, the mission said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Month(2023, 10), PartialDate.Month(2023, 10))));
+    }
+
+    [Test]
+    public void A_toll_of_a_war_that_erupted_in_a_month_runs_from_that_month_to_the_report()
+    {
+        var claim = Extract("The war, which erupted in April 2022, has killed at least 9,000 people, the agency said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End), Is.EqualTo((PartialDate.Month(2022, 4), PartialDate.Day(Monday))));
+    }
+
+    [Test]
+    public void A_long_since_clause_still_makes_its_date_the_start_of_a_running_toll()
+    {
+        var claim = Extract("Shelling has killed 140 civilians since the army launched its offensive to retake the hills north of the town on 2 October, the governor said.").Single();
+
+        Assert.That((claim.Period.Start, claim.Period.End),
+            Is.EqualTo((PartialDate.Day(new DateOnly(2023, 10, 2)), PartialDate.Day(Monday))));
+    }
 }
