@@ -388,6 +388,11 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, term, modifiersFrom, pos + length - 1);
                 return true;
             }
+            if (TryArmedBodyMembers(text, pos, to, out var bodyEnd))
+            {
+                SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), modifiersFrom, bodyEnd);
+                return true;
+            }
             if (IsDemonymPlural(text, pos))
             {
                 SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.People, null), modifiersFrom, pos);
@@ -423,6 +428,28 @@ internal sealed partial class DocumentReader
         draft.ModifierOutcome = null;
         return false;
     }
+
+    /// <summary>
+    /// "members of regime forces", "members of the Iraqi Security Forces", "members of the pro-government National
+    /// Defence Forces militia": members of an armed body are combatants; the body's last word ends the victim noun.
+    /// </summary>
+    private static bool TryArmedBodyMembers(TokenText text, int pos, int to, out int end)
+    {
+        end = pos;
+        if (!text.Is(pos, "members") || !text.Is(pos + 1, "of")) return false;
+        for (var index = pos + 2; index < to && index <= pos + 8 && text.IsWord(index); index++)
+        {
+            if (!ArmedBodies.Contains(text[index])) continue;
+            end = text.IsAny(index + 1, "militia", "militias") ? index + 1 : index;
+            return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> ArmedBodies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "forces", "militia", "militias", "army", "brigade", "battalion", "guard",
+    };
 
     /// <summary>"Iraqis", "Syrians", "Palestinians": a people named by a plural demonym.</summary>
     private bool IsDemonymPlural(TokenText text, int index)
