@@ -328,7 +328,11 @@ internal sealed partial class DocumentReader
         {
             var afterNoun = pos + nounLength;
             draft.VictimEnd = afterNoun - 1;
-            if (!TryReadVictimNoun(text, afterNoun, to, draft, singular) && !(text.IsAny(afterNoun, "were", "are", "was")
+            if (text.Is(afterNoun, "among") && TryArmedBody(text, afterNoun + 1, to, out var bodyEnd))
+            {
+                SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), afterNoun + 1, bodyEnd);
+            }
+            else if (!TryReadVictimNoun(text, afterNoun, to, draft, singular) && !(text.IsAny(afterNoun, "were", "are", "was")
                 && TryReadVictimNoun(text, afterNoun + 1, to, draft, singular)))
             {
                 draft.Victims = contextVictims;
@@ -436,8 +440,14 @@ internal sealed partial class DocumentReader
     private static bool TryArmedBodyMembers(TokenText text, int pos, int to, out int end)
     {
         end = pos;
-        if (!text.Is(pos, "members") || !text.Is(pos + 1, "of")) return false;
-        for (var index = pos + 2; index < to && index <= pos + 8 && text.IsWord(index); index++)
+        return text.Is(pos, "members") && text.Is(pos + 1, "of") && TryArmedBody(text, pos + 2, to, out end);
+    }
+
+    /// <summary>An armed body within a few words from <paramref name="from"/> ("the government-aligned Joint Forces").</summary>
+    private static bool TryArmedBody(TokenText text, int from, int to, out int end)
+    {
+        end = from;
+        for (var index = from; index < to && index <= from + 6 && text.IsWord(index); index++)
         {
             if (!ArmedBodies.Contains(text[index])) continue;
             end = text.IsAny(index + 1, "militia", "militias") ? index + 1 : index;

@@ -30,6 +30,7 @@ public sealed class ConstructionTests
     [TestCase("The militia said 18 of its fighters are among the dead.", "Killed combatants 18..18")]
     [TestCase("Independent researchers put the death toll as high as 90,000.", "Killed people 0..90000")]
     [TestCase("The monitor counted 31 members of government forces among the dead.", "Killed combatants 31..31")]
+    [TestCase("The monitor logged at least 8 fatalities among the Kurdish-led Democratic Forces on Friday.", "Killed combatants 8..")]
     [TestCase("Shelling killed 6 members of the pro-government Tribal Defence Forces militia near the river.", "Killed combatants 6..6")]
     [TestCase("In 1972 some 300,000 people, mostly ethnic Hutus, were killed in the purges.", "Killed people 270000..330000")]
     public void The_first_claim_of_a_sentence_reads_as(string sentence, string expected)
