@@ -278,6 +278,17 @@ internal sealed partial class DocumentReader
         }
         if (IsMonthWord(text, number - 1) || (text.IsPunctuation(number - 1, '.') && IsMonthWord(text, number - 2)) || IsMonthWord(text, next)) return true;
         if (text.Is(first - 1, "from") && SentenceHas(text, from, first, RiseWords)) return true;
+        return IsRetracted(text, from, first);
+    }
+
+    /// <summary>"An earlier version incorrectly stated that 14 were killed": a figure a correction withdraws.</summary>
+    private static bool IsRetracted(TokenText text, int from, int first)
+    {
+        for (var k = from; k + 1 < first; k++)
+        {
+            if (text.IsAny(k, "incorrectly", "erroneously", "mistakenly", "wrongly")
+                && text.IsAny(k + 1, "stated", "reported", "said", "gave", "put", "listed", "reporting", "stating")) return true;
+        }
         return false;
     }
 

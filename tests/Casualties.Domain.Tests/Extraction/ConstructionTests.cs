@@ -42,6 +42,22 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void A_figure_a_correction_withdraws_is_not_a_claim()
+    {
+        var claims = Extract("Correction: An earlier version of this story incorrectly stated that 9 villagers were killed in the raid.");
+
+        Assert.That(claims, Is.Empty);
+    }
+
+    [Test]
+    public void A_figure_killed_by_mistake_is_still_a_claim()
+    {
+        var claims = Extract("The army said its troops mistakenly killed 4 civilians at a checkpoint.");
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { "Killed civilians 4..4" }));
+    }
+
+    [Test]
     public void Part_of_a_group_with_its_own_outcome_verb_keeps_that_outcome()
     {
         var claims = Extract("The hospital received 310 wounded people on Sunday, 27 of whom later died of their injuries.");
