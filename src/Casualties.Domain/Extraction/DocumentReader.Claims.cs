@@ -400,6 +400,10 @@ internal sealed partial class DocumentReader
                 {
                     term = new VictimTerm("others", contextVictims ?? VictimGroups.People, null);
                 }
+                if (term.Victims == VictimGroups.Combatants && text.IsAny(pos - 1, "suspected", "alleged"))
+                {
+                    term = new VictimTerm(text[pos].ToString(), VictimGroups.People, null);
+                }
                 SetVictims(text, draft, term, modifiersFrom, pos + length - 1);
                 return true;
             }

@@ -20,6 +20,7 @@ public sealed class ConstructionTests
     [TestCase("The agency said it has recorded more than 6,000 civilian deaths since February.", "Killed civilians 6001..")]
     [TestCase("A missile struck the bulk carrier, killing two crew members.", "Killed people 2..2")]
     [TestCase("Troops had detained 12 wanted suspects in the raid.", "Detained people 12..12")]
+    [TestCase("Police arrested 14 suspected militants in dawn raids, the ministry said.", "Detained people 14..14")]
     [TestCase("Up to 15 people may remain under the rubble, the emergency service said.", "Missing people 0..15")]
     [TestCase("Gunmen raided the village on Sunday, taking around 40 hostage.", "Detained people 36..44")]
     [TestCase("The monitor records over 120 reported fatalities in the province over the week.", "Killed people 121..")]
