@@ -51,6 +51,14 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void A_population_is_not_a_claim()
+    {
+        var claims = Extract("Half of the region's population of 1.8 million has been displaced by the fighting.");
+
+        Assert.That(claims, Is.Empty);
+    }
+
+    [Test]
     public void A_figure_killed_by_mistake_is_still_a_claim()
     {
         var claims = Extract("The army said its troops mistakenly killed 4 civilians at a checkpoint.");
