@@ -262,7 +262,7 @@ internal sealed partial class DocumentReader
         text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index])
         || text.Is(index, "death") && text.Is(index + 1, "toll");
 
-    /// <summary>Percentages, money, years, dates of month and populations ("a population of 2.3 million") are never casualty figures.</summary>
+    /// <summary>Percentages, money, years, dates of month, populations ("a population of 2.3 million") and households ("600 displaced families") are never casualty figures.</summary>
     private static bool IsDecoy(TokenText text, int from, QuantityMention mention)
     {
         var first = mention.FirstToken;
@@ -279,6 +279,7 @@ internal sealed partial class DocumentReader
         if (IsMonthWord(text, number - 1) || (text.IsPunctuation(number - 1, '.') && IsMonthWord(text, number - 2)) || IsMonthWord(text, next)) return true;
         if (text.Is(first - 1, "from") && SentenceHas(text, from, first, RiseWords)) return true;
         if (text.Is(first - 1, "of") && text.IsAny(first - 2, "population", "populations")) return true;
+        if (text.IsAny(next, "families", "households") || text.IsWord(next) && text.IsAny(next + 1, "families", "households")) return true;
         return IsRetracted(text, from, first);
     }
 

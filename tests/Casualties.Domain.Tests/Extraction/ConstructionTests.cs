@@ -59,6 +59,14 @@ public sealed class ConstructionTests
     }
 
     [Test]
+    public void A_count_of_families_is_not_a_claim()
+    {
+        var claims = Extract("The shells hit a school sheltering about 400 displaced families, the group said.");
+
+        Assert.That(claims, Is.Empty);
+    }
+
+    [Test]
     public void A_figure_killed_by_mistake_is_still_a_claim()
     {
         var claims = Extract("The army said its troops mistakenly killed 4 civilians at a checkpoint.");

@@ -8,12 +8,12 @@ public sealed class GoldCorpusTests
 {
     /// <summary>
     /// Floors per development corpus: what the extractor measured with the real seeds, minus 0.005; raise them as
-    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured: A F1 0.950, source 0.894, side 0.823, place 0.803, start 0.930, end 0.909; B F1 0.978, source 0.899, side 0.888, place 0.821, start 0.905, end 0.933; C F1 0.957, source 0.904, side 0.856, place 0.801, start 0.872, end 0.897; D F1 0.926, source 0.780, side 0.769, place 0.808, start 0.824, end 0.901.
+    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured: A F1 0.950, source 0.894, side 0.823, place 0.803, start 0.930, end 0.909; B F1 0.981, source 0.899, side 0.888, place 0.821, start 0.905, end 0.933; C F1 0.957, source 0.904, side 0.856, place 0.801, start 0.872, end 0.897; D F1 0.926, source 0.780, side 0.769, place 0.808, start 0.824, end 0.901.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
         ["dev-corpus-a.jsonl"] = new(F1: 0.945, Source: 0.889, Side: 0.818, Place: 0.798, Start: 0.925, End: 0.904),
-        ["dev-corpus-b.jsonl"] = new(F1: 0.973, Source: 0.894, Side: 0.883, Place: 0.816, Start: 0.900, End: 0.928),
+        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.894, Side: 0.883, Place: 0.816, Start: 0.900, End: 0.928),
         ["dev-corpus-c.jsonl"] = new(F1: 0.952, Source: 0.899, Side: 0.851, Place: 0.796, Start: 0.867, End: 0.892),
         ["dev-corpus-d.jsonl"] = new(F1: 0.921, Source: 0.775, Side: 0.764, Place: 0.803, Start: 0.819, End: 0.896),
     };
