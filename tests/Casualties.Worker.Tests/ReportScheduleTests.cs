@@ -20,8 +20,10 @@ public sealed class ReportScheduleTests
             using var worker = WorkerProcess.Start(db.ConnectionString, ["worker"], Settings.Fast(
                 ("ReportOptions__Cron", "*/2 * * * * *"), ("ReportOptions__Folder", folder),
                 ("ReportOptions__Formats__0", "json"), ("ReportOptions__Formats__1", "md")));
-            await Eventually.Until(() => Task.FromResult(Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0), n => n >= 2,
-                TimeSpan.FromSeconds(40), "a JSON and a Markdown report", () => worker.Output);
+            // Wait for both finished reports by name: a report still being written is a temporary file in the folder.
+            await Eventually.Until(() => Task.FromResult(Directory.Exists(folder)
+                    && Directory.GetFiles(folder, "casualties-*.json").Length > 0 && Directory.GetFiles(folder, "casualties-*.md").Length > 0),
+                done => done, TimeSpan.FromSeconds(40), "a JSON and a Markdown report", () => worker.Output);
 
             var json = Directory.GetFiles(folder, "casualties-*.json").First();
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
