@@ -62,10 +62,13 @@ public static class ReconcileBenchmark
         PeakMemory.Reset();
         ReconcileSummary fullSummary = null!;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var full = await Time(async () => fullSummary = await new ReconciliationRunner(dataSource).Run(full: true, ct));
-        Console.Error.WriteLine($"reconcile: full used {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process");
+        Console.Error.WriteLine($"reconcile: full used {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process; " +
+                                $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
         var fullPeak = PeakMemory.Megabytes();
         Console.Error.WriteLine($"reconcile: full {full:0.00} s ({fullSummary.Incidents:#,0} incidents, {fullSummary.Flags:#,0} flags, peak {fullPeak:0} MB)");
+        Console.Error.WriteLine($"reconcile: full phases {Phases(fullSummary)}");
 
         await Execute(dataSource, AddSql, ct);
         PeakMemory.Reset();
@@ -74,6 +77,7 @@ public static class ReconcileBenchmark
         var incrementalPeak = PeakMemory.Megabytes();
         Console.Error.WriteLine($"reconcile: incremental {incremental:0.00} s after adding {AddedClaims:#,0} claims " +
                                 $"({incrementalSummary.Partitions} partitions, {incrementalSummary.ClaimsRead:#,0} claims read, {incrementalSummary.RowsChanged:#,0} rows changed)");
+        Console.Error.WriteLine($"reconcile: incremental phases {Phases(incrementalSummary)}");
 
         return (new BenchmarkResult(FullName, "s", full, size, "one GROUP BY over the same claims", groupBy, groupBy / full, fullPeak),
                 new BenchmarkResult(IncrementalName, "s", incremental, size, "the full reconcile", full, full / incremental, incrementalPeak));
@@ -145,6 +149,9 @@ public static class ReconcileBenchmark
         JOIN bench_districts d ON d.country_key = CASE WHEN i % 2 = 0 THEN 'c1' ELSE 'c2' END AND d.m = (i / 3) % 144
         JOIN sources s ON s.name = 'Source ' || (1 + i % 60);
         """;
+
+    private static string Phases(ReconcileSummary summary) =>
+        string.Join(", ", summary.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:0.00} s"));
 
     private static async Task<double> Time(Func<Task> action)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Casualties.Domain.Reference;
 
 namespace Casualties.Domain.Reconciliation;
@@ -5,13 +6,14 @@ namespace Casualties.Domain.Reconciliation;
 /// <summary>
 /// The gazetteer as the reconciler asks it, thousands of times a second: each place's ancestry (itself first,
 /// the country last), depth and country, computed once per key. An unknown key is a place of its own at depth 0.
+/// Safe to share between threads (partitions are reconciled in parallel).
 /// </summary>
 public sealed class PlaceIndex(Gazetteer gazetteer)
 {
     /// <summary>The partition key of claims with no place.</summary>
     public const string NoCountry = "";
 
-    private readonly Dictionary<string, string[]> ancestry = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> ancestry = new(StringComparer.Ordinal);
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
@@ -21,8 +23,7 @@ public sealed class PlaceIndex(Gazetteer gazetteer)
         if (ancestry.TryGetValue(placeKey, out var keys)) return keys;
         var place = Gazetteer.ByKey(placeKey);
         keys = place is null ? [placeKey] : Gazetteer.AncestryOf(place).Select(p => string.Intern(p.Key)).ToArray();
-        ancestry[placeKey] = keys;
-        return keys;
+        return ancestry.GetOrAdd(placeKey, keys);
     }
 
     public int DepthOf(string? placeKey) => placeKey is null ? 0 : AncestryOf(placeKey).Count - 1;

@@ -8,7 +8,11 @@ namespace Casualties.Postgres.Reconciliation;
 
 /// <summary>What one reconciliation run did.</summary>
 public sealed record ReconcileSummary(
-    long RunId, string Mode, int Partitions, int ClaimsRead, int Claims, int Incidents, int Flags, int RowsChanged, TimeSpan Elapsed);
+    long RunId, string Mode, int Partitions, int ClaimsRead, int Claims, int Incidents, int Flags, int RowsChanged, TimeSpan Elapsed)
+{
+    /// <summary>Where the time went, phase by phase (reference, partitions, load, reconcile, store, finish), for diagnostics.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+}
 
 /// <summary>
 /// Runs a reconciliation against the database: finds the partitions to recompute (all with --full; else those
@@ -56,6 +60,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     {
         var clock = time ?? TimeProvider.System;
         var started = clock.GetTimestamp();
+        var phases = new PhaseTimes(clock);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key = AdvisoryLockKey }, tx, cancellationToken: ct));
@@ -65,6 +70,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var claimWatermark = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM claims", transaction: tx, cancellationToken: ct));
         var changeWatermark = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM reconcile_changes", transaction: tx, cancellationToken: ct));
         var mode = full || last is null ? "full" : "incremental";
+        phases.Lap("reference");
 
         var changed = mode == "full"
             ? await conn.QueryAsync<ChangedPlace>(new CommandDefinition(AllPartitionsSql, transaction: tx, cancellationToken: ct))
@@ -79,6 +85,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
                 c.PlaceId is { } id && reference.PlaceKeys.TryGetValue(id, out var key) ? places.CountryOf(key) : PlaceIndex.NoCountry))
             .Distinct().Order().ToList();
 
+        phases.Lap("partitions");
         var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition(StartRunSql,
             new { StartedAt = clock.GetUtcNow(), Mode = mode }, tx, cancellationToken: ct));
 
@@ -96,11 +103,16 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
             var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
             var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
             claimsRead += claims.Count;
+            phases.Lap("load");
             var byCountry = claims.GroupBy(c => places.CountryOf(c.PlaceKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            // Partitions are independent: reconciled in parallel, kept in country order so the run is deterministic.
             var results = countries.Order(StringComparer.Ordinal)
-                .Select(country => (country, reconciler.ReconcilePartition(byCountry.GetValueOrDefault(country) ?? [])))
+                .AsParallel().AsOrdered().WithCancellation(ct)
+                .Select(country => ReconciliationStore.Prepare(outcome, country, reconciler.ReconcilePartition(byCountry.GetValueOrDefault(country) ?? [])))
                 .ToList();
-            changes += await store.Replace(conn, tx, runId, outcome, results, ct);
+            phases.Lap("reconcile");
+            changes += await store.Replace(conn, tx, runId, outcome, results, ct, phases);
+            phases.Lap("store");
         }
 
         var claimsNow = (last?.Claims ?? 0) + changes.ClaimDelta;
@@ -113,8 +125,9 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
             ClaimWatermark = claimWatermark, ChangeWatermark = changeWatermark,
         }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        phases.Lap("finish");
         return new ReconcileSummary(runId, mode, partitions.Count, claimsRead, claimsNow, incidentsNow, flagsNow,
-            changes.RowsClosed + changes.RowsInserted, clock.GetElapsedTime(started));
+            changes.RowsClosed + changes.RowsInserted, clock.GetElapsedTime(started)) { Phases = phases.Spent };
     }
 
     /// <summary>Partitions of one outcome, grouped so that each batch reads claims of at most about <see cref="PlacesPerBatch"/> places.</summary>

@@ -34,7 +34,7 @@ public sealed partial class ReconciliationStore
     const string ReserveIdsSql = "SELECT setval('incident_ids', nextval('incident_ids') + $1 - 1)";
 
     private static async Task WriteIncidents(NpgsqlConnection conn, NpgsqlTransaction tx, long runId,
-        List<(Incident Row, string Country, long Fingerprint)> incidents, CancellationToken ct)
+        List<(Incident Row, string Country, long Fingerprint)> incidents, CancellationToken ct, PhaseTimes? phases)
     {
         if (incidents.Count == 0) return;
         await using var reserve = new NpgsqlCommand(ReserveIdsSql, conn, tx);
@@ -73,6 +73,7 @@ public sealed partial class ReconciliationStore
             }
             await writer.CompleteAsync(ct);
         }
+        phases?.Lap("store: incidents");
 
         await using (var writer = await conn.BeginBinaryImportAsync(CopyMembersSql, ct))
         {
@@ -99,6 +100,7 @@ public sealed partial class ReconciliationStore
             }
             await writer.CompleteAsync(ct);
         }
+        phases?.Lap("store: members");
 
         await using (var writer = await conn.BeginBinaryImportAsync(CopyFiguresSql, ct))
         {
@@ -124,6 +126,7 @@ public sealed partial class ReconciliationStore
             }
             await writer.CompleteAsync(ct);
         }
+        phases?.Lap("store: figures");
     }
 
     private static async Task WriteTotals(NpgsqlConnection conn, NpgsqlTransaction tx, long runId,

@@ -12,6 +12,13 @@ public readonly record struct StoreChanges(int RowsClosed, int RowsInserted, int
         a.RowsInserted + b.RowsInserted, a.ClaimDelta + b.ClaimDelta, a.IncidentDelta + b.IncidentDelta, a.FlagDelta + b.FlagDelta);
 }
 
+/// <summary>The rows of one partition's result with their fingerprints (<see cref="ReconciliationStore.Prepare"/>).</summary>
+public sealed record PreparedPartition(
+    string Country,
+    List<(Incident Row, string Country, long Fingerprint)> Incidents,
+    List<(SideTotal Row, string Country, long Fingerprint)> Totals,
+    List<(ConflictFlag Row, string Country, long Fingerprint)> Flags);
+
 /// <summary>
 /// Writes the results of recomputed partitions as new versions (migration 0003): rows whose fingerprint is no
 /// longer produced are closed (valid_to_run = run), rows newly produced are inserted by binary COPY, the rest stay.
@@ -35,30 +42,42 @@ public sealed partial class ReconciliationStore
         WHERE valid_to_run IS NULL AND outcome = @Outcome AND partition_country = ANY(@Countries)
         """;
 
-    /// <summary>Replaces the current results of the given partitions (one outcome, these countries) by <paramref name="results"/>.</summary>
+    /// <summary>
+    /// One partition's result as rows to store, each with its fingerprint: pure work, done off the connection and
+    /// in parallel with other partitions before <see cref="Replace"/>.
+    /// </summary>
+    public static PreparedPartition Prepare(Outcome outcome, string country, ReconciliationResult result) => new(country,
+        result.Incidents.Select(i => (i, country, ResultFingerprint.Of(i, country))).ToList(),
+        result.Totals.Select(t => (t, country, ResultFingerprint.Of(t, country))).ToList(),
+        result.Flags.Select(f => (f, country, ResultFingerprint.Of(f, outcome, country))).ToList());
+
+    /// <summary>Replaces the current results of the given partitions (one outcome, these countries) by <paramref name="partitions"/>.</summary>
     public async Task<StoreChanges> Replace(NpgsqlConnection conn, NpgsqlTransaction tx, long runId, Outcome outcome,
-        IReadOnlyList<(string Country, ReconciliationResult Result)> results, CancellationToken ct)
+        IReadOnlyList<PreparedPartition> partitions, CancellationToken ct, PhaseTimes? phases = null)
     {
-        var parameters = new { Outcome = outcome.ToName(), Countries = results.Select(r => r.Country).ToArray() };
+        var parameters = new { Outcome = outcome.ToName(), Countries = partitions.Select(r => r.Country).ToArray() };
         async Task<List<CurrentRow>> Current(string sql) =>
             (await conn.QueryAsync<CurrentRow>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
 
-        var incidents = results.SelectMany(r => r.Result.Incidents.Select(i => (Row: i, r.Country, Fingerprint: ResultFingerprint.Of(i, r.Country)))).ToList();
-        var totals = results.SelectMany(r => r.Result.Totals.Select(t => (Row: t, r.Country, Fingerprint: ResultFingerprint.Of(t, r.Country)))).ToList();
-        var flags = results.SelectMany(r => r.Result.Flags.Select(f => (Row: f, r.Country, Fingerprint: ResultFingerprint.Of(f, outcome, r.Country))))
-            .DistinctBy(f => f.Fingerprint).ToList();
+        var incidents = partitions.SelectMany(p => p.Incidents).ToList();
+        var totals = partitions.SelectMany(p => p.Totals).ToList();
+        var flags = partitions.SelectMany(p => p.Flags).DistinctBy(f => f.Fingerprint).ToList();
 
         var (closedIncidents, newIncidents) = Diff(await Current(CurrentIncidentsSql), incidents, i => i.Fingerprint);
         var (closedTotals, newTotals) = Diff(await Current(CurrentTotalsSql), totals, t => t.Fingerprint);
         var (closedFlags, newFlags) = Diff(await Current(CurrentFlagsSql), flags, f => f.Fingerprint);
+        phases?.Lap("store: diff");
 
         await Close(conn, tx, "UPDATE incidents SET valid_to_run = @Run WHERE incident_id = ANY(@Ids)", runId, closedIncidents, ct);
         await Close(conn, tx, "UPDATE side_totals SET valid_to_run = @Run WHERE total_id = ANY(@Ids)", runId, closedTotals, ct);
         await Close(conn, tx, "UPDATE flags SET valid_to_run = @Run WHERE flag_id = ANY(@Ids)", runId, closedFlags, ct);
+        phases?.Lap("store: close");
 
-        await WriteIncidents(conn, tx, runId, newIncidents, ct);
+        await WriteIncidents(conn, tx, runId, newIncidents, ct, phases);
         await WriteTotals(conn, tx, runId, newTotals, ct);
+        phases?.Lap("store: totals");
         await WriteFlags(conn, tx, runId, outcome, newFlags, ct);
+        phases?.Lap("store: flags");
 
         return new StoreChanges(
             RowsClosed: closedIncidents.Count + closedTotals.Count + closedFlags.Count,
