@@ -23,36 +23,90 @@ internal static class FigureCalculator
 {
     public static List<GroupClaims> Compute(IEnumerable<ClaimRecord> claims, ReconcileOptions options)
     {
-        var members = claims.ToList();
-        var byId = members.ToDictionary(c => c.Id);
+        var members = claims as IReadOnlyList<ClaimRecord> ?? claims.ToList();
         // A part of a figure in the same victim group ("12 to 20 killed, 2 of them unidentified") is not a word
         // about the group: it stays a member of the incident but neither competes with its whole nor contradicts it.
+        Dictionary<long, ClaimRecord>? byId = null;
+        foreach (var claim in members)
+        {
+            if (claim.ParentId is null) continue;
+            byId = members.ToDictionary(c => c.Id);
+            break;
+        }
         bool IsPartOfItsGroup(ClaimRecord claim) =>
-            claim.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
+            byId is not null && claim.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
             && parent.Victims == claim.Victims && parent.VictimSide == claim.VictimSide;
-        var groups = members
-            .Where(c => !IsPartOfItsGroup(c))
-            .GroupBy(c => (c.Victims, c.VictimSide))
-            .Select(g =>
-            {
-                var all = g.OrderBy(c => c.Id).ToList();
-                var current = all
-                    .GroupBy(SourceIdentity, StringComparer.Ordinal)
-                    .Select(bySource => bySource.OrderBy(c => c, LatestFirst).First())
-                    .OrderBy(c => c.Id)
-                    .ToList();
-                return new GroupClaims(g.Key.Victims, g.Key.VictimSide, current, all);
-            })
-            .ToList();
-        var ordered = groups
-            .OrderBy(g => GroupDepth(g.Victims, options))
-            .ThenByDescending(g => g.Current.Min(c => c.Low))
-            .ThenBy(g => g.Victims, StringComparer.Ordinal)
-            .ThenBy(g => g.VictimSide, StringComparer.Ordinal)
-            .ToList();
-        for (var i = 0; i < ordered.Count; i++) ordered[i].Figure = Figure(ordered[i], headline: i == 0);
-        return ordered;
+
+        var byGroup = new List<List<ClaimRecord>>(1);
+        foreach (var claim in members)
+        {
+            if (IsPartOfItsGroup(claim)) continue;
+            var group = byGroup.Find(g => g[0].Victims == claim.Victims && g[0].VictimSide == claim.VictimSide);
+            if (group is null) byGroup.Add(group = []);
+            group.Add(claim);
+        }
+        var ordered = new List<(int Depth, int Low, GroupClaims Group)>(byGroup.Count);
+        foreach (var all in byGroup)
+        {
+            all.Sort(ById);
+            var current = LatestWords(all);
+            var lowest = int.MaxValue;
+            foreach (var claim in current) lowest = Math.Min(lowest, claim.Low);
+            ordered.Add((GroupDepth(all[0].Victims, options), lowest, new GroupClaims(all[0].Victims, all[0].VictimSide, current, all)));
+        }
+        ordered.Sort((a, b) =>
+        {
+            var order = a.Depth.CompareTo(b.Depth);
+            if (order == 0) order = b.Low.CompareTo(a.Low);
+            if (order == 0) order = string.CompareOrdinal(a.Group.Victims, b.Group.Victims);
+            return order != 0 ? order : string.CompareOrdinal(a.Group.VictimSide, b.Group.VictimSide);
+        });
+        var groups = new List<GroupClaims>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var group = ordered[i].Group;
+            group.Figure = Figure(group, headline: i == 0);
+            groups.Add(group);
+        }
+        return groups;
     }
+
+    private static readonly Comparison<ClaimRecord> ById = (a, b) => a.Id.CompareTo(b.Id);
+
+    /// <summary>Each source's latest word (<see cref="LatestFirst"/>) among <paramref name="all"/>, in claim id order.</summary>
+    private static List<ClaimRecord> LatestWords(List<ClaimRecord> all)
+    {
+        var current = new List<ClaimRecord>(all.Count);
+        Dictionary<string, int>? bySource = all.Count > 16 ? new(StringComparer.Ordinal) : null;
+        foreach (var claim in all)
+        {
+            int index;
+            if (bySource is not null)
+            {
+                var identity = SourceIdentity(claim);
+                if (!bySource.TryGetValue(identity, out index))
+                {
+                    index = -1;
+                    bySource[identity] = current.Count;
+                }
+            }
+            else
+            {
+                index = current.FindIndex(c => SameSource(c, claim));
+            }
+            if (index < 0) current.Add(claim);
+            else if (LatestFirst.Compare(claim, current[index]) < 0) current[index] = claim;
+        }
+        current.Sort(ById);
+        return current;
+    }
+
+    private static bool SameSource(ClaimRecord a, ClaimRecord b) => (a.Source, b.Source) switch
+    {
+        (null, null) => string.Equals(a.Document, b.Document, StringComparison.Ordinal),
+        ({ } x, { } y) => string.Equals(x, y, StringComparison.Ordinal),
+        _ => string.Equals(SourceIdentity(a), SourceIdentity(b), StringComparison.Ordinal),
+    };
 
     /// <summary>Whose word a claim is: its source, or (unattributed) the document it stands in.</summary>
     public static string SourceIdentity(ClaimRecord claim) => claim.Source ?? "\u0000" + claim.Document;
@@ -82,18 +136,40 @@ internal static class FigureCalculator
     private static IncidentFigure Figure(GroupClaims group, bool headline)
     {
         var current = group.Current;
-        var low = current.Min(c => c.Low);
-        var high = current.Max(c => c.FigureHigh());
-        var best = Math.Clamp(WeightedMedian(current.Select(c => (c.PointValue(), c.SourceReliability)).ToList()), low, high);
-        var consensusLow = current.Max(c => c.Low);
-        var bounded = current.Where(c => c.High is not null).Select(c => c.High!.Value).ToList();
-        int? consensusHigh = bounded.Count == 0 ? null : bounded.Min();
+        var (low, high, consensusLow) = (int.MaxValue, int.MinValue, int.MinValue);
+        int? consensusHigh = null;
+        var points = new (int Value, double Weight)[current.Count];
+        for (var i = 0; i < current.Count; i++)
+        {
+            var claim = current[i];
+            low = Math.Min(low, claim.Low);
+            high = Math.Max(high, claim.FigureHigh());
+            consensusLow = Math.Max(consensusLow, claim.Low);
+            if (claim.High is { } bounded) consensusHigh = consensusHigh is { } lowestHigh ? Math.Min(lowestHigh, bounded) : bounded;
+            points[i] = (claim.PointValue(), claim.SourceReliability);
+        }
+        var best = Math.Clamp(WeightedMedian(points), low, high);
         var hasConsensus = consensusHigh is null || consensusLow <= consensusHigh;
-        var currentIds = current.Select(c => c.Id).ToHashSet();
-        var superseded = group.All.Where(c => !currentIds.Contains(c.Id)).OrderBy(c => c.Reported).ThenBy(c => c.Id).Select(ToSourceFigure).ToList();
+
+        var superseded = new List<ClaimRecord>(group.All.Count - current.Count);
+        if (group.All.Count > current.Count)
+        {
+            var currentIds = current.Select(c => c.Id).ToHashSet();
+            foreach (var claim in group.All)
+            {
+                if (!currentIds.Contains(claim.Id)) superseded.Add(claim);
+            }
+            superseded.Sort((a, b) => a.Reported != b.Reported ? a.Reported.CompareTo(b.Reported) : a.Id.CompareTo(b.Id));
+        }
+        var sources = current.ToArray();
+        Array.Sort(sources, (a, b) =>
+        {
+            var order = b.SourceReliability.CompareTo(a.SourceReliability);
+            return order != 0 ? order : a.Id.CompareTo(b.Id);
+        });
         return new IncidentFigure(group.Victims, group.VictimSide, headline, low, best, high, hasConsensus,
             hasConsensus ? consensusLow : null, hasConsensus ? consensusHigh : null,
-            current.OrderByDescending(c => c.SourceReliability).ThenBy(c => c.Id).Select(ToSourceFigure).ToList(), superseded);
+            sources.Select(ToSourceFigure).ToList(), superseded.ConvertAll(ToSourceFigure));
     }
 
     public static SourceFigure ToSourceFigure(ClaimRecord c) =>
@@ -105,15 +181,17 @@ internal static class FigureCalculator
     /// </summary>
     public static int WeightedMedian(IReadOnlyList<(int Value, double Weight)> points)
     {
-        var sorted = points.OrderBy(p => p.Value).ThenBy(p => p.Weight).ToList();
-        var total = sorted.Sum(p => Math.Max(p.Weight, 1e-6));
+        var sorted = points.ToArray();
+        Array.Sort(sorted, (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Weight.CompareTo(b.Weight));
+        var total = 0.0;
+        foreach (var point in sorted) total += Math.Max(point.Weight, 1e-6);
         var half = total / 2;
         var tolerance = total * 1e-9;
         var cumulative = 0.0;
-        for (var i = 0; i < sorted.Count; i++)
+        for (var i = 0; i < sorted.Length; i++)
         {
             cumulative += Math.Max(sorted[i].Weight, 1e-6);
-            if (Math.Abs(cumulative - half) <= tolerance && i + 1 < sorted.Count)
+            if (Math.Abs(cumulative - half) <= tolerance && i + 1 < sorted.Length)
                 return (int)(((long)sorted[i].Value + sorted[i + 1].Value + 1) / 2);
             if (cumulative > half) return sorted[i].Value;
         }

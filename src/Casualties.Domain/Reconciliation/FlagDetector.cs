@@ -61,8 +61,13 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
                 [highest, lowest], $"{FlagWording.Says(highest)}; {FlagWording.Name(lowest.Source)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
             return;
         }
-        var top = group.Current.OrderByDescending(c => c.PointValue()).ThenBy(c => c.Id).First();
-        var bottom = group.Current.OrderBy(c => c.PointValue()).ThenBy(c => c.Id).First();
+        var (top, bottom) = (group.Current[0], group.Current[0]);
+        foreach (var claim in group.Current)
+        {
+            var point = claim.PointValue();
+            if (point > top.PointValue() || (point == top.PointValue() && claim.Id < top.Id)) top = claim;
+            if (point < bottom.PointValue() || (point == bottom.PointValue() && claim.Id < bottom.Id)) bottom = claim;
+        }
         var spread = bottom.PointValue() == 0 ? (top.PointValue() == 0 ? 1 : double.PositiveInfinity) : top.PointValue() / (double)bottom.PointValue();
         if (spread > options.WideSpreadRatio)
         {
@@ -90,6 +95,8 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
 
     private static void SelfContradictions(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
     {
+        // One word per source (every word is a latest one): nobody can contradict themselves.
+        if (group.All.Count == group.Current.Count) return;
         var sameDay = group.All
             .GroupBy(c => (FigureCalculator.SourceIdentity(c), c.Reported, incident.Kind == IncidentKind.Tally ? c.EndOrStart().Last : default))
             .Where(g => g.Count() > 1);

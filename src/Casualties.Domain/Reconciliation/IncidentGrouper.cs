@@ -111,13 +111,17 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
             return talliesByStartYear.TryGetValue(claim.StartOrEnd().Date.Year, out var tallies) ? tallies : [];
         }
         var window = claim.Window();
+        if (window.Days == 1 && wideEvents.Count == 0)
+        {
+            return eventsByDay.TryGetValue(window.First.DayNumber, out var sameDay) ? sameDay : [];
+        }
         var found = new List<IncidentDraft>(wideEvents);
         if (window.Days > MaxIndexedDays) return found.Concat(eventsByDay.Values.SelectMany(v => v)).Distinct();
         for (var day = window.First.DayNumber; day <= window.Last.DayNumber; day++)
         {
             if (eventsByDay.TryGetValue(day, out var events)) found.AddRange(events);
         }
-        return window.Days == 1 && wideEvents.Count == 0 ? found : found.Distinct();
+        return found.Distinct();
     }
 
     private void Index(IncidentDraft draft)

@@ -53,13 +53,24 @@ public sealed class Reconciler
         return new ReconciliationResult(incidents, totals, flags);
     }
 
+    /// <summary>Totals by side, victims, victim side, place, period and its start: unique per total, so the order is total.</summary>
+    private static readonly Comparison<SideTotal> TotalOrder = (a, b) =>
+    {
+        var order = string.CompareOrdinal(a.PerpetratorSide, b.PerpetratorSide);
+        if (order == 0) order = string.CompareOrdinal(a.Victims, b.Victims);
+        if (order == 0) order = string.CompareOrdinal(a.VictimSide, b.VictimSide);
+        if (order == 0) order = string.CompareOrdinal(a.PlaceKey, b.PlaceKey);
+        if (order == 0) order = a.Period.CompareTo(b.Period);
+        return order != 0 ? order : Nullable.Compare(a.Start, b.Start);
+    };
+
     /// <summary>Reconciles the claims of one partition (all of them: every claim of that outcome and country).</summary>
     public ReconciliationResult ReconcilePartition(IReadOnlyList<ClaimRecord> claims)
     {
         if (claims.Count == 0) return new ReconciliationResult([], [], []);
         var drafts = new IncidentGrouper(Places, options, overrides).Group(claims);
         var built = drafts
-            .Select(d => new BuiltIncident(d, FigureCalculator.Compute(d.Members.Select(m => m.Claim), options), Places))
+            .Select(d => new BuiltIncident(d, FigureCalculator.Compute(d.Members.ConvertAll(m => m.Claim), options), Places))
             .OrderBy(b => b.Key, StringComparer.Ordinal)
             .ToList();
         Containment.Resolve(built, Places);
@@ -74,14 +85,8 @@ public sealed class Reconciler
             ContainedIn = b.Containers.Length > 0 ? built[b.Containers[0]].Key : null,
         }).ToList();
 
-        var totals = new TotalCalculator(Places, options).Compute(built, claims[0].Outcome)
-            .OrderBy(t => t.PerpetratorSide, StringComparer.Ordinal)
-            .ThenBy(t => t.Victims, StringComparer.Ordinal)
-            .ThenBy(t => t.VictimSide, StringComparer.Ordinal)
-            .ThenBy(t => t.PlaceKey, StringComparer.Ordinal)
-            .ThenBy(t => t.Period)
-            .ThenBy(t => t.Start)
-            .ToList();
+        var totals = new TotalCalculator(Places, options).Compute(built, claims[0].Outcome);
+        totals.Sort(TotalOrder);
         var byId = new Dictionary<long, ClaimRecord>(claims.Count);
         foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
         var flags = new FlagDetector(options, Places).Detect(built, byId)

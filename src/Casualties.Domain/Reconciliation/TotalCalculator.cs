@@ -20,7 +20,8 @@ namespace Casualties.Domain.Reconciliation;
 /// </remarks>
 internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions options)
 {
-    private readonly record struct ScopeKey(string? Side, string Victims, string? VictimSide, string? PlaceKey, TotalPeriod Period, DateOnly PeriodStart);
+    /// <summary>One total's scope by numbers: a (side, victims, victim side) group, a place, a period (<see cref="PeriodCode"/>).</summary>
+    private readonly record struct ScopeKey(int Group, int Place, int Period);
 
     private readonly record struct Amount(long Low, long Best, long High)
     {
@@ -29,28 +30,48 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         public static Amount Max(Amount a, Amount b) => new(Math.Max(a.Low, b.Low), Math.Max(a.Best, b.Best), Math.Max(a.High, b.High));
     }
 
+    /// <summary>All time is 0, a year 16 × year, a month 16 × year + month.</summary>
+    private static int PeriodCode(TotalPeriod period, DateOnly day) => period switch
+    {
+        TotalPeriod.All => 0,
+        TotalPeriod.Year => 16 * day.Year,
+        _ => 16 * day.Year + day.Month,
+    };
+
     public List<SideTotal> Compute(IReadOnlyList<BuiltIncident> incidents, Outcome outcome)
     {
-        var contributions = incidents.Select(Contributions).ToArray();
+        var groupNumbers = new Dictionary<(string? Side, string Victims, string? VictimSide), int>();
+        var groups = new List<(string? Side, string Victims, string? VictimSide)>();
+        var placeNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var placeKeys = new List<string?> { null };
+        var contributions = new (int Group, Amount Amount)[incidents.Count][];
         var rank = Enumerable.Range(0, incidents.Count)
             .OrderByDescending(i => incidents[i].Depth).ThenBy(i => incidents[i].Window.Days).ThenBy(i => incidents[i].Key, StringComparer.Ordinal)
             .Select((incident, position) => (incident, position))
             .OrderBy(p => p.incident).Select(p => p.position).ToArray();
 
         var scopes = new Dictionary<ScopeKey, List<int>>();
+        var scopePlaces = new List<int>(8);
         for (var i = 0; i < incidents.Count; i++)
         {
             var incident = incidents[i];
-            IReadOnlyList<string?> placeKeys = incident.PlaceKey is null ? [null] : [.. places.AncestryOf(incident.PlaceKey)];
-            foreach (var (victims, victimSide) in contributions[i].Keys)
+            contributions[i] = Contributions(incident)
+                .Select(c => (GroupNumber(incident.Side, c.Victims, c.VictimSide), c.Amount))
+                .ToArray();
+            scopePlaces.Clear();
+            if (incident.PlaceKey is null) scopePlaces.Add(0);
+            else
             {
-                foreach (var placeKey in placeKeys)
+                foreach (var placeKey in places.AncestryOf(incident.PlaceKey)) scopePlaces.Add(PlaceNumber(placeKey));
+            }
+            var window = incident.Window;
+            foreach (var (group, _) in contributions[i])
+            {
+                foreach (var place in scopePlaces)
                 {
-                    Add(new ScopeKey(incident.Side, victims, victimSide, placeKey, TotalPeriod.All, default), i);
-                    if (incident.Window.IsWithinYear)
-                        Add(new ScopeKey(incident.Side, victims, victimSide, placeKey, TotalPeriod.Year, new DateOnly(incident.Window.First.Year, 1, 1)), i);
-                    if (incident.Window.IsWithinMonth)
-                        Add(new ScopeKey(incident.Side, victims, victimSide, placeKey, TotalPeriod.Month, new DateOnly(incident.Window.First.Year, incident.Window.First.Month, 1)), i);
+                    Add(new ScopeKey(group, place, PeriodCode(TotalPeriod.All, default)), i);
+                    if (window.IsWithinYear) Add(new ScopeKey(group, place, PeriodCode(TotalPeriod.Year, window.First)), i);
+                    if (window.IsWithinMonth) Add(new ScopeKey(group, place, PeriodCode(TotalPeriod.Month, window.First)), i);
                 }
             }
         }
@@ -75,7 +96,7 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
             var wholeUsed = false;
             foreach (var i in members)
             {
-                var own = contributions[i][(scope.Victims, scope.VictimSide)];
+                var own = Array.Find(contributions[i], c => c.Group == scope.Group).Amount;
                 var amount = hasParts[i] ? Amount.Max(own, partSums[i]) : own;
                 var parent = -1;
                 foreach (var container in incidents[i].Containers)
@@ -97,14 +118,15 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
             var method = members.Count == 1 ? TotalMethod.Single
                 : roots == 1 && wholeUsed ? TotalMethod.Whole
                 : TotalMethod.SumOfParts;
-            var (start, end) = scope.Period switch
+            var (side, victims, victimSide) = groups[scope.Group];
+            var (period, start) = scope.Period switch
             {
-                TotalPeriod.Year => ((PartialDate?)PartialDate.Year(scope.PeriodStart.Year), (PartialDate?)PartialDate.Year(scope.PeriodStart.Year)),
-                TotalPeriod.Month => (PartialDate.Month(scope.PeriodStart.Year, scope.PeriodStart.Month), PartialDate.Month(scope.PeriodStart.Year, scope.PeriodStart.Month)),
-                _ => (null, null),
+                0 => (TotalPeriod.All, (PartialDate?)null),
+                var code when code % 16 == 0 => (TotalPeriod.Year, PartialDate.Year(code / 16)),
+                var code => (TotalPeriod.Month, PartialDate.Month(code / 16, code % 16)),
             };
-            totals.Add(new SideTotal(scope.Side, outcome, scope.Victims, scope.VictimSide, scope.PlaceKey, start, end,
-                total.Low, total.Best, total.High, method, members.Count) { Period = scope.Period });
+            totals.Add(new SideTotal(side, outcome, victims, victimSide, placeKeys[scope.Place], start, start,
+                total.Low, total.Best, total.High, method, members.Count) { Period = period });
         }
         return totals;
 
@@ -113,17 +135,29 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
             if (!scopes.TryGetValue(key, out var list)) scopes[key] = list = [];
             list.Add(incident);
         }
+
+        int GroupNumber(string? side, string victims, string? victimSide)
+        {
+            if (groupNumbers.TryGetValue((side, victims, victimSide), out var number)) return number;
+            groups.Add((side, victims, victimSide));
+            return groupNumbers[(side, victims, victimSide)] = groups.Count - 1;
+        }
+
+        int PlaceNumber(string placeKey)
+        {
+            if (placeNumbers.TryGetValue(placeKey, out var number)) return number;
+            placeKeys.Add(placeKey);
+            return placeNumbers[placeKey] = placeKeys.Count - 1;
+        }
     }
 
     /// <summary>What an incident counts for each victim group (<see cref="VictimGroupTree.FigureFor"/>).</summary>
-    private Dictionary<(string Victims, string? VictimSide), Amount> Contributions(BuiltIncident incident)
+    private IEnumerable<(string Victims, string? VictimSide, Amount Amount)> Contributions(BuiltIncident incident)
     {
-        var result = new Dictionary<(string, string?), Amount>();
         foreach (var (victims, victimSide) in VictimGroupTree.CountedGroups(incident, options))
         {
             var figure = VictimGroupTree.FigureFor(incident, victims, victimSide, options)!;
-            result[(victims, victimSide)] = new Amount(figure.Low, figure.Best, figure.High);
+            yield return (victims, victimSide, new Amount(figure.Low, figure.Best, figure.High));
         }
-        return result;
     }
 }
