@@ -151,7 +151,7 @@ public static class ReconcileBenchmark
         """;
 
     private static string Phases(ReconcileSummary summary) =>
-        string.Join(", ", summary.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:0.00} s"));
+        string.Join(", ", summary.Phases.Select(p => $"{p.Key} {p.Value.Elapsed.TotalSeconds:0.00} s (cpu {p.Value.Cpu.TotalSeconds:0.00})"));
 
     private static async Task<double> Time(Func<Task> action)
     {

@@ -1,18 +1,23 @@
 namespace Casualties.Postgres.Reconciliation;
 
-/// <summary>Time spent per named phase of a run, summed over batches (diagnostics for the benchmark and logs).</summary>
+/// <summary>
+/// Time spent per named phase of a run, summed over batches: elapsed time, and the CPU time of this whole
+/// process meanwhile (diagnostics for the benchmark; CPU above elapsed means work ran in parallel).
+/// </summary>
 public sealed class PhaseTimes(TimeProvider clock)
 {
-    private readonly Dictionary<string, TimeSpan> spent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TimeSpan Elapsed, TimeSpan Cpu)> spent = new(StringComparer.Ordinal);
     private long mark = clock.GetTimestamp();
+    private TimeSpan cpuMark = Environment.CpuUsage.TotalTime;
 
     /// <summary>Adds the time since the previous mark to <paramref name="phase"/> and starts the next.</summary>
     public void Lap(string phase)
     {
-        var now = clock.GetTimestamp();
-        spent[phase] = spent.GetValueOrDefault(phase) + clock.GetElapsedTime(mark, now);
-        mark = now;
+        var (now, cpuNow) = (clock.GetTimestamp(), Environment.CpuUsage.TotalTime);
+        var (elapsed, cpu) = spent.GetValueOrDefault(phase);
+        spent[phase] = (elapsed + clock.GetElapsedTime(mark, now), cpu + (cpuNow - cpuMark));
+        (mark, cpuMark) = (now, cpuNow);
     }
 
-    public IReadOnlyDictionary<string, TimeSpan> Spent => spent;
+    public IReadOnlyDictionary<string, (TimeSpan Elapsed, TimeSpan Cpu)> Spent => spent;
 }

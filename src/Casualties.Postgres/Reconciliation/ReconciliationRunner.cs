@@ -10,8 +10,8 @@ namespace Casualties.Postgres.Reconciliation;
 public sealed record ReconcileSummary(
     long RunId, string Mode, int Partitions, int ClaimsRead, int Claims, int Incidents, int Flags, int RowsChanged, TimeSpan Elapsed)
 {
-    /// <summary>Where the time went, phase by phase (reference, partitions, load, reconcile, store, finish), for diagnostics.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+    /// <summary>Where the time went, phase by phase (reference, partitions, load, reconcile, store, finish): elapsed and CPU time.</summary>
+    public IReadOnlyDictionary<string, (TimeSpan Elapsed, TimeSpan Cpu)> Phases { get; init; } = new Dictionary<string, (TimeSpan, TimeSpan)>();
 }
 
 /// <summary>

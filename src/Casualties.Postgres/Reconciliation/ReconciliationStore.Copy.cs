@@ -42,119 +42,125 @@ public sealed partial class ReconciliationStore
         var lastId = (long)(await reserve.ExecuteScalarAsync(ct))!;
         var firstId = lastId - incidents.Count + 1;
 
-        await using (var writer = await conn.BeginBinaryImportAsync(CopyIncidentsSql, ct))
+        await using (var writer = await BinaryCopyWriter.Begin(conn, CopyIncidentsSql, ct))
         {
             var id = firstId;
             foreach (var (incident, country, fingerprint) in incidents)
             {
                 var headline = incident.Headline!;
-                writer.StartRow();
-                writer.Write(id++, NpgsqlDbType.Bigint);
-                writer.Write(incident.Key, NpgsqlDbType.Text);
-                writer.Write(runId, NpgsqlDbType.Bigint);
-                writer.Write(fingerprint, NpgsqlDbType.Bigint);
-                writer.Write(country, NpgsqlDbType.Text);
-                writer.Write(incident.Kind.ToName(), NpgsqlDbType.Text);
-                writer.Write(incident.Outcome.ToName(), NpgsqlDbType.Text);
-                WriteText(writer, incident.PlaceKey);
+                writer.StartRow(23);
+                writer.Write(id++);
+                writer.Write(incident.Key);
+                writer.Write(runId);
+                writer.Write(fingerprint);
+                writer.Write(country);
+                writer.Write(incident.Kind.ToName());
+                writer.Write(incident.Outcome.ToName());
+                writer.Write(incident.PlaceKey);
                 WriteDate(writer, incident.Start);
                 WriteDate(writer, incident.End);
-                WriteText(writer, incident.PerpetratorSide);
-                writer.Write(headline.Victims, NpgsqlDbType.Text);
-                writer.Write(headline.Low, NpgsqlDbType.Integer);
-                writer.Write(headline.Best, NpgsqlDbType.Integer);
-                writer.Write(headline.High, NpgsqlDbType.Integer);
-                writer.Write(headline.HasConsensus, NpgsqlDbType.Boolean);
-                WriteInt(writer, headline.ConsensusLow);
-                WriteInt(writer, headline.ConsensusHigh);
-                writer.Write(headline.Sources.Count, NpgsqlDbType.Integer);
-                writer.Write(incident.Members.Count, NpgsqlDbType.Integer);
-                WriteText(writer, incident.ContainedIn);
+                writer.Write(incident.PerpetratorSide);
+                writer.Write(headline.Victims);
+                writer.Write(headline.Low);
+                writer.Write(headline.Best);
+                writer.Write(headline.High);
+                writer.Write(headline.HasConsensus);
+                writer.Write(headline.ConsensusLow);
+                writer.Write(headline.ConsensusHigh);
+                writer.Write(headline.Sources.Count);
+                writer.Write(incident.Members.Count);
+                writer.Write(incident.ContainedIn);
+                await writer.EndRow(ct);
             }
-            await writer.CompleteAsync(ct);
+            await writer.Complete(ct);
         }
         phases?.Lap("store: incidents");
 
-        await using (var writer = await conn.BeginBinaryImportAsync(CopyMembersSql, ct))
+        await using (var writer = await BinaryCopyWriter.Begin(conn, CopyMembersSql, ct))
         {
             var id = firstId;
+            var groups = new Dictionary<long, IncidentFigure>();
             foreach (var (incident, _, _) in incidents)
             {
-                var groups = new Dictionary<long, IncidentFigure>();
+                groups.Clear();
                 foreach (var figure in incident.Figures)
                 {
-                    foreach (var source in figure.Sources.Concat(figure.Superseded)) groups[source.ClaimId] = figure;
+                    foreach (var source in figure.Sources) groups[source.ClaimId] = figure;
+                    foreach (var source in figure.Superseded) groups[source.ClaimId] = figure;
                 }
                 foreach (var member in incident.Members)
                 {
                     var figure = groups[member.ClaimId];
-                    writer.StartRow();
-                    writer.Write(id, NpgsqlDbType.Bigint);
-                    writer.Write(member.ClaimId, NpgsqlDbType.Bigint);
-                    writer.Write(figure.Victims, NpgsqlDbType.Text);
-                    WriteText(writer, figure.VictimSide);
-                    writer.Write(member.Rule, NpgsqlDbType.Text);
-                    writer.Write(member.Superseded, NpgsqlDbType.Boolean);
+                    writer.StartRow(6);
+                    writer.Write(id);
+                    writer.Write(member.ClaimId);
+                    writer.Write(figure.Victims);
+                    writer.Write(figure.VictimSide);
+                    writer.Write(member.Rule);
+                    writer.Write(member.Superseded);
+                    await writer.EndRow(ct);
                 }
                 id++;
             }
-            await writer.CompleteAsync(ct);
+            await writer.Complete(ct);
         }
         phases?.Lap("store: members");
 
-        await using (var writer = await conn.BeginBinaryImportAsync(CopyFiguresSql, ct))
+        await using (var writer = await BinaryCopyWriter.Begin(conn, CopyFiguresSql, ct))
         {
             var id = firstId;
             foreach (var (incident, _, _) in incidents)
             {
                 foreach (var figure in incident.Figures)
                 {
-                    writer.StartRow();
-                    writer.Write(id, NpgsqlDbType.Bigint);
-                    writer.Write(figure.Victims, NpgsqlDbType.Text);
-                    WriteText(writer, figure.VictimSide);
-                    writer.Write(figure.Headline, NpgsqlDbType.Boolean);
-                    writer.Write(figure.Low, NpgsqlDbType.Integer);
-                    writer.Write(figure.Best, NpgsqlDbType.Integer);
-                    writer.Write(figure.High, NpgsqlDbType.Integer);
-                    writer.Write(figure.HasConsensus, NpgsqlDbType.Boolean);
-                    WriteInt(writer, figure.ConsensusLow);
-                    WriteInt(writer, figure.ConsensusHigh);
-                    writer.Write(figure.Sources.Count, NpgsqlDbType.Integer);
+                    writer.StartRow(11);
+                    writer.Write(id);
+                    writer.Write(figure.Victims);
+                    writer.Write(figure.VictimSide);
+                    writer.Write(figure.Headline);
+                    writer.Write(figure.Low);
+                    writer.Write(figure.Best);
+                    writer.Write(figure.High);
+                    writer.Write(figure.HasConsensus);
+                    writer.Write(figure.ConsensusLow);
+                    writer.Write(figure.ConsensusHigh);
+                    writer.Write(figure.Sources.Count);
+                    await writer.EndRow(ct);
                 }
                 id++;
             }
-            await writer.CompleteAsync(ct);
+            await writer.Complete(ct);
         }
         phases?.Lap("store: figures");
     }
 
-    private static async Task WriteTotals(NpgsqlConnection conn, NpgsqlTransaction tx, long runId,
+    private static async Task WriteTotals(NpgsqlConnection conn, long runId,
         List<(SideTotal Row, string Country, long Fingerprint)> totals, CancellationToken ct)
     {
         if (totals.Count == 0) return;
-        await using var writer = await conn.BeginBinaryImportAsync(CopyTotalsSql, ct);
+        await using var writer = await BinaryCopyWriter.Begin(conn, CopyTotalsSql, ct);
         foreach (var (total, country, fingerprint) in totals)
         {
-            writer.StartRow();
-            writer.Write(runId, NpgsqlDbType.Bigint);
-            writer.Write(fingerprint, NpgsqlDbType.Bigint);
-            writer.Write(country, NpgsqlDbType.Text);
-            WriteText(writer, total.PerpetratorSide);
-            writer.Write(total.Outcome.ToName(), NpgsqlDbType.Text);
-            writer.Write(total.Victims, NpgsqlDbType.Text);
-            WriteText(writer, total.VictimSide);
-            WriteText(writer, total.PlaceKey);
-            writer.Write(total.Period.ToName(), NpgsqlDbType.Text);
-            if (total.Start is { } start) writer.Write(start.First, NpgsqlDbType.Date); else writer.WriteNull();
-            if (total.End is { } end) writer.Write(end.Last, NpgsqlDbType.Date); else writer.WriteNull();
-            writer.Write(total.Low, NpgsqlDbType.Bigint);
-            writer.Write(total.Best, NpgsqlDbType.Bigint);
-            writer.Write(total.High, NpgsqlDbType.Bigint);
-            writer.Write(total.Method.ToName(), NpgsqlDbType.Text);
-            writer.Write(total.Incidents, NpgsqlDbType.Integer);
+            writer.StartRow(16);
+            writer.Write(runId);
+            writer.Write(fingerprint);
+            writer.Write(country);
+            writer.Write(total.PerpetratorSide);
+            writer.Write(total.Outcome.ToName());
+            writer.Write(total.Victims);
+            writer.Write(total.VictimSide);
+            writer.Write(total.PlaceKey);
+            writer.Write(total.Period.ToName());
+            writer.Write(total.Start?.First);
+            writer.Write(total.End?.Last);
+            writer.Write(total.Low);
+            writer.Write(total.Best);
+            writer.Write(total.High);
+            writer.Write(total.Method.ToName());
+            writer.Write(total.Incidents);
+            await writer.EndRow(ct);
         }
-        await writer.CompleteAsync(ct);
+        await writer.Complete(ct);
     }
 
     private static async Task WriteFlags(NpgsqlConnection conn, NpgsqlTransaction tx, long runId, Outcome outcome,
@@ -180,26 +186,21 @@ public sealed partial class ReconciliationStore
         await writer.CompleteAsync(ct);
     }
 
-    // Rows are written with the synchronous Write: per-field async calls cost more than the COPY itself.
+    // Flag rows (few) carry arrays: written with Npgsql's importer, synchronously (per-field async calls cost more than the COPY).
     private static void WriteText(NpgsqlBinaryImporter writer, string? value)
     {
         if (value is null) writer.WriteNull(); else writer.Write(value, NpgsqlDbType.Text);
     }
 
-    private static void WriteInt(NpgsqlBinaryImporter writer, int? value)
+    private static void WriteDate(BinaryCopyWriter writer, PartialDate? date)
     {
-        if (value is { } v) writer.Write(v, NpgsqlDbType.Integer); else writer.WriteNull();
-    }
-
-    private static void WriteDate(NpgsqlBinaryImporter writer, PartialDate? date)
-    {
-        if (date is not { } d)
+        writer.Write(date?.Date);
+        writer.Write(date?.Precision switch
         {
-            writer.WriteNull();
-            writer.WriteNull();
-            return;
-        }
-        writer.Write(d.Date, NpgsqlDbType.Date);
-        writer.Write(d.Precision.ToString().ToLowerInvariant(), NpgsqlDbType.Text);
+            null => null,
+            DatePrecision.Day => "day",
+            DatePrecision.Month => "month",
+            _ => "year",
+        });
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class ReconciliationStore
         phases?.Lap("store: close");
 
         await WriteIncidents(conn, tx, runId, newIncidents, ct, phases);
-        await WriteTotals(conn, tx, runId, newTotals, ct);
+        await WriteTotals(conn, runId, newTotals, ct);
         phases?.Lap("store: totals");
         await WriteFlags(conn, tx, runId, outcome, newFlags, ct);
         phases?.Lap("store: flags");
