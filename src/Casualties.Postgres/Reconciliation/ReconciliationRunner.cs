@@ -24,12 +24,16 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
 {
     private const long AdvisoryLockKey = 0x_CA5_8EC0;
 
-    /// <summary>Partitions are read and stored in batches of about this many places, to bound memory.</summary>
-    private const int PlacesPerBatch = 10_000;
+    /// <summary>
+    /// Partitions are read and stored in batches of about this many claims (a full run, which counts them), or of
+    /// about this many places (an incremental run), to bound memory and so that one batch is reconciled while the
+    /// previous one is stored.
+    /// </summary>
+    private const int ClaimsPerBatch = 100_000, PlacesPerBatch = 10_000;
 
     private sealed record LastRun(long RunId, int Claims, int Incidents, int Flags, long ClaimWatermark, long ChangeWatermark);
 
-    private sealed record ChangedPlace(string Outcome, long? PlaceId);
+    private sealed record ChangedPlace(string Outcome, long? PlaceId, long Claims);
 
     const string LastRunSql = """
         SELECT run_id, claims, incidents, flags, claim_watermark, change_watermark
@@ -37,14 +41,14 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         """;
 
     const string AllPartitionsSql = """
-        SELECT DISTINCT outcome, place_id FROM claims
-        UNION SELECT DISTINCT outcome, p.id FROM incidents i JOIN places p ON p.key = i.partition_country WHERE i.valid_to_run IS NULL
-        UNION SELECT DISTINCT outcome, NULL::bigint FROM incidents i WHERE i.valid_to_run IS NULL AND partition_country = ''
+        SELECT outcome, place_id, count(*) AS claims FROM claims GROUP BY outcome, place_id
+        UNION ALL SELECT DISTINCT outcome, p.id, 0 FROM incidents i JOIN places p ON p.key = i.partition_country WHERE i.valid_to_run IS NULL
+        UNION ALL SELECT DISTINCT outcome, NULL::bigint, 0 FROM incidents i WHERE i.valid_to_run IS NULL AND partition_country = ''
         """;
 
     const string ChangedPartitionsSql = """
-        SELECT DISTINCT outcome, place_id FROM claims WHERE id > @ClaimWatermark
-        UNION SELECT DISTINCT outcome, place_id FROM reconcile_changes WHERE id > @ChangeWatermark
+        SELECT DISTINCT outcome, place_id, 0::bigint AS claims FROM claims WHERE id > @ClaimWatermark
+        UNION SELECT DISTINCT outcome, place_id, 0 FROM reconcile_changes WHERE id > @ChangeWatermark
         """;
 
     const string StartRunSql = "INSERT INTO reconciliation_runs (started_at, mode) VALUES (@StartedAt, @Mode) RETURNING run_id";
@@ -80,10 +84,11 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var reconciler = new Reconciler(reference.Gazetteer,
             (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents }, reference.Overrides);
         var places = reconciler.Places;
-        var partitions = changed
-            .Select(c => new PartitionKey(OutcomeNames.Parse(c.Outcome),
+        var claimCounts = changed
+            .GroupBy(c => new PartitionKey(OutcomeNames.Parse(c.Outcome),
                 c.PlaceId is { } id && reference.PlaceKeys.TryGetValue(id, out var key) ? places.CountryOf(key) : PlaceIndex.NoCountry))
-            .Distinct().Order().ToList();
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Claims));
+        var partitions = claimCounts.Keys.Order().ToList();
 
         phases.Lap("partitions");
         var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition(StartRunSql,
@@ -96,23 +101,39 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var store = new ReconciliationStore();
         var changes = default(StoreChanges);
         var claimsRead = 0;
-        foreach (var batch in Batches(partitions, placesByCountry))
+        var batches = mode == "full"
+            ? Batches(partitions, p => claimCounts[p], ClaimsPerBatch)
+            : Batches(partitions, p => placesByCountry.GetValueOrDefault(p.Country)?.Length ?? 1, PlacesPerBatch);
+        // One batch is reconciled (on the thread pool) while the previous one is stored (on the connection).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<(Outcome Outcome, List<PreparedPartition> Results)>? reconciling = null;
+        try
         {
-            var outcome = batch[0].Outcome;
-            var countries = batch.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
-            var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
-            var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
-            claimsRead += claims.Count;
-            phases.Lap("load");
-            var byCountry = claims.GroupBy(c => places.CountryOf(c.PlaceKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            // Partitions are independent: reconciled in parallel, kept in country order so the run is deterministic.
-            var results = countries.Order(StringComparer.Ordinal)
-                .AsParallel().AsOrdered().WithCancellation(ct)
-                .Select(country => ReconciliationStore.Prepare(outcome, country, reconciler.ReconcilePartition(byCountry.GetValueOrDefault(country) ?? [])))
-                .ToList();
-            phases.Lap("reconcile");
-            changes += await store.Replace(conn, tx, runId, outcome, results, ct, phases);
+            foreach (var batch in batches)
+            {
+                var outcome = batch[0].Outcome;
+                var countries = batch.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
+                var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
+                var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
+                claimsRead += claims.Count;
+                phases.Lap("load");
+                var next = Task.Run(() => (outcome, Reconcile(reconciler, outcome, countries, claims, stop.Token)), stop.Token);
+                if (reconciling is not null) changes += await Store(await reconciling);
+                reconciling = next;
+            }
+            if (reconciling is not null) changes += await Store(await reconciling);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        async Task<StoreChanges> Store((Outcome Outcome, List<PreparedPartition> Results) batch)
+        {
+            phases.Lap("reconcile (waiting for it)");
+            var stored = await store.Replace(conn, tx, runId, batch.Outcome, batch.Results, ct, phases);
             phases.Lap("store");
+            return stored;
         }
 
         var claimsNow = (last?.Claims ?? 0) + changes.ClaimDelta;
@@ -130,24 +151,39 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
             changes.RowsClosed + changes.RowsInserted, clock.GetElapsedTime(started)) { Phases = phases.Spent };
     }
 
-    /// <summary>Partitions of one outcome, grouped so that each batch reads claims of at most about <see cref="PlacesPerBatch"/> places.</summary>
-    private static IEnumerable<List<PartitionKey>> Batches(List<PartitionKey> partitions, Dictionary<string, long[]> placesByCountry)
+    /// <summary>
+    /// The claims of one batch of partitions (one outcome), reconciled partition by partition: in parallel, as
+    /// partitions are independent, and kept in country order so that the run is deterministic.
+    /// </summary>
+    private static List<PreparedPartition> Reconcile(Reconciler reconciler, Outcome outcome, HashSet<string> countries,
+        List<ClaimRecord> claims, CancellationToken ct)
+    {
+        var byCountry = claims.GroupBy(c => reconciler.Places.CountryOf(c.PlaceKey), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return countries.Order(StringComparer.Ordinal)
+            .AsParallel().AsOrdered().WithCancellation(ct)
+            .Select(country => ReconciliationStore.Prepare(outcome, country, reconciler.ReconcilePartition(byCountry.GetValueOrDefault(country) ?? [])))
+            .ToList();
+    }
+
+    /// <summary>Partitions of one outcome, grouped so that each batch is at most about <paramref name="limit"/> in <paramref name="size"/>.</summary>
+    private static IEnumerable<List<PartitionKey>> Batches(List<PartitionKey> partitions, Func<PartitionKey, long> size, long limit)
     {
         foreach (var byOutcome in partitions.GroupBy(p => p.Outcome))
         {
             var batch = new List<PartitionKey>();
-            var size = 0;
+            var batchSize = 0L;
             foreach (var partition in byOutcome)
             {
-                var places = placesByCountry.GetValueOrDefault(partition.Country)?.Length ?? 1;
-                if (batch.Count > 0 && size + places > PlacesPerBatch)
+                var partitionSize = Math.Max(1, size(partition));
+                if (batch.Count > 0 && batchSize + partitionSize > limit)
                 {
                     yield return batch;
                     batch = [];
-                    size = 0;
+                    batchSize = 0;
                 }
                 batch.Add(partition);
-                size += places;
+                batchSize += partitionSize;
             }
             if (batch.Count > 0) yield return batch;
         }
