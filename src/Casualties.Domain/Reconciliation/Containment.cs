@@ -57,11 +57,16 @@ internal static class Containment
                     }
                 }
             }
-            inner.Containers = found
-                .OrderByDescending(a => incidents[a].Depth)
-                .ThenBy(a => incidents[a].Window.Days)
-                .ThenBy(a => incidents[a].Key, StringComparer.Ordinal)
-                .ToArray();
+            inner.Containers = found.Count switch
+            {
+                0 => [],
+                1 => [found[0]],
+                _ => found
+                    .OrderByDescending(a => incidents[a].Depth)
+                    .ThenBy(a => incidents[a].Window.Days)
+                    .ThenBy(a => incidents[a].Key, StringComparer.Ordinal)
+                    .ToArray(),
+            };
         }
     }
 

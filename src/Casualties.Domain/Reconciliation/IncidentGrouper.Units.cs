@@ -15,7 +15,7 @@ internal sealed partial class IncidentGrouper
         var ordered = byId.Values.ToArray();
         Array.Sort(ordered, (a, b) => a.Id.CompareTo(b.Id));
         var units = new Dictionary<UnitKey, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>();
-        var firstOfStatement = new Dictionary<Statement, ClaimRecord>();
+        var firstOfStatement = new Dictionary<Statement, ClaimRecord>(Statement.Comparer);
         foreach (var claim in ordered)
         {
             var root = RootOf(claim, byId);
@@ -84,6 +84,16 @@ internal sealed partial class IncidentGrouper
     {
         public static Statement Of(ClaimRecord c) => new(c.Source, c.Document, c.Position, c.Victims, c.VictimSide, c.Qualifier,
             c.Value, c.Low, c.High, c.PlaceKey, c.Start, c.End, c.Cumulative, c.Reported, c.EventKey, c.PerpetratorSide);
+
+        /// <summary>Equal as records; hashed by where and when the statement was made and its figure, the cheap fields.</summary>
+        public static readonly IEqualityComparer<Statement> Comparer = new CheapHash();
+
+        private sealed class CheapHash : IEqualityComparer<Statement>
+        {
+            public bool Equals(Statement a, Statement b) => a.Equals(b);
+
+            public int GetHashCode(Statement s) => HashCode.Combine(s.Document.Length, s.Position, s.Low, s.Value, s.High, s.Reported);
+        }
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>

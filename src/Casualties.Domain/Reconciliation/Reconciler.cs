@@ -53,17 +53,6 @@ public sealed class Reconciler
         return new ReconciliationResult(incidents, totals, flags);
     }
 
-    /// <summary>Totals by side, victims, victim side, place, period and its start: unique per total, so the order is total.</summary>
-    private static readonly Comparison<SideTotal> TotalOrder = (a, b) =>
-    {
-        var order = string.CompareOrdinal(a.PerpetratorSide, b.PerpetratorSide);
-        if (order == 0) order = string.CompareOrdinal(a.Victims, b.Victims);
-        if (order == 0) order = string.CompareOrdinal(a.VictimSide, b.VictimSide);
-        if (order == 0) order = string.CompareOrdinal(a.PlaceKey, b.PlaceKey);
-        if (order == 0) order = a.Period.CompareTo(b.Period);
-        return order != 0 ? order : Nullable.Compare(a.Start, b.Start);
-    };
-
     /// <summary>Reconciles the claims of one partition (all of them: every claim of that outcome and country).</summary>
     public ReconciliationResult ReconcilePartition(IReadOnlyList<ClaimRecord> claims)
     {
@@ -86,7 +75,6 @@ public sealed class Reconciler
         }).ToList();
 
         var totals = new TotalCalculator(Places, options).Compute(built, claims[0].Outcome);
-        totals.Sort(TotalOrder);
         var byId = new Dictionary<long, ClaimRecord>(claims.Count);
         foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
         var flags = new FlagDetector(options, Places).Detect(built, byId)

@@ -38,6 +38,22 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         _ => 16 * day.Year + day.Month,
     };
 
+    private static TotalPeriod PeriodOf(int code) => code == 0 ? TotalPeriod.All : code % 16 == 0 ? TotalPeriod.Year : TotalPeriod.Month;
+
+    /// <summary>The rank of each of <paramref name="count"/> items in the given order.</summary>
+    private static int[] Ranks(int count, Comparison<int> order)
+    {
+        var sorted = Enumerable.Range(0, count).ToArray();
+        Array.Sort(sorted, order);
+        var ranks = new int[count];
+        for (var position = 0; position < count; position++) ranks[sorted[position]] = position;
+        return ranks;
+    }
+
+    /// <summary>
+    /// The totals of a partition's incidents, ordered by side, victims, victim side, place (null first), then
+    /// period: all time, the years, the months (an order on what makes each total unique, so it is deterministic).
+    /// </summary>
     public List<SideTotal> Compute(IReadOnlyList<BuiltIncident> incidents, Outcome outcome)
     {
         var groupNumbers = new Dictionary<(string? Side, string Victims, string? VictimSide), int>();
@@ -76,12 +92,31 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
             }
         }
 
+        // In the order of the totals: side, victims, victim side, place (ordinal, null first), period (all, years, months).
+        var groupRank = Ranks(groups.Count, (a, b) =>
+        {
+            var order = string.CompareOrdinal(groups[a].Side, groups[b].Side);
+            if (order == 0) order = string.CompareOrdinal(groups[a].Victims, groups[b].Victims);
+            return order != 0 ? order : string.CompareOrdinal(groups[a].VictimSide, groups[b].VictimSide);
+        });
+        var placeRank = Ranks(placeKeys.Count, (a, b) => string.CompareOrdinal(placeKeys[a], placeKeys[b]));
+        var ordered = scopes.ToArray();
+        Array.Sort(ordered, (x, y) =>
+        {
+            var (a, b) = (x.Key, y.Key);
+            var order = groupRank[a.Group].CompareTo(groupRank[b.Group]);
+            if (order == 0) order = placeRank[a.Place].CompareTo(placeRank[b.Place]);
+            if (order == 0) order = PeriodOf(a.Period).CompareTo(PeriodOf(b.Period));
+            return order != 0 ? order : a.Period.CompareTo(b.Period);
+        });
+
         var stamp = new int[incidents.Count];
         var partSums = new Amount[incidents.Count];
         var hasParts = new bool[incidents.Count];
         var scopeNumber = 0;
         var totals = new List<SideTotal>(scopes.Count);
-        foreach (var (scope, members) in scopes)
+        Comparison<int> byRank = (a, b) => rank[a].CompareTo(rank[b]);
+        foreach (var (scope, members) in ordered)
         {
             scopeNumber++;
             foreach (var i in members)
@@ -90,7 +125,7 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
                 partSums[i] = default;
                 hasParts[i] = false;
             }
-            members.Sort((a, b) => rank[a].CompareTo(rank[b]));
+            members.Sort(byRank);
             var total = default(Amount);
             var roots = 0;
             var wholeUsed = false;
@@ -119,11 +154,12 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
                 : roots == 1 && wholeUsed ? TotalMethod.Whole
                 : TotalMethod.SumOfParts;
             var (side, victims, victimSide) = groups[scope.Group];
-            var (period, start) = scope.Period switch
+            var period = PeriodOf(scope.Period);
+            PartialDate? start = period switch
             {
-                0 => (TotalPeriod.All, (PartialDate?)null),
-                var code when code % 16 == 0 => (TotalPeriod.Year, PartialDate.Year(code / 16)),
-                var code => (TotalPeriod.Month, PartialDate.Month(code / 16, code % 16)),
+                TotalPeriod.All => null,
+                TotalPeriod.Year => PartialDate.Year(scope.Period / 16),
+                _ => PartialDate.Month(scope.Period / 16, scope.Period % 16),
             };
             totals.Add(new SideTotal(side, outcome, victims, victimSide, placeKeys[scope.Place], start, start,
                 total.Low, total.Best, total.High, method, members.Count) { Period = period });

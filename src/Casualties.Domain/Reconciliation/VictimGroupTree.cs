@@ -32,8 +32,20 @@ internal static class VictimGroupTree
     }
 
     /// <summary>Every (group, victim side) an incident counts for: its own groups, and the groups around them.</summary>
-    public static IEnumerable<(string Victims, string? VictimSide)> CountedGroups(BuiltIncident incident, ReconcileOptions options) =>
-        incident.Groups.Select(g => (g.Victims, g.VictimSide))
-            .Concat(incident.Groups.SelectMany(g => Ancestors(g.Victims, options)).Select(a => (a, (string?)null)))
-            .Distinct();
+    public static List<(string Victims, string? VictimSide)> CountedGroups(BuiltIncident incident, ReconcileOptions options)
+    {
+        var counted = new List<(string Victims, string? VictimSide)>(incident.Groups.Count + 2);
+        foreach (var group in incident.Groups)
+        {
+            if (!counted.Contains((group.Victims, group.VictimSide))) counted.Add((group.Victims, group.VictimSide));
+        }
+        foreach (var group in incident.Groups)
+        {
+            foreach (var ancestor in Ancestors(group.Victims, options))
+            {
+                if (!counted.Contains((ancestor, null))) counted.Add((ancestor, null));
+            }
+        }
+        return counted;
+    }
 }
