@@ -20,9 +20,6 @@ namespace Casualties.Domain.Reconciliation;
 /// </remarks>
 internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions options)
 {
-    /// <summary>One total's scope by numbers: a (side, victims, victim side) group, a place, a period (<see cref="PeriodCode"/>).</summary>
-    private readonly record struct ScopeKey(int Group, int Place, int Period);
-
     private readonly record struct Amount(long Low, long Best, long High)
     {
         public static Amount operator +(Amount a, Amount b) => new(a.Low + b.Low, a.Best + b.Best, a.High + b.High);
@@ -30,24 +27,31 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         public static Amount Max(Amount a, Amount b) => new(Math.Max(a.Low, b.Low), Math.Max(a.Best, b.Best), Math.Max(a.High, b.High));
     }
 
-    /// <summary>All time is 0, a year 16 × year, a month 16 × year + month.</summary>
-    private static int PeriodCode(TotalPeriod period, DateOnly day) => period switch
+    /// <summary>
+    /// One incident in one total: <see cref="Scope"/> numbers the total in the order of the totals (group rank,
+    /// place rank, period kind, period: see <see cref="ScopeOf"/>), <see cref="Rank"/> the incident innermost
+    /// first; <see cref="Contribution"/> indexes what the incident counts for the scope's group.
+    /// </summary>
+    private readonly record struct Entry(long Scope, int Rank, int Incident, int Contribution) : IComparable<Entry>
     {
-        TotalPeriod.All => 0,
-        TotalPeriod.Year => 16 * day.Year,
-        _ => 16 * day.Year + day.Month,
-    };
+        public int CompareTo(Entry other)
+        {
+            var order = Scope.CompareTo(other.Scope);
+            return order != 0 ? order : Rank.CompareTo(other.Rank);
+        }
+    }
 
-    private static TotalPeriod PeriodOf(int code) => code == 0 ? TotalPeriod.All : code % 16 == 0 ? TotalPeriod.Year : TotalPeriod.Month;
+    private static long ScopeOf(int groupRank, int placeRank, TotalPeriod period, int year, int month) =>
+        ((long)groupRank << 44) | ((long)placeRank << 20) | ((long)period << 18) | (long)(16 * year + month);
 
-    /// <summary>The rank of each of <paramref name="count"/> items in the given order.</summary>
-    private static int[] Ranks(int count, Comparison<int> order)
+    /// <summary>The rank of each of <paramref name="count"/> items in the given order, and the items by rank.</summary>
+    private static (int[] Ranks, int[] ByRank) Ranks(int count, Comparison<int> order)
     {
-        var sorted = Enumerable.Range(0, count).ToArray();
-        Array.Sort(sorted, order);
+        var byRank = Enumerable.Range(0, count).ToArray();
+        Array.Sort(byRank, order);
         var ranks = new int[count];
-        for (var position = 0; position < count; position++) ranks[sorted[position]] = position;
-        return ranks;
+        for (var position = 0; position < count; position++) ranks[byRank[position]] = position;
+        return (ranks, byRank);
     }
 
     /// <summary>
@@ -56,87 +60,89 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
     /// </summary>
     public List<SideTotal> Compute(IReadOnlyList<BuiltIncident> incidents, Outcome outcome)
     {
+        // Number the (side, victims, victim side) groups and the places the incidents count for.
         var groupNumbers = new Dictionary<(string? Side, string Victims, string? VictimSide), int>();
         var groups = new List<(string? Side, string Victims, string? VictimSide)>();
         var placeNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var placeKeys = new List<string?> { null };
         var contributions = new (int Group, Amount Amount)[incidents.Count][];
-        var rank = Enumerable.Range(0, incidents.Count)
-            .OrderByDescending(i => incidents[i].Depth).ThenBy(i => incidents[i].Window.Days).ThenBy(i => incidents[i].Key, StringComparer.Ordinal)
-            .Select((incident, position) => (incident, position))
-            .OrderBy(p => p.incident).Select(p => p.position).ToArray();
-
-        var scopes = new Dictionary<ScopeKey, List<int>>();
-        var scopePlaces = new List<int>(8);
+        var incidentPlaces = new int[incidents.Count][];
         for (var i = 0; i < incidents.Count; i++)
         {
             var incident = incidents[i];
             contributions[i] = Contributions(incident)
                 .Select(c => (GroupNumber(incident.Side, c.Victims, c.VictimSide), c.Amount))
                 .ToArray();
-            scopePlaces.Clear();
-            if (incident.PlaceKey is null) scopePlaces.Add(0);
-            else
+            if (incident.PlaceKey is null)
             {
-                foreach (var placeKey in places.AncestryOf(incident.PlaceKey)) scopePlaces.Add(PlaceNumber(placeKey));
+                incidentPlaces[i] = [0];
+                continue;
             }
-            var window = incident.Window;
-            foreach (var (group, _) in contributions[i])
-            {
-                foreach (var place in scopePlaces)
-                {
-                    Add(new ScopeKey(group, place, PeriodCode(TotalPeriod.All, default)), i);
-                    if (window.IsWithinYear) Add(new ScopeKey(group, place, PeriodCode(TotalPeriod.Year, window.First)), i);
-                    if (window.IsWithinMonth) Add(new ScopeKey(group, place, PeriodCode(TotalPeriod.Month, window.First)), i);
-                }
-            }
+            var ancestry = places.AncestryOf(incident.PlaceKey);
+            var numbers = incidentPlaces[i] = new int[ancestry.Count];
+            for (var k = 0; k < numbers.Length; k++) numbers[k] = PlaceNumber(ancestry[k]);
         }
-
-        // In the order of the totals: side, victims, victim side, place (ordinal, null first), period (all, years, months).
-        var groupRank = Ranks(groups.Count, (a, b) =>
+        var (groupRank, groupByRank) = Ranks(groups.Count, (a, b) =>
         {
             var order = string.CompareOrdinal(groups[a].Side, groups[b].Side);
             if (order == 0) order = string.CompareOrdinal(groups[a].Victims, groups[b].Victims);
             return order != 0 ? order : string.CompareOrdinal(groups[a].VictimSide, groups[b].VictimSide);
         });
-        var placeRank = Ranks(placeKeys.Count, (a, b) => string.CompareOrdinal(placeKeys[a], placeKeys[b]));
-        var ordered = scopes.ToArray();
-        Array.Sort(ordered, (x, y) =>
+        var (placeRank, placeByRank) = Ranks(placeKeys.Count, (a, b) => string.CompareOrdinal(placeKeys[a], placeKeys[b]));
+        var (rank, _) = Ranks(incidents.Count, (a, b) =>
         {
-            var (a, b) = (x.Key, y.Key);
-            var order = groupRank[a.Group].CompareTo(groupRank[b.Group]);
-            if (order == 0) order = placeRank[a.Place].CompareTo(placeRank[b.Place]);
-            if (order == 0) order = PeriodOf(a.Period).CompareTo(PeriodOf(b.Period));
-            return order != 0 ? order : a.Period.CompareTo(b.Period);
+            var order = incidents[b].Depth.CompareTo(incidents[a].Depth);
+            if (order == 0) order = incidents[a].Window.Days.CompareTo(incidents[b].Window.Days);
+            return order != 0 ? order : string.CompareOrdinal(incidents[a].Key, incidents[b].Key);
         });
+
+        // Every incident in every total it counts for: its groups × its place and those around it × all time,
+        // its year and its month (when its window lies inside them); sorted by total, then innermost first.
+        var entries = new List<Entry>(incidents.Count * 16);
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            var window = incidents[i].Window;
+            for (var k = 0; k < contributions[i].Length; k++)
+            {
+                var group = groupRank[contributions[i][k].Group];
+                foreach (var place in incidentPlaces[i])
+                {
+                    entries.Add(new Entry(ScopeOf(group, placeRank[place], TotalPeriod.All, 0, 0), rank[i], i, k));
+                    if (window.IsWithinYear)
+                        entries.Add(new Entry(ScopeOf(group, placeRank[place], TotalPeriod.Year, window.First.Year, 0), rank[i], i, k));
+                    if (window.IsWithinMonth)
+                        entries.Add(new Entry(ScopeOf(group, placeRank[place], TotalPeriod.Month, window.First.Year, window.First.Month), rank[i], i, k));
+                }
+            }
+        }
+        entries.Sort();
 
         var stamp = new int[incidents.Count];
         var partSums = new Amount[incidents.Count];
         var hasParts = new bool[incidents.Count];
-        var scopeNumber = 0;
-        var totals = new List<SideTotal>(scopes.Count);
-        Comparison<int> byRank = (a, b) => rank[a].CompareTo(rank[b]);
-        foreach (var (scope, members) in ordered)
+        var totals = new List<SideTotal>();
+        for (int first = 0, end; first < entries.Count; first = end)
         {
-            scopeNumber++;
-            foreach (var i in members)
+            var scope = entries[first].Scope;
+            for (end = first; end < entries.Count && entries[end].Scope == scope; end++)
             {
-                stamp[i] = scopeNumber;
+                var i = entries[end].Incident;
+                stamp[i] = first + 1;
                 partSums[i] = default;
                 hasParts[i] = false;
             }
-            members.Sort(byRank);
             var total = default(Amount);
             var roots = 0;
             var wholeUsed = false;
-            foreach (var i in members)
+            for (var e = first; e < end; e++)
             {
-                var own = Array.Find(contributions[i], c => c.Group == scope.Group).Amount;
+                var i = entries[e].Incident;
+                var own = contributions[i][entries[e].Contribution].Amount;
                 var amount = hasParts[i] ? Amount.Max(own, partSums[i]) : own;
                 var parent = -1;
                 foreach (var container in incidents[i].Containers)
                 {
-                    if (stamp[container] == scopeNumber) { parent = container; break; }
+                    if (stamp[container] == first + 1) { parent = container; break; }
                 }
                 if (parent >= 0)
                 {
@@ -150,27 +156,24 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
                     wholeUsed |= hasParts[i] && own.Low >= partSums[i].Low;
                 }
             }
-            var method = members.Count == 1 ? TotalMethod.Single
+            var count = end - first;
+            var method = count == 1 ? TotalMethod.Single
                 : roots == 1 && wholeUsed ? TotalMethod.Whole
                 : TotalMethod.SumOfParts;
-            var (side, victims, victimSide) = groups[scope.Group];
-            var period = PeriodOf(scope.Period);
+            var (side, victims, victimSide) = groups[groupByRank[(int)(scope >> 44)]];
+            var placeKey = placeKeys[placeByRank[(int)((scope >> 20) & 0xFFFFFF)]];
+            var period = (TotalPeriod)((scope >> 18) & 0x3);
+            var (year, month) = ((int)(scope & 0x3FFFF) / 16, (int)(scope & 0x3FFFF) % 16);
             PartialDate? start = period switch
             {
                 TotalPeriod.All => null,
-                TotalPeriod.Year => PartialDate.Year(scope.Period / 16),
-                _ => PartialDate.Month(scope.Period / 16, scope.Period % 16),
+                TotalPeriod.Year => PartialDate.Year(year),
+                _ => PartialDate.Month(year, month),
             };
-            totals.Add(new SideTotal(side, outcome, victims, victimSide, placeKeys[scope.Place], start, start,
-                total.Low, total.Best, total.High, method, members.Count) { Period = period });
+            totals.Add(new SideTotal(side, outcome, victims, victimSide, placeKey, start, start,
+                total.Low, total.Best, total.High, method, count) { Period = period });
         }
         return totals;
-
-        void Add(ScopeKey key, int incident)
-        {
-            if (!scopes.TryGetValue(key, out var list)) scopes[key] = list = [];
-            list.Add(incident);
-        }
 
         int GroupNumber(string? side, string victims, string? victimSide)
         {
