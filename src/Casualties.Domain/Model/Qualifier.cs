@@ -30,11 +30,14 @@ public static class QualifierNames
         _ => throw new ArgumentOutOfRangeException(nameof(qualifier), qualifier, "Unknown qualifier."),
     };
 
+    private static readonly Qualifier[] All = Enum.GetValues<Qualifier>();
+
     public static bool TryParse(string? name, out Qualifier qualifier)
     {
-        foreach (var candidate in Enum.GetValues<Qualifier>())
+        var trimmed = name?.Trim();
+        foreach (var candidate in All)
         {
-            if (string.Equals(candidate.ToName(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidate.ToName(), trimmed, StringComparison.OrdinalIgnoreCase))
             {
                 qualifier = candidate;
                 return true;

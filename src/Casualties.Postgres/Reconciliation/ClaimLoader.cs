@@ -13,16 +13,18 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
 {
     const string ClaimsSql = """
         SELECT c.id, c.outcome, c.victims, c.victim_side, c.qualifier, c.value, c.low, c.high, c.best,
-               coalesce(pd.id, pr.id), coalesce(s.name, c.source_name), coalesce(s.reliability, 0.5),
-               c.perpetrator_side, c.place_id, c.latitude, c.longitude, c.start_date, c.start_precision,
-               c.end_date, c.end_precision, c.cumulative, c.reported,
+               CASE WHEN c.parent_ordinal IS NOT NULL THEN coalesce(
+                   (SELECT pd.id FROM claims pd WHERE pd.document_id = c.document_id AND pd.ordinal = c.parent_ordinal),
+                   (SELECT pr.id FROM claims pr WHERE pr.record_id = c.record_id AND pr.ordinal = c.parent_ordinal)) END,
+               coalesce(s.name, c.source_name), coalesce(s.reliability, 0.5),
+               c.perpetrator_side, c.place_id, c.latitude, c.longitude,
+               c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
+               c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported,
                coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote
         FROM claims c
         LEFT JOIN documents d ON d.id = c.document_id
         LEFT JOIN feed_records f ON f.id = c.record_id
         LEFT JOIN sources s ON s.id = c.source_id
-        LEFT JOIN claims pd ON c.parent_ordinal IS NOT NULL AND pd.document_id = c.document_id AND pd.ordinal = c.parent_ordinal
-        LEFT JOIN claims pr ON c.parent_ordinal IS NOT NULL AND pr.record_id = c.record_id AND pr.ordinal = c.parent_ordinal
         WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
           AND f.retired_at IS NULL
         """;
@@ -83,10 +85,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
     {
         if (reader.IsDBNull(ordinal)) return null;
         var date = reader.GetFieldValue<DateOnly>(ordinal);
-        return reader.IsDBNull(ordinal + 1) ? PartialDate.Day(date) : reader.GetString(ordinal + 1) switch
+        return reader.GetInt32(ordinal + 1) switch
         {
-            "year" => PartialDate.Year(date.Year),
-            "month" => PartialDate.Month(date.Year, date.Month),
+            2 => PartialDate.Year(date.Year),
+            1 => PartialDate.Month(date.Year, date.Month),
             _ => PartialDate.Day(date),
         };
     }
