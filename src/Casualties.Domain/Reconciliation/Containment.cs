@@ -61,13 +61,23 @@ internal static class Containment
             {
                 0 => [],
                 1 => [found[0]],
-                _ => found
-                    .OrderByDescending(a => incidents[a].Depth)
-                    .ThenBy(a => incidents[a].Window.Days)
-                    .ThenBy(a => incidents[a].Key, StringComparer.Ordinal)
-                    .ToArray(),
+                _ => InnermostFirst(found, incidents),
             };
         }
+    }
+
+    /// <summary>The deepest place first, then the shortest window, then the key (unique, so the order is total).</summary>
+    private static int[] InnermostFirst(List<int> found, IReadOnlyList<BuiltIncident> incidents)
+    {
+        var containers = found.ToArray();
+        Array.Sort(containers, (x, y) =>
+        {
+            var (a, b) = (incidents[x], incidents[y]);
+            var order = b.Depth.CompareTo(a.Depth);
+            if (order == 0) order = a.Window.Days.CompareTo(b.Window.Days);
+            return order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
+        });
+        return containers;
     }
 
     private static bool Contains(BuiltIncident outer, BuiltIncident inner, bool samePlace)
