@@ -6,7 +6,8 @@
 -- checked here once per statement instead, over all the rows it wrote (transition tables), with the same error
 -- code (23503); deleting a run that rows still name is refused, and deleting incidents still deletes their
 -- members and figures, as the keys did. Same trade-off as 0006: no row locks on the referenced rows, and nothing
--- in the application deletes runs or incidents.
+-- in the application deletes runs or incidents; TRUNCATE fires no delete triggers (TRUNCATE incidents is no longer
+-- refused, and leaves members and figures behind).
 ALTER TABLE incidents
     DROP CONSTRAINT incidents_valid_from_run_fkey,
     DROP CONSTRAINT incidents_valid_to_run_fkey;

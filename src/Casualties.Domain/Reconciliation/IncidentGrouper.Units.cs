@@ -15,20 +15,19 @@ internal sealed partial class IncidentGrouper
         var ordered = byId.Values.ToArray();
         Array.Sort(ordered, (a, b) => a.Id.CompareTo(b.Id));
         var units = new Dictionary<UnitKey, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>();
-        var firstOfStatement = new Dictionary<Statement, ClaimRecord>(Statement.Comparer);
+        var firstOfStatement = new Dictionary<ClaimRecord, ClaimRecord>(SameStatement.Instance);
         foreach (var claim in ordered)
         {
             var root = RootOf(claim, byId);
             if (!overrides.ContainsKey(root.Id))
             {
-                var statement = Statement.Of(root);
-                if (firstOfStatement.TryGetValue(statement, out var original))
+                if (firstOfStatement.TryGetValue(root, out var original))
                 {
                     if (original.Id != root.Id) root = original;
                 }
                 else
                 {
-                    firstOfStatement.Add(statement, root);
+                    firstOfStatement.Add(root, root);
                 }
             }
             var rootOverride = overrides.GetValueOrDefault(root.Id);
@@ -41,7 +40,7 @@ internal sealed partial class IncidentGrouper
                 _ => new UnitKey('c', root.Id, null, null),
             };
             if (!units.TryGetValue(key, out var unit)) units[key] = unit = ([], [], rootOverride);
-            var rule = claim.Id != root.Id && Statement.Of(claim) == Statement.Of(root) ? MatchRules.Duplicate
+            var rule = claim.Id != root.Id && SameStatement.Instance.Equals(claim, root) ? MatchRules.Duplicate
                 : !ReferenceEquals(root, claim) ? MatchRules.SubsetOfParent
                 : rootOverride is { Action: OverrideAction.Pin } ? MatchRules.Pinned
                 : rootOverride is { Action: OverrideAction.Split } ? MatchRules.Split
@@ -76,24 +75,22 @@ internal sealed partial class IncidentGrouper
         }
     }
 
-    /// <summary>What makes two claims the same statement, whatever their ids (a document ingested twice).</summary>
-    private readonly record struct Statement(
-        string? Source, string Document, int Position, string Victims, string? VictimSide, Model.Qualifier Qualifier,
-        int? Value, int Low, int? High, string? PlaceKey, Model.PartialDate? Start, Model.PartialDate? End, bool Cumulative,
-        DateOnly Reported, string? EventKey, string? PerpetratorSide)
+    /// <summary>
+    /// What makes two claims the same statement, whatever their ids (a document ingested twice): the same source,
+    /// document, position in it, figure, victims, place, period, report date, event id and perpetrator side.
+    /// </summary>
+    private sealed class SameStatement : IEqualityComparer<ClaimRecord>
     {
-        public static Statement Of(ClaimRecord c) => new(c.Source, c.Document, c.Position, c.Victims, c.VictimSide, c.Qualifier,
-            c.Value, c.Low, c.High, c.PlaceKey, c.Start, c.End, c.Cumulative, c.Reported, c.EventKey, c.PerpetratorSide);
+        public static readonly SameStatement Instance = new();
 
-        /// <summary>Equal as records; hashed by where and when the statement was made and its figure, the cheap fields.</summary>
-        public static readonly IEqualityComparer<Statement> Comparer = new CheapHash();
+        public bool Equals(ClaimRecord? a, ClaimRecord? b) => ReferenceEquals(a, b) || (a is not null && b is not null
+            && a.Position == b.Position && a.Low == b.Low && a.Value == b.Value && a.High == b.High && a.Reported == b.Reported
+            && a.Qualifier == b.Qualifier && a.Cumulative == b.Cumulative && a.Start == b.Start && a.End == b.End
+            && a.Document == b.Document && a.Source == b.Source && a.Victims == b.Victims && a.VictimSide == b.VictimSide
+            && a.PlaceKey == b.PlaceKey && a.EventKey == b.EventKey && a.PerpetratorSide == b.PerpetratorSide);
 
-        private sealed class CheapHash : IEqualityComparer<Statement>
-        {
-            public bool Equals(Statement a, Statement b) => a.Equals(b);
-
-            public int GetHashCode(Statement s) => HashCode.Combine(s.Document.Length, s.Position, s.Low, s.Value, s.High, s.Reported);
-        }
+        /// <summary>Hashed by the cheap fields: where and when the statement was made and its figure.</summary>
+        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Low, c.Value, c.High, c.Reported);
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>

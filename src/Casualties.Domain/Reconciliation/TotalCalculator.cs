@@ -70,9 +70,15 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         for (var i = 0; i < incidents.Count; i++)
         {
             var incident = incidents[i];
-            contributions[i] = Contributions(incident)
-                .Select(c => (GroupNumber(incident.Side, c.Victims, c.VictimSide), c.Amount))
-                .ToArray();
+            // What the incident counts for each victim group (VictimGroupTree.FigureFor).
+            var counted = VictimGroupTree.CountedGroups(incident, options);
+            var own = contributions[i] = new (int Group, Amount Amount)[counted.Count];
+            for (var k = 0; k < own.Length; k++)
+            {
+                var (victims, victimSide) = counted[k];
+                var figure = VictimGroupTree.FigureFor(incident, victims, victimSide, options)!;
+                own[k] = (GroupNumber(incident.Side, victims, victimSide), new Amount(figure.Low, figure.Best, figure.High));
+            }
             if (incident.PlaceKey is null)
             {
                 incidentPlaces[i] = [0];
@@ -187,16 +193,6 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
             if (placeNumbers.TryGetValue(placeKey, out var number)) return number;
             placeKeys.Add(placeKey);
             return placeNumbers[placeKey] = placeKeys.Count - 1;
-        }
-    }
-
-    /// <summary>What an incident counts for each victim group (<see cref="VictimGroupTree.FigureFor"/>).</summary>
-    private IEnumerable<(string Victims, string? VictimSide, Amount Amount)> Contributions(BuiltIncident incident)
-    {
-        foreach (var (victims, victimSide) in VictimGroupTree.CountedGroups(incident, options))
-        {
-            var figure = VictimGroupTree.FigureFor(incident, victims, victimSide, options)!;
-            yield return (victims, victimSide, new Amount(figure.Low, figure.Best, figure.High));
         }
     }
 }
