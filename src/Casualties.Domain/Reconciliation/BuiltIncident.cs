@@ -35,12 +35,12 @@ internal sealed class BuiltIncident
 
     public Incident ToIncident(IReadOnlyList<string> contains)
     {
-        var superseded = new HashSet<long>();
+        HashSet<long>? superseded = null;
         foreach (var group in Groups)
         {
-            foreach (var figure in group.Figure.Superseded) superseded.Add(figure.ClaimId);
+            foreach (var figure in group.Figure.Superseded) (superseded ??= []).Add(figure.ClaimId);
         }
-        var members = Draft.Members.ConvertAll(m => new IncidentMember(m.Claim.Id, m.Rule, superseded.Contains(m.Claim.Id)));
+        var members = Draft.Members.ConvertAll(m => new IncidentMember(m.Claim.Id, m.Rule, superseded?.Contains(m.Claim.Id) == true));
         members.Sort((a, b) => a.ClaimId.CompareTo(b.ClaimId));
         return new Incident(Key, Kind, Outcome, PlaceKey, Start, End, Side,
             Groups.Select(g => g.Figure).ToList(), members, contains);

@@ -151,9 +151,10 @@ internal static class FigureCalculator
         var best = Math.Clamp(WeightedMedian(points), low, high);
         var hasConsensus = consensusHigh is null || consensusLow <= consensusHigh;
 
-        var superseded = new List<ClaimRecord>(group.All.Count - current.Count);
+        List<ClaimRecord> superseded = [];
         if (group.All.Count > current.Count)
         {
+            superseded.Capacity = group.All.Count - current.Count;
             var currentIds = current.Select(c => c.Id).ToHashSet();
             foreach (var claim in group.All)
             {
@@ -169,7 +170,7 @@ internal static class FigureCalculator
         });
         return new IncidentFigure(group.Victims, group.VictimSide, headline, low, best, high, hasConsensus,
             hasConsensus ? consensusLow : null, hasConsensus ? consensusHigh : null,
-            sources.Select(ToSourceFigure).ToList(), superseded.ConvertAll(ToSourceFigure));
+            Array.ConvertAll(sources, ToSourceFigure), superseded.Count == 0 ? [] : superseded.ConvertAll(ToSourceFigure));
     }
 
     public static SourceFigure ToSourceFigure(ClaimRecord c) =>

@@ -22,18 +22,26 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
     public PartialDate End { get; } = anchor.EndOrStart();
     public bool Cumulative { get; } = anchor.Cumulative;
 
-    /// <summary>Dataset → its event id, so two different events of one dataset never merge.</summary>
-    public Dictionary<string, string> EventKeys { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? eventKeys;
+    private readonly List<string> sources = new(4);
 
     public List<(ClaimRecord Claim, string Rule)> Members { get; } = [];
 
-    public HashSet<string> Sources { get; } = new(StringComparer.Ordinal);
+    /// <summary>The event id this incident holds from <paramref name="dataset"/>, so two events of one dataset never merge.</summary>
+    public bool TryGetEventKey(string dataset, out string eventKey)
+    {
+        eventKey = "";
+        return eventKeys is not null && eventKeys.TryGetValue(dataset, out eventKey!);
+    }
+
+    /// <summary>True when <paramref name="source"/> already has a word in this incident.</summary>
+    public bool HasSource(string source) => sources.Contains(source);
 
     public void Add(ClaimRecord claim, string rule)
     {
         Members.Add((claim, rule));
-        if (claim.Source is not null) Sources.Add(claim.Source);
-        if (claim.Dataset() is { } dataset) EventKeys.TryAdd(dataset, claim.EventKey!);
+        if (claim.Source is not null && !sources.Contains(claim.Source)) sources.Add(claim.Source);
+        if (claim.Dataset() is { } dataset) (eventKeys ??= new(StringComparer.Ordinal)).TryAdd(dataset, claim.EventKey!);
         PerpetratorSide ??= claim.PerpetratorSide;
         if (Latitude is null && claim.Latitude is not null)
         {

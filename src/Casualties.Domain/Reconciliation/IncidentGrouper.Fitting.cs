@@ -16,7 +16,7 @@ internal sealed partial class IncidentGrouper
         if (draft.Closed || draft.IsTally != isTally) return null;
         if (draft.PerpetratorSide is not null && claim.PerpetratorSide is not null
             && !string.Equals(draft.PerpetratorSide, claim.PerpetratorSide, StringComparison.Ordinal)) return null;
-        if (claim.Dataset() is { } dataset && draft.EventKeys.TryGetValue(dataset, out var eventKey)
+        if (claim.Dataset() is { } dataset && draft.TryGetEventKey(dataset, out var eventKey)
             && !string.Equals(eventKey, claim.EventKey, StringComparison.Ordinal)) return null;
         var place = FitPlace(draft, claim);
         if (place == PlaceFit.None) return null;
@@ -25,7 +25,7 @@ internal sealed partial class IncidentGrouper
             if (place == PlaceFit.Near || !draft.Start.AgreesWith(claim.StartOrEnd())) return null;
             if (!(draft.Cumulative && claim.Cumulative) && !draft.End.AgreesWith(claim.EndOrStart())) return null;
             return place == PlaceFit.Nested ? MatchRules.SameTallyNestedPlace
-                : claim.Source is not null && draft.Sources.Contains(claim.Source) ? MatchRules.TallyUpdate
+                : claim.Source is not null && draft.HasSource(claim.Source) ? MatchRules.TallyUpdate
                 : MatchRules.SameTally;
         }
         if (!draft.Window.Overlaps(claim.Window())) return null;
