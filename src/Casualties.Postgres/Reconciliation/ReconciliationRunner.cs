@@ -33,7 +33,8 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
 
     private sealed record LastRun(long RunId, int Claims, int Incidents, int Flags, long ClaimWatermark, long ChangeWatermark);
 
-    private sealed record ChangedPlace(string Outcome, long? PlaceId, long Claims);
+    /// <summary>A place whose partition a run recomputes: its claims (when counted), and whether results are stored for it.</summary>
+    private sealed record ChangedPlace(string Outcome, long? PlaceId, long Claims, bool Stored);
 
     const string LastRunSql = """
         SELECT run_id, claims, incidents, flags, claim_watermark, change_watermark
@@ -41,14 +42,14 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         """;
 
     const string AllPartitionsSql = """
-        SELECT outcome, place_id, count(*) AS claims FROM claims GROUP BY outcome, place_id
-        UNION ALL SELECT DISTINCT outcome, p.id, 0 FROM incidents i JOIN places p ON p.key = i.partition_country WHERE i.valid_to_run IS NULL
-        UNION ALL SELECT DISTINCT outcome, NULL::bigint, 0 FROM incidents i WHERE i.valid_to_run IS NULL AND partition_country = ''
+        SELECT outcome, place_id, count(*) AS claims, false AS stored FROM claims GROUP BY outcome, place_id
+        UNION ALL SELECT DISTINCT outcome, p.id, 0, true FROM incidents i JOIN places p ON p.key = i.partition_country WHERE i.valid_to_run IS NULL
+        UNION ALL SELECT DISTINCT outcome, NULL::bigint, 0, true FROM incidents i WHERE i.valid_to_run IS NULL AND partition_country = ''
         """;
 
     const string ChangedPartitionsSql = """
-        SELECT DISTINCT outcome, place_id, 0::bigint AS claims FROM claims WHERE id > @ClaimWatermark
-        UNION SELECT DISTINCT outcome, place_id, 0 FROM reconcile_changes WHERE id > @ChangeWatermark
+        SELECT DISTINCT outcome, place_id, 0::bigint AS claims, true AS stored FROM claims WHERE id > @ClaimWatermark
+        UNION SELECT DISTINCT outcome, place_id, 0, true FROM reconcile_changes WHERE id > @ChangeWatermark
         """;
 
     const string StartRunSql = "INSERT INTO reconciliation_runs (started_at, mode) VALUES (@StartedAt, @Mode) RETURNING run_id";
@@ -84,11 +85,11 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var reconciler = new Reconciler(reference.Gazetteer,
             (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents }, reference.Overrides);
         var places = reconciler.Places;
-        var claimCounts = changed
+        var byPartition = changed
             .GroupBy(c => new PartitionKey(OutcomeNames.Parse(c.Outcome),
                 c.PlaceId is { } id && reference.PlaceKeys.TryGetValue(id, out var key) ? places.CountryOf(key) : PlaceIndex.NoCountry))
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Claims));
-        var partitions = claimCounts.Keys.Order().ToList();
+            .ToDictionary(g => g.Key, g => (Claims: g.Sum(c => c.Claims), Stored: g.Any(c => c.Stored)));
+        var partitions = byPartition.Keys.Order().ToList();
 
         phases.Lap("partitions");
         var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition(StartRunSql,
@@ -102,7 +103,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var changes = default(StoreChanges);
         var claimsRead = 0;
         var batches = mode == "full"
-            ? Batches(partitions, p => claimCounts[p], ClaimsPerBatch)
+            ? Batches(partitions, p => byPartition[p].Claims, ClaimsPerBatch)
             : Batches(partitions, p => placesByCountry.GetValueOrDefault(p.Country)?.Length ?? 1, PlacesPerBatch);
         // One batch is reconciled (on the thread pool) while the previous one is stored (on the connection).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -131,7 +132,11 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         async Task<StoreChanges> Store((Outcome Outcome, List<PreparedPartition> Results) batch)
         {
             phases.Lap("reconcile (waiting for it)");
-            var stored = await store.Replace(conn, tx, runId, batch.Outcome, batch.Results, ct, phases);
+            // Partitions with no results stored when the run began have no current rows to compare with: not asked
+            // for, as the tables grow inside this transaction faster than the planner's statistics follow.
+            var storedCountries = batch.Results.Select(r => r.Country)
+                .Where(country => byPartition[new PartitionKey(batch.Outcome, country)].Stored).ToHashSet(StringComparer.Ordinal);
+            var stored = await store.Replace(conn, tx, runId, batch.Outcome, batch.Results, ct, phases, storedCountries);
             phases.Lap("store");
             return stored;
         }

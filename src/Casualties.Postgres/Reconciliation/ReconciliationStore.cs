@@ -51,13 +51,17 @@ public sealed partial class ReconciliationStore
         result.Totals.Select(t => (t, country, ResultFingerprint.Of(t, country))).ToList(),
         result.Flags.Select(f => (f, country, ResultFingerprint.Of(f, outcome, country))).ToList());
 
-    /// <summary>Replaces the current results of the given partitions (one outcome, these countries) by <paramref name="partitions"/>.</summary>
+    /// <summary>
+    /// Replaces the current results of the given partitions (one outcome, these countries) by <paramref name="partitions"/>.
+    /// Only the countries in <paramref name="storedCountries"/> (all, when null) can have current rows.
+    /// </summary>
     public async Task<StoreChanges> Replace(NpgsqlConnection conn, NpgsqlTransaction tx, long runId, Outcome outcome,
-        IReadOnlyList<PreparedPartition> partitions, CancellationToken ct, PhaseTimes? phases = null)
+        IReadOnlyList<PreparedPartition> partitions, CancellationToken ct, PhaseTimes? phases = null, IReadOnlySet<string>? storedCountries = null)
     {
-        var parameters = new { Outcome = outcome.ToName(), Countries = partitions.Select(r => r.Country).ToArray() };
-        async Task<List<CurrentRow>> Current(string sql) =>
-            (await conn.QueryAsync<CurrentRow>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
+        var countries = partitions.Select(r => r.Country).Where(c => storedCountries is null || storedCountries.Contains(c)).ToArray();
+        var parameters = new { Outcome = outcome.ToName(), Countries = countries };
+        async Task<List<CurrentRow>> Current(string sql) => countries.Length == 0 ? []
+            : (await conn.QueryAsync<CurrentRow>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
 
         var incidents = partitions.SelectMany(p => p.Incidents).ToList();
         var totals = partitions.SelectMany(p => p.Totals).ToList();
