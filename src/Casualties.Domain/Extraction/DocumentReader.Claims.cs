@@ -121,8 +121,8 @@ internal sealed partial class DocumentReader
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
                 if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
-                draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
+                draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
                 var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken);
                 if (draft.Perpetrators.Count == 0 && explicitlyContinues && !ownLoss && !draft.IsTally && !draft.Cumulative)

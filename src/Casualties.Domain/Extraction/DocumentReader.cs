@@ -64,7 +64,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             if (actor.Candidates.All(a => a.Kind is "armed_group" or "militia")) lastArmedGroup = actor.Candidates;
         }
         previousPlaces.Clear();
-        foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
+        foreach (var place in placesHere)
+        {
+            previousPlaces.Add(place.Candidates[0]);
+            if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(place.Candidates[0]);
+        }
         var leading = LeadingCountry();
         for (var k = previousPlaces.Count - 1; k >= 0; k--)
         {
