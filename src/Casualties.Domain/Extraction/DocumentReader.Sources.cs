@@ -78,6 +78,12 @@ internal sealed partial class DocumentReader
         while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
         if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;
         if (text.Is(before, "to") && text.Is(before - 1, "according")) return Role.Reporting;
+        if (text.IsAny(before, "newspaper", "agency", "monitor", "group") && text.IsAny(before - 1, "the", "a")) before -= 2;
+        if (text.IsAny(before, "by", "of", "from") && text.IsWord(before - 1) && TallyWords.Contains(text[before - 1]))
+        {
+            var article = text.IsAny(before - 2, "a", "an", "the") ? before - 3 : before - 2;
+            if (text.Is(article, "to") && text.Is(article - 1, "according")) return Role.Reporting;
+        }
         var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
             && !(isActor && text.IsWord(named.Last + 1))) return Role.Reporting;
@@ -101,13 +107,20 @@ internal sealed partial class DocumentReader
         if (text.IsComma(k))
         {
             var close = k + 1;
-            while (close < Math.Min(to, k + 14) && !text.IsComma(close) && text.Kind(close) != TokenKind.Number) close++;
+            var relative = text.IsAny(k + 1, "which", "who", "whose");
+            while (close < Math.Min(to, k + (relative ? 18 : 14)) && !text.IsComma(close) && (relative || text.Kind(close) != TokenKind.Number)) close++;
             if (!text.IsComma(close)) return false;
             k = close + 1;
         }
+        var names = 0;
         for (var skipped = 0; skipped <= 5 && k < to; skipped++, k++)
         {
             if (IsSpeech(text, k)) return !text.Is(k, "according") && !CitingWords.Contains(text[k]);
+            if (text.IsWord(k) && text.IsCapitalized(k) && skipped == names && names < 3)
+            {
+                names++;
+                continue;
+            }
             if (!text.IsWord(k) || !ReportingFillers.Contains(text[k])) return false;
         }
         return false;
@@ -123,7 +136,8 @@ internal sealed partial class DocumentReader
         "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
         "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
         "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
-        "chief", "director", "head", "spokesperson", "representative", "staff", "doctors",
+        "chief", "director", "head", "spokesperson", "representative", "staff", "doctors", "television", "tv", "radio",
+        "channel", "newspaper", "news", "agency", "broadcaster", "website", "daily",
     };
 
     /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>
@@ -132,10 +146,11 @@ internal sealed partial class DocumentReader
         for (var i = from; i < to; i++)
         {
             if (!text.IsWord(i)) continue;
-            if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, out string kinds)) continue;
+            if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, out string kinds) && !DescribedAnaphor(text, i, to, out length, out kinds)) continue;
             var after = i + length;
             var speaks = IsSpeech(text, after) || (text.IsWord(after) && ReportingFillers.Contains(text[after]) && (IsSpeech(text, after + 1) || IsSpeech(text, after + 2)))
-                || IsSpeech(text, i - 1) || (text.Is(i - 1, "to") && text.Is(i - 2, "according"));
+                || IsSpeech(text, i - 1) || (text.Is(i - 1, "to") && text.Is(i - 2, "according"))
+                || text.IsComma(after) && IsSpeech(text, after + 1) && !text.Is(after + 1, "according");
             if (!speaks) continue;
             for (var k = sourceHistory.Count - 1; k >= 0; k--)
             {
@@ -144,6 +159,25 @@ internal sealed partial class DocumentReader
             return null;
         }
         return null;
+    }
+
+    /// <summary>"the state-appointed but independent commission": "the", a few lower-case describing words, and an anaphor's noun.</summary>
+    private static bool DescribedAnaphor(TokenText text, int i, int to, out int length, out string kinds)
+    {
+        length = 0;
+        kinds = "";
+        if (!text.Is(i, "the")) return false;
+        for (var k = i + 1; k < Math.Min(to, i + 7); k++)
+        {
+            if (!text.IsWord(k) || text.IsCapitalized(k)) return false;
+            if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k].ToString(), out var found))
+            {
+                length = k - i + 1;
+                kinds = found;
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool KindFits(string kinds, string kind)
@@ -195,7 +229,7 @@ internal sealed partial class DocumentReader
     private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "office", "directorate", "department", "council", "administration", "authorities", "officials", "ministry",
-        "authority", "governor", "police",
+        "authority", "governor", "police", "government", "agency",
     };
 
     /// <summary>
@@ -205,19 +239,23 @@ internal sealed partial class DocumentReader
     private IReadOnlyList<Source>? LocalBodyAt(TokenText text, int i, int to, out int length)
     {
         length = 0;
-        if (!text.Is(i, "the") || !text.IsAny(i + 1, "city", "town", "province", "governorate", "region", "state", "oblast")
-            || !text.IsApostrophe(i + 2) || !text.Is(i + 3, "s")) return null;
-        var head = i + 4;
-        while (head < Math.Min(to, i + 7) && text.IsWord(head) && !BodyHeads.Contains(text[head])) head++;
+        if (!text.Is(i, "the") || !text.IsAny(i + 1, "city", "town", "province", "governorate", "region", "state", "oblast", "regional", "provincial")) return null;
+        var possessive = text.IsApostrophe(i + 2) && text.Is(i + 3, "s");
+        var first = possessive ? i + 4 : i + 2;
+        var head = first;
+        while (head < Math.Min(to, first + 4) && (text.IsWord(head) || text.IsApostrophe(head)) && !BodyHeads.Contains(text[head])) head++;
         if (head >= to || !text.IsWord(head) || !BodyHeads.Contains(text[head])) return null;
-        var words = string.Join(' ', Enumerable.Range(i + 4, head - i - 3).Select(k => text[k].ToString()));
-        var where = text.IsAny(i + 1, "city", "town") ? lastCity : lastPlace ?? lastCity;
+        var span = text.SpanOf(first, head);
+        var words = text.Text[span.Start..span.End];
+        var kindWord = text[i + 1].ToString();
+        var where = text.IsAny(i + 1, "city", "town") ? lastCity : possessive ? lastPlace ?? lastCity : lastRegion ?? lastPlace;
         for (var place = where; place is not null; place = place.Parent is { } parent ? Reference.Gazetteer.ByKey(parent) : null)
         {
             foreach (var name in place.Aliases.Prepend(place.Name))
             {
                 var found = extractor.SourcesNamed($"{name} {words}");
                 if (found.Count == 0) found = extractor.SourcesNamed($"{words} in {name}");
+                if (found.Count == 0 && !possessive) found = extractor.SourcesNamed($"{name} {kindWord} {words}");
                 if (found.Count == 0) continue;
                 length = head - i + 1;
                 return found;
