@@ -13,6 +13,7 @@ internal sealed partial class DocumentReader
         foreach (var expression in times)
         {
             if (IsTimeOfSpeaking(text, expression) && times.Count > 1) continue;
+            if (InRelativeClause(text, from, expression.Token, anchor)) continue;
             if (nearest is null || Math.Abs(expression.Token - anchor) < Math.Abs(nearest.Token - anchor)) nearest = expression;
         }
         if (nearest is not null)
@@ -57,6 +58,24 @@ internal sealed partial class DocumentReader
         {
             if (text.IsComma(k)) return false;
             if (text.Is(k, "since")) return !times.Any(t => t.Token == k);
+        }
+        return false;
+    }
+
+    /// <summary>"The RSF, which have controlled Nyala since October 2023, said ... 30 killed": a time in a relative clause describes its noun, not the figure.</summary>
+    private static bool InRelativeClause(TokenText text, int from, int token, int anchor)
+    {
+        for (var k = token - 1; k >= from; k--)
+        {
+            if (!text.IsComma(k)) continue;
+            if (!text.IsAny(k + 1, "which", "who", "whose")) return false;
+            for (var verb = k + 2; verb < token; verb++)
+            {
+                if (ExtractionVocabulary.LaunchVerbs.Contains(text[verb])) return false;
+            }
+            var close = token + 1;
+            while (close < text.Count && !text.IsComma(close) && !text.IsPunctuation(close, '.')) close++;
+            return text.IsComma(close) && (anchor < k || anchor > close);
         }
         return false;
     }
