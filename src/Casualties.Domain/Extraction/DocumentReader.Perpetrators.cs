@@ -77,6 +77,31 @@ internal sealed partial class DocumentReader
         return false;
     }
 
+    /// <summary>
+    /// "Al Shabaab claimed responsibility for the attack, saying it had killed 15 soldiers": the group that claims an attack
+    /// is the perpetrator of the figures its claim gives (the sentence's, as the gold conventions scope a perpetrator).
+    /// </summary>
+    private void CreditClaimOfResponsibility(TokenText text, int from, int to)
+    {
+        var claim = -1;
+        for (var k = from; k < to - 1 && claim < 0; k++)
+        {
+            if (text.IsAny(k, "claimed", "claims", "claiming") && text.IsAny(k + 1, "responsibility", "credit")) claim = k;
+        }
+        if (claim < 0) return;
+        NamedAt<Actor>? claimant = null;
+        foreach (var actor in actorsHere)
+        {
+            if (actor.Last < claim && claimant is null) claimant = actor;
+        }
+        if (claimant is not { } who) return;
+        foreach (var draft in sentenceDrafts)
+        {
+            if (draft.Rejected || draft.Perpetrators.Count > 0 || draft.IsTally || draft.Cumulative || SameSideAsVictims(draft, who.Candidates)) continue;
+            draft.Perpetrators = who.Candidates;
+        }
+    }
+
     /// <summary>"Syrian regime air strikes": an actor right before another names whose it is.</summary>
     private NamedAt<Actor> QualifyingActorBefore(NamedAt<Actor> agent)
     {
@@ -92,7 +117,9 @@ internal sealed partial class DocumentReader
     {
         var generic = agent.Candidates.All(a => a.Kind == "generic") || text.Is(agent.First, "group") || text.Is(agent.Last, "group")
             || IsCommonNoun(text, agent);
-        if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null) return lastArmedGroup;
+        if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null
+            && (text.Is(agent.Last, "group") || agent.Candidates.Any(a => lastArmedGroup.Any(g => g.Conflict == a.Conflict && g.Side == a.Side))
+                || agent.Candidates.All(a => a.Kind == "generic"))) return lastArmedGroup;
         return agent.Candidates;
     }
 

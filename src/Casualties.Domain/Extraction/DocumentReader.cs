@@ -56,6 +56,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             foreach (var draft in sentenceDrafts) draft.InHeadline = true;
         }
 
+        CreditClaimOfResponsibility(text, from, to);
         RememberAttack(text, from);
         RememberSources(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
