@@ -49,8 +49,8 @@ public static class IngestBenchmark
             var (_, peakSmall) = await Measure(() => Ingest(bench.DataSource, small));
             await Reset(bench.DataSource);
 
-            var (baselineSeconds, _) = await Measure(() => RawCopy(bench.DataSource, large));
-            var (ingestSeconds, peakLarge) = await Measure(() => Ingest(bench.DataSource, large));
+            var (baselineSeconds, _) = await Measure(() => RawCopy(bench.DataSource, large), "raw COPY");
+            var (ingestSeconds, peakLarge) = await Measure(() => Ingest(bench.DataSource, large), "ingest");
 
             var value = rows / ingestSeconds;
             var baseline = rows / baselineSeconds;
@@ -101,14 +101,21 @@ public static class IngestBenchmark
         await copy.CompleteAsync();
     }
 
-    private static async Task<(double Seconds, double PeakMb)> Measure(Func<Task> work)
+    private static async Task<(double Seconds, double PeakMb)> Measure(Func<Task> work, string? name = null)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         PeakMemory.Reset();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await work();
-        return (clock.Elapsed.TotalSeconds, PeakMemory.Megabytes());
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (name is not null)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingest: {name} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process"));
+        }
+        return (seconds, PeakMemory.Megabytes());
     }
 
     private static async Task Reset(NpgsqlDataSource dataSource)
