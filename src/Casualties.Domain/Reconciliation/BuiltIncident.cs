@@ -42,7 +42,7 @@ internal sealed class BuiltIncident
         }
         var members = Draft.Members
             .OrderBy(m => m.Claim.Id)
-            .Select(m => new IncidentMember(m.Claim.Id, m.Rule, superseded.Contains(m.Claim.Id)))
+            .Select(m => new IncidentMember(m.Claim.Id, m.Rule, superseded.Contains(m.Claim.Id), m.Claim.Victims, m.Claim.VictimSide))
             .ToList();
         return new Incident(Key, Kind, Outcome, PlaceKey, Start, End, Side,
             Groups.Select(g => g.Figure).ToList(), members, contains);

@@ -79,19 +79,13 @@ public sealed partial class ReconciliationStore
             var id = firstId;
             foreach (var (incident, _, _) in incidents)
             {
-                var groups = new Dictionary<long, IncidentFigure>();
-                foreach (var figure in incident.Figures)
-                {
-                    foreach (var source in figure.Sources.Concat(figure.Superseded)) groups[source.ClaimId] = figure;
-                }
                 foreach (var member in incident.Members)
                 {
-                    var figure = groups[member.ClaimId];
                     writer.StartRow();
                     writer.Write(id, NpgsqlDbType.Bigint);
                     writer.Write(member.ClaimId, NpgsqlDbType.Bigint);
-                    writer.Write(figure.Victims, NpgsqlDbType.Text);
-                    WriteText(writer, figure.VictimSide);
+                    writer.Write(member.Victims, NpgsqlDbType.Text);
+                    WriteText(writer, member.VictimSide);
                     writer.Write(member.Rule, NpgsqlDbType.Text);
                     writer.Write(member.Superseded, NpgsqlDbType.Boolean);
                 }
