@@ -23,10 +23,13 @@ internal sealed partial class DocumentReader
     private IReadOnlyList<Actor> PerpetratorsFor(TokenText text, int from, ClaimDraft draft)
     {
         var anchor = draft.Mention.NumberToken;
+        var conflict = LeadingConflict();
         NamedAt<Actor>? best = null;
         foreach (var actor in actorsHere)
         {
             if (InsideVictimPhrase(actor.First) || IsReportingSubject(text, actor) || !IsAgent(text, from, actor)) continue;
+            // "air strikes it blamed on Russian jets": a phrase that names no actor of this conflict is not the agent.
+            if (ResolveActor(actor.Candidates, conflict) is null) continue;
             if (SameSideAsVictims(draft, actor.Candidates)) continue;
             if (best is null || Distance(actor.First, actor.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor))
             {

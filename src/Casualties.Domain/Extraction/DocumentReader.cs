@@ -224,10 +224,24 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
-            var sides = candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).ToList();
-            return sides.Count == 1 && conflict.Sides.Contains(sides[0], StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+            return OneActor(candidates) && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
-        return candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).Count() == 1 ? candidates[0] : null;
+        return OneActor(candidates) ? candidates[0] : null;
+    }
+
+    /// <summary>
+    /// Whether the candidates are one actor (the same name, in several conflicts, on one side). A phrase several
+    /// different actors answer to ("air strike": the Ethiopian, Nigerian and Malian air forces) names none of them
+    /// outside their own conflicts.
+    /// </summary>
+    private static bool OneActor(IReadOnlyList<Actor> candidates)
+    {
+        foreach (var actor in candidates)
+        {
+            if (!string.Equals(actor.Name, candidates[0].Name, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(actor.Side, candidates[0].Side, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>Among the bodies an alias may name, the one of the document's country, else of its conflict, else an international one.</summary>

@@ -266,4 +266,21 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.Place, Is.EqualTo("Luhansk Oblast"));
     }
+
+    [Test]
+    public void A_phrase_only_other_conflicts_actors_answer_to_names_no_perpetrator_here()
+    {
+        // "air strike" is an alias of air forces in Ethiopia, Nigeria and Mali, none of them in Syria.
+        var claim = Only("At least 12 civilians were killed in an air strike on Saraqib in Idlib province on Tuesday, the Syrian Observatory for Human Rights said.");
+
+        Assert.That((claim.Perpetrator, claim.PerpetratorSide), Is.EqualTo(((string?)null, (string?)null)));
+    }
+
+    [Test]
+    public void The_agent_is_the_nearest_phrase_that_names_an_actor_of_the_documents_conflict()
+    {
+        var claim = Only("Activists in Deir Ezzor said 15 civilians were killed on Tuesday in air strikes they blamed on Russian jets on the town of Mayadin in eastern Syria.");
+
+        Assert.That((claim.Perpetrator, claim.PerpetratorSide), Is.EqualTo(("Russia", "government")));
+    }
 }
