@@ -13,6 +13,7 @@ internal sealed partial class DocumentReader
         foreach (var expression in times)
         {
             if (IsTimeOfSpeaking(text, expression) && times.Count > 1) continue;
+            if (IsCountDeadline(text, expression) && previousEventTime is { Kind: TimeKind.Point }) continue;
             if (InRelativeClause(text, from, expression.Token, anchor)) continue;
             if (nearest is null || Math.Abs(expression.Token - anchor) < Math.Abs(nearest.Token - anchor)) nearest = expression;
         }
@@ -79,6 +80,10 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
+
+    /// <summary>"18 bodies had been recovered by Monday evening": when the count stood, after the event the text told of before.</summary>
+    private static bool IsCountDeadline(TokenText text, TimeExpression expression) =>
+        expression.Kind == TimeKind.Point && text.Is(expression.Token - 1, "by");
 
     /// <summary>"said on Tuesday", "reported today": when it was said, not when it happened.</summary>
     private static bool IsTimeOfSpeaking(TokenText text, TimeExpression expression)

@@ -11,6 +11,13 @@ internal sealed partial class DocumentReader
         "blockade", "crackdown",
     };
 
+    /// <summary>Nouns for the members of an armed group: "militiamen from the CODECO group", "fighters of the RSF".</summary>
+    private static readonly HashSet<string> MemberNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "militiamen", "fighters", "gunmen", "members", "militants", "soldiers", "troops", "elements", "units", "men", "forces",
+        "insurgents", "rebels", "jihadists",
+    };
+
     private static readonly HashSet<string> ForceNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "forces", "troops", "fighters", "units", "jets", "aircraft", "soldiers", "men", "militiamen", "army", "drones",
@@ -63,6 +70,51 @@ internal sealed partial class DocumentReader
             else if (!DemonymLookup.ContainsKey(part)) return null;
         }
         return parts >= 2 && shared is { Count: > 0 } ? shared : null;
+    }
+
+    /// <summary>A state's armed forces by the words news copy uses for them, most specific first.</summary>
+    private static readonly string[] StateForceWords =
+    [
+        "armed forces", "security forces", "defence forces", "defense forces", "air force", "army", "military", "troops",
+        "soldiers", "forces",
+    ];
+
+    /// <summary>
+    /// "Burkina Faso's armed forces", "Mali's troops": a country and a word for its military name the actor that one of the
+    /// country's military aliases names ("Burkina Faso's army"), whichever word the text uses.
+    /// </summary>
+    private IReadOnlyList<Actor>? CountryForcesAt(TokenText text, int i, int to, out int length)
+    {
+        length = 0;
+        if (!text.IsCapitalized(i) || !extractor.Places.TryMatchShared(text, i, to, out var placeLength, out var places)) return null;
+        var country = places.FirstOrDefault(p => p.Kind == "country");
+        if (country is null) return null;
+        var k = i + placeLength;
+        var possessive = text.IsApostrophe(k) && text.Is(k + 1, "s");
+        if (possessive) k += 2;
+        string? used = null;
+        foreach (var words in StateForceWords)
+        {
+            var parts = words.Split(' ');
+            var matches = true;
+            for (var p = 0; p < parts.Length && matches; p++) matches = text.Is(k + p, parts[p]);
+            if (!matches) continue;
+            used = words;
+            length = k + parts.Length - i;
+            break;
+        }
+        if (used is null) return null;
+        foreach (var name in country.Aliases.Prepend(country.Name))
+        {
+            foreach (var words in StateForceWords.Where(w => w != used).Prepend(used))
+            {
+                var found = extractor.ActorsNamed(possessive ? $"{name}'s {words}" : $"{name} {words}");
+                if (found.Count == 0) found = extractor.ActorsNamed(possessive ? $"{name} {words}" : $"{name}'s {words}");
+                if (found.Count > 0) return found;
+            }
+        }
+        length = 0;
+        return null;
     }
 
     /// <summary>
@@ -191,6 +243,12 @@ internal sealed partial class DocumentReader
         while (before >= from && text.IsAny(before, "the", "a", "an", "suspected", "alleged", "apparent", "retaliatory"))
         {
             before--;
+        }
+        if (before > from && text.IsAny(before, "from", "of") && text.IsWord(before - 1) && MemberNouns.Contains(text[before - 1]))
+        {
+            // "Militiamen from the CODECO armed group hacked ...": the members' group acts as they do.
+            before -= 2;
+            while (before >= from && text.IsAny(before, "the", "a", "an", "armed", "suspected", "alleged")) before--;
         }
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
         if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;

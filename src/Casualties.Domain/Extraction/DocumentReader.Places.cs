@@ -238,7 +238,7 @@ internal sealed partial class DocumentReader
         {
             var inner = named.Candidates[0];
             if (inner.Key == chosen.Candidates[0].Key || !gazetteer.Contains(chosen.Candidates[0], inner) || !InDocumentCountries(inner)) continue;
-            if (gazetteer.DepthOf(inner) <= gazetteer.DepthOf(chosen.Candidates[0]) || !IsNearestFigure(draft, named)) continue;
+            if (gazetteer.DepthOf(inner) <= gazetteer.DepthOf(chosen.Candidates[0]) || !IsNearestFigure(text, draft, named)) continue;
             if (IsCoordinatedPlace(text, named) || !SameClause(text, named, draft.Mention.NumberToken)) continue;
             chosen = named;
         }
@@ -272,16 +272,20 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>True when no other figure of the sentence is nearer to the name than this draft's.</summary>
-    private bool IsNearestFigure(ClaimDraft draft, NamedAt<Place> named)
+    private bool IsNearestFigure(TokenText text, ClaimDraft draft, NamedAt<Place> named)
     {
         var own = Distance(named.First, named.Last, draft.Mention.NumberToken);
         foreach (var other in sentenceDrafts)
         {
-            if (other.Rejected || ReferenceEquals(other, draft)) continue;
+            if (other.Rejected || ReferenceEquals(other, draft) || ClosedSubsetBefore(text, draft, other, named)) continue;
             if (Distance(named.First, named.Last, other.Mention.NumberToken) < own) return false;
         }
         return true;
     }
+
+    /// <summary>"51 people, including 13 children, in an attack in Djugu": a subset set off by commas before the place leaves the place to its whole.</summary>
+    private static bool ClosedSubsetBefore(TokenText text, ClaimDraft draft, ClaimDraft subset, NamedAt<Place> named) =>
+        ReferenceEquals(subset.Parent, draft) && subset.VictimEnd < named.First && text.IsComma(subset.VictimEnd + 1);
 
     /// <summary>"the overall death toll since October 7, 2023", "since the February 2021 coup": a running tally over months, not the last town.</summary>
     private static bool IsWholeWarTally(ClaimDraft draft) =>

@@ -43,7 +43,7 @@ internal sealed partial class DocumentReader
         foreach (var named in sourcesHere)
         {
             var role = RoleOf(text, from, to, named);
-            if (role == Role.None) continue;
+            if (role == Role.None || SemicolonBetween(text, named.First, anchor)) continue;
             if (role > bestRole || role == bestRole && Distance(named.First, named.Last, anchor) < Distance(best!.Value.First, best.Value.Last, anchor))
             {
                 (best, bestRole) = (named, role);
@@ -52,6 +52,16 @@ internal sealed partial class DocumentReader
         if (bestRole == Role.Reporting) return Local(best!.Value.Candidates);
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
         return best is { } mentioned ? Local(mentioned.Candidates) : [];
+    }
+
+    /// <summary>"Airwars estimates 141 to 278 died; the Iraqi Civil Defence has recovered 112 bodies": each clause has its own source.</summary>
+    private static bool SemicolonBetween(TokenText text, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+        {
+            if (text.IsPunctuation(k, ';')) return true;
+        }
+        return false;
     }
 
     /// <summary>The candidates of a shared alias that belong to the document's countries, or are international.</summary>
@@ -116,6 +126,7 @@ internal sealed partial class DocumentReader
         for (var skipped = 0; skipped <= 5 && k < to; skipped++, k++)
         {
             if (IsSpeech(text, k)) return !text.Is(k, "according") && !CitingWords.Contains(text[k]);
+            if (text.IsAny(k, "recovered", "retrieved", "exhumed") && !text.Is(k - 1, "were")) return true;
             if (text.IsWord(k) && text.IsCapitalized(k) && skipped == names && names < 3)
             {
                 names++;
@@ -137,7 +148,7 @@ internal sealed partial class DocumentReader
         "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
         "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
         "chief", "director", "head", "spokesperson", "representative", "staff", "doctors", "television", "tv", "radio",
-        "channel", "newspaper", "news", "agency", "broadcaster", "website", "daily",
+        "channel", "newspaper", "news", "agency", "broadcaster", "website", "daily", "so", "far", "since", "currently",
     };
 
     /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>

@@ -127,6 +127,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
+            if (length == 1 && CountryForcesAt(text, i, to, out var forcesLength) is { } forces)
+            {
+                actorsHere.Add(new(i, forcesLength, forces));
+                VoteForActors(forces);
+                i += forcesLength - 1;
+                continue;
+            }
             if (TryPlaceAt(text, i, to, out var places, out var placeLength))
             {
                 placesHere.Add(new(i, placeLength, places));

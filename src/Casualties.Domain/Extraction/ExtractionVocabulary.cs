@@ -29,6 +29,8 @@ internal static class ExtractionVocabulary
         ("taken hostage", Outcome.Detained), ("captured", Outcome.Detained), ("imprisoned", Outcome.Detained),
         ("jailed", Outcome.Detained), ("apprehended", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
         ("held hostage", Outcome.Detained),
+        ("murdered", Outcome.Killed), ("massacred", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed),
+        ("gunned down", Outcome.Killed), ("lynched", Outcome.Killed), ("assassinated", Outcome.Killed),
     ]);
 
     /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
@@ -44,6 +46,8 @@ internal static class ExtractionVocabulary
         ("cases of arrest", Outcome.Detained), ("cases of detention", Outcome.Detained), ("arbitrary arrests", Outcome.Detained),
         ("cases of enforced disappearance", Outcome.Missing), ("people missing", Outcome.Missing),
         ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
+        ("homicide victims", Outcome.Killed), ("murder victims", Outcome.Killed), ("homicides", Outcome.Killed),
+        ("murders", Outcome.Killed), ("victims of homicide", Outcome.Killed),
     ]);
 
     /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>
@@ -70,6 +74,9 @@ internal static class ExtractionVocabulary
         ("capturing", Outcome.Detained), ("the arrest of", Outcome.Detained), ("the arrests of", Outcome.Detained),
         ("the detention of", Outcome.Detained), ("the abduction of", Outcome.Detained),
         ("the disappearance of", Outcome.Missing),
+        ("to death", Outcome.Killed), ("murdered", Outcome.Killed), ("murdering", Outcome.Killed), ("massacred", Outcome.Killed),
+        ("massacring", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed), ("gunned down", Outcome.Killed),
+        ("assassinated", Outcome.Killed), ("the murder of", Outcome.Killed), ("the massacre of", Outcome.Killed),
     ]);
 
     /// <summary>Nouns of a running tally: "the death toll rose to 52", "a toll of 30".</summary>
