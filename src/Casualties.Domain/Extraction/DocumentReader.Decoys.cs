@@ -69,9 +69,12 @@ internal sealed partial class DocumentReader
     private static bool IsAge(TokenText text, int from, int first, int next)
     {
         if (text.IsAny(next, "years", "year", "months", "month") && (text.Is(next + 1, "old") || text.Is(next + 1, "of") && text.Is(next + 2, "age"))) return true;
+        // A later number of the list is an age too, unless a noun follows it: "aged 67 and 71," but "aged 45 and 4 children".
+        var listEnds = !text.IsWord(next) || text.IsAny(next, "and", "or", "to", "respectively", "were", "was", "are");
         for (var k = first - 1; k >= Math.Max(from, first - 12); k--)
         {
             if (text.IsWord(k) && AgeWords.Contains(text[k]) || text.Is(k, "of") && text.IsAny(k - 1, "age", "ages")) return true;
+            if (!listEnds) return false;
             if (text.IsComma(k) && text.Is(k + 1, "and")) return false;
             var listed = text.Kind(k) == TokenKind.Number || text.IsComma(k) || text.IsAny(k, "and", "or", "to", "between", "from", "about", "around", "roughly")
                 || text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(k).Start])

@@ -51,7 +51,45 @@ internal sealed partial class DocumentReader
         }
         if (bestRole == Role.Reporting) return Local(best!.Value.Candidates);
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
-        return best is { } mentioned ? Local(mentioned.Candidates) : [];
+        return best is { } mentioned && !SomeoneElseSpeaks(text, from, to) ? Local(mentioned.Candidates) : [];
+    }
+
+    /// <summary>
+    /// "... near an MSF hospital, Gaza City resident Ahmed Salem said", "..., villagers said": a speech verb that no source
+    /// name stands next to has another speaker, so a body the sentence merely mentions did not give the figure.
+    /// </summary>
+    private bool SomeoneElseSpeaks(TokenText text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (!IsSpeech(text, k) || text.Is(k, "according") || CitingWords.Contains(text[k]) || !text.IsAny(k, "said", "says", "say", "told", "added", "adds", "reported")) continue;
+            var sourceNear = false;
+            foreach (var named in sourcesHere)
+            {
+                sourceNear |= named.Last < k && k - named.Last <= 15 || named.First > k && named.First - k <= 12;
+            }
+            if (!sourceNear) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Nouns a body's name may qualify without the body speaking: "an UNRWA school", "a Red Cross clinic", "the WHO warehouse".</summary>
+    private static readonly HashSet<string> FacilityNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "school", "schools", "clinic", "clinics", "hospital", "hospitals", "shelter", "shelters", "warehouse", "warehouses",
+        "facility", "facilities", "compound", "compounds", "convoy", "convoys", "truck", "trucks", "vehicle", "vehicles",
+        "centre", "center", "centres", "centers", "building", "buildings", "premises", "headquarters", "guesthouse", "camp",
+        "camps", "base", "bases", "site", "sites", "distribution", "kitchen", "bakery", "tent", "tents", "ambulance", "ambulances",
+        "-run", "-supported", "-backed", "-funded",
+    };
+
+    /// <summary>"an UNRWA school", "the UN Security Council": a body's name used as a modifier of another noun or name.</summary>
+    private static bool IsAttributive(TokenText text, NamedAt<Source> named)
+    {
+        var next = named.Last + 1;
+        if (text.IsWord(next) && FacilityNouns.Contains(text[next])) return true;
+        if (text.InRange(next) && text.Kind(next) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(next).Start])) return true;
+        return text.IsWord(next) && text.IsCapitalized(next) && text.IsWord(next + 1) && text.IsCapitalized(next + 1) && !IsSpeech(text, next + 2);
     }
 
     /// <summary>"Airwars estimates 141 to 278 died; the Iraqi Civil Defence has recovered 112 bodies": each clause has its own source.</summary>
@@ -99,7 +137,7 @@ internal sealed partial class DocumentReader
             && !(isActor && text.IsWord(named.Last + 1))) return Role.Reporting;
         if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
-        return isActor || isAgency ? Role.None : Role.Mentioned;
+        return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
     }
 
     /// <summary>"X said", "X (OCHA) reported", "X, a rights group, says", "X's tally", "X has also said on Monday".</summary>
@@ -160,7 +198,7 @@ internal sealed partial class DocumentReader
             if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, out string kinds) && !DescribedAnaphor(text, i, to, out length, out kinds)) continue;
             var after = i + length;
             var speaks = IsSpeech(text, after) || (text.IsWord(after) && ReportingFillers.Contains(text[after]) && (IsSpeech(text, after + 1) || IsSpeech(text, after + 2)))
-                || IsSpeech(text, i - 1) || (text.Is(i - 1, "to") && text.Is(i - 2, "according"))
+                || IsSpeech(text, i - 1) && !text.IsAny(i, "it", "its", "they", "we", "he", "she") || (text.Is(i - 1, "to") && text.Is(i - 2, "according"))
                 || text.IsComma(after) && IsSpeech(text, after + 1) && !text.Is(after + 1, "according");
             if (!speaks) continue;
             for (var k = sourceHistory.Count - 1; k >= 0; k--)
@@ -180,7 +218,7 @@ internal sealed partial class DocumentReader
         if (!text.Is(i, "the")) return false;
         for (var k = i + 1; k < Math.Min(to, i + 7); k++)
         {
-            if (!text.IsWord(k) || text.IsCapitalized(k)) return false;
+            if (!text.IsWord(k) || text.IsCapitalized(k) || ArmedDescriptors.Contains(text[k])) return false;
             if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k].ToString(), out var found))
             {
                 length = k - i + 1;
@@ -190,6 +228,13 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
+
+    /// <summary>Words that make "the ... group" an armed group, not a monitor named before: "the armed group", "the jihadist group".</summary>
+    private static readonly HashSet<string> ArmedDescriptors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
+        "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking",
+    };
 
     private static bool KindFits(string kinds, string kind)
     {
