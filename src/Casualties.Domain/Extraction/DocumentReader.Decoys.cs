@@ -102,7 +102,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private static bool IsSuperseded(TokenText text, int from, int first)
     {
-        for (var k = first - 1; k > from; k--)
+        for (var k = first - 1; k > Math.Max(from, first - 25); k--)
         {
             if (text.Kind(k) == TokenKind.Number || text.IsComma(k) || text.IsPunctuation(k, ';') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '(')) return false;
             if (!text.IsWord(k) || !StatementNouns.Contains(text[k])) continue;

@@ -79,41 +79,46 @@ internal sealed partial class DocumentReader
         "soldiers", "forces",
     ];
 
+    private static readonly string[][] StateForceTokens = [.. StateForceWords.Select(w => w.Split(' '))];
+
     /// <summary>
     /// "Burkina Faso's armed forces", "Mali's troops": a country and a word for its military name the actor that one of the
     /// country's military aliases names ("Burkina Faso's army"), whichever word the text uses.
     /// </summary>
-    private IReadOnlyList<Actor>? CountryForcesAt(TokenText text, int i, int to, out int length)
+    private IReadOnlyList<Actor>? CountryForcesAfter(TokenText text, int i, int placeLength, IReadOnlyList<Place> places, out int length)
     {
         length = 0;
-        if (!text.IsCapitalized(i) || !extractor.Places.TryMatchShared(text, i, to, out var placeLength, out var places)) return null;
-        var country = places.FirstOrDefault(p => p.Kind == "country");
-        if (country is null) return null;
         var k = i + placeLength;
         var possessive = text.IsApostrophe(k) && text.Is(k + 1, "s");
         if (possessive) k += 2;
-        string? used = null;
-        foreach (var words in StateForceWords)
+        if (!text.IsWord(k) || !text.IsAny(k, "armed", "security", "defence", "defense", "air", "army", "military", "troops", "soldiers", "forces")) return null;
+        Place? country = null;
+        foreach (var place in places)
         {
-            var parts = words.Split(' ');
+            if (place.Kind == "country") country ??= place;
+        }
+        if (country is null) return null;
+        var used = -1;
+        for (var w = 0; w < StateForceTokens.Length && used < 0; w++)
+        {
+            var parts = StateForceTokens[w];
             var matches = true;
             for (var p = 0; p < parts.Length && matches; p++) matches = text.Is(k + p, parts[p]);
-            if (!matches) continue;
-            used = words;
-            length = k + parts.Length - i;
-            break;
+            if (matches) used = w;
         }
-        if (used is null) return null;
+        if (used < 0) return null;
         foreach (var name in country.Aliases.Prepend(country.Name))
         {
-            foreach (var words in StateForceWords.Where(w => w != used).Prepend(used))
+            for (var w = -1; w < StateForceWords.Length; w++)
             {
+                var words = StateForceWords[w < 0 ? used : w];
                 var found = extractor.ActorsNamed(possessive ? $"{name}'s {words}" : $"{name} {words}");
                 if (found.Count == 0) found = extractor.ActorsNamed(possessive ? $"{name} {words}" : $"{name}'s {words}");
-                if (found.Count > 0) return found;
+                if (found.Count == 0) continue;
+                length = k + StateForceTokens[used].Length - i;
+                return found;
             }
         }
-        length = 0;
         return null;
     }
 

@@ -60,6 +60,19 @@ internal sealed partial class DocumentReader
     /// </summary>
     private bool SomeoneElseSpeaks(TokenText text, int from, int to)
     {
+        if (otherSpeakerSentence != sentence)
+        {
+            otherSpeakerSentence = sentence;
+            otherSpeaker = FindOtherSpeaker(text, from, to);
+        }
+        return otherSpeaker;
+    }
+
+    private int otherSpeakerSentence = -1;
+    private bool otherSpeaker;
+
+    private bool FindOtherSpeaker(TokenText text, int from, int to)
+    {
         for (var k = from; k < to; k++)
         {
             if (!IsSpeech(text, k) || text.Is(k, "according") || CitingWords.Contains(text[k]) || !text.IsAny(k, "said", "says", "say", "told", "added", "adds", "reported")) continue;

@@ -127,15 +127,15 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
-            if (length == 1 && CountryForcesAt(text, i, to, out var forcesLength) is { } forces)
-            {
-                actorsHere.Add(new(i, forcesLength, forces));
-                VoteForActors(forces);
-                i += forcesLength - 1;
-                continue;
-            }
             if (TryPlaceAt(text, i, to, out var places, out var placeLength))
             {
+                if (length == 1 && CountryForcesAfter(text, i, placeLength, places, out var forcesLength) is { } forces)
+                {
+                    actorsHere.Add(new(i, forcesLength, forces));
+                    VoteForActors(forces);
+                    i += forcesLength - 1;
+                    continue;
+                }
                 placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
             }

@@ -8,15 +8,15 @@ public sealed class GoldCorpusTests
 {
     /// <summary>
     /// Floors per development corpus: what the extractor measured with the real seeds, minus 0.005; raise them as
-    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured: A F1 0.950, source 0.899, side 0.828, place 0.808, start 0.930, end 0.909; B F1 0.981, source 0.899, side 0.894, place 0.844, start 0.905, end 0.933; C F1 0.957, source 0.904, side 0.863, place 0.829, start 0.879, end 0.904; D F1 0.926, source 0.780, side 0.769, place 0.819, start 0.824, end 0.901; E (written to test rules on unseen phrasings; first untouched score F1 0.950, source 0.811, side 0.879, place 0.742, start 0.885, end 0.886) F1 0.950, source 0.924, side 0.894, place 0.848, start 0.943, end 0.955.
+    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured (round F): A F1 0.950, source 0.904, side 0.828, place 0.808, start 0.930, end 0.909; B F1 0.981, source 0.899, side 0.905, place 0.844, start 0.905, end 0.933; C F1 0.961, source 0.905, side 0.884, place 0.830, start 0.880, end 0.905; D F1 0.931, source 0.776, side 0.787, place 0.820, start 0.819, end 0.896 (D's source, start and end floors sit 0.005 lower than the last round's: the newly read "recovered 112 bodies" claim carries no start or perpetrator); E (written to test rules on unseen phrasings; first untouched score F1 0.950, source 0.811, side 0.879, place 0.742, start 0.885, end 0.886) F1 0.986, source 0.943, side 0.914, place 0.864, start 0.946, end 0.957.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
-        ["dev-corpus-a.jsonl"] = new(F1: 0.945, Source: 0.894, Side: 0.823, Place: 0.803, Start: 0.925, End: 0.904),
-        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.894, Side: 0.889, Place: 0.839, Start: 0.900, End: 0.928),
-        ["dev-corpus-c.jsonl"] = new(F1: 0.952, Source: 0.899, Side: 0.858, Place: 0.824, Start: 0.874, End: 0.899),
-        ["dev-corpus-d.jsonl"] = new(F1: 0.921, Source: 0.775, Side: 0.764, Place: 0.814, Start: 0.819, End: 0.896),
-        ["dev-corpus-e.jsonl"] = new(F1: 0.945, Source: 0.919, Side: 0.889, Place: 0.843, Start: 0.938, End: 0.950),
+        ["dev-corpus-a.jsonl"] = new(F1: 0.945, Source: 0.899, Side: 0.823, Place: 0.803, Start: 0.925, End: 0.904),
+        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.894, Side: 0.900, Place: 0.839, Start: 0.900, End: 0.928),
+        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.900, Side: 0.879, Place: 0.825, Start: 0.875, End: 0.900),
+        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.771, Side: 0.782, Place: 0.815, Start: 0.814, End: 0.891),
+        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.909, Place: 0.859, Start: 0.941, End: 0.952),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
