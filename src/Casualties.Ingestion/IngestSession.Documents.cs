@@ -30,14 +30,9 @@ internal sealed partial class IngestSession
 
     public async Task IngestDocumentText(string origin, InputFormat format, string text, CancellationToken ct)
     {
-        var parsed = format switch
-        {
-            InputFormat.Html => HtmlDocumentReader.Read(text),
-            InputFormat.Markdown => MarkdownDocumentReader.Read(text),
-            _ => TextDocumentReader.Read(text),
-        };
+        var parsed = DocumentFile.Parse(format, text);
         var sidecar = File.Exists(origin) ? DocumentSidecar.For(origin) : null;
-        var date = sidecar?.Date ?? parsed.Date ?? options.Date;
+        var date = DocumentFile.DateOf(parsed, sidecar, options.Date);
         if (date is not { } published)
         {
             await QuarantineWhole(origin, format, text,

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Casualties.Ingestion.Feeds;
 using Casualties.Ingestion.Input;
 using Casualties.Postgres.Ingest;
@@ -7,6 +8,8 @@ namespace Casualties.Ingestion;
 internal sealed partial class IngestSession
 {
     private const int ProgressEvery = 4096;
+    private const int ChunkRows = 1024;
+    private const int HandOverChunks = 8;
 
     /// <summary>A feed file in one pass: rows stream from the reader to the batch writer; nothing holds the whole file.</summary>
     private async Task IngestFeed(string origin, InputFormat format, Func<Stream> open, CancellationToken ct)
@@ -43,28 +46,74 @@ internal sealed partial class IngestSession
         }
     }
 
+    /// <summary>
+    /// Rows are parsed on one thread and written on another: while the server stores a chunk, the next rows are read,
+    /// checked and resolved. The hand-over holds a few small chunks, so memory stays flat.
+    /// </summary>
     private async Task Write(IEnumerable<FeedItem> items, CancellationToken ct)
     {
         var before = feeds;
         await using var writer = await FeedBatchWriter.Open(dataSource, RunId, options.BatchSize, ct,
             committed => { feeds = before.Add(committed); Report(); });
-        var read = 0;
-        foreach (var item in items)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var chunks = Channel.CreateBounded<FeedItem[]>(new BoundedChannelOptions(HandOverChunks) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => Read(items, chunks.Writer, stop.Token), stop.Token);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            if (item.Rejection is { } rejection)
+            var read = 0;
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
             {
-                NoteRejection(rejection.Origin, rejection.Line, rejection.Reason);
-                if (!Retrying) await writer.Quarantine(rejection, ct);
+                foreach (var item in chunk)
+                {
+                    if (item.Rejection is { } rejection)
+                    {
+                        NoteRejection(rejection.Origin, rejection.Line, rejection.Reason);
+                        if (!Retrying) await writer.Quarantine(rejection, ct);
+                    }
+                    else
+                    {
+                        await writer.Add(item.Record!, item.Claims, ct);
+                    }
+                    rowsRead++;
+                    if (++read % ProgressEvery == 0) Report();
+                }
             }
-            else
+        }
+        finally
+        {
+            // A failed write stops the reader; a failed read surfaces here with its own exception.
+            await stop.CancelAsync();
+            try
             {
-                await writer.Add(item.Record!, item.Claims, ct);
+                await reading;
             }
-            rowsRead++;
-            if (++read % ProgressEvery == 0) Report();
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && stop.IsCancellationRequested)
+            {
+            }
         }
         await writer.Flush(ct);
+    }
+
+    private static async Task Read(IEnumerable<FeedItem> items, ChannelWriter<FeedItem[]> chunks, CancellationToken ct)
+    {
+        try
+        {
+            var chunk = new List<FeedItem>(ChunkRows);
+            foreach (var item in items)
+            {
+                chunk.Add(item);
+                if (chunk.Count < ChunkRows) continue;
+                await chunks.WriteAsync([.. chunk], ct);
+                chunk.Clear();
+            }
+            if (chunk.Count > 0) await chunks.WriteAsync([.. chunk], ct);
+            chunks.Complete();
+        }
+        catch (Exception e)
+        {
+            chunks.Complete(e);
+            throw;
+        }
     }
 
     /// <summary>The layout a CSV header announces.</summary>

@@ -130,13 +130,20 @@ internal sealed partial class IngestSession
     private void NoteRejection(string origin, int? line, string reason)
     {
         RejectionReasons[(origin, line)] = reason;
-        if (problems.Count < MaxProblems) problems.Add($"quarantined {origin}{(line is null ? "" : $" line {line}")}: {reason}");
+        lock (problems)
+        {
+            if (problems.Count < MaxProblems) problems.Add($"quarantined {origin}{(line is null ? "" : $" line {line}")}: {reason}");
+        }
     }
 
     private void Warn(string message)
     {
-        warnings++;
-        if (problems.Count < MaxProblems) problems.Add("warning: " + message);
+        // Called from the thread that reads a feed's rows too.
+        lock (problems)
+        {
+            warnings++;
+            if (problems.Count < MaxProblems) problems.Add("warning: " + message);
+        }
     }
 
     private static async Task<InputFormat> Sniff(Func<Stream> open, CancellationToken ct)

@@ -142,6 +142,10 @@ public sealed class FormatTests : IngestFixture
             """)).Single();
         Assert.That((row.Low, row.High, row.Best), Is.EqualTo((5, (int?)7, (int?)8)));
         Assert.That(row.Flags, Does.Contain("best_outside_low_high"));
+        var inView = await Rows<string[]>("""
+            SELECT v.record_flags FROM v_claims v JOIN feed_records f ON f.id = v.record_id WHERE f.record_key = '164577'
+            """);
+        Assert.That(inView, Is.Not.Empty.And.All.Contains("best_outside_low_high"), "readers of v_claims see the flag too");
         Assert.That(summary.Warnings, Is.EqualTo(1));
         Assert.That(summary.Quarantined, Is.Zero);
     }

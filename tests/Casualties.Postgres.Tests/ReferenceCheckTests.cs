@@ -7,7 +7,8 @@ namespace Casualties.Postgres.Tests;
 
 /// <summary>
 /// Migration 0006 checks the references of claims and feed records to victim groups, sources, places and ingest
-/// runs once per statement instead of by foreign keys: the same rows must be refused, with the same error code.
+/// runs once per statement instead of by foreign keys, and 0008 the reference of a claim to its feed record: the
+/// same rows must be refused, with the same error code, and deleting feed records still deletes their claims.
 /// </summary>
 [Property("Issue", "5")]
 public sealed class ReferenceCheckTests
@@ -90,5 +91,54 @@ public sealed class ReferenceCheckTests
         var source = Assert.ThrowsAsync<PostgresException>(() => Execute("DELETE FROM sources WHERE id = @sourceId", new { sourceId }));
         var run = Assert.ThrowsAsync<PostgresException>(() => Execute("DELETE FROM ingest_runs WHERE id = @runId", new { runId }));
         Assert.That((source!.SqlState, run!.SqlState), Is.EqualTo((PostgresErrorCodes.ForeignKeyViolation, PostgresErrorCodes.ForeignKeyViolation)));
+    }
+
+    private async Task<long> InsertRecord(string key)
+    {
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<long>("""
+            INSERT INTO feed_records (dataset, record_key, version, content_hash, origin) VALUES ('refs', @key, '', 'h', 'test') RETURNING id
+            """, new { key });
+    }
+
+    private Task InsertRecordClaim(long recordId, int ordinal) => Execute("""
+        INSERT INTO claims (record_id, ordinal, outcome, victims, qualifier, value, low, high, reported)
+        VALUES (@recordId, @ordinal, 'killed', 'people', 'exact', 5, 5, 5, '2016-12-07')
+        """, new { recordId, ordinal });
+
+    [Test]
+    public void A_claim_naming_a_missing_feed_record_is_rejected()
+    {
+        var error = Assert.ThrowsAsync<PostgresException>(() => InsertRecordClaim(-1, 0));
+        Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.ForeignKeyViolation));
+        Assert.That(error.MessageText, Does.Contain("record_id -1"));
+    }
+
+    [Test]
+    public async Task A_batch_with_one_claim_of_a_missing_feed_record_is_rejected_whole()
+    {
+        var record = await InsertRecord("batch");
+        var error = Assert.ThrowsAsync<PostgresException>(() => Execute("""
+            INSERT INTO claims (record_id, ordinal, outcome, victims, qualifier, value, low, high, reported)
+            SELECT CASE WHEN o = 7 THEN -7 ELSE @record END, o, 'killed', 'people', 'exact', 5, 5, 5, '2016-12-07'
+            FROM generate_series(0, 9) o
+            """, new { record }));
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.ForeignKeyViolation));
+        Assert.That(await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE record_id = @record", new { record }), Is.Zero);
+    }
+
+    [Test]
+    public async Task Deleting_feed_records_deletes_their_claims_and_no_others()
+    {
+        var gone = await InsertRecord("gone");
+        var kept = await InsertRecord("kept");
+        await InsertRecordClaim(gone, 0);
+        await InsertRecordClaim(gone, 1);
+        await InsertRecordClaim(kept, 0);
+        await Execute("DELETE FROM feed_records WHERE id = @gone", new { gone });
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var left = (await conn.QueryAsync<long>("SELECT record_id FROM claims WHERE record_id IN (@gone, @kept)", new { gone, kept })).ToList();
+        Assert.That(left, Is.EqualTo(new[] { kept }));
     }
 }

@@ -38,15 +38,21 @@ public sealed class ClaimExtractor
     internal IReadOnlyList<Source> SourcesNamed(string name) =>
         sourcesByName.Value.TryGetValue(name, out var found) ? found : [];
 
-    private static Dictionary<string, List<Source>> IndexSources(IEnumerable<Source> sources)
+    private readonly Lazy<Dictionary<string, List<Actor>>> actorsByName;
+
+    /// <summary>The actors whose name or an alias is exactly <paramref name="name"/>, ignoring case.</summary>
+    internal IReadOnlyList<Actor> ActorsNamed(string name) =>
+        actorsByName.Value.TryGetValue(name, out var found) ? found : [];
+
+    private static Dictionary<string, List<T>> IndexByName<T>(IEnumerable<T> items, Func<T, IEnumerable<string>> names)
     {
-        var index = new Dictionary<string, List<Source>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var source in sources)
+        var index = new Dictionary<string, List<T>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
         {
-            foreach (var name in source.Aliases.Append(source.Name))
+            foreach (var name in names(item))
             {
                 if (!index.TryGetValue(name, out var list)) index[name] = list = [];
-                if (!list.Contains(source)) list.Add(source);
+                if (!list.Contains(item)) list.Add(item);
             }
         }
         return index;
@@ -62,7 +68,8 @@ public sealed class ClaimExtractor
     {
         ArgumentNullException.ThrowIfNull(reference);
         Reference = reference;
-        sourcesByName = new(() => IndexSources(reference.Sources), LazyThreadSafetyMode.ExecutionAndPublication);
+        sourcesByName = new(() => IndexByName(reference.Sources, s => s.Aliases.Append(s.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
+        actorsByName = new(() => IndexByName(reference.Actors, a => a.Aliases.Append(a.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
         countryByPlace = reference.Places
             .Select(p => KeyValuePair.Create(p.Key, reference.Gazetteer.CountryOf(p).Key))
             .DistinctBy(p => p.Key, StringComparer.Ordinal)

@@ -28,17 +28,14 @@ internal sealed partial class DocumentReader
         "previous", "earlier", "old", "former", "prior", "initial", "last",
     };
 
-    private static readonly HashSet<string> YearPrepositions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "throughout", "through", "before",
-        "after", "between", "and", "to", "year",
-    };
-
     private void ReadClaims(TokenText text, int from, int to)
     {
+        ClaimDraft? partBefore = null;
         for (var m = 0; m < mentions.Count; m++)
         {
             var mention = mentions[m];
+            var part = partBefore;
+            partBefore = null;
             if (IsDecoy(text, from, mention)) continue;
             var family = IsFamilyOf(text, mention.FirstToken);
             if (family) mention = mention with { FirstToken = mention.FirstToken - 3 };
@@ -50,6 +47,15 @@ internal sealed partial class DocumentReader
                 bareAllowed = true;
             }
             if (draft.RefersToGroup && m > 0 && CountsSomethingElse(text, mentions[m - 1], mention)) continue;
+            if (draft.Outcome == Outcome.Detained && TryOutcomeBefore(text, from, mention.FirstToken, out var done) && done != Outcome.Detained)
+            {
+                draft.Outcome = done;
+            }
+            if (IsAmongTheNext(text, draft, m))
+            {
+                partBefore = draft;
+                continue;
+            }
             LinkToFiguresBefore(text, from, to, draft);
             if (draft.IsSubset && draft.Parent is not null && draft.Victims is null
                 && (IsBoundary(text, mention.LastToken + 1, to) || text.IsAny(mention.LastToken + 1, "are", "were", "is", "was")))
@@ -96,6 +102,13 @@ internal sealed partial class DocumentReader
             if (draft.Victims is null && draft.Parent is { } group) draft.Victims = group.Victims;
             if (!draft.IsSubset && draft.Victims is not null && draft.Outcome is not null) contextVictims = draft.Victims;
             sentenceDrafts.Add(draft);
+            if (part is not null && !draft.IsSubset)
+            {
+                part.IsSubset = true;
+                part.Parent = draft;
+                part.Victims ??= draft.Victims;
+                sentenceDrafts.Add(part);
+            }
         }
 
         ShareOutcomesAcrossLists();
@@ -121,8 +134,8 @@ internal sealed partial class DocumentReader
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
                 if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
-                draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
+                draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
                 var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken);
                 if (draft.Perpetrators.Count == 0 && explicitlyContinues && !ownLoss && !draft.IsTally && !draft.Cumulative)
@@ -146,6 +159,23 @@ internal sealed partial class DocumentReader
     /// <summary>"deaths", "injuries", "martyrs", "fatalities": a plural noun that names the outcome whatever follows it.</summary>
     private static bool IsPluralOutcomeNoun(TokenText text, int index) =>
         text.IsAny(index, "deaths", "injuries", "martyrs", "fatalities", "killings");
+
+    /// <summary>
+    /// "Four children were among nine civilians killed", "two medics are also among the 14 dead": a part named before its
+    /// whole, which is the next figure; the part is read after it, as its subset.
+    /// </summary>
+    private bool IsAmongTheNext(TokenText text, ClaimDraft draft, int m)
+    {
+        if (m + 1 >= mentions.Count) return false;
+        var k = draft.VictimEnd + 1;
+        if (!text.IsAny(k, "were", "was", "are", "is")) return false;
+        k++;
+        while (text.IsAny(k, "also", "reportedly", "said", "believed", "thought", "confirmed", "to", "be")) k++;
+        if (!text.Is(k, "among")) return false;
+        k++;
+        if (text.IsAny(k, "the", "those")) k++;
+        return mentions[m + 1].FirstToken == k;
+    }
 
     /// <summary>"a family of seven", "one family of five": the figure counts the family's members.</summary>
     private static bool IsFamilyOf(TokenText text, int first) =>
@@ -262,43 +292,6 @@ internal sealed partial class DocumentReader
         text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index])
         || text.Is(index, "death") && text.Is(index + 1, "toll");
 
-    /// <summary>Percentages, money, years, dates of month, populations ("a population of 2.3 million") and households ("600 displaced families") are never casualty figures.</summary>
-    private static bool IsDecoy(TokenText text, int from, QuantityMention mention)
-    {
-        var first = mention.FirstToken;
-        var number = mention.NumberToken;
-        var next = mention.LastToken + 1;
-        if (text.IsAny(next, "percent", "per", "pc", "percentage", "%")) return true;
-        if (text.InRange(first - 1) && text.Kind(first - 1) == TokenKind.Punctuation && text[first - 1] is "$" or "€" or "£" or "¥") return true;
-        if (text.IsAny(first - 1, "US", "USD", "EUR", "GBP") || text.IsAny(next, "dollars", "euros", "pounds", "USD", "dinars", "riyals", "hryvnias")) return true;
-        if (text.Kind(number) == TokenKind.Number && text[number].Length == 4 && mention.Quantity.Value is >= 1900 and <= 2100
-            && (YearPrepositions.Contains(text[number - 1]) || !text.IsWord(next)))
-        {
-            return true;
-        }
-        if (IsMonthWord(text, number - 1) || (text.IsPunctuation(number - 1, '.') && IsMonthWord(text, number - 2)) || IsMonthWord(text, next)) return true;
-        if (text.Is(first - 1, "from") && SentenceHas(text, from, first, RiseWords)) return true;
-        if (text.Is(first - 1, "of") && text.IsAny(first - 2, "population", "populations")) return true;
-        if (text.IsAny(next, "families", "households") || text.IsWord(next) && text.IsAny(next + 1, "families", "households")) return true;
-        return IsRetracted(text, from, first);
-    }
-
-    /// <summary>"An earlier version incorrectly stated that 14 were killed": a figure a correction withdraws.</summary>
-    private static bool IsRetracted(TokenText text, int from, int first)
-    {
-        for (var k = from; k + 1 < first; k++)
-        {
-            if (text.IsAny(k, "incorrectly", "erroneously", "mistakenly", "wrongly")
-                && text.IsAny(k + 1, "stated", "reported", "said", "gave", "put", "listed", "reporting", "stating")) return true;
-        }
-        return false;
-    }
-
-    private static bool IsMonthWord(TokenText text, int index) =>
-        text.IsWord(index) && text.IsCapitalized(index)
-        && text.IsAny(index, "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
-
     private static bool SentenceHas(TokenText text, int from, int to, HashSet<string> words)
     {
         for (var k = from; k < to; k++)
@@ -337,7 +330,7 @@ internal sealed partial class DocumentReader
             && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 1, to, out _, out Outcome _)) pos++;
         if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun)
             && (IsBoundary(text, pos + nounLength, to) || TryVictimAt(text, pos + nounLength, to, out _, out _) || IsPluralOutcomeNoun(text, pos + nounLength - 1)
-                || text.IsAny(pos + nounLength, "were", "are", "was") || IsVictimModifier(text, pos + nounLength)))
+                || text.IsAny(pos + nounLength, "were", "are", "was", "had", "have", "has") || IsVictimModifier(text, pos + nounLength)))
         {
             var afterNoun = pos + nounLength;
             draft.VictimEnd = afterNoun - 1;
@@ -348,7 +341,7 @@ internal sealed partial class DocumentReader
             else if (!TryReadVictimNoun(text, afterNoun, to, draft, singular) && !(text.IsAny(afterNoun, "were", "are", "was")
                 && TryReadVictimNoun(text, afterNoun + 1, to, draft, singular)))
             {
-                draft.Victims = contextVictims;
+                draft.Victims = text.Is(pos, "bodies") ? VictimGroups.People : contextVictims;
             }
             draft.Outcome = noun;
             draft.OwnOutcome = true;
@@ -414,6 +407,13 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), modifiersFrom, bodyEnd);
                 return true;
             }
+            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && actorsHere.Any(a => a.First >= modifiersFrom && a.Last < pos))
+            {
+                var suspected = false;
+                for (var k = modifiersFrom; k < pos; k++) suspected |= text.IsAny(k, "suspected", "alleged");
+                SetVictims(text, draft, new VictimTerm(text[pos].ToString(), suspected ? VictimGroups.People : VictimGroups.Combatants, null), modifiersFrom, pos);
+                return true;
+            }
             if (IsDemonymPlural(text, pos))
             {
                 SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.People, null), modifiersFrom, pos);
@@ -433,7 +433,7 @@ internal sealed partial class DocumentReader
             }
             if (!IsVictimModifier(text, pos))
             {
-                if (freeNouns < 2 && text.IsWord(pos) && !text.IsCapitalized(pos) && !BoundaryWords.Contains(text[pos])
+                if (freeNouns < 2 && text.IsWord(pos) && !text.IsCapitalized(pos) && !BoundaryWords.Contains(text[pos]) && !NumberWords.TryUnit(text[pos], out _)
                     && !ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _)
                     && !ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])
                     && TryVictimAt(text, pos + 1, to, out _, out _))
@@ -658,10 +658,10 @@ internal sealed partial class DocumentReader
             return;
         }
         if (text.Is(from, "among") && text.IsAny(first - 1, "were", "was", "are", "is", "included", "include")
-            && drafts.LastOrDefault(d => !d.IsSubset && !d.Rejected) is { } earlier)
+            && (previous is { IsSubset: false } ? previous : drafts.LastOrDefault(d => !d.IsSubset && !d.Rejected)) is { } amongWhole)
         {
             draft.IsSubset = true;
-            draft.Parent = previous is { IsSubset: false } ? previous : earlier;
+            draft.Parent = amongWhole;
             if (text.IsAny(from + 2, "dead", "killed", "victims") || text.IsAny(from + 1, "dead", "killed", "victims")) draft.Outcome ??= Outcome.Killed;
             if (text.IsAny(from + 2, "wounded", "injured") || text.IsAny(from + 1, "wounded", "injured")) draft.Outcome ??= Outcome.Injured;
             return;
@@ -781,7 +781,8 @@ internal sealed partial class DocumentReader
     private bool TryOutcomeAfter(TokenText text, int to, int pos, out Outcome outcome)
     {
         outcome = default;
-        if (text.IsComma(pos) && (SubsetMarkerAt(text, pos + 1, to) || text.IsAny(pos + 1, "mostly", "mainly", "largely", "predominantly", "overwhelmingly", "many", "most")))
+        if (text.IsComma(pos) && (SubsetMarkerAt(text, pos + 1, to) || text.IsAny(pos + 1, "mostly", "mainly", "largely", "predominantly", "overwhelmingly", "many", "most")
+            || text.IsWord(pos + 1) && AgeWords.Contains(text[pos + 1]) || text.IsAny(pos + 1, "all", "both") && text.Is(pos + 2, "aged")))
         {
             var close = pos + 1;
             while (close < to && !text.IsComma(close)) close++;
@@ -813,6 +814,7 @@ internal sealed partial class DocumentReader
         {
             if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out outcome)) return true;
             if (!text.IsWord(pos)) return false;
+            if (IsVerbChainOfOutcome(text, pos, to, out outcome)) return true;
             if (text.Is(pos, "among") && text.IsAny(pos + 1, "the", "those"))
             {
                 pos += 2;
@@ -828,6 +830,23 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
+
+    /// <summary>Verbs of violence that the outcome ends: "shot to death", "hacked and burned to death", "shot and wounded", "beaten and killed".</summary>
+    private static bool IsVerbChainOfOutcome(TokenText text, int pos, int to, out Outcome outcome)
+    {
+        outcome = Outcome.Killed;
+        for (var verb = pos; verb < Math.Min(to, pos + 5) && IsPastParticiple(text, verb); verb += 2)
+        {
+            if (text.Is(verb + 1, "to") && text.Is(verb + 2, "death")) return true;
+            if (!text.Is(verb + 1, "and") && !text.IsComma(verb + 1)) return false;
+            if (ExtractionVocabulary.OutcomeAfter.TryMatch(text, verb + 2, to, out _, out outcome)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsPastParticiple(TokenText text, int index) =>
+        text.IsWord(index) && (text[index].EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            || text.IsAny(index, "shot", "hit", "struck", "beaten", "beat", "burnt", "stoned", "run", "blown", "torn", "caught"));
 
     private static bool IsAuxiliaryOrOutcome(TokenText text, int pos, int to) =>
         text.IsWord(pos) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])

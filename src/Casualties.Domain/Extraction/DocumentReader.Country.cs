@@ -40,6 +40,7 @@ internal sealed partial class DocumentReader
         var end = Math.Min(text.Length, bodyStart + LeadPreview);
         SentenceSplitter.Split(text, bodyStart, end, (tokens, from, to) => FindNames(tokens, from, to));
         lastCity = null;
+        lastRegion = null;
     }
 
     /// <summary>Every name votes once as it is read; the lead, read twice, counts double.</summary>

@@ -13,6 +13,8 @@ internal sealed partial class DocumentReader
         foreach (var expression in times)
         {
             if (IsTimeOfSpeaking(text, expression) && times.Count > 1) continue;
+            if (IsCountDeadline(text, expression) && previousEventTime is { Kind: TimeKind.Point }) continue;
+            if (InRelativeClause(text, from, expression.Token, anchor)) continue;
             if (nearest is null || Math.Abs(expression.Token - anchor) < Math.Abs(nearest.Token - anchor)) nearest = expression;
         }
         if (nearest is not null)
@@ -60,6 +62,28 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
+
+    /// <summary>"The RSF, which have controlled Nyala since October 2023, said ... 30 killed": a time in a relative clause describes its noun, not the figure.</summary>
+    private static bool InRelativeClause(TokenText text, int from, int token, int anchor)
+    {
+        for (var k = token - 1; k >= from; k--)
+        {
+            if (!text.IsComma(k)) continue;
+            if (!text.IsAny(k + 1, "which", "who", "whose")) return false;
+            for (var verb = k + 2; verb < token; verb++)
+            {
+                if (ExtractionVocabulary.LaunchVerbs.Contains(text[verb])) return false;
+            }
+            var close = token + 1;
+            while (close < text.Count && !text.IsComma(close) && !text.IsPunctuation(close, '.')) close++;
+            return text.IsComma(close) && (anchor < k || anchor > close);
+        }
+        return false;
+    }
+
+    /// <summary>"18 bodies had been recovered by Monday evening": when the count stood, after the event the text told of before.</summary>
+    private static bool IsCountDeadline(TokenText text, TimeExpression expression) =>
+        expression.Kind == TimeKind.Point && text.Is(expression.Token - 1, "by");
 
     /// <summary>"said on Tuesday", "reported today": when it was said, not when it happened.</summary>
     private static bool IsTimeOfSpeaking(TokenText text, TimeExpression expression)

@@ -11,6 +11,13 @@ internal sealed partial class DocumentReader
         "blockade", "crackdown",
     };
 
+    /// <summary>Nouns for the members of an armed group: "militiamen from the CODECO group", "fighters of the RSF".</summary>
+    private static readonly HashSet<string> MemberNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "militiamen", "fighters", "gunmen", "members", "militants", "soldiers", "troops", "elements", "units", "men", "forces",
+        "insurgents", "rebels", "jihadists",
+    };
+
     private static readonly HashSet<string> ForceNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "forces", "troops", "fighters", "units", "jets", "aircraft", "soldiers", "men", "militiamen", "army", "drones",
@@ -23,10 +30,13 @@ internal sealed partial class DocumentReader
     private IReadOnlyList<Actor> PerpetratorsFor(TokenText text, int from, ClaimDraft draft)
     {
         var anchor = draft.Mention.NumberToken;
+        var conflict = LeadingConflict();
         NamedAt<Actor>? best = null;
         foreach (var actor in actorsHere)
         {
             if (InsideVictimPhrase(actor.First) || IsReportingSubject(text, actor) || !IsAgent(text, from, actor)) continue;
+            // "air strikes it blamed on Russian jets": a phrase that names no actor of this conflict is not the agent.
+            if (ResolveActor(actor.Candidates, conflict) is null) continue;
             if (SameSideAsVictims(draft, actor.Candidates)) continue;
             if (best is null || Distance(actor.First, actor.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor))
             {
@@ -62,6 +72,56 @@ internal sealed partial class DocumentReader
         return parts >= 2 && shared is { Count: > 0 } ? shared : null;
     }
 
+    /// <summary>A state's armed forces by the words news copy uses for them, most specific first.</summary>
+    private static readonly string[] StateForceWords =
+    [
+        "armed forces", "security forces", "defence forces", "defense forces", "air force", "army", "military", "troops",
+        "soldiers", "forces",
+    ];
+
+    private static readonly string[][] StateForceTokens = [.. StateForceWords.Select(w => w.Split(' '))];
+
+    /// <summary>
+    /// "Burkina Faso's armed forces", "Mali's troops": a country and a word for its military name the actor that one of the
+    /// country's military aliases names ("Burkina Faso's army"), whichever word the text uses.
+    /// </summary>
+    private IReadOnlyList<Actor>? CountryForcesAfter(TokenText text, int i, int placeLength, IReadOnlyList<Place> places, out int length)
+    {
+        length = 0;
+        var k = i + placeLength;
+        var possessive = text.IsApostrophe(k) && text.Is(k + 1, "s");
+        if (possessive) k += 2;
+        if (!text.IsWord(k) || !text.IsAny(k, "armed", "security", "defence", "defense", "air", "army", "military", "troops", "soldiers", "forces")) return null;
+        Place? country = null;
+        foreach (var place in places)
+        {
+            if (place.Kind == "country") country ??= place;
+        }
+        if (country is null) return null;
+        var used = -1;
+        for (var w = 0; w < StateForceTokens.Length && used < 0; w++)
+        {
+            var parts = StateForceTokens[w];
+            var matches = true;
+            for (var p = 0; p < parts.Length && matches; p++) matches = text.Is(k + p, parts[p]);
+            if (matches) used = w;
+        }
+        if (used < 0) return null;
+        foreach (var name in country.Aliases.Prepend(country.Name))
+        {
+            for (var w = -1; w < StateForceWords.Length; w++)
+            {
+                var words = StateForceWords[w < 0 ? used : w];
+                var found = extractor.ActorsNamed(possessive ? $"{name}'s {words}" : $"{name} {words}");
+                if (found.Count == 0) found = extractor.ActorsNamed(possessive ? $"{name} {words}" : $"{name}'s {words}");
+                if (found.Count == 0) continue;
+                length = k + StateForceTokens[used].Length - i;
+                return found;
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// "Hezbollah announced the deaths of four more fighters": a group announcing its own dead says neither where nor by
     /// whom, so the figure takes no place or attacker from earlier sentences.
@@ -75,6 +135,31 @@ internal sealed partial class DocumentReader
             if (text.IsAny(noun, "death", "deaths") && text.Is(noun + 1, "of")) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "Al Shabaab claimed responsibility for the attack, saying it had killed 15 soldiers": the group that claims an attack
+    /// is the perpetrator of the figures its claim gives (the sentence's, as the gold conventions scope a perpetrator).
+    /// </summary>
+    private void CreditClaimOfResponsibility(TokenText text, int from, int to)
+    {
+        var claim = -1;
+        for (var k = from; k < to - 1 && claim < 0; k++)
+        {
+            if (text.IsAny(k, "claimed", "claims", "claiming") && text.IsAny(k + 1, "responsibility", "credit")) claim = k;
+        }
+        if (claim < 0) return;
+        NamedAt<Actor>? claimant = null;
+        foreach (var actor in actorsHere)
+        {
+            if (actor.Last < claim && claimant is null) claimant = actor;
+        }
+        if (claimant is not { } who) return;
+        foreach (var draft in sentenceDrafts)
+        {
+            if (draft.Rejected || draft.Perpetrators.Count > 0 || draft.IsTally || draft.Cumulative || SameSideAsVictims(draft, who.Candidates)) continue;
+            draft.Perpetrators = who.Candidates;
+        }
     }
 
     /// <summary>"Syrian regime air strikes": an actor right before another names whose it is.</summary>
@@ -92,7 +177,9 @@ internal sealed partial class DocumentReader
     {
         var generic = agent.Candidates.All(a => a.Kind == "generic") || text.Is(agent.First, "group") || text.Is(agent.Last, "group")
             || IsCommonNoun(text, agent);
-        if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null) return lastArmedGroup;
+        if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null
+            && (text.Is(agent.Last, "group") || agent.Candidates.Any(a => lastArmedGroup.Any(g => g.Conflict == a.Conflict && g.Side == a.Side))
+                || agent.Candidates.All(a => a.Kind == "generic"))) return lastArmedGroup;
         return agent.Candidates;
     }
 
@@ -161,6 +248,12 @@ internal sealed partial class DocumentReader
         while (before >= from && text.IsAny(before, "the", "a", "an", "suspected", "alleged", "apparent", "retaliatory"))
         {
             before--;
+        }
+        if (before > from && text.IsAny(before, "from", "of") && text.IsWord(before - 1) && MemberNouns.Contains(text[before - 1]))
+        {
+            // "Militiamen from the CODECO armed group hacked ...": the members' group acts as they do.
+            before -= 2;
+            while (before >= from && text.IsAny(before, "the", "a", "an", "armed", "suspected", "alleged")) before--;
         }
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
         if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;

@@ -1,3 +1,4 @@
+using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 
 namespace Casualties.Domain.Extraction;
@@ -56,15 +57,29 @@ internal sealed partial class DocumentReader
             length = 2;
             return true;
         }
+        if (text.Is(i, "the") && text.IsAny(i + 1, "region", "province", "governorate", "oblast", "state") && lastRegion is not null
+            && !text.Is(i + 2, "of") && !text.IsApostrophe(i + 2) && !(text.IsWord(i + 2) && InstitutionNouns.Contains(text[i + 2])))
+        {
+            places = [lastRegion];
+            length = 2;
+            return true;
+        }
         if (!extractor.Places.TryMatchShared(text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length))
         {
+            if (length > 0 && sentence == 0 && i <= 1 && IsDateline(text, i, length) && HasCapital(text, i, length)) datelinePlace ??= Prefer(candidates);
             length = 0;
             return false;
         }
         var chosen = Prefer(candidates);
+        if (FollowsDatelineCity(text, i, length))
+        {
+            Vote(chosen);
+            return false;
+        }
         places = ChosenFirst(candidates, chosen);
         Vote(chosen);
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
+        if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(p => p.Kind == "region") is { } region) lastRegion = region;
         return true;
     }
 
@@ -105,6 +120,14 @@ internal sealed partial class DocumentReader
             }
         }
         return true;
+    }
+
+    /// <summary>"MAIDUGURI, Nigeria —", "RAMALLAH, West Bank (AP) —": the country or area of a dateline, where the story was filed.</summary>
+    private static bool FollowsDatelineCity(TokenText text, int first, int length)
+    {
+        if (!text.IsComma(first - 1) || first < 2 || !text.IsWord(first - 2) || text[first - 2].Length < 3 || !IsDateline(text, first - 2, 1)) return false;
+        var after = first + length;
+        return text.IsPunctuation(after, '(') || text.IsPunctuation(after, '-') || text.IsPunctuation(after, '\u2014') || text.IsPunctuation(after, '\u2013');
     }
 
     private static bool HasCapital(TokenText text, int first, int length)
@@ -157,7 +180,8 @@ internal sealed partial class DocumentReader
     private static readonly HashSet<string> InstitutionNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "ministry", "administration", "council", "office", "directorate", "governor", "police", "authorities",
-        "authority", "department", "command", "health", "municipality", "branch", "committee", "-based",
+        "authority", "department", "command", "health", "municipality", "branch", "committee", "-based", "government",
+        "prosecutor", "prosecutors", "emergency", "media", "news", "television", "radio",
     };
 
     /// <summary>Words that make a figure country-wide: "inside the country", "fled to neighbouring countries", "nationwide".</summary>
@@ -193,14 +217,97 @@ internal sealed partial class DocumentReader
                 best = named;
             }
         }
-        if (best is { } here) return here.Candidates[0];
+        if (best is { } here) return InnermostNamedFor(text, draft, here).Candidates[0];
         if (IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken)) return null;
         if (IsCountryWide(text, from, to, draft)) return DocumentCountry();
+        if (IsWholeWarTally(draft)) return DocumentArea();
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
         var previous = previousPlaces.LastOrDefault(InDocumentCountries);
         if (previous is not null) return previous;
-        return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace;
+        return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace ?? datelinePlace;
     }
+
+    /// <summary>
+    /// "In Kharkiv Oblast, 10 civilians were injured in strikes on the city of Kupiansk", "killed 32 in the town of Gwoza in Borno
+    /// state": a place of the sentence that lies inside the chosen one is the more specific, unless another figure is nearer to it.
+    /// </summary>
+    private NamedAt<Place> InnermostNamedFor(TokenText text, ClaimDraft draft, NamedAt<Place> chosen)
+    {
+        var gazetteer = Reference.Gazetteer;
+        foreach (var named in placesHere)
+        {
+            var inner = named.Candidates[0];
+            if (inner.Key == chosen.Candidates[0].Key || !gazetteer.Contains(chosen.Candidates[0], inner) || !InDocumentCountries(inner)) continue;
+            if (gazetteer.DepthOf(inner) <= gazetteer.DepthOf(chosen.Candidates[0]) || !IsNearestFigure(text, draft, named)) continue;
+            if (IsCoordinatedPlace(text, named) || !SameClause(text, named, draft.Mention.NumberToken)) continue;
+            chosen = named;
+        }
+        return chosen;
+    }
+
+    /// <summary>"the Shaar and Maadi districts": one of several places, which the figure covers together.</summary>
+    private bool IsCoordinatedPlace(TokenText text, NamedAt<Place> named)
+    {
+        foreach (var other in placesHere)
+        {
+            if (other.Last == named.First - 2 && (text.IsAny(named.First - 1, "and", "or") || text.IsComma(named.First - 1))) return true;
+        }
+        return text.IsAny(named.Last + 1, "and", "or") || text.IsAny(named.First - 1, "and", "or") && text.IsCapitalized(named.First - 2);
+    }
+
+    private static readonly HashSet<string> ClauseStarts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "as", "while", "whereas", "which", "who", "where", "many", "most", "some", "but", "although", "though",
+    };
+
+    /// <summary>No clause boundary (", as ...", ", many of them ...", "while") between a name and the figure.</summary>
+    private static bool SameClause(TokenText text, NamedAt<Place> named, int figure)
+    {
+        var (a, b) = figure < named.First ? (figure, named.First) : (named.Last, figure);
+        for (var k = a + 1; k < b; k++)
+        {
+            if (text.IsPunctuation(k, ';') || text.IsWord(k) && ClauseStarts.Contains(text[k]) && (text.IsComma(k - 1) || text.IsAny(k, "as", "while", "whereas"))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when no other figure of the sentence is nearer to the name than this draft's.</summary>
+    private bool IsNearestFigure(TokenText text, ClaimDraft draft, NamedAt<Place> named)
+    {
+        var own = Distance(named.First, named.Last, draft.Mention.NumberToken);
+        foreach (var other in sentenceDrafts)
+        {
+            if (other.Rejected || ReferenceEquals(other, draft) || ClosedSubsetBefore(text, draft, other, named)) continue;
+            if (Distance(named.First, named.Last, other.Mention.NumberToken) < own) return false;
+        }
+        return true;
+    }
+
+    /// <summary>"51 people, including 13 children, in an attack in Djugu": a subset set off by commas before the place leaves the place to its whole.</summary>
+    private static bool ClosedSubsetBefore(TokenText text, ClaimDraft draft, ClaimDraft subset, NamedAt<Place> named) =>
+        ReferenceEquals(subset.Parent, draft) && subset.VictimEnd < named.First && text.IsComma(subset.VictimEnd + 1);
+
+    /// <summary>"the overall death toll since October 7, 2023", "since the February 2021 coup": a running tally over months, not the last town.</summary>
+    private static bool IsWholeWarTally(ClaimDraft draft) =>
+        draft.Cumulative && draft.Period.Start is { } start && start.Precision != DatePrecision.Day
+        || draft.Cumulative && draft.Period.Start is { Precision: DatePrecision.Day } day && draft.Period.End is { } end && end.Date.DayNumber - day.Date.DayNumber > 60;
+
+    /// <summary>The document's country, or the last whole area of it the text named ("the Gaza Strip", "the West Bank").</summary>
+    private Place? DocumentArea()
+    {
+        var country = DocumentCountry();
+        if (country is null) return null;
+        return namedAreas.LastOrDefault(a => a.Parent == country.Key) ?? country;
+    }
+
+    /// <summary>The first-level region the text last named, or that its last town lies in: what "the region", "the province" mean.</summary>
+    private Place? lastRegion;
+
+    /// <summary>"MOGADISHU, Somalia (AP) —": the city the story was filed from, the place of last resort.</summary>
+    private Place? datelinePlace;
+
+    /// <summary>Areas directly under a country that the text named, in order ("Gaza Strip", "Darfur").</summary>
+    private readonly List<Place> namedAreas = [];
 
     /// <summary>"the town of Qana in the Tyre district", "Bodai, in Baalbek": the first place lies in the second, so it is the more specific.</summary>
     private static bool IsLocatedIn(TokenText text, NamedAt<Place> inner, NamedAt<Place> outer)

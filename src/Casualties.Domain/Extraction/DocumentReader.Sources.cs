@@ -43,7 +43,7 @@ internal sealed partial class DocumentReader
         foreach (var named in sourcesHere)
         {
             var role = RoleOf(text, from, to, named);
-            if (role == Role.None) continue;
+            if (role == Role.None || SemicolonBetween(text, named.First, anchor)) continue;
             if (role > bestRole || role == bestRole && Distance(named.First, named.Last, anchor) < Distance(best!.Value.First, best.Value.Last, anchor))
             {
                 (best, bestRole) = (named, role);
@@ -51,7 +51,68 @@ internal sealed partial class DocumentReader
         }
         if (bestRole == Role.Reporting) return Local(best!.Value.Candidates);
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
-        return best is { } mentioned ? Local(mentioned.Candidates) : [];
+        return best is { } mentioned && !SomeoneElseSpeaks(text, from, to) ? Local(mentioned.Candidates) : [];
+    }
+
+    /// <summary>
+    /// "... near an MSF hospital, Gaza City resident Ahmed Salem said", "..., villagers said": a speech verb that no source
+    /// name stands next to has another speaker, so a body the sentence merely mentions did not give the figure.
+    /// </summary>
+    private bool SomeoneElseSpeaks(TokenText text, int from, int to)
+    {
+        if (otherSpeakerSentence != sentence)
+        {
+            otherSpeakerSentence = sentence;
+            otherSpeaker = FindOtherSpeaker(text, from, to);
+        }
+        return otherSpeaker;
+    }
+
+    private int otherSpeakerSentence = -1;
+    private bool otherSpeaker;
+
+    private bool FindOtherSpeaker(TokenText text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (!IsSpeech(text, k) || text.Is(k, "according") || CitingWords.Contains(text[k]) || !text.IsAny(k, "said", "says", "say", "told", "added", "adds", "reported")) continue;
+            var sourceNear = false;
+            foreach (var named in sourcesHere)
+            {
+                sourceNear |= named.Last < k && k - named.Last <= 15 || named.First > k && named.First - k <= 12;
+            }
+            if (!sourceNear) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Nouns a body's name may qualify without the body speaking: "an UNRWA school", "a Red Cross clinic", "the WHO warehouse".</summary>
+    private static readonly HashSet<string> FacilityNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "school", "schools", "clinic", "clinics", "hospital", "hospitals", "shelter", "shelters", "warehouse", "warehouses",
+        "facility", "facilities", "compound", "compounds", "convoy", "convoys", "truck", "trucks", "vehicle", "vehicles",
+        "centre", "center", "centres", "centers", "building", "buildings", "premises", "headquarters", "guesthouse", "camp",
+        "camps", "base", "bases", "site", "sites", "distribution", "kitchen", "bakery", "tent", "tents", "ambulance", "ambulances",
+        "-run", "-supported", "-backed", "-funded",
+    };
+
+    /// <summary>"an UNRWA school", "the UN Security Council": a body's name used as a modifier of another noun or name.</summary>
+    private static bool IsAttributive(TokenText text, NamedAt<Source> named)
+    {
+        var next = named.Last + 1;
+        if (text.IsWord(next) && FacilityNouns.Contains(text[next])) return true;
+        if (text.InRange(next) && text.Kind(next) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(next).Start])) return true;
+        return text.IsWord(next) && text.IsCapitalized(next) && text.IsWord(next + 1) && text.IsCapitalized(next + 1) && !IsSpeech(text, next + 2);
+    }
+
+    /// <summary>"Airwars estimates 141 to 278 died; the Iraqi Civil Defence has recovered 112 bodies": each clause has its own source.</summary>
+    private static bool SemicolonBetween(TokenText text, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+        {
+            if (text.IsPunctuation(k, ';')) return true;
+        }
+        return false;
     }
 
     /// <summary>The candidates of a shared alias that belong to the document's countries, or are international.</summary>
@@ -78,12 +139,18 @@ internal sealed partial class DocumentReader
         while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
         if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;
         if (text.Is(before, "to") && text.Is(before - 1, "according")) return Role.Reporting;
+        if (text.IsAny(before, "newspaper", "agency", "monitor", "group") && text.IsAny(before - 1, "the", "a")) before -= 2;
+        if (text.IsAny(before, "by", "of", "from") && text.IsWord(before - 1) && TallyWords.Contains(text[before - 1]))
+        {
+            var article = text.IsAny(before - 2, "a", "an", "the") ? before - 3 : before - 2;
+            if (text.Is(article, "to") && text.Is(article - 1, "according")) return Role.Reporting;
+        }
         var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
             && !(isActor && text.IsWord(named.Last + 1))) return Role.Reporting;
         if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
-        return isActor || isAgency ? Role.None : Role.Mentioned;
+        return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
     }
 
     /// <summary>"X said", "X (OCHA) reported", "X, a rights group, says", "X's tally", "X has also said on Monday".</summary>
@@ -101,13 +168,21 @@ internal sealed partial class DocumentReader
         if (text.IsComma(k))
         {
             var close = k + 1;
-            while (close < Math.Min(to, k + 14) && !text.IsComma(close) && text.Kind(close) != TokenKind.Number) close++;
+            var relative = text.IsAny(k + 1, "which", "who", "whose");
+            while (close < Math.Min(to, k + (relative ? 18 : 14)) && !text.IsComma(close) && (relative || text.Kind(close) != TokenKind.Number)) close++;
             if (!text.IsComma(close)) return false;
             k = close + 1;
         }
+        var names = 0;
         for (var skipped = 0; skipped <= 5 && k < to; skipped++, k++)
         {
             if (IsSpeech(text, k)) return !text.Is(k, "according") && !CitingWords.Contains(text[k]);
+            if (text.IsAny(k, "recovered", "retrieved", "exhumed") && !text.Is(k - 1, "were")) return true;
+            if (text.IsWord(k) && text.IsCapitalized(k) && skipped == names && names < 3)
+            {
+                names++;
+                continue;
+            }
             if (!text.IsWord(k) || !ReportingFillers.Contains(text[k])) return false;
         }
         return false;
@@ -123,7 +198,8 @@ internal sealed partial class DocumentReader
         "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
         "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
         "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
-        "chief", "director", "head", "spokesperson", "representative", "staff", "doctors",
+        "chief", "director", "head", "spokesperson", "representative", "staff", "doctors", "television", "tv", "radio",
+        "channel", "newspaper", "news", "agency", "broadcaster", "website", "daily", "so", "far", "since", "currently",
     };
 
     /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>
@@ -132,10 +208,11 @@ internal sealed partial class DocumentReader
         for (var i = from; i < to; i++)
         {
             if (!text.IsWord(i)) continue;
-            if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, out string kinds)) continue;
+            if (!ExtractionVocabulary.Anaphora.TryMatch(text, i, to, out var length, out string kinds) && !DescribedAnaphor(text, i, to, out length, out kinds)) continue;
             var after = i + length;
             var speaks = IsSpeech(text, after) || (text.IsWord(after) && ReportingFillers.Contains(text[after]) && (IsSpeech(text, after + 1) || IsSpeech(text, after + 2)))
-                || IsSpeech(text, i - 1) || (text.Is(i - 1, "to") && text.Is(i - 2, "according"));
+                || IsSpeech(text, i - 1) && !text.IsAny(i, "it", "its", "they", "we", "he", "she") || (text.Is(i - 1, "to") && text.Is(i - 2, "according"))
+                || text.IsComma(after) && IsSpeech(text, after + 1) && !text.Is(after + 1, "according");
             if (!speaks) continue;
             for (var k = sourceHistory.Count - 1; k >= 0; k--)
             {
@@ -145,6 +222,32 @@ internal sealed partial class DocumentReader
         }
         return null;
     }
+
+    /// <summary>"the state-appointed but independent commission": "the", a few lower-case describing words, and an anaphor's noun.</summary>
+    private static bool DescribedAnaphor(TokenText text, int i, int to, out int length, out string kinds)
+    {
+        length = 0;
+        kinds = "";
+        if (!text.Is(i, "the")) return false;
+        for (var k = i + 1; k < Math.Min(to, i + 7); k++)
+        {
+            if (!text.IsWord(k) || text.IsCapitalized(k) || ArmedDescriptors.Contains(text[k])) return false;
+            if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k].ToString(), out var found))
+            {
+                length = k - i + 1;
+                kinds = found;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Words that make "the ... group" an armed group, not a monitor named before: "the armed group", "the jihadist group".</summary>
+    private static readonly HashSet<string> ArmedDescriptors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
+        "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking",
+    };
 
     private static bool KindFits(string kinds, string kind)
     {
@@ -195,7 +298,7 @@ internal sealed partial class DocumentReader
     private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "office", "directorate", "department", "council", "administration", "authorities", "officials", "ministry",
-        "authority", "governor", "police",
+        "authority", "governor", "police", "government", "agency",
     };
 
     /// <summary>
@@ -205,19 +308,23 @@ internal sealed partial class DocumentReader
     private IReadOnlyList<Source>? LocalBodyAt(TokenText text, int i, int to, out int length)
     {
         length = 0;
-        if (!text.Is(i, "the") || !text.IsAny(i + 1, "city", "town", "province", "governorate", "region", "state", "oblast")
-            || !text.IsApostrophe(i + 2) || !text.Is(i + 3, "s")) return null;
-        var head = i + 4;
-        while (head < Math.Min(to, i + 7) && text.IsWord(head) && !BodyHeads.Contains(text[head])) head++;
+        if (!text.Is(i, "the") || !text.IsAny(i + 1, "city", "town", "province", "governorate", "region", "state", "oblast", "regional", "provincial")) return null;
+        var possessive = text.IsApostrophe(i + 2) && text.Is(i + 3, "s");
+        var first = possessive ? i + 4 : i + 2;
+        var head = first;
+        while (head < Math.Min(to, first + 4) && (text.IsWord(head) || text.IsApostrophe(head)) && !BodyHeads.Contains(text[head])) head++;
         if (head >= to || !text.IsWord(head) || !BodyHeads.Contains(text[head])) return null;
-        var words = string.Join(' ', Enumerable.Range(i + 4, head - i - 3).Select(k => text[k].ToString()));
-        var where = text.IsAny(i + 1, "city", "town") ? lastCity : lastPlace ?? lastCity;
+        var span = text.SpanOf(first, head);
+        var words = text.Text[span.Start..span.End];
+        var kindWord = text[i + 1].ToString();
+        var where = text.IsAny(i + 1, "city", "town") ? lastCity : possessive ? lastPlace ?? lastCity : lastRegion ?? lastPlace;
         for (var place = where; place is not null; place = place.Parent is { } parent ? Reference.Gazetteer.ByKey(parent) : null)
         {
             foreach (var name in place.Aliases.Prepend(place.Name))
             {
                 var found = extractor.SourcesNamed($"{name} {words}");
                 if (found.Count == 0) found = extractor.SourcesNamed($"{words} in {name}");
+                if (found.Count == 0 && !possessive) found = extractor.SourcesNamed($"{name} {kindWord} {words}");
                 if (found.Count == 0) continue;
                 length = head - i + 1;
                 return found;

@@ -56,6 +56,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             foreach (var draft in sentenceDrafts) draft.InHeadline = true;
         }
 
+        CreditClaimOfResponsibility(text, from, to);
         RememberAttack(text, from);
         RememberSources(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
@@ -64,7 +65,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             if (actor.Candidates.All(a => a.Kind is "armed_group" or "militia")) lastArmedGroup = actor.Candidates;
         }
         previousPlaces.Clear();
-        foreach (var place in placesHere) previousPlaces.Add(place.Candidates[0]);
+        foreach (var place in placesHere)
+        {
+            previousPlaces.Add(place.Candidates[0]);
+            if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(place.Candidates[0]);
+        }
         var leading = LeadingCountry();
         for (var k = previousPlaces.Count - 1; k >= 0; k--)
         {
@@ -124,6 +129,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             if (TryPlaceAt(text, i, to, out var places, out var placeLength))
             {
+                if (length == 1 && CountryForcesAfter(text, i, placeLength, places, out var forcesLength) is { } forces)
+                {
+                    actorsHere.Add(new(i, forcesLength, forces));
+                    VoteForActors(forces);
+                    i += forcesLength - 1;
+                    continue;
+                }
                 placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
             }
@@ -219,10 +231,24 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
-            var sides = candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).ToList();
-            return sides.Count == 1 && conflict.Sides.Contains(sides[0], StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+            return OneActor(candidates) && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
-        return candidates.Select(a => a.Side).Distinct(StringComparer.Ordinal).Count() == 1 ? candidates[0] : null;
+        return OneActor(candidates) ? candidates[0] : null;
+    }
+
+    /// <summary>
+    /// Whether the candidates are one actor (the same name, in several conflicts, on one side). A phrase several
+    /// different actors answer to ("air strike": the Ethiopian, Nigerian and Malian air forces) names none of them
+    /// outside their own conflicts.
+    /// </summary>
+    private static bool OneActor(IReadOnlyList<Actor> candidates)
+    {
+        foreach (var actor in candidates)
+        {
+            if (!string.Equals(actor.Name, candidates[0].Name, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(actor.Side, candidates[0].Side, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>Among the bodies an alias may name, the one of the document's country, else of its conflict, else an international one.</summary>

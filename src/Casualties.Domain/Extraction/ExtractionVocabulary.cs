@@ -29,6 +29,8 @@ internal static class ExtractionVocabulary
         ("taken hostage", Outcome.Detained), ("captured", Outcome.Detained), ("imprisoned", Outcome.Detained),
         ("jailed", Outcome.Detained), ("apprehended", Outcome.Detained), ("rounded up", Outcome.Detained), ("held captive", Outcome.Detained),
         ("held hostage", Outcome.Detained),
+        ("murdered", Outcome.Killed), ("massacred", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed),
+        ("gunned down", Outcome.Killed), ("lynched", Outcome.Killed), ("assassinated", Outcome.Killed),
     ]);
 
     /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
@@ -44,6 +46,8 @@ internal static class ExtractionVocabulary
         ("cases of arrest", Outcome.Detained), ("cases of detention", Outcome.Detained), ("arbitrary arrests", Outcome.Detained),
         ("cases of enforced disappearance", Outcome.Missing), ("people missing", Outcome.Missing),
         ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
+        ("homicide victims", Outcome.Killed), ("murder victims", Outcome.Killed), ("homicides", Outcome.Killed),
+        ("murders", Outcome.Killed), ("victims of homicide", Outcome.Killed),
     ]);
 
     /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>
@@ -70,6 +74,9 @@ internal static class ExtractionVocabulary
         ("capturing", Outcome.Detained), ("the arrest of", Outcome.Detained), ("the arrests of", Outcome.Detained),
         ("the detention of", Outcome.Detained), ("the abduction of", Outcome.Detained),
         ("the disappearance of", Outcome.Missing),
+        ("to death", Outcome.Killed), ("murdered", Outcome.Killed), ("murdering", Outcome.Killed), ("massacred", Outcome.Killed),
+        ("massacring", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed), ("gunned down", Outcome.Killed),
+        ("assassinated", Outcome.Killed), ("the murder of", Outcome.Killed), ("the massacre of", Outcome.Killed),
     ]);
 
     /// <summary>Nouns of a running tally: "the death toll rose to 52", "a toll of 30".</summary>
@@ -127,11 +134,21 @@ internal static class ExtractionVocabulary
         ("it", ""), ("they", ""), ("we", ""), ("our teams", ""), ("our staff", ""), ("its", ""), ("the report", ""), ("the statement", ""), ("the body", ""), ("the committee", ""), ("the union", ""), ("the spokesman", ""), ("the spokeswoman", ""), ("a spokesman", ""), ("a spokeswoman", ""), ("its spokesman", ""), ("the unit", ""), ("the source", ""), ("he", ""), ("she", ""), ("the commander", ""), ("officials", ""), ("the official", ""),
         ("the monitor", "monitor|ngo|dataset|medical"), ("the monitoring group", "monitor|ngo|dataset|medical"), ("the watchdog", "monitor|ngo|dataset|medical"), ("the observatory", "monitor|ngo|dataset|medical"), ("the monitors", "monitor|ngo|dataset|medical"), ("the monitor's", "monitor|ngo|dataset|medical"), ("the rights monitor", "monitor|ngo|dataset|medical"), ("the war monitor", "monitor|ngo|dataset|medical"), ("the britain-based monitor", "monitor|ngo|dataset|medical"), ("the uk-based monitor", "monitor|ngo|dataset|medical"), ("the network", "monitor|ngo|dataset|medical"), ("the rights group", "monitor|ngo|dataset|medical"), ("the group", "monitor|ngo|dataset|medical"), ("the group's", "monitor|ngo|dataset|medical"), ("the organisation", "monitor|ngo|dataset|medical"), ("the organization", "monitor|ngo|dataset|medical"), ("the doctors' group", "monitor|ngo|dataset|medical"), ("the medical group", "monitor|ngo|dataset|medical"), ("the charity", "monitor|ngo|dataset|medical"), ("the ngo", "monitor|ngo|dataset|medical"), ("the aid group", "monitor|ngo|dataset|medical"),
         ("the ministry", "ministry|government|medical"), ("the health ministry", "ministry|government|medical"), ("the ministry's", "ministry|government|medical"), ("the health office", "ministry|government|medical"), ("the directorate", "ministry|government|medical"), ("the hospital", "medical"), ("the hospital's director", "medical"), ("the doctors", "medical"), ("medics", "medical"),
-        ("the agency", "un|media|government|ngo|rescue"), ("the un agency", "un|media|government|ngo|rescue"), ("the humanitarian agency", "un|media|government|ngo|rescue"),
+        ("the agency", "un|media|government|ngo|rescue"), ("the commission", "monitor|ngo|un|government"), ("the un agency", "un|media|government|ngo|rescue"), ("the humanitarian agency", "un|media|government|ngo|rescue"),
         ("the office", "un|government|ministry"), ("the un office", "un|government|ministry"), ("the mission", "un|government|ministry"), ("the un", "un|government|ministry"), ("the administration", "un|government|ministry"), ("the authority", "un|government|ministry"), ("the authorities", "un|government|ministry"), ("the governor", "government"), ("the regional administration", "government"), ("the city council", "government"), ("the council", "government"), ("the government", "government|ministry"), ("the regional governor", "government"), ("the mayor", "government"),
         ("the military", "military|armed_group|government"), ("the army", "military|armed_group|government"), ("the military's", "military|armed_group|government"), ("the army's", "military|armed_group|government"),
         ("the service", "rescue"), ("the civil defence", "rescue"), ("the rescuers", "rescue"), ("the rescue service", "rescue"),
     ]);
+
+    /// <summary>The nouns of the one-noun anaphora ("the monitor" → "monitor"), for "the independent monitor" and the like.</summary>
+    public static readonly Dictionary<string, string> AnaphorNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["monitor"] = "monitor|ngo|dataset|medical", ["observatory"] = "monitor|ngo|dataset|medical", ["network"] = "monitor|ngo|dataset|medical",
+        ["group"] = "monitor|ngo|dataset|medical", ["organisation"] = "monitor|ngo|dataset|medical", ["organization"] = "monitor|ngo|dataset|medical",
+        ["commission"] = "monitor|ngo|un|government", ["ministry"] = "ministry|government|medical", ["agency"] = "un|media|government|ngo|rescue",
+        ["office"] = "un|government|ministry", ["mission"] = "un|government|ministry", ["administration"] = "un|government|ministry",
+        ["watchdog"] = "monitor|ngo|dataset|medical", ["charity"] = "monitor|ngo|dataset|medical",
+    };
 
     /// <summary>Nouns of violence that make the actor before them the perpetrator: "Russian air strike", "rebel fire".</summary>
     public static readonly HashSet<string> AttackNouns = new(StringComparer.OrdinalIgnoreCase)

@@ -16,6 +16,8 @@ public sealed class PhraseMatcher<T>
     {
         /// <summary>One-word phrases.</summary>
         public List<T> Single { get; } = [];
+        /// <summary>One-word phrases and the short acronyms spelled like them ("WHO", "AA"): what a word in capitals matches.</summary>
+        public List<T>? SingleInCapitals { get; set; }
         /// <summary>Longer phrases by their second token, longest first.</summary>
         public Dictionary<string, List<(string[] Tokens, T Value, List<T> Group)>> BySecond { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, List<(string[] Tokens, T Value, List<T> Group)>>.AlternateLookup<ReadOnlySpan<char>> SecondLookup { get; set; }
@@ -33,7 +35,15 @@ public sealed class PhraseMatcher<T>
             if (!byFirstToken.TryGetValue(tokens[0], out var bucket)) byFirstToken[tokens[0]] = bucket = new Bucket();
             if (tokens.Length == 1)
             {
-                if (!bucket.Single.Contains(value)) bucket.Single.Add(value);
+                if (IsShortAcronym(tokens[0]))
+                {
+                    bucket.SingleInCapitals ??= [];
+                    if (!bucket.SingleInCapitals.Contains(value)) bucket.SingleInCapitals.Add(value);
+                }
+                else if (!bucket.Single.Contains(value))
+                {
+                    bucket.Single.Add(value);
+                }
                 continue;
             }
             var second = KeyOf(tokens[1]);
@@ -45,6 +55,7 @@ public sealed class PhraseMatcher<T>
         }
         foreach (var bucket in byFirstToken.Values)
         {
+            if (bucket.SingleInCapitals is { } acronyms) bucket.SingleInCapitals = [.. bucket.Single, .. acronyms.Where(a => !bucket.Single.Contains(a))];
             foreach (var list in bucket.BySecond.Values)
             {
                 list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
@@ -79,6 +90,25 @@ public sealed class PhraseMatcher<T>
         }
         return true;
     }
+
+    /// <summary>
+    /// "WHO", "AA", "AI": a phrase of two or three capital letters is an acronym that matches only a word in capitals, not
+    /// the English word spelled the same ("who").
+    /// </summary>
+    private static bool IsShortAcronym(string token) => token.Length is 2 or 3 && IsCapitals(token);
+
+    private static bool IsCapitals(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The one-word phrases a word matches: in capitals, the acronyms too.</summary>
+    private static List<T> SingleFor(Bucket bucket, ReadOnlySpan<char> word) =>
+        bucket.SingleInCapitals is { } withAcronyms && IsCapitals(word) ? withAcronyms : bucket.Single;
 
     /// <summary>Every apostrophe counts as one.</summary>
     private static string KeyOf(string token) => token.Length == 1 && Tokenizer.IsApostrophe(token[0]) ? Apostrophe : token;
@@ -124,9 +154,10 @@ public sealed class PhraseMatcher<T>
                 return true;
             }
         }
-        if (bucket.Single.Count == 0) return false;
+        var single = SingleFor(bucket, text[index]);
+        if (single.Count == 0) return false;
         length = 1;
-        values = bucket.Single;
+        values = single;
         return true;
     }
 
@@ -145,9 +176,10 @@ public sealed class PhraseMatcher<T>
                 return true;
             }
         }
-        if (bucket.Single.Count == 0) return false;
+        var single = SingleFor(bucket, text[index]);
+        if (single.Count == 0) return false;
         length = 1;
-        value = bucket.Single[0];
+        value = single[0];
         return true;
     }
 
@@ -155,8 +187,8 @@ public sealed class PhraseMatcher<T>
     public bool TryMatchWord(ReadOnlySpan<char> word, out T value)
     {
         value = default!;
-        if (!lookup.TryGetValue(word, out var bucket) || bucket.Single.Count == 0) return false;
-        value = bucket.Single[0];
+        if (!lookup.TryGetValue(word, out var bucket) || SingleFor(bucket, word) is not { Count: > 0 } single) return false;
+        value = single[0];
         return true;
     }
 
@@ -165,7 +197,7 @@ public sealed class PhraseMatcher<T>
     {
         values.Clear();
         if (!lookup.TryGetValue(word, out var bucket)) return false;
-        values.AddRange(bucket.Single);
+        values.AddRange(SingleFor(bucket, word));
         return values.Count > 0;
     }
 

@@ -42,7 +42,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
     private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "since", "so", "to", "same", "yesterday", "overnight", "last", "today", "tonight", "this", "past", "previous",
-        "between", "from", "weekend",
+        "between", "from", "weekend", "first", "second", "third", "fourth",
     };
 
     private readonly Dictionary<string, PartialDate> campaignStarts = new(StringComparer.OrdinalIgnoreCase);
@@ -85,6 +85,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         }
 
         if (TryReadRange(text, i, to, out expression, out last)) return true;
+        if (TryReadQuarter(text, i, to, out expression, out last)) return true;
         if (text.Is(i, "since"))
         {
             return TryReadSince(text, i, to, out expression, out last);
@@ -149,6 +150,16 @@ public sealed class TimeExpressions(DateOnly documentDate)
         {
             var back = ((int)d.DayOfWeek - (int)weekday + 7) % 7;
             var day = d.AddDays(-back);
+            if (text.IsAny(i + 1, "and", "to", "through") && text.IsCapitalized(i + 2) && WeekdayLookup.TryGetValue(text[i + 2], out var lastWeekday) && !text.Is(i - 1, "since"))
+            {
+                var lastDay = d.AddDays(-(((int)d.DayOfWeek - (int)lastWeekday + 7) % 7));
+                if (lastDay > day)
+                {
+                    last = i + 2;
+                    expression = new TimeExpression(i, TimeKind.Point, Day(day), Day(lastDay));
+                    return true;
+                }
+            }
             expression = text.Is(i - 1, "since")
                 ? new TimeExpression(i, TimeKind.Since, Day(day), Day(d))
                 : Point(i, Day(day));
@@ -188,9 +199,32 @@ public sealed class TimeExpressions(DateOnly documentDate)
         if (k == i) return false;
         if (!TryReadDate(text, k, to, out var from, out var fromLast, sinceContext: true)) return false;
         if (!text.IsAny(fromLast + 1, "and", "to", "until", "through")) return false;
-        if (!TryReadDate(text, fromLast + 2, to, out var until, out var untilLast, sinceContext: true) || until.Date < from.Date) return false;
+        if (!TryReadDate(text, fromLast + 2, to, out var until, out var untilLast, sinceContext: true)) return false;
+        if (until.Date < from.Date && from.Precision == DatePrecision.Month && !IsYear(text, fromLast + 1, out _) && from.Date.Month <= until.Date.Month)
+        {
+            from = PartialDate.Month(until.Date.Year, from.Date.Month);
+        }
+        if (until.Date < from.Date) return false;
         last = untilLast;
         expression = new TimeExpression(i, TimeKind.Point, from, until);
+        return true;
+    }
+
+    /// <summary>"in the third quarter of the year", "the first quarter of 2024", "the fourth quarter of last year": three months.</summary>
+    private bool TryReadQuarter(TokenText text, int i, int to, out TimeExpression expression, out int last)
+    {
+        expression = null!;
+        last = i;
+        var quarter = text.Is(i, "first") ? 1 : text.Is(i, "second") ? 2 : text.Is(i, "third") ? 3 : text.Is(i, "fourth") ? 4 : 0;
+        if (quarter == 0 || !text.Is(i + 1, "quarter")) return false;
+        var d = DocumentDate;
+        int year;
+        if (text.Is(i + 2, "of") && IsYear(text, i + 3, out var named)) { year = named; last = i + 3; }
+        else if (text.Is(i + 2, "of") && text.Is(i + 3, "last") && text.Is(i + 4, "year")) { year = d.Year - 1; last = i + 4; }
+        else if (text.Is(i + 2, "of") && text.IsAny(i + 3, "the", "this") && text.Is(i + 4, "year")) { year = d.Year; last = i + 4; }
+        else { year = d.Year; last = i + 1; }
+        if (new DateOnly(year, quarter * 3 - 2, 1) > d) year--;
+        expression = new TimeExpression(i, TimeKind.Point, PartialDate.Month(year, quarter * 3 - 2), PartialDate.Month(year, quarter * 3));
         return true;
     }
 
@@ -199,6 +233,11 @@ public sealed class TimeExpressions(DateOnly documentDate)
         var d = DocumentDate;
         var current = text.Is(i, "this");
         var unit = text[i + 1];
+        if (text.Is(i, "past") && unit.Equals("week", StringComparison.OrdinalIgnoreCase))
+        {
+            expression = new TimeExpression(i, TimeKind.Point, Day(d.AddDays(-7)), Day(d));
+            return true;
+        }
         if (unit.Equals("week", StringComparison.OrdinalIgnoreCase) || unit.Equals("weekend", StringComparison.OrdinalIgnoreCase))
         {
             var monday = d.AddDays(-(((int)d.DayOfWeek + 6) % 7));

@@ -40,7 +40,8 @@ internal sealed class BuiltIncident
         {
             foreach (var figure in group.Figure.Superseded) (superseded ??= []).Add(figure.ClaimId);
         }
-        var members = Draft.Members.ConvertAll(m => new IncidentMember(m.Claim.Id, m.Rule, superseded?.Contains(m.Claim.Id) == true));
+        var members = Draft.Members.ConvertAll(m =>
+            new IncidentMember(m.Claim.Id, m.Rule, superseded?.Contains(m.Claim.Id) == true, m.Claim.Victims, m.Claim.VictimSide));
         members.Sort((a, b) => a.ClaimId.CompareTo(b.ClaimId));
         return new Incident(Key, Kind, Outcome, PlaceKey, Start, End, Side,
             Groups.Select(g => g.Figure).ToList(), members, contains);

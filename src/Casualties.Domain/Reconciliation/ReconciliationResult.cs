@@ -31,8 +31,12 @@ public sealed record Incident(
     public string? ContainedIn { get; init; }
 }
 
-/// <summary>Why a claim belongs to its incident: the rule that matched, and whether a later word superseded it.</summary>
-public sealed record IncidentMember(long ClaimId, string Rule, bool Superseded);
+/// <summary>
+/// Why a claim belongs to its incident: the rule that matched, whether a later word superseded it, and the victim
+/// group it speaks of. A part of a figure in its own group (UCDP's unknown deaths under the event's total) is a
+/// member without being one of the group's source figures.
+/// </summary>
+public sealed record IncidentMember(long ClaimId, string Rule, bool Superseded, string Victims, string? VictimSide);
 
 /// <summary>
 /// Reconciled figures of one incident and victim group (domain.md, "Reconciled figures").

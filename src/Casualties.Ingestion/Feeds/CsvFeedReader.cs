@@ -27,7 +27,7 @@ public abstract class CsvFeedReader
         if (missing is not null)
             throw new InputRejectedException($"missing required column '{missing[0]}' for the {Format} layout");
         Bind(csv);
-        using var hash = new RecordHash();
+        var hash = new RecordHash();
         while (csv.Read())
         {
             FeedItem item;
@@ -60,7 +60,7 @@ public abstract class CsvFeedReader
     /// <summary>The row's content hash (all its fields).</summary>
     protected static string Hash(CsvInput csv, RecordHash hash)
     {
-        csv.HashInto(hash.Sink);
+        csv.HashInto(hash);
         return hash.Finish();
     }
 }

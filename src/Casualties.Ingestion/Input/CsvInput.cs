@@ -137,13 +137,9 @@ public sealed class CsvInput : IDisposable
     }
 
     /// <summary>Appends the row's fields to a hash, for a record's content hash.</summary>
-    public void HashInto(System.Security.Cryptography.IncrementalHash hash)
+    public void HashInto(Feeds.RecordHash hash)
     {
-        for (var i = 0; i < reader.RowFieldCount; i++)
-        {
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(reader.GetFieldSpan(i)));
-            hash.AppendData("\u001f"u8);
-        }
+        for (var i = 0; i < reader.RowFieldCount; i++) hash.Add(reader.GetFieldSpan(i));
     }
 
     private static string Quote(string field) =>

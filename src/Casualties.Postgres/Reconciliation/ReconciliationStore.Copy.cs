@@ -79,23 +79,15 @@ public sealed partial class ReconciliationStore
         await using (var writer = await BinaryCopyWriter.Begin(conn, CopyMembersSql, ct))
         {
             var id = firstId;
-            var groups = new Dictionary<long, IncidentFigure>();
             foreach (var (incident, _, _) in incidents)
             {
-                groups.Clear();
-                foreach (var figure in incident.Figures)
-                {
-                    foreach (var source in figure.Sources) groups[source.ClaimId] = figure;
-                    foreach (var source in figure.Superseded) groups[source.ClaimId] = figure;
-                }
                 foreach (var member in incident.Members)
                 {
-                    var figure = groups[member.ClaimId];
                     writer.StartRow(6);
                     writer.Write(id);
                     writer.Write(member.ClaimId);
-                    writer.Write(figure.Victims);
-                    writer.Write(figure.VictimSide);
+                    writer.Write(member.Victims);
+                    writer.Write(member.VictimSide);
                     writer.Write(member.Rule);
                     writer.Write(member.Superseded);
                     await writer.EndRow(ct);

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Casualties.Domain.Evaluation;
 using Casualties.Domain.Extraction;
+using Casualties.Ingestion;
+using Casualties.Ingestion.Documents;
 using Casualties.Ingestion.Reference;
 
 namespace Casualties.Worker.Cli;
@@ -12,21 +14,22 @@ public static class ExtractCommands
 {
     public static IEnumerable<Command> All()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A text document (the seed's format carries its own date)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "A document: text (the seed's format carries its own date), HTML or Markdown." };
         var date = new Option<string?>("--date") { Description = "The document's publication date, YYYY-MM-DD." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of claims on standard output." };
         var extract = new Command("extract", "Print the casualty claims of one document, without storing them.") { file, date, json };
         extract.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var text = ReadDocument(path.FullName);
-            var fallback = ParseDate(parse.GetValue(date));
-            if (fallback is null && !DocumentText.TryReadDateHeader(text, out _))
-                throw new UsageException($"{path.Name} has no ' date YYYY-MM-DD' header: give its publication date with --date YYYY-MM-DD.");
+            var format = InputFormats.ByName(path.Name);
+            if (format is InputFormat.Csv or InputFormat.JsonLines)
+                throw new UsageException($"{path.Name} is a feed ({format}), not a document: 'casualties ingest' reads feeds.");
+            var parsed = DocumentFile.Parse(format, ReadDocument(path.FullName));
+            var published = DocumentFile.DateOf(parsed, DocumentSidecar.For(path.FullName), ParseDate(parse.GetValue(date)))
+                ?? throw new UsageException(
+                    $"{path.Name} gives no publication date (a ' date YYYY-MM-DD' header, a meta tag or a {DocumentSidecar.Suffix} sidecar): pass --date YYYY-MM-DD.");
             var extractor = new ClaimExtractor(SeedFiles.Load(parse.GetValue(GlobalOptions.Seeds)));
-            var claims = fallback is { } d && !DocumentText.TryReadDateHeader(text, out _)
-                ? extractor.Extract(text, d)
-                : extractor.ExtractDated(text, fallback);
+            var claims = extractor.Extract(parsed.Body, published);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(ClaimJson.Write(claims));

@@ -266,4 +266,77 @@ public sealed class AttributionRuleTests
 
         Assert.That(claim.Place, Is.EqualTo("Luhansk Oblast"));
     }
+
+    [Test]
+    public void A_phrase_only_other_conflicts_actors_answer_to_names_no_perpetrator_here()
+    {
+        // "air strike" is an alias of air forces in Ethiopia, Nigeria and Mali, none of them in Syria.
+        var claim = Only("At least 12 civilians were killed in an air strike on Saraqib in Idlib province on Tuesday, the Syrian Observatory for Human Rights said.");
+
+        Assert.That((claim.Perpetrator, claim.PerpetratorSide), Is.EqualTo(((string?)null, (string?)null)));
+    }
+
+    [Test]
+    public void The_agent_is_the_nearest_phrase_that_names_an_actor_of_the_documents_conflict()
+    {
+        var claim = Only("Activists in Deir Ezzor said 15 civilians were killed on Tuesday in air strikes they blamed on Russian jets on the town of Mayadin in eastern Syria.");
+
+        Assert.That((claim.Perpetrator, claim.PerpetratorSide), Is.EqualTo(("Russia", "government")));
+    }
+
+    // Round F: attribution must not credit a body the sentence only mentions, nor an earlier source for an armed group's word.
+    [TestCase("Israeli strikes killed 12 people sheltering in an UNRWA school in Nuseirat, residents said.", null)]
+    [TestCase("Gunmen killed 23 people at a wedding near a Red Cross clinic in Maiduguri, villagers said.", null)]
+    [TestCase("Heavy fighting killed 17 people near the MSF hospital in Khan Younis, Gaza City resident Ahmed Salem said.", null)]
+    [TestCase("A strike hit a convoy near a WHO-supported clinic in Khartoum, killing 6 people, a doctor there said.", null)]
+    [TestCase("The UN Security Council met on Tuesday after 30 people were killed in Goma.", null)]
+    [TestCase("Shelling killed 8 civilians in Douma, the Syrian Observatory for Human Rights in Britain said.", "Syrian Observatory for Human Rights")]
+    [TestCase("UNICEF spokesman James Elder said at least 13 children were killed in Rafah on Tuesday.", "UNICEF")]
+    [TestCase("OCHA Sudan head Clementine Nkweta-Salami said 30 people were killed in El Fasher.", "UN Office for the Coordination of Humanitarian Affairs")]
+    [TestCase("More than 90 people were wounded, said Abdikadir Abdirahman, director of the city's private Aamin Ambulance service.", "Aamin Ambulance")]
+    [TestCase("Shelling killed 12 people who were queuing for bread in Gaza City, WHO said.", "World Health Organization")]
+    public void Only_a_body_that_gives_the_figure_is_its_source(string sentence, string? expected)
+    {
+        Assert.That(Only(sentence).Source, Is.EqualTo(expected));
+    }
+
+    [TestCase("The Syrian Observatory for Human Rights said shelling killed 9 people in Idlib. The jihadist group said it had killed 20 soldiers near Saraqeb.")]
+    [TestCase("Human Rights Watch said 14 civilians were killed in Kidal. The armed group said its fighters had killed 30 soldiers.")]
+    [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. The militant group said 87 soldiers were killed in the fighting.")]
+    public void An_armed_group_speaking_does_not_refer_back_to_the_monitor_named_before(string text)
+    {
+        var claims = Extract(text);
+
+        Assert.That(claims, Has.Count.EqualTo(2));
+        Assert.That(claims[1].Source, Is.Null);
+    }
+
+    [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. The state-appointed but independent commission said 87 people were abducted.")]
+    [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. In a later report, the independent commission said 87 people were abducted.")]
+    [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. It said 87 people were abducted.")]
+    public void A_described_anaphor_of_a_monitor_still_refers_back_to_it(string text)
+    {
+        Assert.That(Extract(text).Select(c => c.Source), Is.All.EqualTo("Ethiopian Human Rights Commission"));
+    }
+
+    [TestCase("Burkina Faso's armed forces and allied militias summarily executed at least 223 villagers near Titao, Human Rights Watch said.", "government")]
+    [TestCase("Burkinabe soldiers and allied militias killed at least 40 villagers near Djibo, the group said.", "government")]
+    [TestCase("Militiamen from the CODECO armed group shot dead at least 51 people in Djugu territory, the U.N. mission said.", "codeco")]
+    [TestCase("Fighters of the RSF stormed the village and killed 20 people near El Fasher, the network said.", "rsf")]
+    public void Coordinated_and_member_subjects_name_the_perpetrator(string sentence, string expected)
+    {
+        Assert.That(Only(sentence).PerpetratorSide, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_short_name_in_capitals_names_its_actor_and_the_same_word_in_lower_case_does_not()
+    {
+        var claims = Extract("The AA said its fighters killed 40 junta soldiers near Sittwe. Five people who fled were wounded, residents said.");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(claims[0].Source, Is.EqualTo("Arakan Army"));
+            Assert.That(claims[1].Source, Is.Null);
+        });
+    }
 }

@@ -209,4 +209,47 @@ public sealed class ConstructionTests
         Assert.That((claim.Period.Start, claim.Period.End),
             Is.EqualTo((PartialDate.Day(new DateOnly(2023, 10, 2)), PartialDate.Day(Monday))));
     }
+
+    // Round F: numbers that are not people, and constructions of figures the last round missed.
+    [TestCase("Two women, aged 67 and 71, were killed in the strike, police said.", "Killed women 2..2")]
+    [TestCase("The victims, aged between 19 and 24, were shot at a checkpoint, and 3 others were wounded.", "Injured people 3..3")]
+    [TestCase("Three boys, all aged under 15, were wounded in the blast.", "Injured children 3..3")]
+    [TestCase("A man aged 45 and 4 children were killed.", "Killed children 4..4")]
+    [TestCase("Gunmen attacked at 3 pm; by 5 the toll stood at 9 dead.", "Killed people 9..9")]
+    [TestCase("The 155mm shells killed four soldiers 12 km from the front.", "Killed combatants 4..4")]
+    [TestCase("Shelling destroyed 40 houses and 12 vehicles, wounding 5 people.", "Injured people 5..5")]
+    [TestCase("It corrected an earlier statement that had put the number of dead at 48,577, saying 48,200 people had been killed.", "Killed people 48200..48200")]
+    [TestCase("Revising its previous estimate of 300, the agency said 412 people had died.", "Killed people 412..412")]
+    [TestCase("18 bodies had been recovered by Monday evening.", "Killed people 18..18")]
+    [TestCase("At least 61 bodies have been retrieved from the river.", "Killed people 61..")]
+    [TestCase("Rescuers have so far recovered 23 bodies from the rubble.", "Killed people 23..23")]
+    [TestCase("Mexico recorded 30,057 homicide victims in 2024.", "Killed people 30057..30057")]
+    [TestCase("The city registered 1,200 murders last year.", "Killed people 1200..1200")]
+    [TestCase("Police arrested 42 suspected Fano members in Addis Ababa.", "Detained people 42..42")]
+    [TestCase("The army said it had captured 15 RSF members near Omdurman.", "Detained combatants 15..15")]
+    [TestCase("Militiamen hacked and shot to death at least 51 people.", "Killed people 51..")]
+    [TestCase("Gunmen stabbed and burned to death 7 villagers.", "Killed people 7..7")]
+    [TestCase("Four people were shot to death at the market.", "Killed people 4..4")]
+    [TestCase("Nine civilians were shot and wounded at the checkpoint.", "Injured civilians 9..9")]
+    [TestCase("Soldiers beat to death 3 detainees in custody.", "Killed people 3..3")]
+    public void A_round_f_construction_reads_as(string sentence, string expected)
+    {
+        var claims = Extract(sentence);
+
+        Assert.That(claims, Is.Not.Empty, "no claim read");
+        Assert.That(claims.Select(Describe), Is.EquivalentTo(new[] { expected }));
+    }
+
+    [TestCase("Four children were among nine civilians killed when a drone struck the market.", "Killed civilians 9..9", "Killed children 4..4")]
+    [TestCase("Two journalists were among the 14 people killed in the strike.", "Killed people 14..14", "Killed journalists 2..2")]
+    [TestCase("Three medics are also among at least 20 dead, the ministry said.", "Killed people 20..", "Killed medics 3..3")]
+    [TestCase("Six women were among 30 people wounded in the shelling.", "Injured people 30..30", "Injured women 6..6")]
+    [TestCase("Among the 14 killed were four children.", "Killed people 14..14", "Killed children 4..4")]
+    public void A_part_named_before_its_whole_is_its_subset(string sentence, string whole, string part)
+    {
+        var claims = Extract(sentence);
+
+        Assert.That(claims.Select(Describe), Is.EqualTo(new[] { whole, part }));
+        Assert.That((claims[0].Parent, claims[1].Parent), Is.EqualTo(((int?)null, (int?)0)));
+    }
 }

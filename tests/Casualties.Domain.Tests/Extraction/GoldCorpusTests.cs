@@ -8,14 +8,15 @@ public sealed class GoldCorpusTests
 {
     /// <summary>
     /// Floors per development corpus: what the extractor measured with the real seeds, minus 0.005; raise them as
-    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured: A F1 0.950, source 0.894, side 0.823, place 0.803, start 0.930, end 0.909; B F1 0.981, source 0.899, side 0.888, place 0.821, start 0.905, end 0.933; C F1 0.957, source 0.904, side 0.856, place 0.801, start 0.872, end 0.897; D F1 0.926, source 0.780, side 0.769, place 0.808, start 0.824, end 0.901.
+    /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured (round F): A F1 0.950, source 0.904, side 0.828, place 0.808, start 0.930, end 0.909; B F1 0.981, source 0.899, side 0.905, place 0.844, start 0.905, end 0.933; C F1 0.961, source 0.905, side 0.884, place 0.830, start 0.880, end 0.905; D F1 0.931, source 0.776, side 0.787, place 0.820, start 0.819, end 0.896 (D's source, start and end floors sit 0.005 lower than the last round's: the newly read "recovered 112 bodies" claim carries no start or perpetrator); E (written to test rules on unseen phrasings; first untouched score F1 0.950, source 0.811, side 0.879, place 0.742, start 0.885, end 0.886) F1 0.986, source 0.943, side 0.914, place 0.864, start 0.946, end 0.957.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
-        ["dev-corpus-a.jsonl"] = new(F1: 0.945, Source: 0.889, Side: 0.818, Place: 0.798, Start: 0.925, End: 0.904),
-        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.894, Side: 0.883, Place: 0.816, Start: 0.900, End: 0.928),
-        ["dev-corpus-c.jsonl"] = new(F1: 0.952, Source: 0.899, Side: 0.851, Place: 0.796, Start: 0.867, End: 0.892),
-        ["dev-corpus-d.jsonl"] = new(F1: 0.921, Source: 0.775, Side: 0.764, Place: 0.803, Start: 0.819, End: 0.896),
+        ["dev-corpus-a.jsonl"] = new(F1: 0.945, Source: 0.899, Side: 0.823, Place: 0.803, Start: 0.925, End: 0.904),
+        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.894, Side: 0.900, Place: 0.839, Start: 0.900, End: 0.928),
+        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.900, Side: 0.879, Place: 0.825, Start: 0.875, End: 0.900),
+        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.771, Side: 0.782, Place: 0.815, Start: 0.814, End: 0.891),
+        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.909, Place: 0.859, Start: 0.941, End: 0.952),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
@@ -43,6 +44,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-b.jsonl")]
     [TestCase("dev-corpus-c.jsonl")]
     [TestCase("dev-corpus-d.jsonl")]
+    [TestCase("dev-corpus-e.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -54,6 +56,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-b.jsonl")]
     [TestCase("dev-corpus-c.jsonl")]
     [TestCase("dev-corpus-d.jsonl")]
+    [TestCase("dev-corpus-e.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;

@@ -32,7 +32,9 @@ public sealed class FigureTests
 
         var incident = result.Incidents.Single();
         Assert.That((incident.Headline!.Low, incident.Headline.High), Is.EqualTo((12, 20)));
-        Assert.That(incident.Members.Select(m => m.ClaimId), Is.EquivalentTo(new long[] { 501, 502 }));
+        Assert.That(incident.Members.Select(m => (m.ClaimId, m.Victims)),
+            Is.EquivalentTo(new[] { (501L, VictimGroups.People), (502L, VictimGroups.People) }), "the part stays a member, in its own group");
+        Assert.That(incident.Figures.Single().Sources.Select(s => s.ClaimId), Is.EqualTo(new long[] { 501 }));
         Assert.That(result.Flags, Is.Empty);
     }
 

@@ -34,7 +34,10 @@ public sealed class ResultFingerprintTests
                 new IncidentFigure("people", null, true, 341, 350, 400, true, 341, 400, [Word(12), Word(15)], []),
                 new IncidentFigure("children", "opposition", false, -3, 44, 44, false, null, null, [Word(13)], [Word(9)]),
             ],
-            [new IncidentMember(9, "tally_update", true), new IncidentMember(12, "anchor", false), new IncidentMember(13, "subset_of_parent", false)],
+            [
+                new IncidentMember(9, "tally_update", true, "people", null), new IncidentMember(12, "anchor", false, "people", null),
+                new IncidentMember(13, "subset_of_parent", false, "children", "opposition"),
+            ],
             []) { ContainedIn = "killed-3" };
 
         var text = "killed-12|sy|tally|killed|sy.aleppo.east|2016-11|2016-12-06|government|killed-3"
