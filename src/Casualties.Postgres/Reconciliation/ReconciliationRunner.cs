@@ -29,7 +29,10 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     /// about this many places (an incremental run), to bound memory and so that one batch is reconciled while the
     /// previous one is stored.
     /// </summary>
-    private const int ClaimsPerBatch = 100_000, PlacesPerBatch = 10_000;
+    internal int ClaimsPerBatch { get; init; } = 100_000;
+
+    /// <inheritdoc cref="ClaimsPerBatch"/>
+    internal int PlacesPerBatch { get; init; } = 10_000;
 
     private sealed record LastRun(long RunId, int Claims, int Incidents, int Flags, long ClaimWatermark, long ChangeWatermark);
 

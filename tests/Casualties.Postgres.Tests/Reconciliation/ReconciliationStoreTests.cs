@@ -118,6 +118,26 @@ public sealed class ReconciliationStoreTests
     }
 
     [Test]
+    public async Task A_full_run_in_many_batches_stores_what_a_run_in_one_batch_stores()
+    {
+        await ClaimRows.Insert(database.DataSource, [
+            .. Generate(new Random(80), 0, 120),
+            new ClaimRow("nowhere-1", 0, 7, 7, Place: null),
+            new ClaimRow("nowhere-2", 0, 9, 9, Source: "UN", Place: null),
+        ]);
+        // One partition to a batch: each is reconciled while the one before it is stored.
+        var inBatches = await new ReconciliationRunner(database.DataSource) { ClaimsPerBatch = 1 }.Run(full: true);
+        var snapshot = await Snapshot();
+        Assert.That(inBatches.Partitions, Is.EqualTo(5), "killed and injured in Syria and Iraq, and claims with no place");
+
+        var inOne = await new ReconciliationRunner(database.DataSource) { ClaimsPerBatch = int.MaxValue }.Run(full: true);
+
+        Assert.That(inOne.RowsChanged, Is.Zero, "one batch found rows to change after many");
+        Assert.That(await Snapshot(), Is.EqualTo(snapshot));
+        Assert.That((inOne.Incidents, inOne.Flags, inOne.Claims), Is.EqualTo((inBatches.Incidents, inBatches.Flags, inBatches.Claims)));
+    }
+
+    [Test]
     public async Task An_incremental_run_recomputes_only_the_partitions_whose_claims_changed()
     {
         await ClaimRows.Insert(database.DataSource, ClaimRows.SeedArticle());
