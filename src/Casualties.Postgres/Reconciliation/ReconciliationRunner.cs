@@ -121,7 +121,9 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
                 var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
                 claimsRead += claims.Count;
                 phases.Lap("load");
-                var next = Task.Run(() => (outcome, Reconcile(reconciler, outcome, countries, claims, stop.Token)), stop.Token);
+                // On a thread of its own: it blocks while its partitions run on the pool, which the connection's I/O needs too.
+                var next = Task.Factory.StartNew(() => (outcome, Reconcile(reconciler, outcome, countries, claims, stop.Token)),
+                    stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 if (reconciling is not null) changes += await Store(await reconciling);
                 reconciling = next;
             }
