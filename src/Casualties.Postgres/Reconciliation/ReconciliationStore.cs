@@ -25,20 +25,17 @@ public sealed record PreparedPartition(
 /// </summary>
 public sealed partial class ReconciliationStore
 {
-    private sealed record CurrentRow(long Id, long Fingerprint, int ClaimCount);
+    /// <summary>A current row of the partitions being replaced: of incidents ('i'), side_totals ('t') or flags ('f').</summary>
+    private sealed record CurrentRow(string Kind, long Id, long Fingerprint, int ClaimCount);
 
-    const string CurrentIncidentsSql = """
-        SELECT incident_id AS id, fingerprint, claim_count FROM incidents
+    const string CurrentRowsSql = """
+        SELECT 'i' AS kind, incident_id AS id, fingerprint, claim_count FROM incidents
         WHERE valid_to_run IS NULL AND outcome = @Outcome AND partition_country = ANY(@Countries)
-        """;
-
-    const string CurrentTotalsSql = """
-        SELECT total_id AS id, fingerprint, 0 AS claim_count FROM side_totals
+        UNION ALL
+        SELECT 't', total_id, fingerprint, 0 FROM side_totals
         WHERE valid_to_run IS NULL AND outcome = @Outcome AND partition_country = ANY(@Countries)
-        """;
-
-    const string CurrentFlagsSql = """
-        SELECT flag_id AS id, fingerprint, 0 AS claim_count FROM flags
+        UNION ALL
+        SELECT 'f', flag_id, fingerprint, 0 FROM flags
         WHERE valid_to_run IS NULL AND outcome = @Outcome AND partition_country = ANY(@Countries)
         """;
 
@@ -60,16 +57,17 @@ public sealed partial class ReconciliationStore
     {
         var countries = partitions.Select(r => r.Country).Where(c => storedCountries is null || storedCountries.Contains(c)).ToArray();
         var parameters = new { Outcome = outcome.ToName(), Countries = countries };
-        async Task<List<CurrentRow>> Current(string sql) => countries.Length == 0 ? []
-            : (await conn.QueryAsync<CurrentRow>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
+        var current = countries.Length == 0 ? []
+            : (await conn.QueryAsync<CurrentRow>(new CommandDefinition(CurrentRowsSql, parameters, tx, cancellationToken: ct))).AsList();
+        List<CurrentRow> Current(string kind) => current.FindAll(r => r.Kind == kind);
 
         var incidents = partitions.SelectMany(p => p.Incidents).ToList();
         var totals = partitions.SelectMany(p => p.Totals).ToList();
         var flags = partitions.SelectMany(p => p.Flags).DistinctBy(f => f.Fingerprint).ToList();
 
-        var (closedIncidents, newIncidents) = Diff(await Current(CurrentIncidentsSql), incidents, i => i.Fingerprint);
-        var (closedTotals, newTotals) = Diff(await Current(CurrentTotalsSql), totals, t => t.Fingerprint);
-        var (closedFlags, newFlags) = Diff(await Current(CurrentFlagsSql), flags, f => f.Fingerprint);
+        var (closedIncidents, newIncidents) = Diff(Current("i"), incidents, i => i.Fingerprint);
+        var (closedTotals, newTotals) = Diff(Current("t"), totals, t => t.Fingerprint);
+        var (closedFlags, newFlags) = Diff(Current("f"), flags, f => f.Fingerprint);
         phases?.Lap("store: diff");
 
         await Close(conn, tx, "UPDATE incidents SET valid_to_run = @Run WHERE incident_id = ANY(@Ids)", runId, closedIncidents, ct);
