@@ -55,6 +55,17 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         UNION SELECT DISTINCT outcome, place_id, 0, true FROM reconcile_changes WHERE id > @ChangeWatermark
         """;
 
+    /// <summary>Below this many rows inserted, statistics are left to autovacuum.</summary>
+    private const int StaleStatisticsRows = 10_000;
+
+    const string KnownResultRowsSql = """
+        SELECT coalesce(sum(greatest(reltuples, 0)), 0)::float8 FROM pg_class
+        WHERE oid IN ('incidents'::regclass, 'side_totals'::regclass, 'flags'::regclass)
+        """;
+
+    const string AnalyzeResultsSql =
+        "ANALYZE incidents (outcome, partition_country), side_totals (outcome, partition_country), flags (outcome, partition_country)";
+
     const string StartRunSql = "INSERT INTO reconciliation_runs (started_at, mode) VALUES (@StartedAt, @Mode) RETURNING run_id";
 
     const string FinishRunSql = """
@@ -146,6 +157,13 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
             return stored;
         }
 
+        // More rows written than the planner's statistics know of (a first run): refreshed for the columns the next
+        // run's lookup of current rows filters on, which otherwise scans the partitions of a whole outcome.
+        var known = await conn.ExecuteScalarAsync<double>(new CommandDefinition(KnownResultRowsSql, transaction: tx, cancellationToken: ct));
+        if (changes.RowsInserted > Math.Max(known, StaleStatisticsRows))
+        {
+            await conn.ExecuteAsync(new CommandDefinition(AnalyzeResultsSql, transaction: tx, cancellationToken: ct));
+        }
         var claimsNow = (last?.Claims ?? 0) + changes.ClaimDelta;
         var incidentsNow = (last?.Incidents ?? 0) + changes.IncidentDelta;
         var flagsNow = (last?.Flags ?? 0) + changes.FlagDelta;
