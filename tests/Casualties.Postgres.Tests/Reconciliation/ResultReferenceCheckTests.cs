@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace Casualties.Postgres.Tests.Reconciliation;
 
 /// <summary>
-/// Migration 0011 checks the references of result rows to runs and incidents once per statement instead of by
+/// Migration 0010 checks the references of result rows to runs and incidents once per statement instead of by
 /// foreign keys: the same rows must be refused, with the same error code, and deletes behave as the keys did.
 /// </summary>
 [Property("Issue", "8")]
