@@ -58,7 +58,7 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             var lowest = group.Current.Where(c => c.High is not null).OrderBy(c => c.High).ThenBy(c => c.Id).First();
             var ratio = highest.Low / (double)Math.Max(1, lowest.High!.Value);
             flags.Add(Flag(FlagKind.DisjointRanges, ratio >= 2 ? Severity.High : ratio >= 1.25 ? Severity.Medium : Severity.Low, incident,
-                [highest, lowest], $"{FlagWording.Says(highest)}; {FlagWording.Name(lowest.Source)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
+                [highest, lowest], $"{FlagWording.Says(highest, options.SourceShortNames)}; {FlagWording.Name(lowest.Source, options.SourceShortNames)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
             return;
         }
         var (top, bottom) = (group.Current[0], group.Current[0]);
@@ -72,7 +72,7 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         if (spread > options.WideSpreadRatio)
         {
             flags.Add(Flag(FlagKind.WideSpread, BySpread(spread), incident, [top, bottom],
-                $"{FlagWording.Says(top)}; {FlagWording.Name(bottom.Source)} says {FlagWording.Figure(bottom)}: the ranges overlap, but the highest figure is {FlagWording.Ratio(spread)} times the lowest."));
+                $"{FlagWording.Says(top, options.SourceShortNames)}; {FlagWording.Name(bottom.Source, options.SourceShortNames)} says {FlagWording.Figure(bottom)}: the ranges overlap, but the highest figure is {FlagWording.Ratio(spread)} times the lowest."));
         }
     }
 
@@ -89,11 +89,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             if (z <= options.OutlierZ) continue;
             var claim = group.Current[i];
             flags.Add(Flag(FlagKind.Outlier, z > 2 * options.OutlierZ ? Severity.High : Severity.Medium, incident,
-                [claim], $"{FlagWording.Says(claim)}, far from the other sources' median of {FlagWording.Number((long)Math.Round(Math.Exp(median) - 1))}."));
+                [claim], $"{FlagWording.Says(claim, options.SourceShortNames)}, far from the other sources' median of {FlagWording.Number((long)Math.Round(Math.Exp(median) - 1))}."));
         }
     }
 
-    private static void SelfContradictions(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
+    private void SelfContradictions(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
     {
         // One word per source (every word is a latest one): nobody can contradict themselves.
         if (group.All.Count == group.Current.Count) return;
@@ -107,11 +107,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             if (highest.RangesOverlap(lowest)) continue;
             var ratio = highest.Low / (double)Math.Max(1, lowest.High!.Value);
             flags.Add(Flag(FlagKind.SelfContradiction, ratio >= 2 ? Severity.High : Severity.Medium, incident, [highest, lowest],
-                $"{FlagWording.Name(highest.Source)} gives both {FlagWording.Figure(highest)} and {FlagWording.Figure(lowest)} {highest.Outcome.ToName()} for the same incident on {FlagWording.Date(highest.Reported)}."));
+                $"{FlagWording.Name(highest.Source, options.SourceShortNames)} gives both {FlagWording.Figure(highest)} and {FlagWording.Figure(lowest)} {highest.Outcome.ToName()} for the same incident on {FlagWording.Date(highest.Reported)}."));
         }
     }
 
-    private static void TallyDecreases(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
+    private void TallyDecreases(BuiltIncident incident, GroupClaims group, List<ConflictFlag> flags)
     {
         foreach (var series in group.All.GroupBy(FigureCalculator.SourceIdentity, StringComparer.Ordinal))
         {
@@ -122,19 +122,19 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
                 if (later.High is not { } laterHigh || laterHigh >= earlier.Low) continue;
                 if (later.Reported == earlier.Reported && later.EndOrStart().Last == earlier.EndOrStart().Last) continue;
                 flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
-                    $"{FlagWording.Name(later.Source)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
+                    $"{FlagWording.Name(later.Source, options.SourceShortNames)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
             }
         }
     }
 
-    private static void SubsetsAboveTotals(BuiltIncident incident, IReadOnlyDictionary<long, ClaimRecord> claims, List<ConflictFlag> flags)
+    private void SubsetsAboveTotals(BuiltIncident incident, IReadOnlyDictionary<long, ClaimRecord> claims, List<ConflictFlag> flags)
     {
         foreach (var (claim, _) in incident.Draft.Members)
         {
             if (claim.ParentId is not { } parentId || !claims.TryGetValue(parentId, out var parent)) continue;
             if (parent.High is not { } parentHigh || claim.Low <= parentHigh) continue;
             flags.Add(Flag(FlagKind.SubsetExceedsTotal, Severity.High, incident, [parent, claim],
-                $"{FlagWording.Says(claim)}, more than the {FlagWording.Figure(parent)} of the total it is part of."));
+                $"{FlagWording.Says(claim, options.SourceShortNames)}, more than the {FlagWording.Figure(parent)} of the total it is part of."));
         }
     }
 

@@ -9,15 +9,26 @@ public static class FlagWording
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// A source as named in one line: long names of four or more capitalised words by their initials
-    /// ("Syrian Observatory for Human Rights" → "SOHR"), others as they are; no source → "an unattributed report".
+    /// A source as named in one line: its acronym from the reference data when it has one ("ACLED"), else long names
+    /// of four or more capitalised words by their initials ("Syrian Observatory for Human Rights" → "SOHR"), others as
+    /// they are; no source → "an unattributed report".
     /// </summary>
-    public static string Name(string? source)
+    public static string Name(string? source, IReadOnlyDictionary<string, string>? shortNames = null)
     {
         if (string.IsNullOrWhiteSpace(source)) return "an unattributed report";
+        if (shortNames is not null && shortNames.TryGetValue(source, out var shortName)) return shortName;
         var capitalised = source.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).ToList();
         return capitalised.Count >= 4 ? string.Concat(capitalised.Select(w => w[0])) : source;
     }
+
+    /// <summary>
+    /// The acronym among a source's aliases: a single word of two to eight capital letters or digits ("ACLED",
+    /// "UCDP", "SOHR", "OCHA"), the shortest first; null when it has none.
+    /// </summary>
+    public static string? Acronym(IEnumerable<string> aliases) => aliases
+        .Where(a => a.Length is >= 2 and <= 8 && a.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && a.Any(char.IsAsciiLetterUpper))
+        .OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal)
+        .FirstOrDefault();
 
     /// <summary>The figure as the source hedged it, with the victims unless they are people: "more than 341", "44 children".</summary>
     public static string Figure(ClaimRecord claim)
@@ -40,7 +51,8 @@ public static class FlagWording
     }
 
     /// <summary>"SOHR says more than 341 killed".</summary>
-    public static string Says(ClaimRecord claim) => $"{Name(claim.Source)} says {Figure(claim)} {claim.Outcome.ToName()}";
+    public static string Says(ClaimRecord claim, IReadOnlyDictionary<string, string>? shortNames = null) =>
+        $"{Name(claim.Source, shortNames)} says {Figure(claim)} {claim.Outcome.ToName()}";
 
     public static string Number(long value) => value.ToString("#,0", Invariant);
 

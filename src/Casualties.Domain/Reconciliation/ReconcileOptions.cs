@@ -27,5 +27,11 @@ public sealed record ReconcileOptions
     /// <summary>Victim groups with their parent (people ⊃ civilians ⊃ children ...); data, not code.</summary>
     public IReadOnlyDictionary<string, string?> VictimParents { get; init; } = VictimGroups.DefaultParents;
 
+    /// <summary>
+    /// How flag explanations name a source: canonical name → the acronym the reference data knows it by
+    /// ("Armed Conflict Location &amp; Event Data Project" → "ACLED"); data, not code (<see cref="FlagWording.Name"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SourceShortNames { get; init; } = new Dictionary<string, string>();
+
     public static ReconcileOptions Default { get; } = new();
 }

@@ -6,13 +6,19 @@ using Npgsql;
 
 namespace Casualties.Postgres.Reconciliation;
 
-/// <summary>What a reconciliation reads besides claims: the gazetteer (with place ids), victim groups, overrides.</summary>
+/// <summary>
+/// What a reconciliation reads besides claims: the gazetteer (with place ids), victim groups, overrides, and the
+/// acronyms sources are known by (for flag explanations).
+/// </summary>
 public sealed record ReconciliationReference(
     Gazetteer Gazetteer,
     IReadOnlyDictionary<long, string> PlaceKeys,
     IReadOnlyDictionary<string, string?> VictimParents,
-    IReadOnlyList<IncidentOverride> Overrides)
+    IReadOnlyList<IncidentOverride> Overrides,
+    IReadOnlyDictionary<string, string> SourceShortNames)
 {
+    private sealed record SourceRow(string Name, string[] Aliases);
+
     private sealed record PlaceRow(long Id, string Key, string Name, string? ParentKey, string Kind, double? Latitude, double? Longitude);
 
     private sealed record OverrideRow(long ClaimId, string Action, string? IncidentKey, string? Note);
@@ -30,12 +36,19 @@ public sealed record ReconciliationReference(
         var groups = await conn.QueryAsync<GroupRow>(new CommandDefinition("SELECT name, parent FROM victim_groups", transaction: tx, cancellationToken: ct));
         var overrides = await conn.QueryAsync<OverrideRow>(new CommandDefinition(
             "SELECT claim_id, action, incident_key, note FROM incident_overrides", transaction: tx, cancellationToken: ct));
+        var sources = await conn.QueryAsync<SourceRow>(new CommandDefinition("SELECT name, aliases FROM sources", transaction: tx, cancellationToken: ct));
+        var shortNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            if (FlagWording.Acronym(source.Aliases) is { } acronym) shortNames[source.Name] = acronym;
+        }
         var parents = new Dictionary<string, string?>(VictimGroups.DefaultParents, StringComparer.Ordinal);
         foreach (var group in groups) parents[group.Name] = group.Parent;
         return new ReconciliationReference(
             new Gazetteer(places.Select(p => new Place(p.Key, p.Name, p.ParentKey, p.Kind, [], p.Latitude, p.Longitude))),
             places.ToDictionary(p => p.Id, p => string.Intern(p.Key)),
             parents,
-            overrides.Select(o => new IncidentOverride(o.ClaimId, o.Action == "split" ? OverrideAction.Split : OverrideAction.Pin, o.IncidentKey, o.Note)).ToList());
+            overrides.Select(o => new IncidentOverride(o.ClaimId, o.Action == "split" ? OverrideAction.Split : OverrideAction.Pin, o.IncidentKey, o.Note)).ToList(),
+            shortNames);
     }
 }

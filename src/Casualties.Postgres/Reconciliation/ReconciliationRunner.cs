@@ -97,7 +97,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
                 new { last!.ClaimWatermark, last.ChangeWatermark }, tx, cancellationToken: ct));
 
         var reconciler = new Reconciler(reference.Gazetteer,
-            (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents }, reference.Overrides);
+            (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents, SourceShortNames = reference.SourceShortNames }, reference.Overrides);
         var places = reconciler.Places;
         var byPartition = changed
             .GroupBy(c => new PartitionKey(OutcomeNames.Parse(c.Outcome),

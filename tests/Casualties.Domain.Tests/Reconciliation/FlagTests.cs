@@ -92,4 +92,24 @@ public sealed class FlagTests
         var lenient = new Reconciler(Gazetteer, new ReconcileOptions { WideSpreadRatio = 3 }).Reconcile(claims);
         Assert.That(lenient.Flags, Is.Empty);
     }
+
+    [Test]
+    public void Explanations_name_a_source_by_the_acronym_the_reference_data_knows_it_by()
+    {
+        const string Acled = "Armed Conflict Location & Event Data Project";
+        var options = new ReconcileOptions { SourceShortNames = new Dictionary<string, string> { [Acled] = "ACLED" } };
+        var claims = new[] { Claim(15, source: Acled, id: 1), Claim(29, source: "UCDP", id: 2, document: "doc-2") };
+
+        var flag = new Reconciler(Gazetteer, options).Reconcile(claims).Flags.Single(f => f.Kind == FlagKind.DisjointRanges);
+
+        Assert.That(flag.Explanation, Is.EqualTo("UCDP says 29 killed; ACLED says 15: the ranges do not overlap."));
+    }
+
+    [TestCase(new[] { "ACLED", "Armed Conflict Location and Event Data Project", "ACLED data" }, "ACLED")]
+    [TestCase(new[] { "UCDP GED", "UCDP", "Uppsala University" }, "UCDP")]
+    [TestCase(new[] { "M23", "March 23 Movement" }, "M23")]
+    [TestCase(new[] { "Syrian Observatory", "the Observatory" }, null)]
+    [TestCase(new string[0], null)]
+    public void A_sources_acronym_is_its_shortest_all_capital_alias(string[] aliases, string? expected) =>
+        Assert.That(FlagWording.Acronym(aliases), Is.EqualTo(expected));
 }
