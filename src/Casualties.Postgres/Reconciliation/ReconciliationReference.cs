@@ -17,7 +17,7 @@ public sealed record ReconciliationReference(
     IReadOnlyList<IncidentOverride> Overrides,
     IReadOnlyDictionary<string, string> SourceShortNames)
 {
-    private sealed record SourceRow(string Name, string[] Aliases);
+    private sealed record AliasRow(string Name, string Alias);
 
     private sealed record PlaceRow(long Id, string Key, string Name, string? ParentKey, string Kind, double? Latitude, double? Longitude);
 
@@ -36,11 +36,12 @@ public sealed record ReconciliationReference(
         var groups = await conn.QueryAsync<GroupRow>(new CommandDefinition("SELECT name, parent FROM victim_groups", transaction: tx, cancellationToken: ct));
         var overrides = await conn.QueryAsync<OverrideRow>(new CommandDefinition(
             "SELECT claim_id, action, incident_key, note FROM incident_overrides", transaction: tx, cancellationToken: ct));
-        var sources = await conn.QueryAsync<SourceRow>(new CommandDefinition("SELECT name, aliases FROM sources", transaction: tx, cancellationToken: ct));
+        var aliases = await conn.QueryAsync<AliasRow>(new CommandDefinition(
+            "SELECT s.name, a.alias FROM sources s CROSS JOIN LATERAL unnest(s.aliases) AS a (alias)", transaction: tx, cancellationToken: ct));
         var shortNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in sources)
+        foreach (var source in aliases.GroupBy(a => a.Name, StringComparer.Ordinal))
         {
-            if (FlagWording.Acronym(source.Aliases) is { } acronym) shortNames[source.Name] = acronym;
+            if (FlagWording.Acronym(source.Select(a => a.Alias)) is { } acronym) shortNames[source.Key] = acronym;
         }
         var parents = new Dictionary<string, string?>(VictimGroups.DefaultParents, StringComparer.Ordinal);
         foreach (var group in groups) parents[group.Name] = group.Parent;
