@@ -31,7 +31,7 @@ public sealed record ReconcileOptions
     /// How flag explanations name a source: canonical name → the acronym the reference data knows it by
     /// ("Armed Conflict Location &amp; Event Data Project" → "ACLED"); data, not code (<see cref="FlagWording.Name"/>).
     /// </summary>
-    public IReadOnlyDictionary<string, string> SourceShortNames { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> SourceShortNames { get; init; } = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
 
     public static ReconcileOptions Default { get; } = new();
 }
