@@ -49,8 +49,8 @@ public static class IngestBenchmark
             var (_, peakSmall) = await Measure(() => Ingest(bench.DataSource, small));
             await Reset(bench.DataSource);
 
-            var (baselineSeconds, _) = await Measure(() => RawCopy(bench.DataSource, large), "raw COPY");
-            var (ingestSeconds, peakLarge) = await Measure(() => Ingest(bench.DataSource, large), "ingest");
+            var (baselineSeconds, _) = await Measure(() => RawCopy(bench.DataSource, large), "raw COPY", bench.DataSource);
+            var (ingestSeconds, peakLarge) = await Measure(() => Ingest(bench.DataSource, large), "ingest", bench.DataSource);
 
             var value = rows / ingestSeconds;
             var baseline = rows / baselineSeconds;
@@ -105,19 +105,22 @@ public static class IngestBenchmark
         await copy.CompleteAsync();
     }
 
-    private static async Task<(double Seconds, double PeakMb)> Measure(Func<Task> work, string? name = null)
+    private static async Task<(double Seconds, double PeakMb)> Measure(Func<Task> work, string? name = null, NpgsqlDataSource? server = null)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         PeakMemory.Reset();
+        var serverCpu = server is null ? null : await ServerCpu.Used(server, CancellationToken.None);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await work();
         var seconds = clock.Elapsed.TotalSeconds;
         if (name is not null)
         {
+            var serverSeconds = serverCpu is { } before && await ServerCpu.Used(server!, CancellationToken.None) is { } after
+                ? string.Create(CultureInfo.InvariantCulture, $", {(after - before).TotalSeconds:0.00} s in the PostgreSQL server") : "";
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest: {name} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process"));
+                $"ingest: {name} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}"));
         }
         return (seconds, PeakMemory.Megabytes());
     }
