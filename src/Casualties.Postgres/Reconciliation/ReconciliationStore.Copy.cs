@@ -61,13 +61,7 @@ public sealed partial class ReconciliationStore
                 WriteDate(writer, incident.End);
                 writer.Write(incident.PerpetratorSide);
                 writer.Write(headline.Victims);
-                writer.Write(headline.Low);
-                writer.Write(headline.Best);
-                writer.Write(headline.High);
-                writer.Write(headline.HasConsensus);
-                writer.Write(headline.ConsensusLow);
-                writer.Write(headline.ConsensusHigh);
-                writer.Write(headline.Sources.Count);
+                WriteFigures(writer, headline);
                 writer.Write(incident.Members.Count);
                 writer.Write(incident.ContainedIn);
                 await writer.EndRow(ct);
@@ -110,13 +104,7 @@ public sealed partial class ReconciliationStore
                     writer.Write(figure.Victims);
                     writer.Write(figure.VictimSide);
                     writer.Write(figure.Headline);
-                    writer.Write(figure.Low);
-                    writer.Write(figure.Best);
-                    writer.Write(figure.High);
-                    writer.Write(figure.HasConsensus);
-                    writer.Write(figure.ConsensusLow);
-                    writer.Write(figure.ConsensusHigh);
-                    writer.Write(figure.Sources.Count);
+                    WriteFigures(writer, figure);
                     await writer.EndRow(ct);
                 }
                 id++;
@@ -124,6 +112,18 @@ public sealed partial class ReconciliationStore
             await writer.Complete(ct);
         }
         phases?.Lap("store: figures");
+    }
+
+    /// <summary>A figure's numbers, in the column order incidents (for the headline) and incident_figures share.</summary>
+    private static void WriteFigures(BinaryCopyWriter writer, IncidentFigure figure)
+    {
+        writer.Write(figure.Low);
+        writer.Write(figure.Best);
+        writer.Write(figure.High);
+        writer.Write(figure.HasConsensus);
+        writer.Write(figure.ConsensusLow);
+        writer.Write(figure.ConsensusHigh);
+        writer.Write(figure.Sources.Count);
     }
 
     private static async Task WriteTotals(NpgsqlConnection conn, long runId,
