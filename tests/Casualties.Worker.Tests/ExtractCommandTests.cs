@@ -19,14 +19,20 @@ public sealed class ExtractCommandTests
     private static readonly string[] ClaimFields =
         ["outcome", "victims", "qualifier", "value", "low", "high", "parent", "source", "perpetrator_side", "place", "start", "end", "phrase", "quote", "span", "confidence"];
 
+    /// <summary>casualties extract --json of a sample document, which must succeed; its claims.</summary>
+    private static async Task<List<JsonElement>> ExtractJson(string sampleDocument)
+    {
+        var run = await WorkerProcess.Run(Unused, "extract", RepositoryPaths.Combine("seeds", "documents", sampleDocument), "--json");
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        return json.RootElement.EnumerateArray().Select(c => c.Clone()).ToList();
+    }
+
     [Test]
     public async Task Extract_json_prints_the_seed_articles_claims_with_the_documented_fields()
     {
-        var run = await WorkerProcess.Run(Unused, "extract", RepositoryPaths.Combine("seeds", "documents", "000_87d7596e7722211d.txt"), "--json");
+        var claims = await ExtractJson("000_87d7596e7722211d.txt");
 
-        Assert.That(run.ExitCode, Is.Zero, run.Error);
-        using var json = JsonDocument.Parse(run.Output);
-        var claims = json.RootElement.EnumerateArray().ToList();
         Assert.That(claims, Has.Count.EqualTo(10));
         foreach (var claim in claims)
         {
@@ -40,11 +46,8 @@ public sealed class ExtractCommandTests
     [Test]
     public async Task Extract_reads_an_html_article_dated_by_its_meta_tag_like_ingest_does()
     {
-        var run = await WorkerProcess.Run(Unused, "extract", RepositoryPaths.Combine("seeds", "documents", "002_mosul_offensive.html"), "--json");
+        var claims = await ExtractJson("002_mosul_offensive.html");
 
-        Assert.That(run.ExitCode, Is.Zero, run.Error);
-        using var json = JsonDocument.Parse(run.Output);
-        var claims = json.RootElement.EnumerateArray().ToList();
         Assert.That(claims, Is.Not.Empty);
         Assert.That(claims.Select(c => c.GetProperty("quote").GetString()), Has.None.Contains("<"), "quotes come from the article text, not the markup");
         Assert.That(claims.Select(c => c.GetProperty("end").GetString()), Has.All.Not.Null.And.All.Not.GreaterThan("2016-12-08"));
