@@ -252,7 +252,9 @@ internal sealed partial class DocumentReader
         {
             if (other.Last == named.First - 2 && (text.IsAny(named.First - 1, "and", "or") || text.IsComma(named.First - 1))) return true;
         }
-        return text.IsAny(named.Last + 1, "and", "or") || text.IsAny(named.First - 1, "and", "or") && text.IsCapitalized(named.First - 2);
+        var next = text.Is(named.Last + 2, "the") ? named.Last + 3 : named.Last + 2;
+        return text.IsAny(named.Last + 1, "and", "or") && (text.IsCapitalized(next) || text.Kind(next) == TokenKind.Number)
+            || text.IsAny(named.First - 1, "and", "or") && text.IsCapitalized(named.First - 2);
     }
 
     private static readonly HashSet<string> ClauseStarts = new(StringComparer.OrdinalIgnoreCase)
@@ -321,16 +323,59 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"the Khartoum state health ministry", "a Beirut-based channel", "received at Nasser Hospital": a name, not where it happened.</summary>
-    private static bool IsPlaceOfEvent(TokenText text, NamedAt<Place> named)
+    private bool IsPlaceOfEvent(TokenText text, NamedAt<Place> named)
     {
         var after = named.Last + 1;
         if (named.Candidates[0].Parent is null && IsStateAsActor(text, named)) return false;
+        if (text.IsAny(after, "river", "riverbank")) return false;
+        if (IsLandmarkOrDestination(text, named)) return false;
         if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
         if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate") && text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])) return false;
         if (text[named.Last].EndsWith("-based", StringComparison.OrdinalIgnoreCase)) return false;
         var isHospital = named.Candidates[0].Name.EndsWith("Hospital", StringComparison.OrdinalIgnoreCase)
             || text.IsAny(named.Last, "hospital", "hospitals");
         return !isHospital || text.IsAny(named.First - 1, "on", "struck", "hit", "targeted", "stormed", "raided");
+    }
+
+    /// <summary>A landmark or the place victims were brought to: what the next sentence is not about either.</summary>
+    private static bool IsLandmarkOrDestination(TokenText text, NamedAt<Place> named) =>
+        IsDestination(text, named.First) || IsReferencePoint(text, named.First);
+
+    private static readonly HashSet<string> MotionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "taken", "transported", "transferred", "brought", "rushed", "airlifted", "referred", "admitted", "carried", "driven",
+    };
+
+    private static readonly HashSet<string> CareNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hospital", "hospitals", "clinic", "clinics", "camp", "camps", "shelter", "shelters", "morgue", "morgues",
+    };
+
+    /// <summary>"taken to hospitals in Maiduguri", "the camps in Amiriyat al-Fallujah", "a hospital it supports in Saada": where victims were brought, not where it happened.</summary>
+    private static bool IsDestination(TokenText text, int first)
+    {
+        var k = text.Is(first - 1, "the") ? first - 2 : first - 1;
+        if (text.Is(k, "in") && (CareNouns.Contains(text[k - 1]) || text.IsWord(k - 1) && text.IsAny(k - 2, "hospital", "hospitals", "camp", "camps")
+            || text.IsAny(k - 3, "hospital", "hospitals") && text.IsAny(k - 2, "it", "they", "we")))
+        {
+            return true;
+        }
+        if (!text.IsAny(k, "to", "into")) return false;
+        for (var m = k - 1; m >= k - 4 && m >= 0; m--)
+        {
+            if (text.IsWord(m) && MotionWords.Contains(text[m])) return true;
+            if (text.IsPunctuation(m, ',') || text.IsPunctuation(m, ';')) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"near Chasiv Yar, about 10 km west of Bakhmut", "near the border with Saudi Arabia": a landmark to measure from, not the place.</summary>
+    private static bool IsReferencePoint(TokenText text, int first)
+    {
+        var of = text.Is(first - 1, "the") ? first - 2 : first - 1;
+        if (text.Is(of, "with") && text.IsAny(of - 1, "border", "frontier", "boundary")) return true;
+        if (!text.Is(of, "of") || !text.IsWord(of - 1) || !Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[of - 1]) && !text.IsAny(of - 1, "northeast", "northwest", "southeast", "southwest")) return false;
+        return text.IsAny(of - 2, "km", "kilometres", "kilometers", "miles", "mi", "metres", "meters") || text[of - 2].EndsWith("km", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"The war, which began in 2011, has killed more than 500,000 people": the toll of the whole conflict.</summary>

@@ -67,6 +67,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousPlaces.Clear();
         foreach (var place in placesHere)
         {
+            if (IsLandmarkOrDestination(text, place)) continue;
             previousPlaces.Add(place.Candidates[0]);
             if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(place.Candidates[0]);
         }

@@ -6,6 +6,9 @@ public sealed class Gazetteer
     private readonly Dictionary<string, Place> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Place>> byName = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each place's ancestry (itself first, its country last), walked once: the extractor asks for it per name.</summary>
+    private readonly Dictionary<string, Place[]> ancestries = new(StringComparer.Ordinal);
+
     public Gazetteer(IEnumerable<Place> places)
     {
         foreach (var place in places)
@@ -17,6 +20,7 @@ public sealed class Gazetteer
                 if (!list.Contains(place)) list.Add(place);
             }
         }
+        foreach (var place in byKey.Values) ancestries[place.Key] = WalkAncestry(place);
     }
 
     public int Count => byKey.Count;
@@ -28,23 +32,35 @@ public sealed class Gazetteer
         byName.TryGetValue(nameOrAlias.Trim(), out var list) ? list : [];
 
     /// <summary>The place itself, then its parent, up to the country.</summary>
-    public IEnumerable<Place> AncestryOf(Place place)
+    public IReadOnlyList<Place> AncestryOf(Place place) =>
+        ancestries.TryGetValue(place.Key, out var ancestry) && ReferenceEquals(ancestry[0], place) ? ancestry : WalkAncestry(place);
+
+    private Place[] WalkAncestry(Place place)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ancestry = new List<Place>();
         for (Place? current = place; current is not null && seen.Add(current.Key);
              current = current.Parent is null ? null : ByKey(current.Parent))
         {
-            yield return current;
+            ancestry.Add(current);
         }
+        return [.. ancestry];
     }
 
     /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
-    public bool Contains(Place outer, Place inner) => AncestryOf(inner).Any(p => p.Key == outer.Key);
+    public bool Contains(Place outer, Place inner)
+    {
+        foreach (var place in AncestryOf(inner))
+        {
+            if (place.Key == outer.Key) return true;
+        }
+        return false;
+    }
 
     /// <summary>The country (root) of a place.</summary>
-    public Place CountryOf(Place place) => AncestryOf(place).Last();
+    public Place CountryOf(Place place) => AncestryOf(place)[^1];
 
-    public int DepthOf(Place place) => AncestryOf(place).Count() - 1;
+    public int DepthOf(Place place) => AncestryOf(place).Count - 1;
 
     /// <summary>True when both names denote the same place, by canonical name or alias.</summary>
     public bool SamePlace(string? a, string? b)
