@@ -339,4 +339,47 @@ public sealed class AttributionRuleTests
             Assert.That(claims[1].Source, Is.Null);
         });
     }
+
+    [TestCase("Officials said 42 injured people had been taken to hospitals in Maiduguri.")]
+    [TestCase("Officials said 42 injured people were rushed to a hospital in Maiduguri.")]
+    [TestCase("We transported 42 injured to hospitals in Maiduguri, the agency said.")]
+    [TestCase("A hospital it supports in Maiduguri had received 42 wounded, the charity said.")]
+    public void The_hospital_the_wounded_were_brought_to_is_not_where_they_were_hurt(string second)
+    {
+        var claims = Extract("Gunmen killed 12 villagers in the town of Gwoza on Tuesday, residents said. " + second);
+
+        Assert.That(claims.Select(c => c.Place), Is.All.EqualTo("Gwoza"));
+    }
+
+    [TestCase("A drone strike near Chasiv Yar, about 10 km west of Bakhmut, killed three soldiers on Tuesday.", "Chasiv Yar")]
+    [TestCase("Shelling near Chasiv Yar, some 12 kilometres west of Bakhmut, killed three soldiers on Tuesday.", "Chasiv Yar")]
+    [TestCase("Air strikes on a market in Razih, near the border with Saudi Arabia, killed 17 civilians on Tuesday.", "Razih")]
+    public void A_landmark_a_distance_is_measured_from_is_not_the_place(string sentence, string expected)
+    {
+        Assert.That(Only(sentence).Place, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_landmark_is_not_carried_into_the_next_sentence()
+    {
+        var claims = Extract("Air strikes hit a market in Razih on Tuesday, killing 17 civilians. The market lies near the border with Saudi Arabia. "
+            + "He said 24 people were wounded.");
+
+        Assert.That(claims.Select(c => c.Place), Is.All.EqualTo("Razih"));
+    }
+
+    [TestCase("In Kherson Oblast on Tuesday, floods along the Dnipro River killed 17 people.")]
+    [TestCase("In Kherson Oblast on Tuesday, the right bank of the Dnipro River saw 17 people killed.")]
+    public void A_river_named_after_a_city_is_not_the_city(string sentence)
+    {
+        Assert.That(Only(sentence).Place, Is.EqualTo("Kherson Oblast"));
+    }
+
+    [TestCase("In Kharkiv Oblast, up to 10 civilians were injured in Russian strikes on the city of Kupiansk and nearby villages.", "Kupiansk")]
+    [TestCase("In Kharkiv Oblast, Russian strikes on Kupiansk and surrounding villages injured 10 civilians.", "Kupiansk")]
+    [TestCase("In Kharkiv Oblast, up to 10 civilians were injured in Russian strikes on Kupiansk and Izium.", "Kharkiv Oblast")]
+    public void A_town_and_its_unnamed_surroundings_are_the_town_but_two_named_towns_are_their_region(string sentence, string expected)
+    {
+        Assert.That(Only(sentence).Place, Is.EqualTo(expected));
+    }
 }
