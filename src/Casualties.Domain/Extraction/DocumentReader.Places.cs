@@ -219,7 +219,7 @@ internal sealed partial class DocumentReader
         }
         if (best is { } here) return InnermostNamedFor(text, draft, here).Candidates[0];
         if (IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken)) return null;
-        if (IsCountryWide(text, from, to, draft)) return DocumentCountry();
+        if (IsCountryWide(text, from, to, draft)) return CountryWidePlace();
         if (IsWholeWarTally(draft)) return DocumentArea();
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
         var previous = previousPlaces.LastOrDefault(InDocumentCountries);
@@ -299,7 +299,22 @@ internal sealed partial class DocumentReader
     {
         var country = DocumentCountry();
         if (country is null) return null;
-        return namedAreas.LastOrDefault(a => a.Parent == country.Key) ?? country;
+        return namedAreas.LastOrDefault(a => a.Parent == country.Key) ?? CountryWidePlace();
+    }
+
+    /// <summary>
+    /// A country-wide figure's place: the country, or, for a country made of separate territories (the Gaza Strip and the
+    /// West Bank), the territory the text is about: the last one it named, else the one its last place lies in.
+    /// </summary>
+    private Place? CountryWidePlace()
+    {
+        var country = DocumentCountry();
+        if (country is null) return null;
+        var gazetteer = Reference.Gazetteer;
+        var territories = gazetteer.ChildrenOf(country);
+        if (territories.Count == 0 || territories.Any(t => t.Kind != "area")) return country;
+        if (namedAreas.LastOrDefault(a => a.Parent == country.Key) is { } named) return named;
+        return lastPlace is null ? country : gazetteer.AncestryOf(lastPlace).FirstOrDefault(p => p.Parent == country.Key) ?? country;
     }
 
     /// <summary>The first-level region the text last named, or that its last town lies in: what "the region", "the province" mean.</summary>

@@ -9,6 +9,8 @@ public sealed class Gazetteer
     /// <summary>Each place's ancestry (itself first, its country last), walked once: the extractor asks for it per name.</summary>
     private readonly Dictionary<string, Place[]> ancestries = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, List<Place>> children = new(StringComparer.Ordinal);
+
     public Gazetteer(IEnumerable<Place> places)
     {
         foreach (var place in places)
@@ -20,7 +22,13 @@ public sealed class Gazetteer
                 if (!list.Contains(place)) list.Add(place);
             }
         }
-        foreach (var place in byKey.Values) ancestries[place.Key] = WalkAncestry(place);
+        foreach (var place in byKey.Values)
+        {
+            ancestries[place.Key] = WalkAncestry(place);
+            if (place.Parent is null) continue;
+            if (!children.TryGetValue(place.Parent, out var siblings)) children[place.Parent] = siblings = [];
+            siblings.Add(place);
+        }
     }
 
     public int Count => byKey.Count;
@@ -46,6 +54,9 @@ public sealed class Gazetteer
         }
         return [.. ancestry];
     }
+
+    /// <summary>The places whose parent is this one.</summary>
+    public IReadOnlyList<Place> ChildrenOf(Place place) => children.TryGetValue(place.Key, out var list) ? list : [];
 
     /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
     public bool Contains(Place outer, Place inner)

@@ -382,4 +382,20 @@ public sealed class AttributionRuleTests
     {
         Assert.That(Only(sentence).Place, Is.EqualTo(expected));
     }
+
+    [TestCase("Israeli strikes hit Khan Younis on Tuesday. Around 1.4 million Gazans have fled their homes, UNRWA said.", "Gaza Strip")]
+    [TestCase("Israeli strikes hit Khan Younis on Tuesday. At least 87 Palestinians were killed across the country on Sunday, health officials said.", "Gaza Strip")]
+    [TestCase("Troops raided Jenin on Tuesday. At least 770 Palestinians have been killed by Israeli troops since October 2023, the Palestinian Health Ministry said.", "West Bank")]
+    public void A_country_wide_figure_of_a_country_made_of_separate_territories_is_the_territory_the_text_is_about(string text, string expected)
+    {
+        Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_country_wide_figure_of_a_country_of_regions_is_the_country()
+    {
+        var claims = Extract("Air strikes hit Idlib on Tuesday. At least 87 Syrians were killed across the country on Sunday, the Observatory said.");
+
+        Assert.That(claims[^1].Place, Is.EqualTo("Syria"));
+    }
 }
