@@ -51,6 +51,7 @@ internal sealed partial class DocumentReader
             length = namedLength + 1;
             return true;
         }
+        if (TryCountryPart(text, i, out places, out length)) return true;
         if (text.Is(i, "the") && text.IsAny(i + 1, "city", "town") && lastCity is not null && !text.Is(i + 2, "of"))
         {
             places = [lastCity];
@@ -82,6 +83,47 @@ internal sealed partial class DocumentReader
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(p => p.Kind == "region") is { } region) lastRegion = region;
         return true;
     }
+
+    private static readonly HashSet<string> AfterCountryPart = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "in", "and", "or", "at", "over", "since", "last", "this", "to", "after", "before", "during", "amid", "following", "where",
+        "with", "for", "as", "overnight", "yesterday", "today", "earlier", "alone",
+    };
+
+    /// <summary>"fled the south on Monday": a part of the document's country named by its direction alone ("South Lebanon").</summary>
+    private bool TryCountryPart(TokenText text, int i, out IReadOnlyList<Place> places, out int length)
+    {
+        places = [];
+        length = 0;
+        if (!text.Is(i, "the") || !text.IsAny(i + 1, "south", "north", "east", "west") || text.IsCapitalized(i + 1)) return false;
+        if (text.IsWord(i + 2) && !AfterCountryPart.Contains(text[i + 2])) return false;
+        if (DocumentCountry() is not { } country) return false;
+        var direction = Directions.GetAlternateLookup<ReadOnlySpan<char>>()[text[i + 1]];
+        var gazetteer = Reference.Gazetteer;
+        foreach (var name in (ReadOnlySpan<string>)[$"{direction} {country.Name}", $"{direction}ern {country.Name}"])
+        {
+            if (gazetteer.Named(name).FirstOrDefault(p => gazetteer.Contains(country, p)) is not { } part) continue;
+            places = [part];
+            Vote(part);
+            length = 2;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the sentence names another place inside this one ("in the east ... in the town of Selydove").</summary>
+    private bool NamesPlaceInside(NamedAt<Place> outer)
+    {
+        foreach (var other in placesHere)
+        {
+            if (other.First != outer.First && other.Candidates[0].Key != outer.Candidates[0].Key && Reference.Gazetteer.Contains(outer.Candidates[0], other.Candidates[0])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"the south" read as a part of the country: vaguer than any place the sentence names.</summary>
+    private static bool IsCountryPartMention(TokenText text, NamedAt<Place> named) =>
+        named.Length == 2 && text.Is(named.First, "the") && text.IsAny(named.First + 1, "south", "north", "east", "west");
 
     /// <summary>"across southern and eastern Lebanon": several regions of one place, which no single region covers, are that place.</summary>
     private bool TryRegionsOfOnePlace(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
@@ -205,6 +247,7 @@ internal sealed partial class DocumentReader
         foreach (var named in placesHere)
         {
             if (!InDocumentCountries(named.Candidates[0]) || !IsPlaceOfEvent(text, named)) continue;
+            if (IsCountryPartMention(text, named) && NamesPlaceInside(named)) continue;
             if (best is null || Distance(named.First, named.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor)) best = named;
         }
         foreach (var named in placesHere)

@@ -398,4 +398,13 @@ public sealed class AttributionRuleTests
 
         Assert.That(claims[^1].Place, Is.EqualTo("Syria"));
     }
+
+    [TestCase("Israeli strikes hit Lebanon on Monday. Tens of thousands of people fled the south on Monday, jamming the highway to Beirut.", "South Lebanon")]
+    [TestCase("Israeli strikes hit Lebanon on Monday. At least 30 people were killed in the south overnight, the health ministry said.", "South Lebanon")]
+    [TestCase("Russian forces pressed on in Ukraine. In the east, Russian shelling killed 3 civilians and wounded 6 in the town of Selydove.", "Selydove")]
+    [TestCase("Israeli strikes hit Lebanon on Monday. At least 30 people were killed in the south of the city of Tyre, officials said.", "Tyre")]
+    public void The_south_alone_is_the_south_of_the_documents_country_unless_a_place_inside_it_is_named(string text, string expected)
+    {
+        Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
+    }
 }
