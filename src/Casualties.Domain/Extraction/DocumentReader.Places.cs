@@ -247,7 +247,7 @@ internal sealed partial class DocumentReader
         foreach (var named in placesHere)
         {
             if (!InDocumentCountries(named.Candidates[0]) || !IsPlaceOfEvent(text, named)) continue;
-            if (IsCountryPartMention(text, named) && NamesPlaceInside(named)) continue;
+            if (IsCountryPartMention(text, named) && NamesPlaceInside(named) || InRelativeClauseWithout(text, named, anchor, to)) continue;
             if (best is null || Distance(named.First, named.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor)) best = named;
         }
         foreach (var named in placesHere)
@@ -263,7 +263,7 @@ internal sealed partial class DocumentReader
         if (best is { } here) return InnermostNamedFor(text, draft, here).Candidates[0];
         if (IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken)) return null;
         if (IsCountryWide(text, from, to, draft)) return CountryWidePlace();
-        if (IsWholeWarTally(draft)) return DocumentArea();
+        if (IsWholeWarTally(draft) || IsOverallToll(text, from, draft.Mention.FirstToken)) return DocumentArea();
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
         var previous = previousPlaces.LastOrDefault(InDocumentCountries);
         if (previous is not null) return previous;
@@ -283,6 +283,7 @@ internal sealed partial class DocumentReader
             if (inner.Key == chosen.Candidates[0].Key || !gazetteer.Contains(chosen.Candidates[0], inner) || !InDocumentCountries(inner)) continue;
             if (gazetteer.DepthOf(inner) <= gazetteer.DepthOf(chosen.Candidates[0]) || !IsNearestFigure(text, draft, named)) continue;
             if (IsCoordinatedPlace(text, named) || !SameClause(text, named, draft.Mention.NumberToken)) continue;
+            if (InRelativeClauseWithout(text, named, draft.Mention.NumberToken, text.Count)) continue;
             chosen = named;
         }
         return chosen;
@@ -298,6 +299,25 @@ internal sealed partial class DocumentReader
         var next = text.Is(named.Last + 2, "the") ? named.Last + 3 : named.Last + 2;
         return text.IsAny(named.Last + 1, "and", "or") && (text.IsCapitalized(next) || text.Kind(next) == TokenKind.Number)
             || text.IsAny(named.First - 1, "and", "or") && text.IsCapitalized(named.First - 2);
+    }
+
+    /// <summary>
+    /// "the M23 rebels, who seized the provincial capital Goma in January, have detained hundreds": a place inside a relative
+    /// clause set off by commas describes someone, not where the figure happened, when the figure lies outside the clause.
+    /// </summary>
+    private static bool InRelativeClauseWithout(TokenText text, NamedAt<Place> named, int figure, int to)
+    {
+        var start = -1;
+        for (var k = named.First - 1; k >= 0 && k >= named.First - 12; k--)
+        {
+            if (!text.IsComma(k) && !text.IsPunctuation(k, ';') && !text.IsPunctuation(k, '.')) continue;
+            if (text.IsComma(k) && text.IsAny(k + 1, "who", "which", "whose")) start = k;
+            break;
+        }
+        if (start < 0) return false;
+        var end = named.Last + 1;
+        while (end < to && !text.IsComma(end) && !text.IsPunctuation(end, ';')) end++;
+        return figure < start || figure > end;
     }
 
     private static readonly HashSet<string> ClauseStarts = new(StringComparer.OrdinalIgnoreCase)
@@ -336,6 +356,17 @@ internal sealed partial class DocumentReader
     private static bool IsWholeWarTally(ClaimDraft draft) =>
         draft.Cumulative && draft.Period.Start is { } start && start.Precision != DatePrecision.Day
         || draft.Cumulative && draft.Period.Start is { Precision: DatePrecision.Day } day && draft.Period.End is { } end && end.Date.DayNumber - day.Date.DayNumber > 60;
+
+    /// <summary>"The ministry's overall toll stands at 43,985 killed", "the cumulative death toll": the whole war's, not the last town's.</summary>
+    private static bool IsOverallToll(TokenText text, int from, int figure)
+    {
+        for (var k = from; k < figure; k++)
+        {
+            if (!text.IsAny(k, "overall", "cumulative")) continue;
+            if (text.IsAny(k + 1, "toll", "tally") || text.IsAny(k + 1, "death", "casualty") && text.IsAny(k + 2, "toll", "tally")) return true;
+        }
+        return false;
+    }
 
     /// <summary>The document's country, or the last whole area of it the text named ("the Gaza Strip", "the West Bank").</summary>
     private Place? DocumentArea()

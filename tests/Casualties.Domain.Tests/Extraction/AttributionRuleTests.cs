@@ -407,4 +407,22 @@ public sealed class AttributionRuleTests
     {
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
     }
+
+    [TestCase("In North Kivu, the M23 rebels, who seized the provincial capital Goma in January, have detained hundreds of young men, HRW said.", "North Kivu Province")]
+    [TestCase("In North Kivu, the rebels, which took Goma last year, have killed 40 villagers, officials said.", "North Kivu Province")]
+    [TestCase("In North Kivu, the rebels killed 40 villagers in Goma, which they seized last year, officials said.", "Goma")]
+    public void A_place_in_a_relative_clause_the_figure_is_outside_of_is_not_its_place(string sentence, string expected)
+    {
+        Assert.That(Only(sentence).Place, Is.EqualTo(expected));
+    }
+
+    [TestCase("The Gaza Health Ministry's overall toll stands at 43,985 killed, the ministry said.")]
+    [TestCase("The cumulative death toll in the war has reached 43,985 killed, the ministry said.")]
+    [TestCase("The ministry put the overall tally at 43,985 killed.")]
+    public void An_overall_toll_is_of_the_whole_area_and_not_of_the_last_town(string second)
+    {
+        var claims = Extract("Israeli strikes on Beit Lahia killed 66 people on Tuesday, civil defence crews said. " + second);
+
+        Assert.That(claims[^1].Place, Is.EqualTo("Gaza Strip"));
+    }
 }
