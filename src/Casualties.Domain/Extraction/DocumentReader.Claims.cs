@@ -126,7 +126,7 @@ internal sealed partial class DocumentReader
                 draft.Sources = inherited.Sources;
                 draft.Perpetrators = inherited.Perpetrators;
                 if (!sentenceDrafts.Contains(inherited) && PerpetratorsFor(text, from, draft) is { Count: > 0 } own) draft.Perpetrators = own;
-                draft.Place = inherited.Place;
+                draft.Place = PlaceWithin(text, draft, inherited) ?? inherited.Place;
                 draft.Period = inherited.Period;
                 draft.Cumulative = inherited.Cumulative;
             }

@@ -289,6 +289,38 @@ internal sealed partial class DocumentReader
         return chosen;
     }
 
+    /// <summary>
+    /// "At least 60 of them died in the Shejaiya district", "1.1 million of them in Sagaing region": a part of a figure with a
+    /// place of its own, named after it and inside the whole's place, is that place.
+    /// </summary>
+    private Place? PlaceWithin(TokenText text, ClaimDraft part, ClaimDraft whole)
+    {
+        var number = part.Mention.NumberToken;
+        var after = part.Mention.LastToken + 1;
+        if (!text.Is(after, "of") || !text.IsAny(after + 1, "them", "those", "whom")) return null;
+        var wholeHere = sentenceDrafts.Contains(whole);
+        NamedAt<Place>? best = null;
+        foreach (var named in placesHere)
+        {
+            var place = named.Candidates[0];
+            if (named.First <= number || !InDocumentCountries(place) || !IsPlaceOfEvent(text, named)) continue;
+            if (whole.Place is { } outer && (outer.Key == place.Key || !Reference.Gazetteer.Contains(outer, place))) continue;
+            if (wholeHere && Distance(named.First, named.Last, whole.Mention.NumberToken) <= Distance(named.First, named.Last, number)) continue;
+            if (!SameClause(text, named, number) || HasCommaBetween(text, after, named.First)) continue;
+            if (best is null || named.First < best.Value.First) best = named;
+        }
+        return best?.Candidates[0];
+    }
+
+    private static bool HasCommaBetween(TokenText text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (text.IsComma(k)) return true;
+        }
+        return false;
+    }
+
     /// <summary>"the Shaar and Maadi districts": one of several places, which the figure covers together.</summary>
     private bool IsCoordinatedPlace(TokenText text, NamedAt<Place> named)
     {

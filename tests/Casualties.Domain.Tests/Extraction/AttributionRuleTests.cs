@@ -425,4 +425,12 @@ public sealed class AttributionRuleTests
 
         Assert.That(claims[^1].Place, Is.EqualTo("Gaza Strip"));
     }
+
+    [TestCase("Israeli strikes killed at least 87 Palestinians in Gaza City on Sunday. At least 60 of them died in the Shejaiya district.", "Shujaiya")]
+    [TestCase("Israeli strikes killed at least 87 Palestinians in Gaza City on Sunday, 60 of them in Shujaiya.", "Shujaiya")]
+    [TestCase("Israeli strikes killed at least 87 Palestinians in Gaza City on Sunday, 60 of whom died in Shujaiya.", "Shujaiya")]
+    public void A_part_of_them_with_a_place_of_its_own_inside_the_wholes_is_that_place(string text, string expected)
+    {
+        Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
+    }
 }
