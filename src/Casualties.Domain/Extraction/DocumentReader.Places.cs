@@ -265,9 +265,29 @@ internal sealed partial class DocumentReader
         if (IsCountryWide(text, from, to, draft)) return CountryWidePlace();
         if (IsWholeWarTally(draft) || IsOverallToll(text, from, draft.Mention.FirstToken)) return DocumentArea();
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
-        var previous = previousPlaces.LastOrDefault(InDocumentCountries);
-        if (previous is not null) return previous;
+        if (InnermostOf(previousPlaces, InDocumentCountries) is { } previous) return previous;
         return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace ?? datelinePlace;
+    }
+
+    /// <summary>
+    /// The place a sentence was last about: its last named place, or a place it named inside that one ("in the town of
+    /// Bilopillia in Sumy Oblast" is about Bilopillia).
+    /// </summary>
+    private Place? InnermostOf(List<Place> places, Func<Place, bool> eligible)
+    {
+        Place? last = null;
+        for (var k = places.Count - 1; k >= 0 && last is null; k--)
+        {
+            if (eligible(places[k])) last = places[k];
+        }
+        if (last is null) return null;
+        var gazetteer = Reference.Gazetteer;
+        var innermost = last;
+        foreach (var place in places)
+        {
+            if (place.Key != innermost.Key && eligible(place) && gazetteer.Contains(innermost, place)) innermost = place;
+        }
+        return innermost;
     }
 
     /// <summary>

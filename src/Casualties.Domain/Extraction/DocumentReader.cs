@@ -72,12 +72,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(place.Candidates[0]);
         }
         var leading = LeadingCountry();
-        for (var k = previousPlaces.Count - 1; k >= 0; k--)
-        {
-            if (leading is not null && extractor.CountryKeyOf(previousPlaces[k]) != leading) continue;
-            lastPlace = previousPlaces[k];
-            break;
-        }
+        lastPlace = InnermostOf(previousPlaces, p => leading is null || extractor.CountryKeyOf(p) == leading) ?? lastPlace;
         previousDrafts.Clear();
         previousDrafts.AddRange(sentenceDrafts);
         previousTimes.Clear();

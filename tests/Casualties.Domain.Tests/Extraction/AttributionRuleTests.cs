@@ -433,4 +433,12 @@ public sealed class AttributionRuleTests
     {
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
     }
+
+    [TestCase("A Russian drone hit a minibus in the town of Bilopillia in Sumy Oblast on Monday. Four passengers were killed, officials said.", "Bilopillia")]
+    [TestCase("Gunmen attacked villages in the Bokkos area of Plateau State on Monday. A spokesman said 14 people were injured.", "Bokkos")]
+    [TestCase("Gunmen attacked villages in Plateau State on Monday, then Bokkos. A spokesman said 14 people were injured.", "Bokkos")]
+    public void A_sentence_without_a_figure_is_about_the_innermost_place_it_named(string text, string expected)
+    {
+        Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
+    }
 }
