@@ -17,38 +17,8 @@ internal sealed partial class DocumentReader
     {
         length = 0;
         places = [];
-        var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
-            "outskirts", "areas", "quarters", "sector", "half") ? i + 2 : i + 1;
-        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && text.Is(ofAt, "of"))
+        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && TryDirectionalPlaceAt(text, i, to, direction, out places, out length))
         {
-            var cityAt = ofAt + 1;
-            Place? city = null;
-            if (text.IsAny(cityAt, "the") && text.IsAny(cityAt + 1, "city", "town"))
-            {
-                city = lastCity;
-                length = cityAt + 2 - i;
-            }
-            else if (extractor.Places.TryMatchShared(text, cityAt, to, out var cityLength, out var named) && HasCapital(text, cityAt, cityLength))
-            {
-                city = Prefer(named);
-                length = cityAt + cityLength - i;
-            }
-            if (city is not null && Reference.Gazetteer.Named($"{direction} {city.Name}") is [var part, ..])
-            {
-                places = [part];
-                Vote(part);
-                return true;
-            }
-            length = 0;
-        }
-        if (TryRegionsOfOnePlace(text, i, to, out places, out length)) return true;
-        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var adjective) && !text.IsCapitalized(i)
-            && extractor.Places.TryMatchShared(text, i + 1, to, out var namedLength, out var afterAdjective) && HasCapital(text, i + 1, namedLength)
-            && Reference.Gazetteer.Named($"{adjective} {Prefer(afterAdjective).Name}") is [var directional, ..])
-        {
-            places = [directional];
-            Vote(directional);
-            length = namedLength + 1;
             return true;
         }
         if (TryCountryPart(text, i, out places, out length)) return true;
@@ -124,6 +94,50 @@ internal sealed partial class DocumentReader
     /// <summary>"the south" read as a part of the country: vaguer than any place the sentence names.</summary>
     private static bool IsCountryPartMention(TokenText text, NamedAt<Place> named) =>
         named.Length == 2 && text.Is(named.First, "the") && text.IsAny(named.First + 1, "south", "north", "east", "west");
+
+    /// <summary>"the west of the city", "eastern districts of Aleppo", "across southern and eastern Lebanon", "eastern Aleppo".</summary>
+    private bool TryDirectionalPlaceAt(TokenText text, int i, int to, string direction, out IReadOnlyList<Place> places, out int length)
+    {
+        length = 0;
+        places = [];
+        var ofAt = text.IsAny(i + 1, "districts", "neighbourhoods", "neighborhoods", "part", "parts", "side", "suburbs",
+            "outskirts", "areas", "quarters", "sector", "half") ? i + 2 : i + 1;
+        if (text.Is(ofAt, "of"))
+        {
+            var cityAt = ofAt + 1;
+            Place? city = null;
+            if (text.IsAny(cityAt, "the") && text.IsAny(cityAt + 1, "city", "town"))
+            {
+                city = lastCity;
+                length = cityAt + 2 - i;
+            }
+            else if (extractor.Places.TryMatchShared(text, cityAt, to, out var cityLength, out var named) && HasCapital(text, cityAt, cityLength))
+            {
+                city = Prefer(named);
+                length = cityAt + cityLength - i;
+            }
+            if (city is not null && Reference.Gazetteer.Named($"{direction} {city.Name}") is [var part, ..])
+            {
+                places = [part];
+                Vote(part);
+                return true;
+            }
+            length = 0;
+        }
+        if (TryRegionsOfOnePlace(text, i, to, out places, out length)) return true;
+        if (!text.IsCapitalized(i)
+            && extractor.Places.TryMatchShared(text, i + 1, to, out var namedLength, out var afterAdjective) && HasCapital(text, i + 1, namedLength)
+            && Reference.Gazetteer.Named($"{direction} {Prefer(afterAdjective).Name}") is [var directional, ..])
+        {
+            places = [directional];
+            Vote(directional);
+            length = namedLength + 1;
+            return true;
+        }
+        length = 0;
+        places = [];
+        return false;
+    }
 
     /// <summary>"across southern and eastern Lebanon": several regions of one place, which no single region covers, are that place.</summary>
     private bool TryRegionsOfOnePlace(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
