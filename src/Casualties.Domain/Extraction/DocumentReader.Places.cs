@@ -35,9 +35,11 @@ internal sealed partial class DocumentReader
             length = 2;
             return true;
         }
-        if (!extractor.Places.TryMatchShared(text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length))
+        if (!extractor.Places.TryMatchShared(text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length)
+            || IsDatedDateline(text, i, length))
         {
             if (length > 0 && sentence == 0 && i <= 1 && IsDateline(text, i, length) && HasCapital(text, i, length)) datelinePlace ??= Prefer(candidates);
+            if (length > 0 && IsDatedDateline(text, i, length)) datelinePlace ??= Prefer(candidates);
             length = 0;
             return false;
         }
@@ -176,6 +178,22 @@ internal sealed partial class DocumentReader
             }
         }
         return true;
+    }
+
+    /// <summary>"Baghdad, 1 August 2015 - A total of...": a line opening with a place, a date and a dash says where the release was issued.</summary>
+    private static bool IsDatedDateline(TokenText text, int first, int length)
+    {
+        if (first > 0 && !text.Text.AsSpan(text.Token(first - 1).End, text.Token(first).Start - text.Token(first - 1).End).Contains('\n')) return false;
+        var k = first + length;
+        if (!text.IsComma(k)) return false;
+        var numbers = 0;
+        for (k++; k < first + length + 8 && text.InRange(k); k++)
+        {
+            if (text.IsPunctuation(k, '-') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '\u2013')) return numbers > 0;
+            if (text.Kind(k) == TokenKind.Number) numbers++;
+            else if (text.Kind(k) == TokenKind.Word && !text.IsCapitalized(k)) return false;
+        }
+        return false;
     }
 
     /// <summary>"MAIDUGURI, Nigeria —", "RAMALLAH, West Bank (AP) —": the country or area of a dateline, where the story was filed.</summary>

@@ -441,4 +441,11 @@ public sealed class AttributionRuleTests
     {
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
     }
+
+    [TestCase("Casualty figures for Iraq\n\nBaghdad, 1 August 2015 - A total of 1,332 Iraqis were killed in July, the UN said.", "Iraq")]
+    [TestCase("Casualty figures for Iraq\n\nBaghdad, 1 August 2015 \u2014 A total of 1,332 Iraqis were killed in July, the UN said.", "Iraq")]
+    public void A_line_opening_with_a_place_a_date_and_a_dash_is_where_the_release_was_issued(string text, string expected)
+    {
+        Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
+    }
 }
