@@ -17,6 +17,9 @@ public sealed record ReportData(
     IAsyncEnumerable<ReportIncident> Incidents,
     IAsyncEnumerable<ReportFlag> Flags)
 {
+    /// <summary>How the perpetrator sides are written (HTML and Markdown; CSV and JSON keep the keys).</summary>
+    public SideNames Sides { get; init; } = SideNames.Keys;
+
     /// <summary>A report from values in memory (tests, previews).</summary>
     public static ReportData FromLists(
         ReportFilter filter, ReportRun? run, ReportSummary summary, IReadOnlyList<ReportTotal> totals,

@@ -42,6 +42,16 @@ public sealed class HtmlReportTests
     }
 
     [Test]
+    public async Task Sides_are_written_as_the_reference_data_names_their_actors()
+    {
+        var sides = (await ReconciledDatabase.Load(db.DataSource)).Sides;
+
+        Assert.That(new[] { "isis", "houthi", "sdf", "government" }.Select(sides.Name), Is.EqualTo(new[] { "ISIS", "Houthi", "SDF", "government" }));
+        Assert.That(sides.Side(null), Is.EqualTo("unknown side"));
+        Assert.That(html, Does.Contain("Government side"));
+    }
+
+    [Test]
     public void The_report_makes_no_external_request()
     {
         var document = new HtmlParser().ParseDocument(html);

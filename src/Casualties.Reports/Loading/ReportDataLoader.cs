@@ -81,7 +81,27 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
         var run = await LoadRun(ct);
         var summary = await LoadSummary(scope, ct);
         var totals = await LoadTotals(scope, ct);
-        return new ReportData(filter, places, run, summary, totals, StreamIncidents(scope), StreamFlags(scope));
+        return new ReportData(filter, places, run, summary, totals, StreamIncidents(scope), StreamFlags(scope))
+        {
+            Sides = await LoadSideNames(ct),
+        };
+    }
+
+    // A side's display name: an actor's name or alias equal to the key but for case, capitals first ("ISIS" before "Isis").
+    private const string SideNamesSql = """
+        SELECT DISTINCT ON (a.side) a.side, n.name
+        FROM actors a CROSS JOIN LATERAL unnest(a.aliases || a.name) AS n (name)
+        WHERE lower(n.name) = lower(a.side)
+        ORDER BY a.side, n.name COLLATE "C"
+        """;
+
+    private async Task<SideNames> LoadSideNames(CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var cmd = dataSource.CreateCommand(SideNamesSql);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) names[reader.GetString(0)] = reader.GetString(1);
+        return new SideNames(names);
     }
 
     /// <summary>The filter with the place resolved to the keys of the place and everything inside it.</summary>

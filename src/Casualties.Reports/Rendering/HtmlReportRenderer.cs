@@ -30,7 +30,7 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         var incidents = 0;
         await foreach (var incident in data.Incidents.WithCancellation(ct))
         {
-            WriteIncident(w, incident);
+            WriteIncident(w, incident, data.Sides);
             incidents++;
         }
         if (incidents == 0) await w.WriteLineAsync("<p>No incident matches this report's filters.</p>");
@@ -82,7 +82,7 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
             w.WriteLine("<ul class=\"headline\">");
             foreach (var t in headline)
             {
-                w.WriteLine($"<li><span class=\"swatch-inline side-{SideClass(data, t.PerpetratorSide)}\"></span>{Html.Encode(Capitalized(Side(t.PerpetratorSide)))}: " +
+                w.WriteLine($"<li><span class=\"swatch-inline side-{SideClass(data, t.PerpetratorSide)}\"></span>{Html.Encode(Capitalized(data.Sides.Side(t.PerpetratorSide)))}: " +
                             $"<strong>{Html.Encode(Range(t.Low, t.High))}</strong> {Html.Encode(Victims(t.Victims, t.VictimSide))} {Html.Encode(t.Outcome)} " +
                             $"(best {Html.Encode(Number(t.Best))}) in {Html.Encode(t.Place ?? "unknown place")}, {Html.Encode(Period(t.PeriodStart, t.PeriodEnd))}.</li>");
             }
@@ -116,7 +116,7 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         w.WriteLine("<div class=\"table-wrap\"><table class=\"totals\"><thead><tr><th>Place</th><th>Perpetrator</th><th>Outcome</th><th>Victims</th><th class=\"num\">Range</th><th class=\"num\">Best</th><th>Period</th><th>Method</th><th class=\"num\">Incidents</th></tr></thead><tbody>");
         foreach (var t in all)
         {
-            w.WriteLine($"<tr><td>{Html.Encode(t.Place)}</td><td class=\"side\"><span class=\"swatch-inline side-{TimelineChart.SideIndex(sides, t.PerpetratorSide)}\"></span>{Html.Encode(t.PerpetratorSide ?? "unknown")}</td>" +
+            w.WriteLine($"<tr><td>{Html.Encode(t.Place)}</td><td class=\"side\"><span class=\"swatch-inline side-{TimelineChart.SideIndex(sides, t.PerpetratorSide)}\"></span>{Html.Encode(t.PerpetratorSide is { } side ? data.Sides.Name(side) : "unknown")}</td>" +
                         $"<td>{Html.Encode(t.Outcome)}</td><td>{Html.Encode(Victims(t.Victims, t.VictimSide))}</td>" +
                         $"<td class=\"num\">{Html.Encode(Range(t.Low, t.High))}</td><td class=\"num\"><strong>{Html.Encode(Number(t.Best))}</strong></td>" +
                         $"<td class=\"period\">{Html.Encode(Period(t.PeriodStart, t.PeriodEnd))}</td><td>{Html.Encode(Method(t.Method))}</td><td class=\"num\">{Html.Encode(Number(t.IncidentCount))}</td></tr>");
@@ -146,7 +146,7 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         {
             var title = $"{Capitalized(group.Key.Outcome)}: {Victims(group.Key.Victims, group.Key.VictimSide)} in {group.Key.Place ?? "unknown place"}, by month";
             w.WriteLine($"<figure class=\"timeline-figure\"><figcaption>{Html.Encode(title)}</figcaption>");
-            TimelineChart.Write(w, group.ToList(), sides, $"timeline-{index++}", title);
+            TimelineChart.Write(w, group.ToList(), sides, data.Sides, $"timeline-{index++}", title);
             w.WriteLine("</figure>");
         }
         if (groups.Count > MaxTimelines)
@@ -154,14 +154,14 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         w.WriteLine("</section>");
     }
 
-    private static void WriteIncident(TextWriter w, ReportIncident incident)
+    private static void WriteIncident(TextWriter w, ReportIncident incident, SideNames sides)
     {
         w.WriteLine($"<article class=\"incident\" id=\"incident-{incident.Id}\">");
         w.WriteLine($"<h3><span class=\"incident-id\">#{incident.Id}</span> {Html.Encode(IncidentHeading(incident))}</h3>");
         var meta = new List<string>
         {
             Html.Encode(IncidentKind(incident.Kind)),
-            Html.Encode(Side(incident.PerpetratorSide)),
+            Html.Encode(sides.Side(incident.PerpetratorSide)),
             Count(incident.SourceCount, "source"),
             Count(incident.ClaimCount, "claim"),
         };

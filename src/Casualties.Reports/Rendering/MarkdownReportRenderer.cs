@@ -35,7 +35,7 @@ public sealed class MarkdownReportRenderer(TimeProvider clock) : IReportRenderer
             w.WriteLine("| --- | --- | --- | --- | ---: | ---: | --- | --- | ---: |");
             foreach (var t in all)
             {
-                w.WriteLine($"| {Markdown.Escape(t.Place)} | {Markdown.Escape(Side(t.PerpetratorSide))} | {Markdown.Escape(t.Outcome)} | " +
+                w.WriteLine($"| {Markdown.Escape(t.Place)} | {Markdown.Escape(data.Sides.Side(t.PerpetratorSide))} | {Markdown.Escape(t.Outcome)} | " +
                             $"{Markdown.Escape(Victims(t.Victims, t.VictimSide))} | {Range(t.Low, t.High)} | {Number(t.Best)} | " +
                             $"{Markdown.Escape(Period(t.PeriodStart, t.PeriodEnd))} | {Markdown.Escape(Method(t.Method))} | {Number(t.IncidentCount)} |");
             }
@@ -47,7 +47,7 @@ public sealed class MarkdownReportRenderer(TimeProvider clock) : IReportRenderer
         var incidents = 0;
         await foreach (var incident in data.Incidents.WithCancellation(ct))
         {
-            WriteIncident(w, incident);
+            WriteIncident(w, incident, data.Sides);
             incidents++;
         }
         if (incidents == 0) w.WriteLine("No incident matches this report's filters.\n");
@@ -69,11 +69,11 @@ public sealed class MarkdownReportRenderer(TimeProvider clock) : IReportRenderer
         foreach (var (term, explanation) in Methodology) w.WriteLine($"- **{Markdown.Escape(term)}.** {Markdown.Escape(explanation)}");
     }
 
-    private static void WriteIncident(TextWriter w, ReportIncident incident)
+    private static void WriteIncident(TextWriter w, ReportIncident incident, SideNames sides)
     {
         w.WriteLine($"### #{incident.Id} {Markdown.Escape(IncidentHeading(incident))}");
         w.WriteLine();
-        var meta = $"{IncidentKind(incident.Kind)}, {Side(incident.PerpetratorSide)}, {Count(incident.SourceCount, "source")}";
+        var meta = $"{IncidentKind(incident.Kind)}, {sides.Side(incident.PerpetratorSide)}, {Count(incident.SourceCount, "source")}";
         if (incident.ContainedIn is { } outer) meta += $", inside #{outer}";
         if (incident.Contains.Count > 0) meta += ", contains " + string.Join(", ", incident.Contains.Select(id => "#" + id));
         if (incident.FlagCount > 0) meta += $", {Count(incident.FlagCount, "flag")}";

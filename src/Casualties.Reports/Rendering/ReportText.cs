@@ -50,8 +50,6 @@ public static class ReportText
     /// <summary>"1 source", "3 sources".</summary>
     public static string Count(long n, string noun) => $"{Number(n)} {noun}{(n == 1 ? "" : "s")}";
 
-    public static string Side(string? side) => side is null ? "unknown side" : side + " side";
-
     public static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     public static string Victims(string victims, string? victimSide) =>

@@ -12,7 +12,7 @@ public static class TimelineChart
 {
     private const double Width = 640, Height = 270, Left = 58, Right = 596, Top = 40, Bottom = 232;
 
-    public static void Write(TextWriter w, IReadOnlyList<ReportTotal> months, IReadOnlyList<string?> sides, string id, string title)
+    public static void Write(TextWriter w, IReadOnlyList<ReportTotal> months, IReadOnlyList<string?> sides, SideNames names, string id, string title)
     {
         var starts = months.Select(t => t.PeriodStart!.Value).Distinct().Order().ToList();
         var first = starts[0];
@@ -51,13 +51,13 @@ public static class TimelineChart
                 foreach (var t in run)
                 {
                     var x = X(t.PeriodStart!.Value);
-                    w.Write($"<g class=\"{css}\"><title>{Html.Encode($"{ReportText.Side(side)}, {t.PeriodStart:yyyy-MM}: {ReportText.Range(t.Low, t.High)}, best {ReportText.Number(t.Best)} ({ReportText.Method(t.Method)})")}</title>");
+                    w.Write($"<g class=\"{css}\"><title>{Html.Encode($"{names.Side(side)}, {t.PeriodStart:yyyy-MM}: {ReportText.Range(t.Low, t.High)}, best {ReportText.Number(t.Best)} ({ReportText.Method(t.Method)})")}</title>");
                     w.Write($"<line class=\"whisker\" x1=\"{F(x)}\" y1=\"{F(axis.At(t.Low))}\" x2=\"{F(x)}\" y2=\"{F(axis.At(t.High))}\"/>");
                     w.Write($"<circle class=\"dot\" cx=\"{F(x)}\" cy=\"{F(axis.At(t.Best))}\" r=\"3.5\"/></g>");
                 }
             }
             w.Write($"<rect class=\"swatch {css}\" x=\"{F(legendX)}\" y=\"10\" width=\"12\" height=\"12\"/>");
-            var name = ReportText.Side(side);
+            var name = names.Side(side);
             w.Write($"<text class=\"legend\" x=\"{F(legendX + 17)}\" y=\"20\">{Html.Encode(name)}</text>");
             legendX += 30 + name.Length * 7;
         }
