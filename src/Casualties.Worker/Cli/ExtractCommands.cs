@@ -5,6 +5,7 @@ using Casualties.Domain.Evaluation;
 using Casualties.Domain.Extraction;
 using Casualties.Ingestion;
 using Casualties.Ingestion.Documents;
+using Casualties.Ingestion.Input;
 using Casualties.Ingestion.Reference;
 
 namespace Casualties.Worker.Cli;
@@ -67,12 +68,13 @@ public static class ExtractCommands
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new UsageException($"--date '{text}' is not a date: expected YYYY-MM-DD.");
 
-    /// <summary>Reads a document as UTF-8, refusing binary files with a reason.</summary>
+    /// <summary>Reads a document decoded as ingest decodes it (stray Latin-1 bytes kept), refusing binary files with a reason.</summary>
     private static string ReadDocument(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.");
         var bytes = File.ReadAllBytes(path);
         if (Array.IndexOf(bytes, (byte)0) >= 0) throw new InvalidDataException($"{path} is a binary file (it holds NUL bytes), not a text document.");
-        return new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+        using var reader = new TolerantUtf8().Reader(new MemoryStream(bytes));
+        return reader.ReadToEnd();
     }
 }
