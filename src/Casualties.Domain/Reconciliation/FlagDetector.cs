@@ -125,10 +125,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
     {
         // One word per source (every word is a latest one): nobody can contradict themselves.
         if (group.All.Count == group.Current.Count) return;
-        // The columns of one dataset row are different groups or parts (deaths_a beside deaths_b), never two words.
+        // The columns of a dataset row are different groups or parts (deaths_a beside deaths_b), never two words
+        // about one: a column is compared only with the same column of other rows sharing the event id.
         var sameDay = group.All
             .GroupBy(c => (FigureCalculator.SourceIdentity(c), c.Reported, incident.Kind == IncidentKind.Tally ? c.EndOrStart().Last : default,
-                c.EventKey is null ? null : c.Document))
+                c.EventKey is null ? -1 : c.Position))
             .Where(g => g.Count() > 1);
         foreach (var words in sameDay)
         {
