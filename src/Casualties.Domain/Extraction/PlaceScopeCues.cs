@@ -22,7 +22,7 @@ public static class PlaceScopeCues
     private static readonly HashSet<string> Happenings = new(StringComparer.Ordinal)
     {
         "strike", "airstrike", "attack", "bombing", "explosion", "blast", "ambush", "raid", "shelling", "missile", "rocket",
-        "shell", "bomb", "drone", "suicide", "car", "massacre", "clash", "firefight", "assault", "landmine", "mine", "ied",
+        "shell", "bomb", "massacre", "clash", "firefight", "assault", "landmine", "ied",
     };
 
     /// <summary>The scope the quote gives the figure; <paramref name="coarsePlace"/>: its place is a country or a region.</summary>
@@ -35,7 +35,7 @@ public static class PlaceScopeCues
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (!Determiners.Contains(words[i])) continue;
-            // "a strike", "an air strike", "a suicide car bombing": a happening within two words of the determiner.
+            // "a strike", "an air strike", "a suicide car bombing": a happening within three words of the determiner.
             for (var j = i + 1; j < words.Count && j <= i + 3; j++)
             {
                 if (Happenings.Contains(words[j])) return PlaceScope.Within;
