@@ -4,12 +4,12 @@
 INSERT INTO claims (document_id, record_id, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
                     best, phrase, parent_ordinal, source_id, source_name, perpetrator, perpetrator_side,
                     place_id, place_name, latitude, longitude, start_date, start_precision, end_date,
-                    end_precision, cumulative, reported, quote, span_start, span_end, confidence, ingest_run_id)
+                    end_precision, cumulative, reported, quote, span_start, span_end, confidence, place_scope, ingest_run_id)
 SELECT s.document_id, w.existing_id, s.ordinal, s.outcome, s.victims, s.victim_side, s.qualifier, s.value,
        s.low, s.high, s.best, s.phrase, s.parent_ordinal, src.id, s.source_name, s.perpetrator,
        s.perpetrator_side, pl.id, s.place_name, s.latitude, s.longitude, s.start_date, s.start_precision,
        s.end_date, s.end_precision, s.cumulative, s.reported, s.quote, s.span_start, s.span_end,
-       s.confidence, @RunId
+       s.confidence, s.place_scope, @RunId
 FROM ingest_stage s
 LEFT JOIN ingest_winner w ON s.document_id IS NULL AND w.item = s.item
 LEFT JOIN sources src ON src.name = s.source_canonical

@@ -43,7 +43,8 @@ CREATE TEMP TABLE IF NOT EXISTS ingest_stage (
     quote            text,
     span_start       integer,
     span_end         integer,
-    confidence       real
+    confidence       real,
+    place_scope      text
 ) ON COMMIT DELETE ROWS;
 
 -- The record chosen per (dataset, record_key) in this batch, and what happens to it.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Casualties.Domain.Extraction;
 using Casualties.Domain.Model;
 using Casualties.Ingestion.Documents;
 using Casualties.Ingestion.Feeds;
@@ -96,7 +97,20 @@ internal sealed partial class IngestSession
         return new StagedClaim(ordinal, claim.Outcome, claim.Victims, claim.VictimSide, claim.Quantity, Best: null, claim.Parent,
             sourceName, resolver.Source(sourceName, country), claim.Perpetrator, claim.PerpetratorSide, claim.Place, place?.Key,
             place?.Latitude, place?.Longitude, claim.Period.Start, claim.Period.End, claim.Cumulative, published, claim.Quote,
-            claim.Span, claim.Confidence);
+            claim.Span, claim.Confidence)
+        {
+            PlaceScope = place is null ? null : PlaceScopeCues.Read(claim.Quote, OneDayEvent(claim),
+                resolver.Reference.Gazetteer.DepthOf(place) <= 1),
+        };
+    }
+
+    /// <summary>A figure of one day that is not a running count (no period at all: the day it was reported).</summary>
+    private static bool OneDayEvent(Claim claim)
+    {
+        if (claim.Cumulative) return false;
+        if ((claim.Period.Start ?? claim.Period.End) is not { } first) return true;
+        var last = claim.Period.End ?? first;
+        return first.Precision == DatePrecision.Day && last.Precision == DatePrecision.Day && last.Date == first.Date;
     }
 
     private static string Hash(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));

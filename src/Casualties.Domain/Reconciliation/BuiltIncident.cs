@@ -15,6 +15,28 @@ internal sealed class BuiltIncident
         End = draft.Members.Select(m => m.Claim.EndOrStart()).MaxBy(d => (d.Last, -(int)d.Precision));
         Window = new DayWindow(Start.First, End.Last < Start.First ? Start.First : End.Last);
         Depth = places.DepthOf(draft.PlaceKey);
+        Covers = CoversItsPlace(draft, Kind);
+    }
+
+    /// <summary>
+    /// True when the incident's figure claims to cover its place and window, so that it may contain the incidents
+    /// inside them (issue 15): a word says so (<see cref="PlaceScope.Across"/>); a tally unless every word of it is
+    /// placed only somewhere inside its place; an event only when no word states a scope and none is a dataset
+    /// row (an article's toll of the day for a whole area). An event a dataset geocodes to its province or country
+    /// happened somewhere in it and is never a whole.
+    /// </summary>
+    private static bool CoversItsPlace(IncidentDraft draft, IncidentKind kind)
+    {
+        var (across, within, stated, dataset) = (false, 0, false, false);
+        foreach (var (claim, _) in draft.Members)
+        {
+            across |= claim.PlaceScope == PlaceScope.Across;
+            if (claim.PlaceScope == PlaceScope.Within) within++;
+            stated |= claim.PlaceScope is not null;
+            dataset |= claim.EventKey is not null;
+        }
+        if (across) return true;
+        return kind == IncidentKind.Tally ? within < draft.Members.Count : !stated && !dataset;
     }
 
     public IncidentDraft Draft { get; }
@@ -25,6 +47,9 @@ internal sealed class BuiltIncident
     public PartialDate End { get; }
     public DayWindow Window { get; }
     public int Depth { get; }
+
+    /// <summary>The figure claims to cover its place and window: a whole that may contain others.</summary>
+    public bool Covers { get; }
     public string? PlaceKey => Draft.PlaceKey;
     public string? Side => Draft.PerpetratorSide;
     public Outcome Outcome => Draft.Outcome;

@@ -37,4 +37,8 @@ public sealed record ClaimRecord(
     string Document,
     int Position,
     string? EventKey,
-    string? Quote);
+    string? Quote)
+{
+    /// <summary>How the place relates to what the claim counts (<see cref="Model.PlaceScope"/>); null when not stated.</summary>
+    public PlaceScope? PlaceScope { get; init; }
+}

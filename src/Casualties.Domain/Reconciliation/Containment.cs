@@ -8,6 +8,8 @@ namespace Casualties.Domain.Reconciliation;
 /// A contains B when both count the same outcome, A's perpetrator side is unknown or B's, A's place is B's or
 /// around it, A's window covers B's, and A is truly larger: a place around B's, a tally around an event, or a
 /// longer window. Events contain events only from a place around theirs (strikes "across Syria" that day).
+/// Only an incident that covers its place (<see cref="BuiltIncident.Covers"/>) contains anything: an event a
+/// dataset geocodes only to a province or country is located somewhere in it, not a whole around the day's events.
 /// </remarks>
 internal static class Containment
 {
@@ -18,7 +20,8 @@ internal static class Containment
         for (var i = 0; i < incidents.Count; i++)
         {
             var incident = incidents[i];
-            if (incident.PlaceKey is null) continue;
+            // Only a figure that covers an area can be a whole: an event located somewhere in it is not.
+            if (incident.PlaceKey is null || !incident.Covers) continue;
             if (incident.Kind == IncidentKind.Tally)
             {
                 if (!talliesByPlace.TryGetValue(incident.PlaceKey, out var list)) talliesByPlace[incident.PlaceKey] = list = [];

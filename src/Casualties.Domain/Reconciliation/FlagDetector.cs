@@ -28,8 +28,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         {
             foreach (var group in incident.Groups)
             {
-                RangeFlags(incident, group, flags);
-                Outliers(incident, group, flags);
+                if (!LooselyMatched(group.Current))
+                {
+                    RangeFlags(incident, group, flags);
+                    Outliers(incident, group, flags);
+                }
                 SelfContradictions(incident, group, flags);
                 if (incident.Kind == IncidentKind.Tally) TallyDecreases(incident, group, flags);
             }
@@ -37,6 +40,31 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         }
         PartsAboveWholes(incidents, flags);
         return flags;
+    }
+
+    /// <summary>
+    /// True when the sources' words may be about different extents of the incident, so their figures cannot be
+    /// set against each other (issue 15): one is placed only somewhere inside a place around another's (an event
+    /// geocoded to its province beside one in a town of it: one of several events ACLED splits a report into), or
+    /// one event is dated only to a window other than another's (a month-precise row beside a day's event).
+    /// </summary>
+    private bool LooselyMatched(IReadOnlyList<ClaimRecord> current)
+    {
+        if (current.Count < 2) return false;
+        foreach (var a in current)
+        {
+            var window = a.Window();
+            var vague = a.PlaceScope == PlaceScope.Within;
+            var longEvent = !a.IsTally() && window.Days > 1;
+            if (!vague && !longEvent) continue;
+            foreach (var b in current)
+            {
+                if (ReferenceEquals(a, b)) continue;
+                if (vague && places.StrictlyContains(a.PlaceKey, b.PlaceKey)) return true;
+                if (longEvent && !b.IsTally() && b.Window() != window) return true;
+            }
+        }
+        return false;
     }
 
     private static ConflictFlag Flag(FlagKind kind, Severity severity, BuiltIncident incident, IEnumerable<ClaimRecord> involved, string explanation)
@@ -97,8 +125,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
     {
         // One word per source (every word is a latest one): nobody can contradict themselves.
         if (group.All.Count == group.Current.Count) return;
+        // The columns of a dataset row are different groups or parts (deaths_a beside deaths_b), never two words
+        // about one: a column is compared only with the same column of other rows sharing the event id.
         var sameDay = group.All
-            .GroupBy(c => (FigureCalculator.SourceIdentity(c), c.Reported, incident.Kind == IncidentKind.Tally ? c.EndOrStart().Last : default))
+            .GroupBy(c => (FigureCalculator.SourceIdentity(c), c.Reported, incident.Kind == IncidentKind.Tally ? c.EndOrStart().Last : default,
+                c.EventKey is null ? -1 : c.Position))
             .Where(g => g.Count() > 1);
         foreach (var words in sameDay)
         {
@@ -120,6 +151,8 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             {
                 var (earlier, later) = (words[i - 1], words[i]);
                 if (later.High is not { } laterHigh || laterHigh >= earlier.Low) continue;
+                // A later count for a place inside (or around) the earlier one's counts another extent, not less.
+                if (!string.Equals(later.PlaceKey, earlier.PlaceKey, StringComparison.Ordinal)) continue;
                 if (later.Reported == earlier.Reported && later.EndOrStart().Last == earlier.EndOrStart().Last) continue;
                 flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
                     $"{FlagWording.Name(later.Source, options.SourceShortNames)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
@@ -132,7 +165,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         foreach (var (claim, _) in incident.Draft.Members)
         {
             if (claim.ParentId is not { } parentId || !claims.TryGetValue(parentId, out var parent)) continue;
-            if (parent.High is not { } parentHigh || claim.Low <= parentHigh) continue;
+            if (parent.High is not { } parentHigh) continue;
+            // A dataset row's parts add up to its best even when the row breaks low <= best <= high (stored as
+            // published and flagged at ingest): the row's own total is the larger of the two.
+            if (parent.EventKey is not null && parent.Best is { } best) parentHigh = Math.Max(parentHigh, best);
+            if (claim.Low <= parentHigh) continue;
             flags.Add(Flag(FlagKind.SubsetExceedsTotal, Severity.High, incident, [parent, claim],
                 $"{FlagWording.Says(claim, options.SourceShortNames)}, more than the {FlagWording.Figure(parent)} of the total it is part of."));
         }

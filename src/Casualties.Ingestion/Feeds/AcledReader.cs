@@ -16,7 +16,9 @@ namespace Casualties.Ingestion.Feeds;
 /// a record without claims, so a later edit or deletion still finds it. record_key = event_id_cnty,
 /// version = timestamp (a newer one replaces, an older or equal one is a duplicate), event_key = 'acled:' + id.
 /// The claim is reported on the timestamp's day (when ACLED said it), else the event's; its quote is ACLED's
-/// notes; the listed sources and precision codes stay in feed_records.details.
+/// notes; the listed sources and precision codes stay in feed_records.details. place_scope: within for
+/// geo_precision 3 or a place the gazetteer does not know, else at. ACLED gives no fatalities per side, so its
+/// one claim has no victim side.
 /// </remarks>
 public sealed class AcledReader : CsvFeedReader
 {
@@ -82,7 +84,12 @@ public sealed class AcledReader : CsvFeedReader
             csv.Get(location) ?? csv.Get(admin2) ?? csv.Get(admin1) ?? countryName, place?.Key,
             FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180),
             when, when, Cumulative: false, stamped is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : day, csv.Get(notes),
-            Span: null, Confidence: 1);
+            Span: null, Confidence: 1)
+        {
+            // geo_precision 3 (only a larger region is known; ACLED places it at that region's capital) and a
+            // place the gazetteer does not know: somewhere inside the place, never a whole around the day's events.
+            PlaceScope = geo >= 3 || place?.Parent is null ? PlaceScope.Within : PlaceScope.At,
+        };
         return FeedItem.Row(record, [claim]);
     }
 }

@@ -1,4 +1,5 @@
 using Casualties.Domain.Model;
+using Casualties.Ingestion.Resolution;
 using Casualties.Postgres.Ingest;
 
 namespace Casualties.Ingestion.Feeds;
@@ -16,7 +17,7 @@ public static class ClaimRowMapper
     [
         "dataset", "record_id", "version", "date", "outcome", "victims", "victim_side", "qualifier", "value", "low", "high",
         "phrase", "source", "perpetrator", "perpetrator_side", "place", "start", "end", "cumulative", "quote",
-        "parent_record", "event", "latitude", "longitude",
+        "parent_record", "event", "latitude", "longitude", "place_scope",
     ];
 
     public static readonly string[] RequiredFields = ["record_id", "date", "outcome", "victims"];
@@ -43,11 +44,16 @@ public static class ClaimRowMapper
         var perpetratorSide = field("perpetrator_side")?.ToLowerInvariant() ?? resolver.Actor(perpetrator, country)?.Side;
 
         var claim = new StagedClaim(
-            Ordinal: 0, outcome, victims, field("victim_side")?.ToLowerInvariant(), quantity, Best: null, ParentOrdinal: null,
+            Ordinal: 0, outcome, victims, SideNames.Normalise(field("victim_side")), quantity, Best: null, ParentOrdinal: null,
             sourceName, resolver.Source(sourceName, country), perpetrator, perpetratorSide,
             placeName, place?.Key,
             FieldParsing.Coordinate(field("latitude"), "latitude", 90), FieldParsing.Coordinate(field("longitude"), "longitude", 180),
-            start, end, FieldParsing.Flag(field("cumulative"), "cumulative"), reported, field("quote"), Span: null, Confidence: 1);
+            start, end, FieldParsing.Flag(field("cumulative"), "cumulative"), reported, field("quote"), Span: null, Confidence: 1)
+        {
+            PlaceScope = field("place_scope") is not { } scopeText ? null
+                : PlaceScopeNames.TryParse(scopeText, out var scope) ? scope
+                : throw new RowRejectedException($"unknown place_scope '{scopeText}' (at, within or across)"),
+        };
         var dataset = field("dataset") ?? context.DefaultDataset;
         var record = new FeedRecord(dataset, recordKey, field("version") ?? "", contentHash, context.Origin, line,
             field("event"), field("parent_record"), DetailsJson: null, Flags: [], RetiredAt: null);

@@ -1,6 +1,7 @@
 using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 using Casualties.Ingestion.Input;
+using Casualties.Ingestion.Resolution;
 using Casualties.Postgres.Ingest;
 
 namespace Casualties.Ingestion.Feeds;
@@ -14,7 +15,9 @@ namespace Casualties.Ingestion.Feeds;
 /// <remarks>
 /// Perpetrators by type_of_violence: 3 (one-sided) — side A for every claim but side A's own deaths; 1 and 2
 /// (state-based, non-state) — side B for side A's deaths and side A for side B's; otherwise unknown. Sides map
-/// through the actors reference data (in the conflict fought in the event's country). where_prec, date_prec and
+/// through the actors reference data (in the conflict fought in the event's country); an actor it does not know
+/// stands as its name (<see cref="SideNames"/>) for the parts' victim and perpetrator sides. place_scope: within
+/// for where_prec 4-7 or a place the gazetteer does not know, else at. where_prec, date_prec and
 /// the descriptive columns stay in feed_records.details. Rows breaking low ≤ best ≤ high are stored as published
 /// and flagged (feed_records.flags, and a warning); low above high is stored as the range high..low and flagged.
 /// record_key = id, event_key = 'ged:' + id; no version: a changed row replaces the stored one.
@@ -87,8 +90,16 @@ public sealed class UcdpGedReader : CsvFeedReader
         };
         var place = resolver.Place(finest, csv.Get(country));
         var placeName = finest.FirstOrDefault(n => n is not null) ?? csv.Get(country);
+        // where_prec 4-7 (first-order division, a region, the country, waters or air): somewhere inside the place;
+        // so is an event whose place the gazetteer does not know, placed at its country.
+        var scope = precision >= 4 || place?.Parent is null ? PlaceScope.Within : PlaceScope.At;
         var actorA = resolver.Actor(csv.Get(sideA), countryPlace?.Key);
         var actorB = resolver.Actor(csv.Get(sideB), countryPlace?.Key);
+        // The victims' side of each part: the side key, else the actor as written; two actors of one side (rebels
+        // fighting rebels) keep their names, so the row's two groups of dead never fall into one.
+        var (victimsA, victimsB) = (SideNames.SideOrName(actorA, csv.Get(sideA)), SideNames.SideOrName(actorB, csv.Get(sideB)));
+        if (victimsA is not null && victimsA == victimsB && actorA is not null)
+            (victimsA, victimsB) = (SideNames.Normalise(csv.Get(sideA)), SideNames.Normalise(csv.Get(sideB)));
         var source = resolver.Source(SourceName, countryPlace?.Key);
         var (lat, lon) = (FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180));
         var period = (Start: PartialDate.Day(start), End: PartialDate.Day(end));
@@ -97,10 +108,15 @@ public sealed class UcdpGedReader : CsvFeedReader
         var oneSided = violence == "3";
         var twoSided = violence is "1" or "2";
 
+        // The event's total keeps a perpetrator side only when the reference data knows it (it is what the event is
+        // matched by across datasets, whose actor names differ); a part names its unknown perpetrator as written.
         StagedClaim Claim(int ordinal, string victims, string? victimSide, Quantity quantity, int? bestValue, (string? Name, Actor? Actor) perpetrator) =>
             new(ordinal, Outcome.Killed, victims, victimSide, quantity, bestValue, ordinal == 0 ? null : 0,
-                SourceName, source, perpetrator.Name, perpetrator.Actor?.Side, placeName, place?.Key, lat, lon,
-                period.Start, period.End, Cumulative: false, end, Quote: null, Span: null, Confidence: 1);
+                SourceName, source, perpetrator.Name, ordinal == 0 ? perpetrator.Actor?.Side : SideNames.SideOrName(perpetrator.Actor, perpetrator.Name),
+                placeName, place?.Key, lat, lon, period.Start, period.End, Cumulative: false, end, Quote: null, Span: null, Confidence: 1)
+            {
+                PlaceScope = scope,
+            };
 
         var claims = new List<StagedClaim>(5)
         {
@@ -109,8 +125,8 @@ public sealed class UcdpGedReader : CsvFeedReader
                     : Quantity.Between(Math.Min(lowCount, highCount), Math.Max(lowCount, highCount)),
                 bestCount, oneSided ? sideAPerp : none),
         };
-        if (counts.A > 0) claims.Add(Claim(1, VictimGroups.Combatants, actorA?.Side, Quantity.Exactly(counts.A), counts.A, twoSided ? sideBPerp : none));
-        if (counts.B > 0) claims.Add(Claim(2, VictimGroups.Combatants, actorB?.Side, Quantity.Exactly(counts.B), counts.B, twoSided || oneSided ? sideAPerp : none));
+        if (counts.A > 0) claims.Add(Claim(1, VictimGroups.Combatants, victimsA, Quantity.Exactly(counts.A), counts.A, twoSided ? sideBPerp : none));
+        if (counts.B > 0) claims.Add(Claim(2, VictimGroups.Combatants, victimsB, Quantity.Exactly(counts.B), counts.B, twoSided || oneSided ? sideAPerp : none));
         if (counts.Civilians > 0) claims.Add(Claim(3, VictimGroups.Civilians, null, Quantity.Exactly(counts.Civilians), counts.Civilians, oneSided ? sideAPerp : none));
         if (counts.Unknown > 0) claims.Add(Claim(4, VictimGroups.People, null, Quantity.Exactly(counts.Unknown), counts.Unknown, oneSided ? sideAPerp : none));
 

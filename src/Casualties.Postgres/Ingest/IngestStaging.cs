@@ -15,7 +15,7 @@ internal static class IngestStaging
             parent_key, details, flags, retire_at, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
             best, phrase, parent_ordinal, source_name, source_canonical, perpetrator, perpetrator_side, place_name,
             place_key, latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported,
-            quote, span_start, span_end, confidence) FROM STDIN (FORMAT BINARY)
+            quote, span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
         """;
 
     private static readonly string CreateSql = SqlScripts.Load("ingest/stage.sql");
@@ -46,14 +46,14 @@ internal static class IngestStaging
         Nullable(copy, record?.RetiredAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
         if (claim is null)
         {
-            for (var i = 0; i < 29; i++) copy.WriteNull();
+            for (var i = 0; i < 30; i++) copy.WriteNull();
             return;
         }
         WriteClaim(copy, claim, null);
     }
 
     /// <summary>
-    /// A claim's columns from ordinal to confidence. With <paramref name="ids"/> the source and place are written
+    /// A claim's columns from ordinal to place_scope. With <paramref name="ids"/> the source and place are written
     /// as their ids (the claims table), else as canonical name and key (the staging table).
     /// </summary>
     public static void WriteClaim(NpgsqlBinaryImporter copy, StagedClaim claim, ReferenceIds? ids)
@@ -90,6 +90,7 @@ internal static class IngestStaging
         Nullable(copy, claim.Span?.Start, NpgsqlDbType.Integer);
         Nullable(copy, claim.Span?.End, NpgsqlDbType.Integer);
         copy.Write((float)claim.Confidence, NpgsqlDbType.Real);
+        Text(copy, claim.PlaceScope?.ToName());
     }
 
     public static string PrecisionName(DatePrecision precision) => precision switch

@@ -31,4 +31,8 @@ public sealed record StagedClaim(
     DateOnly Reported,
     string? Quote,
     TextSpan? Span,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>How the place relates to what the claim counts (claims.place_scope); null when not stated.</summary>
+    public PlaceScope? PlaceScope { get; init; }
+}

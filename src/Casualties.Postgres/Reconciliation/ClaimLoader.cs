@@ -20,7 +20,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
                c.perpetrator_side, c.place_id, c.latitude, c.longitude,
                c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
                c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported,
-               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote
+               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote, c.place_scope
         FROM claims c
         LEFT JOIN documents d ON d.id = c.document_id
         LEFT JOIN feed_records f ON f.id = c.record_id
@@ -66,7 +66,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
                 Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
                 Position: reader.GetInt32(23),
                 EventKey: reader.IsDBNull(24) ? null : reader.GetString(24),
-                Quote: reader.IsDBNull(25) ? null : reader.GetString(25)));
+                Quote: reader.IsDBNull(25) ? null : reader.GetString(25))
+            {
+                PlaceScope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var scope) ? scope : null,
+            });
         }
         return claims;
     }
