@@ -5,9 +5,41 @@ namespace Casualties.Domain.Extraction;
 /// <summary>Periods: the time phrase nearest the figure, the campaign it counts since, or the period the text continues.</summary>
 internal sealed partial class DocumentReader
 {
+    /// <summary>Where a running tally ends: when it was stated — the day the sentence's speech verb carries, else the
+    /// day the document says its counts stood ("as of 22 February"), else the document date (domain.md).</summary>
     private (DatePeriod Period, bool Cumulative) PeriodFor(TokenText text, int from, ClaimDraft draft, bool continuesPrevious)
     {
+        var (period, cumulative) = EventOrTallyPeriod(text, from, draft, continuesPrevious);
         var today = PartialDate.Day(documentDate);
+        if (cumulative && period.End == today && StatedOn(text) is { } stated && (period.Start is null || period.Start.Value.First <= stated.First))
+        {
+            period = period with { End = stated };
+        }
+        return (period, cumulative);
+    }
+
+    /// <summary>The day this sentence's figures were stated, when it is earlier than the document date.</summary>
+    private PartialDate? StatedOn(TokenText text)
+    {
+        foreach (var expression in times)
+        {
+            // "from 37,306 announced yesterday": a verb right after a figure dates that earlier figure, not this statement.
+            if (expression is { Kind: TimeKind.Point, End: { Precision: DatePrecision.Day } end } && end.First < documentDate
+                && SpeechVerbOf(text, expression) is var verb and >= 0 && text.Kind(verb - 1) != TokenKind.Number)
+            {
+                return end;
+            }
+        }
+        return countsAsOf;
+    }
+
+    private (DatePeriod Period, bool Cumulative) EventOrTallyPeriod(TokenText text, int from, ClaimDraft draft, bool continuesPrevious)
+    {
+        var today = PartialDate.Day(documentDate);
+        if (times.Count == 0 && listIntro is { } intro && (enumeratorBefore || IsListItem(text, from)))
+        {
+            return (new DatePeriod(intro.Start, today), true);
+        }
         var anchor = draft.Mention.NumberToken;
         TimeExpression? nearest = null;
         foreach (var expression in times)
@@ -85,12 +117,99 @@ internal sealed partial class DocumentReader
     private static bool IsCountDeadline(TokenText text, TimeExpression expression) =>
         expression.Kind == TimeKind.Point && text.Is(expression.Token - 1, "by");
 
-    /// <summary>"said on Tuesday", "reported today": when it was said, not when it happened.</summary>
-    private static bool IsTimeOfSpeaking(TokenText text, TimeExpression expression)
+    /// <summary>
+    /// "said on Tuesday", "reported today", "told reporters on Thursday", "said in a statement on Sunday", "a
+    /// communique released on Tuesday": when it was said, not when it happened. The words between the verb and the
+    /// time may name the channel or the audience, never another clause.
+    /// </summary>
+    private static bool IsTimeOfSpeaking(TokenText text, TimeExpression expression) => SpeechVerbOf(text, expression) >= 0;
+
+    /// <summary>The speech or publishing verb a point in time belongs to, or -1.</summary>
+    private static int SpeechVerbOf(TokenText text, TimeExpression expression)
     {
+        if (expression.Kind != TimeKind.Point) return -1;
         var before = expression.Token - 1;
         if (text.Is(before, "on")) before--;
-        return IsSpeech(text, before) && expression.Kind == TimeKind.Point;
+        for (var k = before; k >= 0 && k >= before - 5; k--)
+        {
+            if (!text.IsWord(k)) return -1;
+            if (IsSpeech(text, k) && !text.Is(k, "according") || ExtractionVocabulary.IssueVerbs.Contains(text[k])) return k;
+            if (!ExtractionVocabulary.SpeechChannelWords.Contains(text[k]) && !text.IsCapitalized(k)) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>"1. 61 people dead;", "- 7 wounded": a line of a list the sentence before introduced with a colon.</summary>
+    private static bool IsListItem(TokenText text, int from) =>
+        text.Kind(from) == TokenKind.Number && (text.IsPunctuation(from + 1, '.') || text.IsPunctuation(from + 1, ')'))
+        || text.IsPunctuation(from, '-') || text.IsPunctuation(from, '\u2022') || text.IsPunctuation(from, '*');
+
+    /// <summary>The running count a colon-ended sentence introduces ("the clashes, which began on 16 January, have
+    /// so far left:"): its start, handed to the list's lines that name no time of their own.</summary>
+    private sealed record ListIntroduction(PartialDate? Start);
+
+    private ListIntroduction? listIntro;
+    private PartialDate? countsAsOf;
+
+    /// <summary>The sentence before was a list's number alone ("1."), so this one is that item's text.</summary>
+    private bool enumeratorBefore;
+
+    /// <summary>After a sentence: remember a list's introduction and the day a heading says the counts stood.</summary>
+    private void RememberPeriodContext(TokenText text, int from, int to)
+    {
+        if (sentenceDrafts.Count == 0)
+        {
+            foreach (var expression in times)
+            {
+                if (expression is { Kind: TimeKind.Point, End: { Precision: DatePrecision.Day } end } && end.First <= documentDate
+                    && AsOfBefore(text, from, expression.Token))
+                {
+                    countsAsOf = end;
+                }
+            }
+        }
+        var enumerator = to - from <= 2 && IsListItem(text, from);
+        if (to > from && text.IsPunctuation(to - 1, ':') && sentenceDrafts.Count == 0)
+        {
+            PartialDate? start = null;
+            var counts = false;
+            foreach (var expression in times)
+            {
+                if (expression.Kind == TimeKind.Since) { start = expression.Start; counts = true; }
+                else if (expression.Kind == TimeKind.SoFar) counts = true;
+                else if (expression.Kind == TimeKind.Point && (SinceClauseBefore(text, from, expression)
+                    || TimeExpressions.CampaignLaunchedAt(text, from, expression) is not null || LaunchedAt(text, from, expression)))
+                {
+                    start = expression.Start;
+                    counts = true;
+                }
+            }
+            listIntro = counts ? new ListIntroduction(start) : null;
+        }
+        else if (!enumerator && !enumeratorBefore && !IsListItem(text, from))
+        {
+            listIntro = null;
+        }
+        enumeratorBefore = enumerator;
+    }
+
+    /// <summary>"as of 22 February", "as of 18:00 on 2 February", "as at 1 March": the day a count stood.</summary>
+    private static bool AsOfBefore(TokenText text, int from, int token)
+    {
+        for (var k = token - 1; k > from && k >= token - 6; k--)
+        {
+            if (text.IsAny(k, "of", "at") && text.Is(k - 1, "as")) return true;
+            if (!(text.Kind(k) == TokenKind.Number || text.IsPunctuation(k, ':') || text.IsAny(k, "on", "hrs", "am", "pm", "gmt", "utc", "local", "time"))) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"which began on 16 January": a launch verb just before the time, whatever its subject.</summary>
+    private static bool LaunchedAt(TokenText text, int from, TimeExpression expression)
+    {
+        var verb = expression.Token - 1;
+        if (text.Is(verb, "on") || text.Is(verb, "in")) verb--;
+        return verb >= from && ExtractionVocabulary.LaunchVerbs.Contains(text[verb]);
     }
 
     private PartialDate? CampaignStartBefore(TokenText text, int from, int mentionStart)

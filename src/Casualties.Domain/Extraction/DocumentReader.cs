@@ -78,6 +78,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousTimes.Clear();
         previousTimes.AddRange(times);
         previousEventTime = times.LastOrDefault(t => !IsTimeOfSpeaking(text, t)) ?? (times.Count == 0 ? previousEventTime : null);
+        RememberPeriodContext(text, from, to);
         sentence++;
     }
 

@@ -128,6 +128,22 @@ internal static class ExtractionVocabulary
         "citing",
     };
 
+    /// <summary>Verbs that publish a statement: "a communique released on Tuesday", "a report issued on Monday".</summary>
+    public static readonly HashSet<string> IssueVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "issued", "released", "published", "circulated", "posted", "sent",
+    };
+
+    /// <summary>Words between a speech verb and its time that name the channel or audience: "told reporters on Thursday",
+    /// "said in a statement on Sunday", "told this agency by telephone on Monday".</summary>
+    public static readonly HashSet<string> SpeechChannelWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "a", "an", "the", "its", "his", "her", "their", "to", "by", "at", "this", "statement", "statements",
+        "communique", "communiqué", "report", "reports", "briefing", "conference", "press", "news", "release", "post",
+        "video", "message", "reporters", "journalists", "agency", "telephone", "phone", "interview", "update",
+        "bulletin", "later", "separately", "also", "late", "early",
+    };
+
     /// <summary>Words that refer back to a source named earlier ("it says", "the monitor said"), with the kinds of source each may mean (empty: any).</summary>
     public static readonly PhraseMatcher<string> Anaphora = new(
     [
