@@ -69,6 +69,21 @@ public sealed class ToolPackageTests
         var extract = await Run(tool, ["extract", await Article(), "--date", "2016-12-07"], folder);
         Succeed(extract);
         Assert.That(extract.Output, Does.Contain("killed people 14").And.Contains("source=Syrian Observatory for Human Rights").And.Contains("place=Saraqeb"));
+
+        // The shipped mappings travel too: a table is recognised by its header, or named with --mapping.
+        var ibc = Path.Combine(root, "articles", "ibc.csv");
+        File.Copy(RepositoryPaths.Combine("tests", "data", "mappings", "ibc-incidents.csv"), ibc, overwrite: true);
+        var airwars = Path.Combine(root, "articles", "airwars.csv");
+        File.Copy(RepositoryPaths.Combine("tests", "data", "mappings", "airwars-incidents.csv"), airwars, overwrite: true);
+        Succeed(await Run(tool, ["ingest", ibc, "--connection", db.ConnectionString], folder));
+        Succeed(await Run(tool, ["ingest", airwars, "--mapping", "airwars", "--connection", db.ConnectionString], folder));
+        Assert.That(await Count(db, "feed_records WHERE dataset IN ('ibc', 'airwars')"), Is.EqualTo(7));
+
+        var badMapping = Path.Combine(root, "articles", "bad.json");
+        await File.WriteAllTextAsync(badMapping, """{"name": "bad", "record": {"key": "id"}, "dates": {"start": "d"}, "figures": [{"victim": "people"}]}""");
+        var refused = await Run(tool, ["ingest", ibc, "--mapping", badMapping, "--connection", db.ConnectionString], folder);
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.Error);
+        Assert.That(refused.Error, Does.Contain("bad.json").And.Contains("unknown key 'figures[0].victim'"));
     }
 
     [Test]
