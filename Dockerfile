@@ -13,16 +13,17 @@ COPY src/Casualties.Ingestion/Casualties.Ingestion.csproj src/Casualties.Ingesti
 COPY src/Casualties.Reports/Casualties.Reports.csproj src/Casualties.Reports/
 COPY src/Casualties.Worker/Casualties.Worker.csproj src/Casualties.Worker/
 RUN dotnet restore src/Casualties.Worker/Casualties.Worker.csproj
-# The SQL under db/ is embedded in Casualties.Postgres at build time.
+# The SQL under db/ is embedded in Casualties.Postgres at build time; every file under seeds/ (reference data,
+# shipped mappings, the demo's samples) is part of the publish output, as it is of the .NET tool.
 COPY db/ db/
+COPY seeds/ seeds/
 COPY src/ src/
 RUN dotnet publish src/Casualties.Worker/Casualties.Worker.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
 WORKDIR /app
+# The publish output alone: casualties.dll with seeds/ beside it (found there by `migrate`, `seed` and `demo`).
 COPY --from=build /app ./
-# Reference data: found as seeds/ beside the executable by `casualties migrate` and `seed`.
-COPY seeds/ ./seeds/
 RUN mkdir -p /data/inbox /data/reports && chown -R "$APP_UID" /data
 USER $APP_UID
 ENV DOTNET_NOLOGO=1 \

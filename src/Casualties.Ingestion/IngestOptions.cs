@@ -15,6 +15,12 @@ public sealed record IngestOptions
     public long MaxDocumentBytes { get; init; } = 16L << 20;
     public long? MaxFeedBytes { get; init; }
     public IProgress<IngestProgress>? Progress { get; init; }
+
+    /// <summary>The mapping every CSV input is read through (--mapping); null: the layout the header announces.</summary>
+    public Mappings.DatasetMapping? Mapping { get; init; }
+
+    /// <summary>Mappings a header may match by signature; null: those shipped in seeds/mappings/.</summary>
+    public IReadOnlyList<Mappings.DatasetMapping>? Mappings { get; init; }
 }
 
 /// <summary>Where an ingest run is: files done of all found, records and documents read so far.</summary>

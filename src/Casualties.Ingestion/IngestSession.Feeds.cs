@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Casualties.Ingestion.Feeds;
 using Casualties.Ingestion.Input;
+using Casualties.Ingestion.Mappings;
 using Casualties.Postgres.Ingest;
 
 namespace Casualties.Ingestion;
@@ -16,7 +17,9 @@ internal sealed partial class IngestSession
     {
         var decoding = new TolerantUtf8();
         await using var stream = open();
-        using var text = decoding.Reader(stream);
+        using var text = options.Mapping?.Encoding is { } encoding && format == InputFormat.Csv
+            ? new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true)
+            : decoding.Reader(stream);
         await IngestFeedText(origin, format, text, firstLine: 1, ct);
         if (decoding.Warning(origin) is { } warning) Warn(warning);
     }
@@ -35,7 +38,15 @@ internal sealed partial class IngestSession
             }
             else
             {
-                csv = CsvInput.Open(text, firstLine);
+                var mapping = options.Mapping;
+                if (mapping is { HeaderRow: > 1 } && firstLine == 1)
+                {
+                    // Lines above the header (a title, notes) are not data.
+                    for (; firstLine < mapping.HeaderRow && text.ReadLine() is not null; firstLine++)
+                    {
+                    }
+                }
+                csv = CsvInput.Open(text, firstLine, mapping?.Delimiter);
                 items = ReaderFor(csv).Read(csv, context);
             }
             await Write(items, ct);
@@ -116,14 +127,18 @@ internal sealed partial class IngestSession
         }
     }
 
-    /// <summary>The layout a CSV header announces.</summary>
-    private static CsvFeedReader ReaderFor(CsvInput csv)
+    /// <summary>The mapping the user named, else the layout a CSV header announces, else a shipped mapping whose signature it matches.</summary>
+    private CsvFeedReader ReaderFor(CsvInput csv)
     {
+        if (options.Mapping is { } mapping) return new MappedCsvReader(mapping);
         if (csv.Has("event_id_cnty") && csv.Has("deleted_timestamp")) return new AcledDeletionsReader();
         if (csv.Has("event_id_cnty")) return new AcledReader();
         if (csv.Has("deaths_civilians") || (csv.Has("type_of_violence") && csv.Has("side_a"))) return new UcdpGedReader();
         if (csv.Has("record_id")) return new ClaimCsvReader();
+        var shipped = options.Mappings ?? MappingCatalog.Shipped();
+        if (MappingCatalog.Matching(shipped, csv) is { } matched) return new MappedCsvReader(matched);
         throw new InputRejectedException(
-            "unrecognised CSV layout: the header has none of record_id (own claims format), type_of_violence and side_a (UCDP GED), event_id_cnty (ACLED)");
+            "unrecognised CSV layout: the header has none of record_id (own claims format), type_of_violence and side_a (UCDP GED), " +
+            $"event_id_cnty (ACLED), nor the columns of a shipped mapping ({string.Join(", ", shipped.Select(m => m.Name))}); name one with --mapping");
     }
 }

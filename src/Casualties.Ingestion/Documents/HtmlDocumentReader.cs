@@ -6,9 +6,9 @@ using AngleSharp.Html.Parser;
 namespace Casualties.Ingestion.Documents;
 
 /// <summary>
-/// An HTML article, read with a real HTML parser (AngleSharp): the text of &lt;article&gt;, else &lt;main&gt;,
-/// else the element holding the most paragraph text, as blocks (headings, paragraphs, list items, quotes)
-/// separated by blank lines; scripts, navigation, asides, headers, footers and forms left out. Title from
+/// An HTML article, read with a real HTML parser (AngleSharp): every text node of &lt;article&gt;, else &lt;main&gt;,
+/// else &lt;body&gt;, as blocks (headings, paragraphs, list items, cells, divisions, and the bare text between them)
+/// separated by blank lines; scripts, navigation, asides, headers, footers, figures and forms left out. Title from
 /// og:title, &lt;title&gt; or the first &lt;h1&gt;; date from article:published_time and the other usual meta
 /// tags, else a &lt;time datetime&gt;; carrier from og:site_name.
 /// </summary>
@@ -21,7 +21,6 @@ public static class HtmlDocumentReader
     ];
 
     private static readonly string[] Skipped = ["script", "style", "noscript", "nav", "aside", "header", "footer", "form", "figure", "template", "svg"];
-    private const string Blocks = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td";
 
     public static ParsedDocument Read(string html)
     {
@@ -32,7 +31,7 @@ public static class HtmlDocumentReader
             ?? document.QuerySelectorAll("time[datetime]").Select(t => ParseDate(t.GetAttribute("datetime"))).FirstOrDefault(d => d is not null);
 
         foreach (var element in document.QuerySelectorAll(string.Join(", ", Skipped)).ToList()) element.Remove();
-        var container = document.QuerySelector("article") ?? document.QuerySelector("main") ?? LargestTextBlock(document);
+        var container = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
         var body = container is null ? "" : BlockText(container);
         return new ParsedDocument("html", body, string.IsNullOrEmpty(title) ? null : title, carrier, date, null);
     }
@@ -57,30 +56,56 @@ public static class HtmlDocumentReader
             ? day : null;
     }
 
-    /// <summary>The element whose own paragraphs hold the most text (pages without article or main).</summary>
-    private static IElement? LargestTextBlock(IDocument document) => document.QuerySelectorAll("p")
-        .Where(p => p.ParentElement is not null)
-        .GroupBy(p => p.ParentElement!)
-        .Select(g => (Element: g.Key, Length: g.Sum(p => p.TextContent.Length)))
-        .OrderByDescending(x => x.Length)
-        .Select(x => x.Element)
-        .FirstOrDefault() ?? document.Body;
+    private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    };
 
+    /// <summary>
+    /// Every text node under the container, once, in document order: an element that starts a block (a heading,
+    /// paragraph, list item, cell, division, line break, ...) closes the block before it and opens a new one, so
+    /// text outside any block ("&lt;h1&gt;Title&lt;/h1&gt; Air strikes killed 12 ...") is read as a block of its own and
+    /// sentences of two blocks are never run together; inline markup (links, emphasis, spans) stays within its block.
+    /// </summary>
     private static string BlockText(IElement container)
     {
-        var builder = new StringBuilder();
-        var blocks = container.QuerySelectorAll(Blocks)
-            .Where(b => !b.Ancestors<IElement>().TakeWhile(a => a != container).Any(a => a.Matches(Blocks)))
-            .ToList();
-        if (blocks.Count == 0) return Collapse(container.TextContent);
-        foreach (var block in blocks)
+        var blocks = new StringBuilder();
+        var current = new StringBuilder();
+        Walk(container);
+        Flush();
+        return blocks.ToString();
+
+        void Walk(INode node)
         {
-            var text = Collapse(block.TextContent);
-            if (text.Length == 0) continue;
-            if (builder.Length > 0) builder.Append("\n\n");
-            builder.Append(text);
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        current.Append(text.Data);
+                        break;
+                    case IElement element when BlockElements.Contains(element.LocalName):
+                        Flush();
+                        Walk(element);
+                        Flush();
+                        break;
+                    case IElement element:
+                        Walk(element);
+                        break;
+                }
+            }
         }
-        return builder.ToString();
+
+        void Flush()
+        {
+            var text = Collapse(current.ToString());
+            current.Clear();
+            if (text.Length == 0) return;
+            if (blocks.Length > 0) blocks.Append("\n\n");
+            blocks.Append(text);
+        }
     }
 
     private static string Collapse(string text)

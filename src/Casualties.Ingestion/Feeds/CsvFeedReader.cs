@@ -21,6 +21,9 @@ public abstract class CsvFeedReader
 
     protected abstract FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash);
 
+    /// <summary>A row that is not data (a row of tags under the header), passed over without a record.</summary>
+    protected virtual bool Skip(CsvInput csv) => false;
+
     public IEnumerable<FeedItem> Read(CsvInput csv, FeedContext context)
     {
         var missing = Required.FirstOrDefault(spellings => !spellings.Any(csv.Has));
@@ -31,6 +34,7 @@ public abstract class CsvFeedReader
         while (csv.Read())
         {
             FeedItem item;
+            if (csv.Problem is null && Skip(csv)) continue;
             if (csv.Problem is { } problem)
             {
                 item = Reject(csv, context, problem);

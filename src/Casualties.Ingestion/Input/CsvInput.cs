@@ -45,10 +45,12 @@ public sealed class CsvInput : IDisposable
     public bool Broken { get; private set; }
 
     /// <param name="headerLineNumber">The line number of the header (1 for a file; a retried row's header stands just above it).</param>
-    public static CsvInput Open(TextReader text, int headerLineNumber = 1)
+    /// <param name="delimiter">The field delimiter; null: detected from the header line.</param>
+    public static CsvInput Open(TextReader text, int headerLineNumber = 1, char? delimiter = null)
     {
         var options = new CsvDataReaderOptions
         {
+            Delimiter = delimiter,
             HasHeaders = true,
             Comment = '\0',
             BufferSize = 1 << 16,

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Casualties.Ingestion;
+using Casualties.Ingestion.Mappings;
 using Casualties.Postgres;
 
 namespace Casualties.Worker.Cli;
 
-/// <summary>ingest PATH... [--source NAME] [--date YYYY-MM-DD]: files and folders, recursively.</summary>
+/// <summary>ingest PATH... [--source NAME] [--date YYYY-MM-DD] [--mapping NAME|PATH]: files and folders, recursively.</summary>
 public static class IngestCommand
 {
     private static readonly Argument<string[]> Paths = new("PATH")
@@ -24,6 +25,11 @@ public static class IngestCommand
         Description = "Publication date (YYYY-MM-DD) of documents that carry none of their own.",
     };
 
+    private static readonly Option<string?> Mapping = new("--mapping")
+    {
+        Description = "Read CSV inputs through this mapping: the name of one in seeds/mappings/ or the path of a mapping file (docs/ingestion.md).",
+    };
+
     private static readonly Option<int> BatchSize = new("--batch-size")
     {
         Description = "Feed records per transaction.",
@@ -37,6 +43,7 @@ public static class IngestCommand
         command.Options.Add(Source);
         command.Options.Add(Date);
         command.Options.Add(BatchSize);
+        command.Options.Add(Mapping);
         command.SetAction(async (parse, ct) =>
         {
             var paths = parse.GetValue(Paths) ?? [];
@@ -44,8 +51,18 @@ public static class IngestCommand
             if (missing is not null) throw new UsageException($"'{missing}' is neither a file nor a folder.");
             var batch = parse.GetValue(BatchSize);
             if (batch < 1) throw new UsageException($"--batch-size {batch} must be at least 1.");
+            DatasetMapping? mapping;
+            try
+            {
+                mapping = parse.GetValue(Mapping) is { } name ? MappingCatalog.Load(name, parse.GetValue(GlobalOptions.Seeds)) : null;
+            }
+            catch (MappingException e)
+            {
+                throw new UsageException(e.Message);
+            }
             var options = new IngestOptions
             {
+                Mapping = mapping,
                 Source = parse.GetValue(Source),
                 Date = ParseDate(parse.GetValue(Date)),
                 BatchSize = batch,
