@@ -10,12 +10,22 @@ namespace Casualties.Reports.Tests;
 /// </summary>
 public static partial class HeadlessChromium
 {
-    public const string Executable = "/usr/bin/chromium";
+    /// <summary>The browser: CASUALTIES_CHROMIUM when set, else chromium (or chromium-browser) on the PATH, else null.</summary>
+    public static readonly string? Executable = Find();
 
     /// <summary>Hosts the browser itself calls (updates, accounts, time), whatever page it shows.</summary>
     private static readonly string[] BrowserOwnHosts = ["google.com", "googleapis.com", "gstatic.com", "gvt1.com", "googleusercontent.com"];
 
-    public static bool IsInstalled => File.Exists(Executable);
+    public static bool IsInstalled => Executable is not null;
+
+    private static string? Find()
+    {
+        if (Environment.GetEnvironmentVariable("CASUALTIES_CHROMIUM") is { Length: > 0 } given) return File.Exists(given) ? given : null;
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return new[] { "chromium", "chromium-browser" }
+            .SelectMany(name => path.Select(dir => Path.Combine(dir, name)))
+            .FirstOrDefault(File.Exists);
+    }
 
     public sealed record Result(int ExitCode, IReadOnlyList<string> ConsoleMessages, IReadOnlyList<string> PageRequests, string Log);
 
@@ -25,7 +35,7 @@ public static partial class HeadlessChromium
         var netLog = Path.Combine(profile.FullName, "net-log.json");
         try
         {
-            var start = new ProcessStartInfo(Executable)
+            var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("Chromium is not installed."))
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,

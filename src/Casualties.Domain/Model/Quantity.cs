@@ -51,8 +51,11 @@ public sealed record Quantity
 
     public static Quantity Exactly(int value) => Of(Qualifier.Exact, value);
 
-    /// <summary>The figure that counts in a reported range: the low when open-ended, else the midpoint for points.</summary>
+    /// <summary>True when the quantity has no upper bound ("more than 341", "at least 25").</summary>
     public bool IsOpenEnded => High is null;
+
+    /// <summary>The single number this quantity stands for (<see cref="FigurePoint"/>).</summary>
+    public int Point => FigurePoint.Of(this);
 
     public override string ToString() => Qualifier switch
     {

@@ -1,8 +1,9 @@
 namespace Casualties.Domain.Model;
 
 /// <summary>
-/// Victim groups are data (seeds/victim_groups.csv can add more); these are the defaults of domain.md
-/// and the nesting the reconciler uses: people ⊃ civilians ⊃ children, women; people ⊃ combatants.
+/// The default victim groups of domain.md and their nesting (people ⊃ civilians ⊃ children, women, medics,
+/// journalists, aid workers; people ⊃ combatants, peacekeepers), in code. Seeding stores them in the victim_groups
+/// table, adding any other group a term of seeds/victims.csv names, as a part of people; reconciliation reads the table.
 /// </summary>
 public static class VictimGroups
 {

@@ -32,24 +32,9 @@ public static class ClaimFacts
     /// <summary>The upper end of the figure in a reported range: an open-ended claim counts with its low.</summary>
     public static int FigureHigh(this ClaimRecord claim) => claim.High ?? claim.Low;
 
-    /// <summary>
-    /// The single number a claim stands for, used for the weighted median and the spread and outlier tests:
-    /// a dataset's own best estimate when it gives one; the value of an exact figure; the midpoint of a range,
-    /// "about" or "nearly"; the low of an open-ended or vague figure (at least, more than, "dozens": the
-    /// conservative reading); the high of "up to" and "fewer than". Always inside the claim's bounds.
-    /// </summary>
-    public static int PointValue(this ClaimRecord claim)
-    {
-        var point = claim.Best ?? claim.Qualifier switch
-        {
-            Qualifier.Exact => claim.Value ?? claim.Low,
-            Qualifier.Range or Qualifier.About or Qualifier.Nearly when claim.High is { } high =>
-                (int)(((long)claim.Low + high + 1) / 2),
-            Qualifier.AtMost or Qualifier.LessThan => claim.High ?? claim.Low,
-            _ => claim.Low,
-        };
-        return Math.Clamp(point, claim.Low, claim.High ?? int.MaxValue);
-    }
+    /// <summary>The single number a claim stands for: <see cref="FigurePoint.Of(Qualifier, int?, int, int?, int?)"/>.</summary>
+    public static int PointValue(this ClaimRecord claim) =>
+        FigurePoint.Of(claim.Qualifier, claim.Value, claim.Low, claim.High, claim.Best);
 
     /// <summary>True when the two claims' bounds have a common part (a null high being unbounded).</summary>
     public static bool RangesOverlap(this ClaimRecord a, ClaimRecord b) =>

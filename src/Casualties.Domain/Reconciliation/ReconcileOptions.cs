@@ -3,7 +3,8 @@ using Casualties.Domain.Model;
 namespace Casualties.Domain.Reconciliation;
 
 /// <summary>
-/// The thresholds of reconciliation (configuration, bound from "Reconcile" in appsettings.json).
+/// The thresholds of reconciliation (configuration: the "ReconcileOptions" section of appsettings.json, or
+/// ReconcileOptions__WideSpreadRatio=2 and the like in the environment).
 /// </summary>
 /// <remarks>
 /// <see cref="MaxPlaceDepthGap"/>: how many gazetteer levels apart two places may be and still describe one
@@ -24,7 +25,10 @@ public sealed record ReconcileOptions
     public double OutlierMinScale { get; init; } = 0.1;
     public int OutlierMinSources { get; init; } = 3;
 
-    /// <summary>Victim groups with their parent (people ⊃ civilians ⊃ children ...); data, not code.</summary>
+    /// <summary>
+    /// Victim groups with their parent (people ⊃ civilians ⊃ children ...). The default is the code's
+    /// <see cref="VictimGroups.DefaultParents"/>; a run against the database replaces it with the victim_groups table.
+    /// </summary>
     public IReadOnlyDictionary<string, string?> VictimParents { get; init; } = VictimGroups.DefaultParents;
 
     /// <summary>

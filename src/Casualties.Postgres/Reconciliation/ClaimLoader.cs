@@ -6,16 +6,15 @@ namespace Casualties.Postgres.Reconciliation;
 
 /// <summary>
 /// Reads claims as the reconciler sees them (<see cref="ClaimRecord"/>): canonical source and its reliability,
-/// place key, the document's name or dataset:record_key, the parent claim's id, the dataset event id. Retired
-/// dataset rows are left out. Reads one outcome and a set of places at a time, so memory stays bounded.
+/// place key, the document's name or dataset:record_key, the parent claim's id (claims.parent_id, resolved when the
+/// claims were stored), the dataset event id. Retired dataset rows are left out. Reads one outcome and a set of
+/// places at a time, so memory stays bounded.
 /// </summary>
 public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
 {
     const string ClaimsSql = """
         SELECT c.id, c.outcome, c.victims, c.victim_side, c.qualifier, c.value, c.low, c.high, c.best,
-               CASE WHEN c.parent_ordinal IS NOT NULL THEN coalesce(
-                   (SELECT pd.id FROM claims pd WHERE pd.document_id = c.document_id AND pd.ordinal = c.parent_ordinal),
-                   (SELECT pr.id FROM claims pr WHERE pr.record_id = c.record_id AND pr.ordinal = c.parent_ordinal)) END,
+               c.parent_id,
                coalesce(s.name, c.source_name), coalesce(s.reliability, 0.5),
                c.perpetrator_side, c.place_id, c.latitude, c.longitude,
                c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,

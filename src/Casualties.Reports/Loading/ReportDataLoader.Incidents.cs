@@ -20,7 +20,8 @@ public sealed partial class ReportDataLoader
                i.source_count, i.claim_count, i.flag_count, i.contained_in, contained.ids,
                f.victims, f.victim_side, f.headline, f.low, f.best, f.high, f.has_consensus, f.consensus_low,
                f.consensus_high, f.source_count,
-               s.claim_id, s.source, s.qualifier, s.value, s.low, s.high, s.reported, s.superseded, s.quote, s.document, s.rule
+               s.claim_id, s.source, s.qualifier, s.value, s.low, s.high, s.reported, s.superseded, s.quote, s.document, s.rule,
+               s.best
         FROM chosen i
         LEFT JOIN contained ON contained.contained_in = i.incident_id
         LEFT JOIN v_incident_figures f ON f.incident_id = i.incident_id
@@ -80,7 +81,7 @@ public sealed partial class ReportDataLoader
             }
             if (r.IsDBNull(33)) return; // a figure without sources
             var source = new ReportSourceFigure(r.GetInt64(33), r.Text(34), r.GetString(35), r.Int(36), r.GetInt32(37), r.Int(38),
-                r.GetFieldValue<DateOnly>(39), r.GetBoolean(40), r.Text(41), r.Text(42), r.Text(43));
+                r.GetFieldValue<DateOnly>(39), r.GetBoolean(40), r.Text(41), r.Text(42), r.Text(43), r.Int(44));
             (source.Superseded ? figure.Superseded : figure.Sources).Add(source);
         }
 

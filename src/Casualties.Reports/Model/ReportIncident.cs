@@ -27,8 +27,8 @@ public sealed record ReportFigure(
 /// <summary>
 /// One source's own figure in an incident (v_incident_sources): as stated (<see cref="Qualifier"/>, <see cref="Value"/>)
 /// and as bounds (<see cref="High"/> null = unbounded above), with the quote and document it was read from and
-/// the rule that put it in the incident.
+/// the rule that put it in the incident. <see cref="Best"/> is a dataset's own best estimate, null when it gives none.
 /// </summary>
 public sealed record ReportSourceFigure(
     long ClaimId, string? Source, string Qualifier, int? Value, int Low, int? High, DateOnly Reported,
-    bool Superseded, string? Quote, string? Document, string? Rule);
+    bool Superseded, string? Quote, string? Document, string? Rule, int? Best = null);

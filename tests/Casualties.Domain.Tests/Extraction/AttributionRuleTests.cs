@@ -11,10 +11,11 @@ public sealed class AttributionRuleTests
 
     private static IReadOnlyList<Claim> Extract(string text) => new ClaimExtractor(TestData.Reference).Extract(text, Wednesday);
 
+    /// <summary>The one claim the text holds (a second claim read from it fails the test).</summary>
     private static Claim Only(string text)
     {
         var claims = Extract(text);
-        Assert.That(claims, Has.Count.GreaterThanOrEqualTo(1), "no claim read");
+        Assert.That(claims, Has.Count.EqualTo(1), () => "claims read: " + string.Join("; ", claims.Select(c => c.Quote)));
         return claims[0];
     }
 

@@ -1,6 +1,11 @@
 namespace Casualties.Worker.Tests.Support;
 
-/// <summary>Worker configuration for tests: short leases, intervals and delays, so each scenario takes seconds.</summary>
+/// <summary>
+/// Worker configuration for tests: short poll intervals and retry delays, so each scenario takes seconds, and a
+/// generous lease (60 s, heartbeat every 2 s) that a loaded machine does not lose by accident. A test about lease
+/// expiry gives the worker whose lease must expire a short one of its own (the lease is stored with the job, so
+/// the worker that takes it over keeps the generous default).
+/// </summary>
 public static class Settings
 {
     public static Dictionary<string, string> Fast(params (string Key, string Value)[] overrides)
@@ -9,8 +14,8 @@ public static class Settings
         {
             ["WorkerOptions__Concurrency"] = "2",
             ["WorkerOptions__PollInterval"] = "00:00:00.200",
-            ["WorkerOptions__LeaseDuration"] = "00:00:04",
-            ["WorkerOptions__HeartbeatInterval"] = "00:00:01",
+            ["WorkerOptions__LeaseDuration"] = "00:01:00",
+            ["WorkerOptions__HeartbeatInterval"] = "00:00:02",
             ["WorkerOptions__ShutdownTimeout"] = "00:00:03",
             ["WorkerOptions__MaxAttempts"] = "5",
             ["WorkerOptions__RetryBaseDelay"] = "00:00:00.200",

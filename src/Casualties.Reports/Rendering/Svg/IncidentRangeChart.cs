@@ -1,3 +1,4 @@
+using Casualties.Domain.Model;
 using Casualties.Reports.Model;
 using static Casualties.Reports.Rendering.Svg.Axis;
 
@@ -13,12 +14,11 @@ public static class IncidentRangeChart
     private const double Width = 640, LabelWidth = 206, PlotLeft = 216, PlotRight = 620, Top = 26, RowHeight = 20;
     private const int LabelChars = 32;
 
-    /// <summary>The single number that stands for a source's figure: its value when inside its bounds, else its low
-    /// when open-ended, else the middle of its bounds (the same rule as v_source_coverage).</summary>
-    public static double Point(ReportSourceFigure s) =>
-        s.Value is { } v && v >= s.Low && (s.High is null || v <= s.High) ? v
-        : s.High is { } high ? (s.Low + high) / 2.0
-        : s.Low;
+    /// <summary>The single number that stands for a source's figure: the domain's point value
+    /// (<see cref="FigurePoint"/>), as reconciliation and v_source_coverage compute it.</summary>
+    public static int Point(ReportSourceFigure s) =>
+        FigurePoint.Of(QualifierNames.TryParse(s.Qualifier, out var qualifier) ? qualifier : Qualifier.Exact,
+            s.Value, s.Low, s.High, s.Best);
 
     public static void Write(TextWriter w, ReportFigure figure, string id)
     {
