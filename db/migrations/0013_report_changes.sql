@@ -198,15 +198,19 @@ CREATE TABLE report_marks (
     written_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE VIEW v_report_marks AS SELECT place, run_id, format, written_at FROM report_marks;
+-- The run of the last report written to a place, or NULL (readable by casualties_reader, which may not read the table).
+CREATE FUNCTION last_report_run(report_place text) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    SELECT run_id FROM report_marks WHERE place = report_place
+$$;
 
-GRANT SELECT ON v_incident_runs, v_changes, v_report_marks TO casualties_reader;
+GRANT SELECT ON v_incident_runs, v_changes TO casualties_reader;
 DO $$
 DECLARE
     fn text;
 BEGIN
     FOREACH fn IN ARRAY ARRAY['incident_changes(bigint, bigint)', 'total_changes(bigint, bigint)', 'flag_changes(bigint, bigint)',
-                              'changes(bigint, bigint)', 'incident_versions(bigint[], bigint)']
+                              'changes(bigint, bigint)', 'incident_versions(bigint[], bigint)', 'last_report_run(text)']
     LOOP
         EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', fn);
         EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO casualties_reader', fn);

@@ -13,7 +13,7 @@ public sealed class ReportMarks(NpgsqlDataSource dataSource)
     /// <summary>The run of the last report written to <paramref name="place"/>, or null when none was.</summary>
     public async Task<long?> Previous(string place, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT run_id FROM v_report_marks WHERE place = @Place");
+        await using var cmd = dataSource.CreateCommand("SELECT last_report_run(@Place)");
         cmd.Parameters.AddWithValue("Place", NpgsqlDbType.Text, Normalize(place));
         return await cmd.ExecuteScalarAsync(ct) is long run ? run : null;
     }

@@ -47,7 +47,7 @@ public sealed partial class HtmlReportRenderer
             await foreach (var change in changes.Flags.WithCancellation(ct))
             {
                 var f = change.Flag;
-                var where = f.IncidentId is { } id ? $"incident #{id}" : f.Place ?? "";
+                var where = f.IncidentId is { } id ? $"incident #{id}{(f.Place is null ? "" : " in " + f.Place)}" : f.Place ?? "";
                 w.WriteLine($"<li class=\"flag severity-{Html.Encode(f.Severity)} flag-{change.Status}\" data-flag=\"{f.Id}\"><span class=\"tag status\">{Html.Encode(change.Status)}</span> " +
                             $"<span class=\"severity\">{Html.Encode(f.Severity)}</span> <strong>{Html.Encode(FlagKind(f.Kind))}</strong> · {Html.Encode(where)}<br>{Html.Encode(f.Explanation)}</li>");
                 if (++shown == MaxChangesShown) break;

@@ -159,7 +159,7 @@ public sealed class MarkdownReportRenderer(TimeProvider clock) : IReportRenderer
             await foreach (var change in changes.Flags.WithCancellation(ct))
             {
                 var f = change.Flag;
-                var where = f.IncidentId is { } id ? $"incident #{id}" : Markdown.Escape(f.Place);
+                var where = f.IncidentId is { } id ? $"incident #{id}{(f.Place is null ? "" : " in " + Markdown.Escape(f.Place))}" : Markdown.Escape(f.Place);
                 w.WriteLine($"- **{change.Status}**: {Markdown.Escape(f.Severity)}, {Markdown.Escape(FlagKind(f.Kind))} ({where}): {Markdown.Escape(f.Explanation)}");
                 if (++shown == max) break;
             }
