@@ -106,10 +106,27 @@ public sealed partial class HtmlReportRenderer
         await w.WriteLineAsync("<section id=\"flags\"><h2>Conflict flags</h2>");
         await w.WriteLineAsync("<p class=\"note\">Flags are about figures, never about who is right: each shows both sides.</p>");
         var flags = 0;
+        (string Severity, string Kind)? group = null;
         await foreach (var flag in data.SelectedFlags.WithCancellation(ct))
         {
-            if (flags++ == 0) await w.WriteLineAsync("<ul class=\"flags\">");
-            WriteFlag(w, flag, link);
+            if (data.Selection.All)
+            {
+                if (flags == 0) await w.WriteLineAsync("<ul class=\"flags\">");
+                WriteFlag(w, flag, link);
+            }
+            else
+            {
+                // Compact, one line each under a heading per severity and kind: every high and medium flag of a large
+                // report is listed, so each costs little more than its explanation.
+                if (group != (flag.Severity, flag.Kind))
+                {
+                    if (group is not null) await w.WriteLineAsync("</ul>");
+                    group = (flag.Severity, flag.Kind);
+                    await w.WriteLineAsync($"<h3 class=\"severity-{Html.Encode(flag.Severity)}\"><span class=\"severity\">{Html.Encode(flag.Severity)}</span> {Html.Encode(FlagKind(flag.Kind))}</h3><ul class=\"flags compact severity-{Html.Encode(flag.Severity)}\">");
+                }
+                WriteCompactFlag(w, flag, link);
+            }
+            flags++;
         }
         await w.WriteLineAsync(flags == 0 ? "<p>No conflicts between figures.</p>" : "</ul>");
         if (data.FlagsLeftOut > 0)

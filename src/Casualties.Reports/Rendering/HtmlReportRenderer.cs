@@ -158,6 +158,15 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
                     $"<div class=\"provenance\">sources: {Html.Encode(string.Join("; ", flag.Sources))} · claims {Html.Encode(string.Join(", ", flag.ClaimIds))}</div></li>");
     }
 
+    /// <summary>One line: the incident (linked when shown), the explanation; severity and kind are the list's heading.</summary>
+    private static void WriteCompactFlag(TextWriter w, ReportFlag flag, IncidentLink link)
+    {
+        var where = flag.IncidentId is { } id
+            ? (link(id, flag.Country) is { } href ? $"<a href=\"{href}\">#{id}</a>" : $"#{id}")
+            : Html.Encode(flag.Place ?? "");
+        w.WriteLine($"<li class=\"flag\" data-flag=\"{flag.Id}\">{where}: {Html.Encode(flag.Explanation)}</li>");
+    }
+
     private static void WriteMethod(TextWriter w)
     {
         w.WriteLine("<section id=\"method\"><h2>How every number was computed</h2><dl>");
