@@ -80,6 +80,62 @@ public static partial class HeadlessChromium
         }
     }
 
+    /// <summary>The DOM after the page rendered (chromium --dump-dom), with what the page logged and requested.</summary>
+    public static async Task<(string Dom, Result Result)> DumpDom(string htmlPath, CancellationToken ct = default)
+    {
+        var profile = Directory.CreateTempSubdirectory("chromium-profile-");
+        var netLog = Path.Combine(profile.FullName, "net-log.json");
+        try
+        {
+            var start = new ProcessStartInfo(Executable) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[]
+                     {
+                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
+                         $"--log-net-log={netLog}", "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", new Uri(htmlPath).AbsoluteUri,
+                     })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync(ct);
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(90));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"chromium did not finish rendering {htmlPath} in 90 seconds.");
+            }
+            var log = await stderr;
+            var console = log.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+            var requests = File.Exists(netLog)
+                ? UrlPattern().Matches(await File.ReadAllTextAsync(netLog, ct)).Select(m => m.Groups[1].Value)
+                    .Where(url => !IsBrowserOwn(url)).Distinct().Order(StringComparer.Ordinal).ToList()
+                : [];
+            return (await stdout, new Result(process.ExitCode, console, requests, log));
+        }
+        finally
+        {
+            try { profile.Delete(recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
+    /// <summary>Fails the test when Chromium is missing on CI, else skips it, saying how to install it.</summary>
+    public static void RequireInstalled()
+    {
+        if (IsInstalled) return;
+        const string hint = "Chromium is needed to check the HTML report: apt-get install -y chromium (.ci/run installs it).";
+        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) NUnit.Framework.Assert.Fail(hint);
+        NUnit.Framework.Assert.Ignore(hint);
+    }
+
     private static bool IsBrowserOwn(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && BrowserOwnHosts.Any(host => uri.Host == host || uri.Host.EndsWith("." + host, StringComparison.Ordinal));

@@ -27,7 +27,7 @@ public sealed class MarkdownReportTests
     {
         foreach (var heading in new[] { "# Casualty reconciliation report", "## Summary", "## Per-side totals", "## Incidents", "## Conflict flags", "## How every number was computed" })
             Assert.That(markdown, Does.Contain("\n" + heading + "\n").Or.StartWith(heading + "\n"), heading);
-        Assert.That(markdown, Does.Match(@"\n### #\d+ Killed in East Aleppo, 2016-11-15 to 2016-12-0\d\n"));
+        Assert.That(markdown, Does.Match(@"\n#### #\d+ Killed in East Aleppo, 2016-11-15 to 2016-12-0\d\n"));
         Assert.That(markdown, Does.Contain("Syrian Observatory for Human Rights (superseded)"));
     }
 

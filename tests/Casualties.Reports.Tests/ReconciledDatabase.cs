@@ -21,7 +21,7 @@ public static class ReconciledDatabase
     }
 
     /// <summary>A full reconciliation run of the real reconciler.</summary>
-    private static async Task Reconcile(NpgsqlDataSource dataSource) =>
+    public static async Task Reconcile(NpgsqlDataSource dataSource) =>
         await new ReconciliationRunner(dataSource).Run(full: true);
 
     public static async Task<ReportData> Load(NpgsqlDataSource dataSource, ReportFilter? filter = null) =>
@@ -47,7 +47,7 @@ public static class ReconciledDatabase
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
-    private static async Task Execute(NpgsqlDataSource dataSource, string sql)
+    public static async Task Execute(NpgsqlDataSource dataSource, string sql)
     {
         await using var cmd = dataSource.CreateCommand(sql);
         await cmd.ExecuteNonQueryAsync();

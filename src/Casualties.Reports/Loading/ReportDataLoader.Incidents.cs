@@ -22,19 +22,30 @@ public sealed partial class ReportDataLoader
                f.consensus_high, f.source_count,
                s.claim_id, s.source, s.qualifier, s.value, s.low, s.high, s.reported, s.superseded, s.quote, s.document, s.rule,
                s.best
-        FROM chosen i
+        FROM picked i
         LEFT JOIN contained ON contained.contained_in = i.incident_id
         LEFT JOIN v_incident_figures f ON f.incident_id = i.incident_id
         LEFT JOIN v_incident_sources s
                ON s.incident_id = f.incident_id AND s.victims = f.victims AND s.victim_side IS NOT DISTINCT FROM f.victim_side
-        ORDER BY i.start_date NULLS LAST, i.incident_id, f.headline DESC, f.victims, f.victim_side NULLS FIRST,
+        ORDER BY {0} i.start_date NULLS LAST, i.incident_id, f.headline DESC, f.victims, f.victim_side NULLS FIRST,
                  s.superseded, s.source NULLS LAST, s.reported, s.claim_id
         """;
 
-    private async IAsyncEnumerable<ReportIncident> StreamIncidents(Scope scope, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>The incidents of the filter (all of them, by start date), or only <paramref name="ids"/> by country then start date.</summary>
+    private async IAsyncEnumerable<ReportIncident> StreamIncidents(Scope scope, long[]? ids = null, bool byCountry = false,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = Command($"WITH {ChosenIncidentsCte} {IncidentRowsSql}", scope, conn);
+        var picked = ids is null ? ", picked AS (SELECT * FROM chosen)" : ", picked AS (SELECT * FROM chosen WHERE incident_id = ANY(@Ids))";
+        var sql = $"WITH {ChosenIncidentsCte}{picked} {string.Format(IncidentRowsSql, byCountry ? "i.country NULLS LAST," : "")}";
+        await using var cmd = Command(sql, scope, conn);
+        if (ids is not null) cmd.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint) { Value = ids });
+        await foreach (var incident in ReadIncidents(cmd, ct)) yield return incident;
+    }
+
+    /// <summary>Groups rows of (incident, figure, source) columns, ordered by incident, into incidents.</summary>
+    private static async IAsyncEnumerable<ReportIncident> ReadIncidents(NpgsqlCommand cmd, [EnumeratorCancellation] CancellationToken ct = default)
+    {
         await using var r = await cmd.ExecuteReaderAsync(ct);
         IncidentBuilder? current = null;
         while (await r.ReadAsync(ct))

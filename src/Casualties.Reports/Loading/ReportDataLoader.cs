@@ -74,16 +74,32 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
                         OR f.place IN (SELECT name FROM v_places WHERE place_key = ANY(@PlaceKeys::text[])))))
         """;
 
-    public async Task<ReportData> Load(ReportFilter filter, CancellationToken ct = default)
+    /// <summary>Everything, as HTML and Markdown showed it before selections (tests and callers that want it all).</summary>
+    public Task<ReportData> Load(ReportFilter filter, CancellationToken ct = default) => Load(filter, ReportSelection.Everything, null, ct);
+
+    /// <summary>
+    /// The report of <paramref name="filter"/>; HTML and Markdown show what <paramref name="selection"/> asks for;
+    /// with <paramref name="sinceRun"/>, also what changed since that run (0 = before the first run).
+    /// </summary>
+    public async Task<ReportData> Load(ReportFilter filter, ReportSelection selection, long? sinceRun, CancellationToken ct = default)
     {
         var (places, placeKeys) = filter.Place is null ? ([], null) : await PlaceScope(filter.Place, ct);
         var scope = new Scope(filter, placeKeys);
         var run = await LoadRun(ct);
         var summary = await LoadSummary(scope, ct);
         var totals = await LoadTotals(scope, ct);
+        var selected = await LoadSelection(scope, selection, ct);
+        var shownFlags = selection.All ? summary.Flags : summary.HighFlags + summary.MediumFlags;
         return new ReportData(filter, places, run, summary, totals, StreamIncidents(scope), StreamFlags(scope))
         {
             Sides = await LoadSideNames(ct),
+            Selection = selection,
+            SelectedIncidents = StreamIncidents(scope, selection.All ? null : selected.Reasons.Keys.Order().ToArray(), byCountry: true),
+            SelectedFlags = StreamSelectedFlags(scope, selection.All),
+            Countries = selected.Countries,
+            Shown = selected.Reasons,
+            FlagsLeftOut = summary.Flags - shownFlags,
+            Changes = sinceRun is { } since ? await LoadChanges(scope, since, run?.RunId ?? 0, ct) : null,
         };
     }
 

@@ -79,6 +79,11 @@ public sealed partial class HtmlReportRenderer
         .severity-high { border-left-color: var(--alert); } .severity-high .severity { color: var(--alert); }
         .severity-medium { border-left-color: var(--warn); } .severity-medium .severity { color: var(--warn); }
         .severity-low .severity { color: var(--muted); }
+        ul.flags.compact { list-style: none; padding: 0 0 0 .6rem; border-left: 4px solid var(--line); font-size: .9rem; }
+        ul.flags.compact.severity-high { border-left-color: var(--alert); } ul.flags.compact.severity-medium { border-left-color: var(--warn); }
+        ul.flags.compact li { margin: 0 0 .25rem; }
+        p.left-out { background: var(--wash); padding: .4rem .6rem; border-radius: .4rem; font-size: .92rem; }
+        code { font-size: .85rem; overflow-wrap: anywhere; }
         dl dt { font-weight: 700; margin-top: .8rem; }
         dl dd { margin: .15rem 0 0 0; }
         footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid var(--line); font-size: .85rem; }

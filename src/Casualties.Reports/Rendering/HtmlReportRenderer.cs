@@ -15,57 +15,6 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
 {
     private const int MaxTimelines = 8;
 
-    public async Task Render(ReportData data, Stream output, CancellationToken ct = default)
-    {
-        await using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        var sides = data.Totals.Select(t => t.PerpetratorSide).Distinct().OrderBy(s => s is null).ThenBy(s => s, StringComparer.Ordinal).ToList();
-
-        WriteHead(w, data);
-        WriteSummary(w, data);
-        WriteTotals(w, data, sides);
-        WriteTimelines(w, data, sides);
-
-        await w.WriteLineAsync("<section id=\"incidents\"><h2>Incidents</h2>");
-        await w.WriteLineAsync("<p class=\"note\">Each chart shows the reported range (light band), the consensus every source allows (dark band, when there is one), the best value (dashed line) and every source's figure: its bounds as a bar, an arrow when open-ended, and a dot at its value; hollow dots are earlier words a later one superseded.</p>");
-        var incidents = 0;
-        await foreach (var incident in data.Incidents.WithCancellation(ct))
-        {
-            WriteIncident(w, incident, data.Sides);
-            incidents++;
-        }
-        if (incidents == 0) await w.WriteLineAsync("<p>No incident matches this report's filters.</p>");
-        await w.WriteLineAsync("</section>");
-
-        await w.WriteLineAsync("<section id=\"flags\"><h2>Conflict flags</h2>");
-        await w.WriteLineAsync("<p class=\"note\">Flags are about figures, never about who is right: each shows both sides.</p>");
-        var flags = 0;
-        await foreach (var flag in data.Flags.WithCancellation(ct))
-        {
-            if (flags++ == 0) await w.WriteLineAsync("<ul class=\"flags\">");
-            WriteFlag(w, flag);
-        }
-        await w.WriteLineAsync(flags == 0 ? "<p>No conflicts between figures.</p>" : "</ul>");
-        await w.WriteLineAsync("</section>");
-
-        WriteMethod(w);
-        await w.WriteLineAsync($"<footer>{Html.Encode(Title)} · {Html.Encode(RunText(data.Run))} · generated {Html.Encode(Timestamp(clock.GetUtcNow()))}</footer>");
-        await w.WriteLineAsync("</main></body></html>");
-    }
-
-    private void WriteHead(TextWriter w, ReportData data)
-    {
-        w.WriteLine("<!DOCTYPE html>");
-        w.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        w.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
-        w.WriteLine("<meta name=\"referrer\" content=\"no-referrer\">");
-        w.WriteLine($"<title>{Html.Encode(Title)}</title>");
-        w.WriteLine($"<style>{Styles}</style></head><body><main>");
-        w.WriteLine($"<header><h1>{Html.Encode(Title)}</h1>");
-        w.WriteLine($"<p class=\"meta\">As of {Html.Encode(RunText(data.Run))}. Covers {Html.Encode(FilterText(data))}. Generated {Html.Encode(Timestamp(clock.GetUtcNow()))}.</p></header>");
-        w.WriteLine("<nav><a href=\"#summary\">Summary</a><a href=\"#totals\">Totals</a><a href=\"#timeline\">Over time</a><a href=\"#incidents\">Incidents</a><a href=\"#flags\">Flags</a><a href=\"#method\">Method</a></nav>");
-    }
-
     private static void WriteSummary(TextWriter w, ReportData data)
     {
         var s = data.Summary;
@@ -154,8 +103,9 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         w.WriteLine("</section>");
     }
 
-    private static void WriteIncident(TextWriter w, ReportIncident incident, SideNames sides)
+    private static void WriteIncident(TextWriter w, ReportIncident incident, ReportData data, IncidentLink link)
     {
+        var sides = data.Sides;
         w.WriteLine($"<article class=\"incident\" id=\"incident-{incident.Id}\">");
         w.WriteLine($"<h3><span class=\"incident-id\">#{incident.Id}</span> {Html.Encode(IncidentHeading(incident))}</h3>");
         var meta = new List<string>
@@ -166,12 +116,18 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
             Count(incident.ClaimCount, "claim"),
         };
         if (incident.FlagCount > 0) meta.Add($"<span class=\"flagged\">{Count(incident.FlagCount, "flag")}</span>");
-        if (incident.ContainedIn is { } outer) meta.Add($"inside <a href=\"#incident-{outer}\">#{outer}</a>");
-        if (incident.Contains.Count > 0) meta.Add("contains " + string.Join(", ", incident.Contains.Select(id => $"<a href=\"#incident-{id}\">#{id}</a>")));
+        if (incident.ContainedIn is { } outer) meta.Add("inside " + IncidentRef(outer, incident.Country, link));
+        if (incident.Contains.Count > 0) meta.Add("contains " + string.Join(", ", incident.Contains.Select(id => IncidentRef(id, incident.Country, link))));
+        if (data.Shown.TryGetValue(incident.Id, out var reasons) && reasons != SelectionReason.None)
+            meta.Add($"<span class=\"why\">shown as {Html.Encode(Reasons(reasons))}</span>");
         w.WriteLine($"<p class=\"meta\">{string.Join(" · ", meta)}</p>");
         foreach (var figure in incident.Figures) WriteFigure(w, incident, figure);
         w.WriteLine("</article>");
     }
+
+    /// <summary>"#12" linked to its card when the report shows it, else plain.</summary>
+    private static string IncidentRef(long id, string? country, IncidentLink link) =>
+        link(id, country) is { } href ? $"<a href=\"{href}\">#{id}</a>" : $"#{id}";
 
     private static void WriteFigure(TextWriter w, ReportIncident incident, ReportFigure f)
     {
@@ -192,12 +148,23 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
         w.WriteLine("</tbody></table></div></div>");
     }
 
-    private static void WriteFlag(TextWriter w, ReportFlag flag)
+    private static void WriteFlag(TextWriter w, ReportFlag flag, IncidentLink link)
     {
-        var where = flag.IncidentId is { } id ? $"<a href=\"#incident-{id}\">incident #{id}</a>" : Html.Encode(flag.Place ?? "");
-        w.WriteLine($"<li class=\"flag severity-{Html.Encode(flag.Severity)}\"><span class=\"severity\">{Html.Encode(flag.Severity)}</span> " +
+        var where = flag.IncidentId is { } id
+            ? (link(id, flag.Country) is { } href ? $"<a href=\"{href}\">incident #{id}</a>" : $"incident #{id} (not shown)")
+            : Html.Encode(flag.Place ?? "");
+        w.WriteLine($"<li class=\"flag severity-{Html.Encode(flag.Severity)}\" data-flag=\"{flag.Id}\"><span class=\"severity\">{Html.Encode(flag.Severity)}</span> " +
                     $"<strong>{Html.Encode(FlagKind(flag.Kind))}</strong> · {where}<br>{Html.Encode(flag.Explanation)}" +
                     $"<div class=\"provenance\">sources: {Html.Encode(string.Join("; ", flag.Sources))} · claims {Html.Encode(string.Join(", ", flag.ClaimIds))}</div></li>");
+    }
+
+    /// <summary>One line: the incident (linked when shown), the explanation; severity and kind are the list's heading.</summary>
+    private static void WriteCompactFlag(TextWriter w, ReportFlag flag, IncidentLink link)
+    {
+        var where = flag.IncidentId is { } id
+            ? (link(id, flag.Country) is { } href ? $"<a href=\"{href}\">#{id}</a>" : $"#{id}")
+            : Html.Encode(flag.Place ?? "");
+        w.WriteLine($"<li class=\"flag\" data-flag=\"{flag.Id}\">{where}: {Html.Encode(flag.Explanation)}</li>");
     }
 
     private static void WriteMethod(TextWriter w)
@@ -224,5 +191,5 @@ public sealed partial class HtmlReportRenderer(TimeProvider clock) : IReportRend
     };
 
     /// <summary>An id-safe form of a name: letters and digits kept, the rest as '_'.</summary>
-    private static string Slug(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
+    internal static string Slug(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 }

@@ -49,8 +49,62 @@ public sealed class JsonReportRenderer(TimeProvider clock) : IReportRenderer
             if (w.BytesPending > FlushAt) await w.FlushAsync(ct);
         }
         w.WriteEndArray();
+        if (data.Changes is { } changes) await WriteChanges(w, changes, ct);
         w.WriteEndObject();
         await w.FlushAsync(ct);
+    }
+
+    /// <summary>"changes" (report --since): incidents new, changed and gone with the incident before and after, flags
+    /// raised and cleared, per-side totals new, moved and gone with before and after; documented in docs/reports.md.</summary>
+    private static async Task WriteChanges(Utf8JsonWriter w, ReportChanges changes, CancellationToken ct)
+    {
+        w.WriteStartObject("changes");
+        w.WriteNumber("from_run", changes.FromRun);
+        w.WriteNumber("to_run", changes.ToRun);
+        w.WriteStartArray("incidents");
+        await foreach (var change in changes.Incidents.WithCancellation(ct))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("incident", change.Id);
+            w.WriteString("key", change.Key);
+            w.WriteString("status", change.Status);
+            w.WritePropertyName("before");
+            if (change.Before is null) w.WriteNullValue();
+            else WriteIncident(w, change.Before);
+            w.WritePropertyName("after");
+            if (change.After is null) w.WriteNullValue();
+            else WriteIncident(w, change.After);
+            w.WriteEndObject();
+            if (w.BytesPending > FlushAt) await w.FlushAsync(ct);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("flags");
+        await foreach (var change in changes.Flags.WithCancellation(ct))
+        {
+            w.WriteStartObject();
+            w.WriteString("status", change.Status);
+            w.WritePropertyName("flag");
+            WriteFlag(w, change.Flag);
+            w.WriteEndObject();
+            if (w.BytesPending > FlushAt) await w.FlushAsync(ct);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("totals");
+        await foreach (var change in changes.Totals.WithCancellation(ct))
+        {
+            w.WriteStartObject();
+            w.WriteString("status", change.Status);
+            w.WritePropertyName("before");
+            if (change.Before is null) w.WriteNullValue();
+            else WriteTotal(w, change.Before);
+            w.WritePropertyName("after");
+            if (change.After is null) w.WriteNullValue();
+            else WriteTotal(w, change.After);
+            w.WriteEndObject();
+            if (w.BytesPending > FlushAt) await w.FlushAsync(ct);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteIncident(Utf8JsonWriter w, ReportIncident i)

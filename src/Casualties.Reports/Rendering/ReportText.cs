@@ -106,6 +106,72 @@ public static class ReportText
         return string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// The command that shows everything this report left out of <paramref name="country"/> (or of the whole report when
+    /// <paramref name="country"/> is null and <paramref name="wholeReport"/>): the report's own filters plus --all.
+    /// </summary>
+    public static string AllCommand(ReportData data, string format, string? country, bool wholeReport = false)
+    {
+        var f = data.Filter;
+        var parts = new List<string> { "casualties report", "--format " + format, "--all" };
+        var place = wholeReport ? f.Place : country ?? f.Place;
+        if (place is not null) parts.Add("--place " + ShellQuote(place));
+        if (f.From is { } from) parts.Add("--from " + Date(from));
+        if (f.To is { } to) parts.Add("--to " + Date(to));
+        if (f.Side is not null) parts.Add("--side " + ShellQuote(f.Side));
+        if (f.Outcome is not null) parts.Add("--outcome " + f.Outcome);
+        parts.Add(format == "html" ? "--out report-all" : "--out report-all." + format);
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>The command that lists every change since <paramref name="fromRun"/> (JSON, complete).</summary>
+    public static string SinceCommand(ReportData data, long fromRun)
+    {
+        var command = AllCommand(data, "json", null, wholeReport: true).Replace(" --all", "", StringComparison.Ordinal);
+        return command.Replace(" --out ", $" --since {fromRun} --out ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The SQL that lists a country's incidents (all of them; the report's other filters are not repeated).</summary>
+    public static string CountrySql(string? country) => country is null
+        ? "SELECT * FROM v_incidents WHERE country IS NULL"
+        : $"SELECT * FROM v_incidents WHERE country = {SqlQuote(country)}";
+
+    public const string LowFlagsSql = "SELECT * FROM v_flags WHERE severity = 'low'";
+
+    /// <summary>A word for the shell: as it is when plain, else in single quotes.</summary>
+    public static string ShellQuote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.') ? word
+        : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    public static string SqlQuote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>"flagged, largest": why the default report shows an incident.</summary>
+    public static string Reasons(SelectionReason reasons)
+    {
+        var words = new List<string>();
+        if (reasons.HasFlag(SelectionReason.Flagged)) words.Add("flagged");
+        if (reasons.HasFlag(SelectionReason.Largest)) words.Add("largest");
+        if (reasons.HasFlag(SelectionReason.Disputed)) words.Add("most disputed");
+        if (reasons.HasFlag(SelectionReason.RecentlyChanged)) words.Add("recently changed");
+        return string.Join(", ", words);
+    }
+
+    /// <summary>What the default selection is, in one sentence.</summary>
+    public static string SelectionText(ReportSelection selection) => selection.All
+        ? "Everything: every incident and every flag."
+        : $"Per country, the {selection.Top} flagged, largest, most disputed and most recently changed incidents (an incident may be several), and every high- and medium-severity flag; counts of what was left out and how to see it are given.";
+
+    /// <summary>"+12", "−3", "0".</summary>
+    public static string Delta(long before, long after) =>
+        after > before ? "+" + Number(after - before) : after < before ? "−" + Number(before - after) : "0";
+
+    /// <summary>An incident's headline figure in words: "120–440, best 341, 3 sources".</summary>
+    public static string Figures(ReportIncident incident) =>
+        $"{Range(incident.Low, incident.High)}, best {Number(incident.Best)}, {Count(incident.SourceCount, "source")}";
+
+    public static string TotalHeading(ReportTotal t, SideNames sides) =>
+        $"{Capitalized(sides.Side(t.PerpetratorSide))}, {t.Outcome} {Victims(t.Victims, t.VictimSide)} in {t.Place ?? t.PlaceKey ?? "an unknown place"}, {Period(t.PeriodStart, t.PeriodEnd)}";
+
     public static string RunText(ReportRun? run) => run is null
         ? "no reconciliation has run yet"
         : $"reconciliation run {run.RunId} ({run.Mode}, {(run.FinishedAt is { } done ? "finished " + Timestamp(done) : "started " + Timestamp(run.StartedAt))})";

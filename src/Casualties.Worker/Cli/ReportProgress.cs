@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace Casualties.Worker.Cli;
+
+/// <summary>
+/// Report progress on standard error, for long reports only: nothing in the first two seconds; then on a terminal a
+/// line redrawn in place (incidents written, per second), else a plain line every five seconds.
+/// </summary>
+public sealed class ReportProgress(string what) : IDisposable
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2), LogEvery = TimeSpan.FromSeconds(5);
+    private readonly bool terminal = !Console.IsErrorRedirected;
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private TimeSpan lastLog;
+    private bool drawn;
+
+    public void Report(long incidents)
+    {
+        var elapsed = clock.Elapsed;
+        if (elapsed < Quiet || (terminal ? elapsed - lastLog < TimeSpan.FromMilliseconds(250) : elapsed - lastLog < LogEvery)) return;
+        lastLog = elapsed;
+        var line = $"report: {what}: {incidents:N0} incidents written ({incidents / elapsed.TotalSeconds:N0}/s, {elapsed.TotalSeconds:0} s)";
+        if (terminal)
+        {
+            Console.Error.Write("\r" + line);
+            drawn = true;
+        }
+        else
+        {
+            Console.Error.WriteLine(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (drawn) Console.Error.WriteLine();
+    }
+}
