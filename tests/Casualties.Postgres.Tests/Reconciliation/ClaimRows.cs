@@ -79,13 +79,19 @@ internal static class ClaimRows
     public static async Task Insert(NpgsqlDataSource dataSource, IEnumerable<ClaimRow> claims)
     {
         await using var conn = await dataSource.OpenConnectionAsync();
+        await Insert(conn, null, claims);
+    }
+
+    /// <summary>Writes claims on an open connection, inside <paramref name="tx"/> when given (an ingest still under way).</summary>
+    public static async Task Insert(NpgsqlConnection conn, NpgsqlTransaction? tx, IEnumerable<ClaimRow> claims)
+    {
         foreach (var claim in claims)
         {
             if (claim.Dataset is null)
-                await conn.ExecuteAsync(DocumentSql, new { Name = claim.Document, Published = claim.Reported });
+                await conn.ExecuteAsync(DocumentSql, new { Name = claim.Document, Published = claim.Reported }, tx);
             else
-                await conn.ExecuteAsync(RecordSql, new { claim.Dataset, Name = claim.Document, claim.EventKey });
-            await conn.ExecuteAsync(ClaimSql, claim);
+                await conn.ExecuteAsync(RecordSql, new { claim.Dataset, Name = claim.Document, claim.EventKey }, tx);
+            await conn.ExecuteAsync(ClaimSql, claim, tx);
         }
     }
 }
