@@ -175,7 +175,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var placesByCountry = reference.PlaceKeys
             .GroupBy(p => places.CountryOf(p.Value), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
-        var loader = new ClaimLoader(reference.PlaceKeys);
+        var loader = new ClaimLoader(reference.PlaceKeys, places);
         var store = new ReconciliationStore();
         var changes = default(StoreChanges);
         var claimsRead = 0;

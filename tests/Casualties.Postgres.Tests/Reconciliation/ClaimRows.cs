@@ -10,7 +10,7 @@ internal sealed record ClaimRow(
     string Document, int Ordinal, int Low, int? High, string Qualifier = "exact", string Victims = "people", int? ParentOrdinal = null,
     string? Source = "Syrian Observatory for Human Rights", string? Side = "government", string? Place = "syria.aleppo.east",
     string Start = "2016-12-06", string? End = null, bool Cumulative = false, string Reported = "2016-12-07",
-    string Outcome = "killed", string StartPrecision = "day", string? Dataset = null, string? EventKey = null);
+    string Outcome = "killed", string StartPrecision = "day", string? Dataset = null, string? EventKey = null, string? PlaceName = null);
 
 /// <summary>Writes reference data and claims for the reconciliation tests.</summary>
 internal static class ClaimRows
@@ -65,14 +65,14 @@ internal static class ClaimRows
 
     const string ClaimSql = """
         INSERT INTO claims (document_id, record_id, ordinal, outcome, victims, qualifier, value, low, high, parent_ordinal,
-            source_id, source_name, perpetrator_side, place_id, start_date, start_precision, end_date, end_precision,
+            source_id, source_name, perpetrator_side, place_id, place_name, start_date, start_precision, end_date, end_precision,
             cumulative, reported, quote)
         VALUES (
             CASE WHEN @Dataset IS NULL THEN (SELECT id FROM documents WHERE name = @Document) END,
             CASE WHEN @Dataset IS NOT NULL THEN (SELECT id FROM feed_records WHERE dataset = @Dataset AND record_key = @Document) END,
             @Ordinal, @Outcome, @Victims, @Qualifier, CASE WHEN @Qualifier IN ('range', 'vague') THEN NULL WHEN @Qualifier = 'more_than' THEN @Low - 1 ELSE @Low END,
             @Low, @High, @ParentOrdinal, (SELECT id FROM sources WHERE name = @Source), @Source, @Side,
-            (SELECT id FROM places WHERE key = @Place), @Start::date, @StartPrecision, coalesce(@End, @Start)::date,
+            (SELECT id FROM places WHERE key = @Place), @PlaceName, @Start::date, @StartPrecision, coalesce(@End, @Start)::date,
             CASE WHEN @End IS NULL THEN @StartPrecision ELSE 'day' END, @Cumulative, @Reported::date, 'quote ' || @Low)
         """;
 
