@@ -36,14 +36,16 @@ public sealed class PlaceIndex(Gazetteer gazetteer)
     }
 
     /// <summary>
-    /// The key a claim is grouped by: its gazetteer place; or, when it names a place the gazetteer does not know
-    /// (<paramref name="placeName"/> neither that place nor around it), that name inside its gazetteer place, or on
-    /// its own with none. A dataset row with its own event id (<paramref name="keepKnown"/>) keeps a known place:
-    /// its coordinates and event id group it, and its place name is often only a finer label of a known place.
+    /// The key a claim is grouped by: its gazetteer place; with none, the name it gives on its own; or, when the
+    /// name is written "Town, Parent" and the town is neither the gazetteer place (the parent, resolved at ingest)
+    /// nor around it, the town inside that place. A name without a comma beside a known place is how the text put
+    /// it ("the government-held west" of West Aleppo), not another place. A dataset row with its own event id
+    /// (<paramref name="keepKnown"/>) keeps a known place: its coordinates and event id group it.
     /// </summary>
     public string? KeyOf(string? placeKey, string? placeName, bool keepKnown = false)
     {
-        if (string.IsNullOrWhiteSpace(placeName) || (placeKey is not null && keepKnown)) return placeKey;
+        if (string.IsNullOrWhiteSpace(placeName)) return placeKey;
+        if (placeKey is not null && (keepKnown || !placeName.Contains(',', StringComparison.Ordinal))) return placeKey;
         var normalised = PlaceNames.Normalise(PlaceNames.OwnPart(placeName));
         if (normalised.Length == 0) return placeKey;
         if (placeKey is null) return PlaceNames.KeyOf(null, normalised);

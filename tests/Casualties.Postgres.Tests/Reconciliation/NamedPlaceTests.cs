@@ -88,7 +88,7 @@ public sealed class NamedPlaceTests
         await ClaimRows.Insert(database.DataSource, [
             new ClaimRow("sohr-1", 0, 12, 12, Place: "syria.idlib-gov", PlaceName: "Maarat al-Dhahab, Idlib Governorate"),
             new ClaimRow("un-1", 0, 15, 15, Source: "UN", Side: null, Place: "syria.idlib-gov", PlaceName: "Idlib Governorate"),
-            new ClaimRow("sana-1", 0, 9, 9, Source: "Syrian Arab News Agency", Side: null, Place: "syria.idlib-gov", PlaceName: "Maarat el-Dhahab"),
+            new ClaimRow("sana-1", 0, 9, 9, Source: "Syrian Arab News Agency", Side: null, Place: "syria.idlib-gov", PlaceName: "Maarat el-Dhahab, Idlib"),
             new ClaimRow("un-2", 0, 5, 5, Source: "UN", Side: null, Place: null, PlaceName: "Maarat al-Dhahab"),
         ]);
         await new ReconciliationRunner(database.DataSource).Run(full: true);
