@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Casualties.Domain.Extraction;
 using Casualties.Domain.Model;
+using Casualties.Domain.Reconciliation;
 using Casualties.Ingestion.Documents;
 using Casualties.Ingestion.Feeds;
 using Casualties.Ingestion.Input;
@@ -92,7 +93,7 @@ internal sealed partial class IngestSession
     {
         // A claim with no attribution is the carrier's own statement (domain.md, "Who says what").
         var sourceName = claim.Source ?? defaultSource;
-        var place = claim.Place is null ? null : resolver.Place([claim.Place]);
+        var place = claim.Place is null ? null : resolver.Place(PlaceNames.FinestFirst(claim.Place));
         var country = place is null ? null : resolver.Reference.Gazetteer.CountryOf(place).Key;
         return new StagedClaim(ordinal, claim.Outcome, claim.Victims, claim.VictimSide, claim.Quantity, Best: null, claim.Parent,
             sourceName, resolver.Source(sourceName, country), claim.Perpetrator, claim.PerpetratorSide, claim.Place, place?.Key,

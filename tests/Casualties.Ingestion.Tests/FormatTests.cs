@@ -105,6 +105,22 @@ public sealed class FormatTests : IngestFixture
     }
 
     [Test]
+    [Property("Issue", "14")]
+    public async Task Own_format_place_unknown_to_the_gazetteer_keeps_its_name_inside_the_known_place_it_names_after_a_comma()
+    {
+        var file = Write("unknown-town.jsonl", string.Join('\n',
+            """{"record_id": "1", "date": "2016-12-07", "outcome": "killed", "victims": "people", "value": 7, "place": "Tell Shihab, Idlib province"}""",
+            """{"record_id": "2", "date": "2016-12-07", "outcome": "killed", "victims": "people", "value": 9, "place": "Tell Shihab"}"""));
+        var summary = await Ingest(file);
+
+        Assert.That(summary.Quarantined, Is.Zero);
+        var places = await Rows<(string? Key, string Name)>("""
+            SELECT p.key, c.place_name FROM claims c LEFT JOIN places p ON p.id = c.place_id ORDER BY c.value
+            """);
+        Assert.That(places, Is.EqualTo(new[] { ("syria/idlib-governorate", "Tell Shihab, Idlib province"), ((string?)null, "Tell Shihab") }));
+    }
+
+    [Test]
     public async Task Ged_event_becomes_a_total_with_ucdp_bounds_and_its_parts_by_victim_group_and_side()
     {
         await Ingest(Sample("feeds", "ucdp-ged-sample.csv"));

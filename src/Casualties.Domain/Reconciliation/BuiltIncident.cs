@@ -58,6 +58,20 @@ internal sealed class BuiltIncident
     /// <summary>Indices of the incidents containing this one, innermost first.</summary>
     public int[] Containers { get; set; } = [];
 
+    /// <summary>
+    /// A named place's spelling: the one its members at that place give most often, the ordinal first of equals
+    /// (independent of the claims' order).
+    /// </summary>
+    private string? PlaceName()
+    {
+        if (!PlaceNames.IsNamed(PlaceKey)) return null;
+        return Draft.Members
+            .Where(m => m.Claim.PlaceName is not null && string.Equals(m.Claim.PlaceKey, PlaceKey, StringComparison.Ordinal))
+            .GroupBy(m => PlaceNames.OwnPart(m.Claim.PlaceName!).Trim(), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? PlaceNames.NormalisedOf(PlaceKey!);
+    }
+
     public Incident ToIncident(IReadOnlyList<string> contains)
     {
         HashSet<long>? superseded = null;
@@ -69,6 +83,6 @@ internal sealed class BuiltIncident
             new IncidentMember(m.Claim.Id, m.Rule, superseded?.Contains(m.Claim.Id) == true, m.Claim.Victims, m.Claim.VictimSide));
         members.Sort((a, b) => a.ClaimId.CompareTo(b.ClaimId));
         return new Incident(Key, Kind, Outcome, PlaceKey, Start, End, Side,
-            Groups.Select(g => g.Figure).ToList(), members, contains);
+            Groups.Select(g => g.Figure).ToList(), members, contains) { PlaceName = PlaceName() };
     }
 }

@@ -11,7 +11,8 @@ namespace Casualties.Domain.Reconciliation;
 /// <see cref="Document"/> names the document or feed record it came from and <see cref="Position"/> its
 /// order inside it (a later statement in the same document supersedes an earlier one of the same source).
 /// <see cref="EventKey"/> is a dataset's own event id (UCDP GED id, ACLED event_id_cnty), else null.
-/// <see cref="ParentId"/> is the id of the claim this one is a subset of.
+/// <see cref="ParentId"/> is the id of the claim this one is a subset of. <see cref="PlaceKey"/> is a gazetteer key,
+/// or for a place known only by name the key <see cref="PlaceIndex.KeyOf"/> makes of it.
 /// </remarks>
 public sealed record ClaimRecord(
     long Id,
@@ -41,4 +42,6 @@ public sealed record ClaimRecord(
 {
     /// <summary>How the place relates to what the claim counts (<see cref="Model.PlaceScope"/>); null when not stated.</summary>
     public PlaceScope? PlaceScope { get; init; }
+    /// <summary>The place's name as the claim gives it; kept for a place the gazetteer does not know (<see cref="PlaceNames"/>).</summary>
+    public string? PlaceName { get; init; }
 }

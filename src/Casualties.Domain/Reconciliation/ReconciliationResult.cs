@@ -29,6 +29,9 @@ public sealed record Incident(
 
     /// <summary>The key of the innermost incident containing this one (the tally around an event), null if none.</summary>
     public string? ContainedIn { get; init; }
+
+    /// <summary>For a place the gazetteer does not know, its name as the incident's claims most often spell it; else null.</summary>
+    public string? PlaceName { get; init; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Casualties.Domain.Model;
+using Casualties.Domain.Reconciliation;
 using Casualties.Ingestion.Resolution;
 using Casualties.Postgres.Ingest;
 
@@ -37,7 +38,8 @@ public static class ClaimRowMapper
 
         var resolver = context.Resolver;
         var placeName = field("place");
-        var place = placeName is null ? null : resolver.Place([placeName]);
+        // "Kafr Zita, Hama": an unknown town inside a known place (issue 14; reconciliation groups it by its name there).
+        var place = placeName is null ? null : resolver.Place(PlaceNames.FinestFirst(placeName));
         var country = place is null ? null : resolver.Reference.Gazetteer.CountryOf(place).Key;
         var sourceName = field("source") ?? context.Options.Source;
         var perpetrator = field("perpetrator");

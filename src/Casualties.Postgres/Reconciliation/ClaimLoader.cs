@@ -8,9 +8,10 @@ namespace Casualties.Postgres.Reconciliation;
 /// Reads claims as the reconciler sees them (<see cref="ClaimRecord"/>): canonical source and its reliability,
 /// place key, the document's name or dataset:record_key, the parent claim's id (claims.parent_id, resolved when the
 /// claims were stored), the dataset event id. Retired dataset rows are left out. Reads one outcome and a set of
-/// places at a time, so memory stays bounded.
+/// places at a time, so memory stays bounded. With <paramref name="placeIndex"/>, a claim naming a place the
+/// gazetteer does not know is keyed by that name (<see cref="PlaceIndex.KeyOf"/>).
 /// </summary>
-public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
+public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, PlaceIndex? placeIndex = null)
 {
     const string ClaimsSql = """
         SELECT c.id, c.outcome, c.victims, c.victim_side, c.qualifier, c.value, c.low, c.high, c.best,
@@ -19,7 +20,8 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
                c.perpetrator_side, c.place_id, c.latitude, c.longitude,
                c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
                c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported,
-               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote, c.place_scope
+               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote,
+               c.place_name, c.place_scope
         FROM claims c
         LEFT JOIN documents d ON d.id = c.document_id
         LEFT JOIN feed_records f ON f.id = c.record_id
@@ -41,6 +43,9 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
         var claims = new List<ClaimRecord>();
         while (await reader.ReadAsync(ct))
         {
+            var placeKey = reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13));
+            var placeName = reader.IsDBNull(26) ? null : reader.GetString(26);
+            var eventKey = reader.IsDBNull(24) ? null : reader.GetString(24);
             claims.Add(new ClaimRecord(
                 Id: reader.GetInt64(0),
                 Outcome: outcome,
@@ -55,7 +60,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
                 Source: NullableString(reader, 10),
                 SourceReliability: reader.GetDouble(11),
                 PerpetratorSide: NullableString(reader, 12),
-                PlaceKey: reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13)),
+                PlaceKey: placeIndex is null ? placeKey : placeIndex.KeyOf(placeKey, placeName, keepKnown: eventKey is not null),
                 Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
                 Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
                 Start: Date(reader, 16),
@@ -64,10 +69,11 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys)
                 Reported: reader.GetFieldValue<DateOnly>(21),
                 Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
                 Position: reader.GetInt32(23),
-                EventKey: reader.IsDBNull(24) ? null : reader.GetString(24),
+                EventKey: eventKey,
                 Quote: reader.IsDBNull(25) ? null : reader.GetString(25))
             {
-                PlaceScope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var scope) ? scope : null,
+                PlaceName = placeName,
+                PlaceScope = !reader.IsDBNull(27) && PlaceScopeNames.TryParse(reader.GetString(27), out var scope) ? scope : null,
             });
         }
         return claims;

@@ -14,11 +14,21 @@ public sealed record ReconcileSummary(
     public IReadOnlyDictionary<string, (TimeSpan Elapsed, TimeSpan Cpu)> Phases { get; init; } = new Dictionary<string, (TimeSpan, TimeSpan)>();
 }
 
+/// <summary>A run that holds the reconciliation lock: its server process, application name, client host and since when.</summary>
+public sealed record RunInProgress(int? Pid, string? ApplicationName, string? Host, DateTime? Since)
+{
+    public override string ToString() => Pid is null
+        ? "a reconciliation run is in progress (it ended as it was looked up)"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"a reconciliation run is in progress: server pid {Pid}, application '{ApplicationName}', host {Host}{(Since is { } since ? $", since {since:yyyy-MM-dd HH:mm:ss} UTC" : "")}");
+}
+
 /// <summary>
 /// Runs a reconciliation against the database: finds the partitions to recompute (all with --full; else those
-/// whose claims are new or changed since the last run), reads their claims, reconciles them and stores the
-/// result as a new run — all in one transaction under an advisory lock, so a failed run changes nothing and two
-/// runs never interleave.
+/// the change log names: claims inserted, changed or deleted, dataset rows retired, overrides edited since the
+/// runs before), reads their claims, reconciles them and stores the result as a new run — all in one transaction
+/// under an advisory lock, so a failed run changes nothing and runs never interleave: a second run waits for the
+/// first and reconciles from what it stored.
 /// </summary>
 public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileOptions? options = null, TimeProvider? time = null)
 {
@@ -50,9 +60,19 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         UNION ALL SELECT DISTINCT outcome, NULL::bigint, 0, true FROM incidents i WHERE i.valid_to_run IS NULL AND partition_country = ''
         """;
 
-    const string ChangedPartitionsSql = """
-        SELECT DISTINCT outcome, place_id, 0::bigint AS claims, true AS stored FROM claims WHERE id > @ClaimWatermark
-        UNION SELECT DISTINCT outcome, place_id, 0, true FROM reconcile_changes WHERE id > @ChangeWatermark
+    // The change log (migration 0011), consumed: the rows this run's snapshot sees are deleted in its transaction,
+    // so rows committed after the snapshot stay for the next run, and a failed run deletes nothing.
+    const string ConsumeChangesSql = """
+        WITH consumed AS (DELETE FROM reconcile_changes RETURNING outcome, place_id)
+        SELECT DISTINCT outcome, place_id, 0::bigint AS claims, true AS stored FROM consumed
+        """;
+
+    const string HolderSql = """
+        SELECT a.pid, a.application_name, coalesce(host(a.client_addr), a.client_hostname, 'local socket') AS host,
+               coalesce(a.xact_start, a.backend_start) AS since
+        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid::bigint = @Key AND l.objsubid = 1
+        LIMIT 1
         """;
 
     /// <summary>Below this many rows inserted, statistics are left to autovacuum.</summary>
@@ -75,14 +95,56 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         WHERE run_id = @RunId
         """;
 
-    public async Task<ReconcileSummary> Run(bool full, CancellationToken ct = default)
+    /// <summary>Runs a reconciliation, waiting while another run holds the lock.</summary>
+    public async Task<ReconcileSummary> Run(bool full, CancellationToken ct = default) =>
+        (await Run(full, wait: true, ct)).Summary!;
+
+    /// <summary>
+    /// Runs a reconciliation; with <paramref name="wait"/> false, returns at once with the run in progress (and no
+    /// summary) when another run holds the lock.
+    /// </summary>
+    public async Task<(ReconcileSummary? Summary, RunInProgress? Busy)> Run(bool full, bool wait, CancellationToken ct = default)
     {
         var clock = time ?? TimeProvider.System;
         var started = clock.GetTimestamp();
-        var phases = new PhaseTimes(clock);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        // The lock is a session lock taken BEFORE the run's transaction begins. A REPEATABLE READ transaction takes
+        // its snapshot at its first statement: were that statement the lock (pg_advisory_xact_lock), a run that
+        // waited for it would work from a snapshot older than the previous run's commit (and fail on
+        // incidents_current_key, or store stale results). Nor can a READ COMMITTED statement take the lock inside the
+        // same transaction before switching: the isolation level cannot change after the first statement. Taken on
+        // this connection outside any transaction, the lock is granted only after the previous run committed and
+        // unlocked, so the snapshot of the first statement below sees everything that run stored; it is released
+        // after COMMIT (below), and by the server if this process or its connection dies, so nothing is left locked.
+        if (wait)
+        {
+            await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: ct));
+        }
+        else if (!await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@Key)", new { Key = AdvisoryLockKey }, cancellationToken: ct)))
+        {
+            var holder = await conn.QuerySingleOrDefaultAsync<RunInProgress>(new CommandDefinition(HolderSql, new { Key = AdvisoryLockKey }, cancellationToken: ct));
+            return (null, holder ?? new RunInProgress(null, null, null, null));
+        }
+        try
+        {
+            // Names the run for `reconcile --no-wait` and pg_stat_activity (reset when the connection returns to the pool).
+            await conn.ExecuteAsync(new CommandDefinition("SELECT set_config('application_name', @Name, false)",
+                new { Name = $"casualties reconcile ({Environment.MachineName} pid {Environment.ProcessId})" }, cancellationToken: ct));
+            return (await RunLocked(conn, full, clock, started, ct), null);
+        }
+        finally
+        {
+            if (conn.State == ConnectionState.Open)
+            {
+                await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key); RESET application_name", new { Key = AdvisoryLockKey }));
+            }
+        }
+    }
+
+    private async Task<ReconcileSummary> RunLocked(NpgsqlConnection conn, bool full, TimeProvider clock, long started, CancellationToken ct)
+    {
+        var phases = new PhaseTimes(clock);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key = AdvisoryLockKey }, tx, cancellationToken: ct));
 
         var reference = await ReconciliationReference.Load(conn, tx, ct);
         var last = await conn.QuerySingleOrDefaultAsync<LastRun>(new CommandDefinition(LastRunSql, transaction: tx, cancellationToken: ct));
@@ -91,10 +153,11 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var mode = full || last is null ? "full" : "incremental";
         phases.Lap("reference");
 
+        // A full run consumes the change log too: it recomputes every partition from the same snapshot.
+        var logged = await conn.QueryAsync<ChangedPlace>(new CommandDefinition(ConsumeChangesSql, transaction: tx, cancellationToken: ct));
         var changed = mode == "full"
             ? await conn.QueryAsync<ChangedPlace>(new CommandDefinition(AllPartitionsSql, transaction: tx, cancellationToken: ct))
-            : await conn.QueryAsync<ChangedPlace>(new CommandDefinition(ChangedPartitionsSql,
-                new { last!.ClaimWatermark, last.ChangeWatermark }, tx, cancellationToken: ct));
+            : logged;
 
         var reconciler = new Reconciler(reference.Gazetteer,
             (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents, SourceShortNames = reference.SourceShortNames }, reference.Overrides);
@@ -112,7 +175,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var placesByCountry = reference.PlaceKeys
             .GroupBy(p => places.CountryOf(p.Value), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
-        var loader = new ClaimLoader(reference.PlaceKeys);
+        var loader = new ClaimLoader(reference.PlaceKeys, places);
         var store = new ReconciliationStore();
         var changes = default(StoreChanges);
         var claimsRead = 0;

@@ -10,7 +10,7 @@ public sealed partial class ReconciliationStore
     const string CopyIncidentsSql = """
         COPY incidents (incident_id, incident_key, valid_from_run, fingerprint, partition_country, kind, outcome, place_key,
             start_date, start_precision, end_date, end_precision, perpetrator_side, victims, low, best, high, has_consensus,
-            consensus_low, consensus_high, source_count, claim_count, contained_in_key) FROM STDIN (FORMAT BINARY)
+            consensus_low, consensus_high, source_count, claim_count, contained_in_key, place_name) FROM STDIN (FORMAT BINARY)
         """;
 
     const string CopyMembersSql = "COPY incident_members (incident_id, claim_id, victims, victim_side, rule, superseded) FROM STDIN (FORMAT BINARY)";
@@ -48,7 +48,7 @@ public sealed partial class ReconciliationStore
             foreach (var (incident, country, fingerprint) in incidents)
             {
                 var headline = incident.Headline!;
-                writer.StartRow(23);
+                writer.StartRow(24);
                 writer.Write(id++);
                 writer.Write(incident.Key);
                 writer.Write(runId);
@@ -64,6 +64,7 @@ public sealed partial class ReconciliationStore
                 WriteFigures(writer, headline);
                 writer.Write(incident.Members.Count);
                 writer.Write(incident.ContainedIn);
+                writer.Write(incident.PlaceName);
                 await writer.EndRow(ct);
             }
             await writer.Complete(ct);

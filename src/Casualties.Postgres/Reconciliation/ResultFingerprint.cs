@@ -30,6 +30,8 @@ internal static class ResultFingerprint
         {
             hash.Add("|m:").Add(m.ClaimId, null).Add(',').Add(m.Rule).Add(',').Add(m.Superseded);
         }
+        // Only for a place known by name, so that the digests of all other incidents stay as stored.
+        if (incident.PlaceName is { } placeName) hash.Add("|n:").Add(placeName);
         return hash.Value;
     }
 

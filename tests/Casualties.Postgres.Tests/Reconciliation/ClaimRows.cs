@@ -10,7 +10,7 @@ internal sealed record ClaimRow(
     string Document, int Ordinal, int Low, int? High, string Qualifier = "exact", string Victims = "people", int? ParentOrdinal = null,
     string? Source = "Syrian Observatory for Human Rights", string? Side = "government", string? Place = "syria.aleppo.east",
     string Start = "2016-12-06", string? End = null, bool Cumulative = false, string Reported = "2016-12-07",
-    string Outcome = "killed", string StartPrecision = "day", string? Dataset = null, string? EventKey = null);
+    string Outcome = "killed", string StartPrecision = "day", string? Dataset = null, string? EventKey = null, string? PlaceName = null);
 
 /// <summary>Writes reference data and claims for the reconciliation tests.</summary>
 internal static class ClaimRows
@@ -65,27 +65,33 @@ internal static class ClaimRows
 
     const string ClaimSql = """
         INSERT INTO claims (document_id, record_id, ordinal, outcome, victims, qualifier, value, low, high, parent_ordinal,
-            source_id, source_name, perpetrator_side, place_id, start_date, start_precision, end_date, end_precision,
+            source_id, source_name, perpetrator_side, place_id, place_name, start_date, start_precision, end_date, end_precision,
             cumulative, reported, quote)
         VALUES (
             CASE WHEN @Dataset IS NULL THEN (SELECT id FROM documents WHERE name = @Document) END,
             CASE WHEN @Dataset IS NOT NULL THEN (SELECT id FROM feed_records WHERE dataset = @Dataset AND record_key = @Document) END,
             @Ordinal, @Outcome, @Victims, @Qualifier, CASE WHEN @Qualifier IN ('range', 'vague') THEN NULL WHEN @Qualifier = 'more_than' THEN @Low - 1 ELSE @Low END,
             @Low, @High, @ParentOrdinal, (SELECT id FROM sources WHERE name = @Source), @Source, @Side,
-            (SELECT id FROM places WHERE key = @Place), @Start::date, @StartPrecision, coalesce(@End, @Start)::date,
+            (SELECT id FROM places WHERE key = @Place), @PlaceName, @Start::date, @StartPrecision, coalesce(@End, @Start)::date,
             CASE WHEN @End IS NULL THEN @StartPrecision ELSE 'day' END, @Cumulative, @Reported::date, 'quote ' || @Low)
         """;
 
     public static async Task Insert(NpgsqlDataSource dataSource, IEnumerable<ClaimRow> claims)
     {
         await using var conn = await dataSource.OpenConnectionAsync();
+        await Insert(conn, null, claims);
+    }
+
+    /// <summary>Writes claims on an open connection, inside <paramref name="tx"/> when given (an ingest still under way).</summary>
+    public static async Task Insert(NpgsqlConnection conn, NpgsqlTransaction? tx, IEnumerable<ClaimRow> claims)
+    {
         foreach (var claim in claims)
         {
             if (claim.Dataset is null)
-                await conn.ExecuteAsync(DocumentSql, new { Name = claim.Document, Published = claim.Reported });
+                await conn.ExecuteAsync(DocumentSql, new { Name = claim.Document, Published = claim.Reported }, tx);
             else
-                await conn.ExecuteAsync(RecordSql, new { claim.Dataset, Name = claim.Document, claim.EventKey });
-            await conn.ExecuteAsync(ClaimSql, claim);
+                await conn.ExecuteAsync(RecordSql, new { claim.Dataset, Name = claim.Document, claim.EventKey }, tx);
+            await conn.ExecuteAsync(ClaimSql, claim, tx);
         }
     }
 }

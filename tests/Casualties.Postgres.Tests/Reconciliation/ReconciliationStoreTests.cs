@@ -118,6 +118,34 @@ public sealed class ReconciliationStoreTests
     }
 
     [Test]
+    [Property("Issue", "14")]
+    public async Task Claims_of_an_ingest_that_commits_after_a_run_it_started_before_are_reconciled_by_the_next_incremental_run()
+    {
+        await ClaimRows.Insert(database.DataSource, Generate(new Random(14), 0, 30));
+        await Reconcile();
+
+        // The slow ingest starts first (its claims get the lower ids) and commits last.
+        await using var slow = await database.DataSource.OpenConnectionAsync();
+        await using var slowIngest = await slow.BeginTransactionAsync();
+        await ClaimRows.Insert(slow, slowIngest, [
+            new ClaimRow("slow-1", 0, 40, 40, Place: "iraq.mosul", Side: null, Start: "2016-11-20", Reported: "2016-11-21"),
+            new ClaimRow("slow-2", 0, 7, 7, Place: "syria.idlib", Side: "opposition", Start: "2016-11-03", Reported: "2016-11-04"),
+        ]);
+        await ClaimRows.Insert(database.DataSource, [new ClaimRow("fast-1", 0, 44, 44, Place: "iraq.mosul", Side: null, Start: "2016-11-20",
+            Source: "UN", Reported: "2016-11-22")]);
+        Assert.That((await Reconcile()).Mode, Is.EqualTo("incremental"));
+        await slowIngest.CommitAsync();
+
+        Assert.That((await Reconcile()).Mode, Is.EqualTo("incremental"));
+        var incremental = await Snapshot();
+        Assert.That(await Query<long>("SELECT (SELECT count(*) FROM claims) - (SELECT sum(claim_count) FROM v_incidents)"), Is.EqualTo(new[] { 0L }),
+            "every claim is in an incident after the incremental run");
+        var full = await Reconcile(full: true);
+        Assert.That(full.RowsChanged, Is.Zero, "a full run found what the incremental runs missed");
+        Assert.That(await Snapshot(), Is.EqualTo(incremental));
+    }
+
+    [Test]
     public async Task A_full_run_in_many_batches_stores_what_a_run_in_one_batch_stores()
     {
         await ClaimRows.Insert(database.DataSource, [
