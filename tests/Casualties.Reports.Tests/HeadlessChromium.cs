@@ -29,7 +29,18 @@ public static partial class HeadlessChromium
 
     public sealed record Result(int ExitCode, IReadOnlyList<string> ConsoleMessages, IReadOnlyList<string> PageRequests, string Log);
 
-    public static async Task<Result> Screenshot(string htmlPath, string screenshotPath, CancellationToken ct = default)
+    /// <summary>Renders the page and writes a screenshot of it.</summary>
+    public static async Task<Result> Screenshot(string htmlPath, string screenshotPath, CancellationToken ct = default) =>
+        (await Run(htmlPath, [$"--screenshot={screenshotPath}", "--window-size=1280,2000"], ct)).Result;
+
+    /// <summary>The DOM after the page rendered (chromium --dump-dom), with what the page logged and requested.</summary>
+    public static async Task<(string Dom, Result Result)> DumpDom(string htmlPath, CancellationToken ct = default)
+    {
+        var (stdout, result) = await Run(htmlPath, ["--dump-dom"], ct);
+        return (stdout, result);
+    }
+
+    private static async Task<(string Stdout, Result Result)> Run(string htmlPath, string[] action, CancellationToken ct)
     {
         var profile = Directory.CreateTempSubdirectory("chromium-profile-");
         var netLog = Path.Combine(profile.FullName, "net-log.json");
@@ -40,64 +51,14 @@ public static partial class HeadlessChromium
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
-            foreach (var argument in new[]
-                     {
-                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
-                         $"--log-net-log={netLog}", "--host-resolver-rules=MAP * ~NOTFOUND",
-                         $"--screenshot={screenshotPath}", "--window-size=1280,2000", new Uri(htmlPath).AbsoluteUri,
-                     })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(90));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"chromium did not finish rendering {htmlPath} in 90 seconds.");
-            }
-            var log = await stderr + await stdout;
-            var console = log.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
-            var requests = File.Exists(netLog)
-                ? UrlPattern().Matches(await File.ReadAllTextAsync(netLog, ct)).Select(m => m.Groups[1].Value)
-                    .Where(url => !IsBrowserOwn(url)).Distinct().Order(StringComparer.Ordinal).ToList()
-                : [];
-            return new Result(process.ExitCode, console, requests, log);
-        }
-        finally
-        {
-            try { profile.Delete(recursive: true); }
-            catch (IOException) { }
-        }
-    }
-
-    /// <summary>The DOM after the page rendered (chromium --dump-dom), with what the page logged and requested.</summary>
-    public static async Task<(string Dom, Result Result)> DumpDom(string htmlPath, CancellationToken ct = default)
-    {
-        var profile = Directory.CreateTempSubdirectory("chromium-profile-");
-        var netLog = Path.Combine(profile.FullName, "net-log.json");
-        try
-        {
-            var start = new ProcessStartInfo(Executable) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in new[]
-                     {
-                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
-                         $"--log-net-log={netLog}", "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", new Uri(htmlPath).AbsoluteUri,
-                     })
-            {
-                start.ArgumentList.Add(argument);
-            }
+            string[] arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
+                $"--log-net-log={netLog}", "--host-resolver-rules=MAP * ~NOTFOUND", .. action, new Uri(htmlPath).AbsoluteUri,
+            ];
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync(ct);
             var stdout = process.StandardOutput.ReadToEndAsync(ct);
@@ -113,12 +74,13 @@ public static partial class HeadlessChromium
                 throw new TimeoutException($"chromium did not finish rendering {htmlPath} in 90 seconds.");
             }
             var log = await stderr;
-            var console = log.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
+            var output = await stdout;
+            var console = (log + output).Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList();
             var requests = File.Exists(netLog)
                 ? UrlPattern().Matches(await File.ReadAllTextAsync(netLog, ct)).Select(m => m.Groups[1].Value)
                     .Where(url => !IsBrowserOwn(url)).Distinct().Order(StringComparer.Ordinal).ToList()
                 : [];
-            return (await stdout, new Result(process.ExitCode, console, requests, log));
+            return (output, new Result(process.ExitCode, console, requests, log + output));
         }
         finally
         {
