@@ -41,7 +41,7 @@ internal static class AttributionVocabulary
     public static readonly HashSet<string> NotSources = Set(
         "villagers", "residents", "witnesses", "survivors", "relatives", "locals", "people", "sources", "source", "officials",
         "medics", "doctors", "activists", "families", "family", "farmers", "observers", "analysts", "men", "women", "someone",
-        "one", "others", "authorities", "us", "them", "it", "they", "he", "she", "we", "i", "you", "reports", "media",
+        "one", "others", "us", "them", "it", "they", "he", "she", "we", "i", "you", "reports", "media",
         "footage", "images", "video", "videos", "reporters", "journalists", "eyewitnesses", "neighbours", "neighbors");
 
     /// <summary>Nouns for a person speaking for a body ("a ministry spokesman"): the body is the source, not the person's role.</summary>
@@ -67,14 +67,14 @@ internal static class AttributionVocabulary
         ["monitor"] = "monitor|ngo|dataset|medical", ["observatory"] = "monitor|ngo", ["tracker"] = "monitor|dataset",
         ["mission"] = "un|government", ["service"] = "rescue|government", ["services"] = "rescue|government",
         ["crescent"] = "rescue|medical|ngo", ["cross"] = "rescue|medical|ngo", ["centre"] = "monitor|ngo|government",
-        ["center"] = "monitor|ngo|government", ["court"] = "government", ["parliament"] = "government",
+        ["center"] = "monitor|ngo|government", ["court"] = "government", ["authorities"] = "government|un", ["parliament"] = "government",
     };
 
     /// <summary>Offices and bodies whose noun alone is worth keeping as the source when no name is given ("the governor said").</summary>
     public static readonly HashSet<string> NamedByOffice = Set(
         "governor", "council", "mayor", "administration", "administrator", "commissioner", "prefect", "prefecture",
         "municipality", "police", "ministry", "army", "military", "command", "hospital", "morgue", "coroner", "directorate",
-        "department", "mission", "office", "committee", "commission");
+        "department", "mission", "office", "committee", "commission", "authorities");
 
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 }

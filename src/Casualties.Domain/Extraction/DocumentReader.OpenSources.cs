@@ -85,9 +85,9 @@ internal sealed partial class DocumentReader
         // "Barkindo Saidu, director-general of the agency,": a person speaking for a body named before ("the agency") is that body.
         if (candidate.Form == SourceForm.Person && candidate.Head is { } head && currentText is { } text)
         {
-            for (var k = apposition.First; k < apposition.Last; k++)
+            for (var k = apposition.First; k <= apposition.Last; k++)
             {
-                if (text.Is(k, "the") && text.Is(k + 1, head)) return SourceCanonicaliser.ReferBack(candidate, sourceHistory);
+                if (text.Is(k, head) && !text.IsCapitalized(k)) return SourceCanonicaliser.ReferBack(candidate, sourceHistory);
             }
         }
         return null;

@@ -122,7 +122,8 @@ internal sealed partial class DocumentReader
     {
         if (candidates.Count == 1) return candidates;
         var local = candidates.Where(s => s.Country is null || InDocumentCountries(s.Country)).ToList();
-        return local.Count == 0 ? candidates : local;
+        // None of them belongs to the document's known country: unknown beats another country's body.
+        return local.Count == 0 && LeadingCountry() is null ? candidates : local;
     }
 
     /// <summary>Remembers the sources the sentence credits, for anaphora in later sentences.</summary>

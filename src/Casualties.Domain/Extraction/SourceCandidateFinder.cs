@@ -163,6 +163,15 @@ internal static class SourceCandidateFinder
             var person = head is null && capitals is >= 2 and <= 4 && last - first < 5;
             return new SourceCandidate(first, last, text.Slice(first, last), person ? title : head, person ? SourceForm.Person : SourceForm.ProperName);
         }
+        // "police spokesman Aziz Khan", "Lamu county commissioner Stephen Kihara": the person after the role words.
+        var named = last;
+        while (named - 1 >= first && text.IsCapitalized(named - 1) && text.IsWord(named - 1)) named--;
+        if (last - named is >= 1 and <= 3 && named > first && !text.IsCapitalized(named - 1) && text.IsWord(named - 1)
+            && (AttributionVocabulary.SpokesNouns.Contains(text[named - 1]) || AttributionVocabulary.Titles.Contains(text[named - 1])
+                || AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString())))
+        {
+            return new SourceCandidate(named, last, text.Slice(named, last), head, SourceForm.Person, (first, named - 1));
+        }
         if (head is null) return null;
         // "director of the general hospital in Maiduguri", "a ministry spokesman": the body, without the person's role or where it is.
         var from = first;

@@ -38,14 +38,18 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     public static IReadOnlyList<Source>? ReferBack(SourceCandidate candidate, IReadOnlyList<IReadOnlyList<Source>> history)
     {
         if (candidate.Head is not { } head) return null;
+        IReadOnlyList<Source>? nearest = null;
         for (var k = history.Count - 1; k >= 0; k--)
         {
             foreach (var source in history[k])
             {
-                if (HasNoun(source, head)) return history[k];
+                if (!HasNoun(source, head)) continue;
+                // "the Azerbaijani ministry added" after both countries' ministries spoke: the one its qualifier names.
+                if (SharesQualifier(candidate.Name, head, source.Name)) return history[k];
+                nearest ??= history[k];
             }
         }
-        return null;
+        return nearest;
     }
 
     /// <summary>
@@ -101,6 +105,20 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
             if (!ContainsWord(name, word)) return false;
         }
         return true;
+    }
+
+    /// <summary>True when a qualifying word of the phrase ("Azerbaijani") shares its stem with a word of the name ("Azerbaijan's").</summary>
+    private static bool SharesQualifier(string phrase, string head, string name)
+    {
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length < 5 || word.Equals(head, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(word[0])) continue;
+            foreach (var other in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (other.Length >= 5 && string.Compare(word, 0, other, 0, 5, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            }
+        }
+        return false;
     }
 
     private static bool ContainsWord(string name, string word)
