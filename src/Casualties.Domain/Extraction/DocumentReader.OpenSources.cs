@@ -26,8 +26,18 @@ internal sealed partial class DocumentReader
         openCandidatesSentence = sentence;
         openCandidates.Clear();
         SourceCandidateFinder.Find(text, from, to, openCandidates);
-        openCandidates.RemoveAll(c => Overlaps(c, sourcesHere) || c.Form != SourceForm.Office && (OverlapsPlace(c) || c.First == c.Last && Overlaps(c, actorsHere)));
+        openCandidates.RemoveAll(c => OverlapsCreditable(text, from, to, c) || c.Form != SourceForm.Office && (OverlapsPlace(c) || c.First == c.Last && Overlaps(c, actorsHere)));
         return openCandidates;
+    }
+
+    /// <summary>True when a known source the reader may credit (of the document's country, or international) covers the candidate.</summary>
+    private bool OverlapsCreditable(TokenText text, int from, int to, SourceCandidate candidate)
+    {
+        foreach (var named in sourcesHere)
+        {
+            if (named.First <= candidate.Last && named.Last >= candidate.First && RoleOf(text, from, to, named) != Role.None) return true;
+        }
+        return false;
     }
 
     private static bool Overlaps<T>(SourceCandidate candidate, List<NamedAt<T>> names)
@@ -79,8 +89,8 @@ internal sealed partial class DocumentReader
         if (candidate.Apposition is not { } apposition) return null;
         foreach (var named in sourcesHere)
         {
-            if (named.First >= apposition.First && named.Last <= apposition.Last
-                && named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) return Local(named.Candidates);
+            if (named.First >= apposition.First && named.Last <= apposition.Last && currentText is { } words
+                && RoleOf(words, named.First, named.Last + 1, named) != Role.None) return Local(named.Candidates);
         }
         // "Barkindo Saidu, director-general of the agency,": a person speaking for a body named before ("the agency") is that body.
         if (candidate.Form == SourceForm.Person && candidate.Head is { } head && currentText is { } text)

@@ -119,7 +119,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             {
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
-                VoteForSource(found);
+                // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
+                if (HasCapital(text, i, sourceLength) && !(i == from && sourceLength == 1)) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }

@@ -49,6 +49,8 @@ internal static class SourceCandidateFinder
             while (before >= from && text.IsWord(before) && AttributionVocabulary.VerbFillers.Contains(text[before])) before--;
             if (before >= from && text.IsWord(before) && AddBefore(text, from, before, into)) continue;
             // "Dr Amina Bello, director of the general hospital, said": a subject set off by commas.
+            // "Marta Chivambo, who heads the town council, said": the subject before a relative clause.
+            if (before == k - 1 && text.IsComma(before) && RelativeClauseStart(text, from, before) is { } comma && AddBefore(text, from, comma - 1, into)) continue;
             if (before == k - 1 && text.IsComma(before) && before - 1 >= from && text.IsWord(before - 1) && AddBefore(text, from, before - 1, into)) continue;
             if (k > from && (text.IsComma(k - 1) || IsQuote(text, k - 1))) AddAfter(text, k + 1, to, into);
         }
@@ -188,6 +190,17 @@ internal static class SourceCandidateFinder
         while (to > from && text.IsWord(to) && AttributionVocabulary.SpokesNouns.Contains(text[to])) to--;
         if (from > to) return null;
         return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
+    }
+
+    /// <summary>The comma that opens ", who heads the council," ending at <paramref name="close"/>, if the clause is relative.</summary>
+    private static int? RelativeClauseStart(TokenText text, int from, int close)
+    {
+        for (var k = close - 1; k > from && k > close - 16; k--)
+        {
+            if (!text.IsComma(k)) continue;
+            return text.IsAny(k + 1, "who", "which", "whose") && text.IsWord(k - 1) ? k : null;
+        }
+        return null;
     }
 
     /// <summary>"Ministry of Public Health and Population": "and" between two capitalised words of one name.</summary>
