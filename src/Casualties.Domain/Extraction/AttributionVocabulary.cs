@@ -76,5 +76,10 @@ internal static class AttributionVocabulary
         "municipality", "police", "ministry", "army", "military", "command", "hospital", "morgue", "coroner", "directorate",
         "department", "mission", "office", "committee", "commission", "authorities");
 
+    /// <summary>Words that make a body's noun a party to the fighting: "the armed group", "the militant group".</summary>
+    public static readonly HashSet<string> ArmedWords = Set(
+        "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
+        "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking");
+
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 }

@@ -98,9 +98,11 @@ internal static class SourceCandidateFinder
             while (secondLast + 1 < to && secondLast + 1 - second < MaxPhrase && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
                 && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1])) secondLast++;
             if ((secondLast + 1 >= to || text.IsComma(secondLast + 1) || text.IsPunctuation(secondLast + 1, '.'))
-                && Read(text, second, secondLast) is { } other)
+)
             {
-                found = Better(other, found) ? other with { Head = other.Head ?? found?.Head, Apposition = (first, last) } : found is { } kept ? kept with { Apposition = (second, secondLast) } : null;
+                var other = Read(text, second, secondLast);
+                found = other is { } o && Better(o, found) ? o with { Head = o.Head ?? found?.Head, Apposition = (first, last) }
+                    : found is { } kept ? kept with { Apposition = (second, secondLast) } : null;
             }
         }
         if (found is { } candidate) into.Add(candidate);
@@ -151,6 +153,8 @@ internal static class SourceCandidateFinder
         {
             if (!text.IsWord(k)) continue;
             if (AttributionVocabulary.NotSources.Contains(text[k]) && !text.IsCapitalized(k + 1)) return null;
+            // "the armed group said": a party to the fighting, not a body that counts.
+            if (AttributionVocabulary.ArmedWords.Contains(text[k]) && !text.IsCapitalized(k)) return null;
             if (text.IsCapitalized(k)) capitals++;
             else if (!AttributionVocabulary.NameConnectors.Contains(text[k])) lower++;
             if (AttributionVocabulary.BodyKinds.ContainsKey(text[k].ToString())) head = text[k].ToString().ToLowerInvariant();
