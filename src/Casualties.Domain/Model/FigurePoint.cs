@@ -8,7 +8,7 @@ namespace Casualties.Domain.Model;
 /// A dataset's own best estimate when it gives one; the value of an exact figure; the middle of a range, "about" or
 /// "nearly" (rounded up); the low of an open-ended or vague figure (at least, more than, "dozens": the conservative
 /// reading); the high of "up to" and "fewer than". Always inside the figure's bounds. The SQL function
-/// <c>point_value</c> (db/migrations/0016_point_value.sql) is the same rule, and a test holds the two equal.
+/// <c>point_value</c> (db/migrations/0014_point_value_and_claim_parent.sql) is the same rule, and a test holds the two equal.
 /// </remarks>
 public static class FigurePoint
 {
