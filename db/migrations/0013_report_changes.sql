@@ -145,7 +145,7 @@ RETURNS TABLE (incident_id bigint, kind text, outcome text, place text, place_ke
                figure_high integer, figure_has_consensus boolean, figure_consensus_low integer, figure_consensus_high integer,
                figure_source_count integer,
                claim_id bigint, source text, qualifier text, value integer, source_low integer, source_high integer,
-               reported date, superseded boolean, quote text, document text, rule text)
+               reported date, superseded boolean, quote text, document text, rule text, source_best integer)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
     WITH then_current AS (
         SELECT incident_id, incident_key, contained_in_key FROM incidents
@@ -153,7 +153,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
     ), chosen AS (
         SELECT * FROM incidents WHERE incidents.incident_id = ANY(ids)
     )
-    SELECT i.incident_id, i.kind, i.outcome, p.name, i.place_key, country.name,
+    SELECT i.incident_id, i.kind, i.outcome, coalesce(p.name, i.place_name), i.place_key, country.name,
            i.start_date, i.start_precision, i.end_date, i.end_precision, i.perpetrator_side, i.victims,
            i.low, i.best, i.high, i.has_consensus, i.consensus_low, i.consensus_high, i.source_count, i.claim_count,
            (SELECT count(*)::integer FROM flags fl WHERE fl.incident_key = i.incident_key
@@ -163,7 +163,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
            f.victims, f.victim_side, f.headline, f.low, f.best, f.high, f.has_consensus, f.consensus_low, f.consensus_high,
            f.source_count,
            m.claim_id, coalesce(s.name, c.source_name), c.qualifier, c.value, c.low, c.high, c.reported, m.superseded,
-           c.quote, coalesce(d.name, fr.dataset || ':' || fr.record_key), m.rule
+           c.quote, coalesce(d.name, fr.dataset || ':' || fr.record_key), m.rule, c.best
     FROM chosen i
     LEFT JOIN places p ON p.key = i.place_key
     LEFT JOIN places country ON country.key = nullif(i.partition_country, '')
