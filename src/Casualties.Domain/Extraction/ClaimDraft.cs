@@ -27,6 +27,8 @@ internal sealed class ClaimDraft(QuantityMention mention)
     public bool Rejected { get; set; }
     public IReadOnlyList<Source> Sources { get; set; } = [];
     public IReadOnlyList<Actor> Perpetrators { get; set; } = [];
+    /// <summary>An armed group the text names as the attacker that the reference data lacks: kept by name, with no side.</summary>
+    public string? UnknownPerpetrator { get; set; }
     public Place? Place { get; set; }
     public DatePeriod Period { get; set; } = DatePeriod.Unknown;
     public bool Cumulative { get; set; }

@@ -134,6 +134,7 @@ internal sealed partial class DocumentReader
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
                 if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
+                if (draft.Sources.Count == 0 && OpenOfficeFor(text, from, to, draft) is { } office) draft.Sources = office;
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);

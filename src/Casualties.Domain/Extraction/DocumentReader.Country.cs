@@ -66,6 +66,8 @@ internal sealed partial class DocumentReader
     private void VoteForActors(IReadOnlyList<Actor> candidates)
     {
         var conflict = candidates[0].Conflict;
+        // A loose word ("gunmen", "militants") is no evidence of which war the text is about.
+        if (candidates.All(a => a.Kind == "generic")) return;
         foreach (var actor in candidates)
         {
             if (!string.Equals(actor.Conflict, conflict, StringComparison.OrdinalIgnoreCase)) return;

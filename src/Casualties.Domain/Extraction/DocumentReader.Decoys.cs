@@ -43,7 +43,8 @@ internal sealed partial class DocumentReader
         var next = mention.LastToken + 1;
         if (text.IsAny(next, "percent", "per", "pc", "percentage", "%")) return true;
         if (text.InRange(first - 1) && text.Kind(first - 1) == TokenKind.Punctuation && text[first - 1] is "$" or "€" or "£" or "¥") return true;
-        if (text.IsAny(first - 1, "US", "USD", "EUR", "GBP") || text.IsAny(next, "dollars", "euros", "pounds", "USD", "dinars", "riyals", "hryvnias")) return true;
+        // "US$ 5 million" and "US 12 million", but not "told us 12 people were killed": the currency only in capitals.
+        if (text[first - 1].SequenceEqual("US") || text.IsAny(first - 1, "USD", "EUR", "GBP") || text.IsAny(next, "dollars", "euros", "pounds", "USD", "dinars", "riyals", "hryvnias")) return true;
         if (text.Kind(number) == TokenKind.Number && text[number].Length == 4 && mention.Quantity.Value is >= 1900 and <= 2100
             && (YearPrepositions.Contains(text[number - 1]) || !text.IsWord(next)))
         {

@@ -49,6 +49,12 @@ internal sealed partial class DocumentReader
             if (InRelativeClause(text, from, expression.Token, anchor)) continue;
             if (nearest is null || Math.Abs(expression.Token - anchor) < Math.Abs(nearest.Token - anchor)) nearest = expression;
         }
+        // "the toll has risen to 215, the monitor said on Thursday": a running tally ends when it was stated, and counts
+        // from when the text says the campaign began (domain.md), not from the day of the statement.
+        if (nearest is not null && draft.IsTally && IsTimeOfSpeaking(text, nearest) && nearest.Start is { } stated)
+        {
+            return (new DatePeriod(CampaignStartBefore(text, from, draft.Mention.FirstToken) ?? AnyCampaignStart(), stated), true);
+        }
         if (nearest is not null)
         {
             switch (nearest.Kind)
@@ -211,6 +217,9 @@ internal sealed partial class DocumentReader
         if (text.Is(verb, "on") || text.Is(verb, "in")) verb--;
         return verb >= from && ExtractionVocabulary.LaunchVerbs.Contains(text[verb]);
     }
+
+    /// <summary>The start of the campaign the text has dated so far, when it dated only one.</summary>
+    private PartialDate? AnyCampaignStart() => time.OnlyCampaignStart;
 
     private PartialDate? CampaignStartBefore(TokenText text, int from, int mentionStart)
     {

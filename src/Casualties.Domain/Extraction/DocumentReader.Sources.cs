@@ -50,6 +50,8 @@ internal sealed partial class DocumentReader
             }
         }
         if (bestRole == Role.Reporting) return Local(best!.Value.Candidates);
+        var open = OpenCandidateFor(text, from, to, anchor);
+        if (OpenSourceBeforeAnaphora(open) is { } openSource) return openSource;
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
         return best is { } mentioned && !SomeoneElseSpeaks(text, from, to) ? Local(mentioned.Candidates) : [];
     }
@@ -120,7 +122,8 @@ internal sealed partial class DocumentReader
     {
         if (candidates.Count == 1) return candidates;
         var local = candidates.Where(s => s.Country is null || InDocumentCountries(s.Country)).ToList();
-        return local.Count == 0 ? candidates : local;
+        // None of them belongs to the document's known country: unknown beats another country's body.
+        return local.Count == 0 && LeadingCountry() is null ? candidates : local;
     }
 
     /// <summary>Remembers the sources the sentence credits, for anaphora in later sentences.</summary>
@@ -130,11 +133,14 @@ internal sealed partial class DocumentReader
         {
             if (RoleOf(text, from, to, named) == Role.Reporting) sourceHistory.Add(Local(named.Candidates));
         }
+        RememberOpenSources(text, from, to);
     }
 
     private Role RoleOf(TokenText text, int from, int to, NamedAt<Source> named)
     {
         if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) return Role.None;
+        // "the provincial governor" on a text whose country is not known yet: a common noun names no one country's body.
+        if (LeadingCountry() is null && named.Candidates.All(s => s.Country is not null) && !HasCapital(text, named.First, named.Length)) return Role.None;
         var before = named.First - 1;
         while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
         if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;

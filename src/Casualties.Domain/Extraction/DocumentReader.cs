@@ -120,7 +120,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             {
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
-                VoteForSource(found);
+                // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
+                if (HasCapital(text, i, sourceLength) && !(i == from && sourceLength == 1)) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
@@ -156,6 +157,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         foreach (var draft in kept)
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
+            // A document about a country no seeded conflict covers: an actor of another war keeps its name, not that war's side.
+            var perpetratorSide = conflict is null && country is not null && !Reference.Conflicts.Any(c => c.Countries.Contains(country.Key)) ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             claims.Add(new Claim(
                 draft.Outcome!.Value,
@@ -164,8 +167,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Mention.Quantity,
                 draft.Parent is { } parent && index.TryGetValue(parent, out var p) ? p : null,
                 ResolveSource(draft.Sources, country)?.Name,
-                perpetrator?.Name,
-                perpetrator?.Side,
+                perpetrator?.Name ?? draft.UnknownPerpetrator,
+                perpetratorSide,
                 draft.Place?.Name,
                 draft.Period,
                 draft.Cumulative,
@@ -230,7 +233,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
             return OneActor(candidates) && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
-        return OneActor(candidates) ? candidates[0] : null;
+        // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
+        var named = candidates.Where(a => a.Kind != "generic").ToList();
+        return named.Count > 0 && OneActor(named) ? named[0] : null;
     }
 
     /// <summary>

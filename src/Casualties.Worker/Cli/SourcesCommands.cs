@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Casualties.Postgres.Feeds;
 using Casualties.Postgres.Jobs;
+using Casualties.Postgres.Reference;
 using Casualties.Worker.Service.Feeds;
 using Casualties.Worker.Service.Handlers;
 using Casualties.Worker.Service.Jobs;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Casualties.Worker.Cli;
 
-/// <summary><c>sources list|add|remove|run</c>: the feeds the worker watches or polls (the feeds table).</summary>
+/// <summary><c>sources list|add|remove|run|unknown</c>: the feeds the worker watches or polls (the feeds table).</summary>
 public static class SourcesCommands
 {
     public static Command Build()
@@ -21,7 +22,32 @@ public static class SourcesCommands
         sources.Subcommands.Add(Add());
         sources.Subcommands.Add(Remove());
         sources.Subcommands.Add(Run());
+        sources.Subcommands.Add(Unknown());
         return sources;
+    }
+
+    /// <summary><c>sources unknown</c>: who claims were credited to that seeds/sources.csv does not list (view v_unknown_sources).</summary>
+    private static Command Unknown()
+    {
+        var json = new Option<bool>("--json") { Description = "Print them as JSON on standard output." };
+        var command = new Command("unknown", "List the sources claims name that the reference data does not know, to curate into seeds/sources.csv.");
+        command.Options.Add(json);
+        command.SetAction((parse, ct) => WorkerTables.With(parse, async (services, c) =>
+        {
+            var unknown = await new UnknownSources(services.GetRequiredService<Npgsql.NpgsqlDataSource>()).List(c);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(unknown, JobPayloads.Json));
+                return CasualtiesCommand.Done;
+            }
+            if (unknown.Count == 0) Console.WriteLine("Every source the claims name is in the reference data.");
+            foreach (var u in unknown)
+            {
+                Console.WriteLine($"{u.Name}\t{u.Claims} claims\t{u.Documents} documents\t{u.FirstReported:yyyy-MM-dd}..{u.LastReported:yyyy-MM-dd}");
+            }
+            return CasualtiesCommand.Done;
+        }, ct));
+        return command;
     }
 
     private static Command List()

@@ -1,0 +1,85 @@
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// The words open-vocabulary attribution reads reporting clauses by (<see cref="SourceCandidateFinder"/>,
+/// <see cref="SourceCanonicaliser"/>), one topic per set. Names of bodies are reference data (seeds/sources.csv), not here.
+/// </summary>
+internal static class AttributionVocabulary
+{
+    /// <summary>Verbs whose subject is who gave the figure: "the council said", "said the governor", "X told reporters".</summary>
+    public static readonly HashSet<string> ReportingVerbs = Set(
+        "said", "says", "say", "told", "tells", "reported", "reports", "added", "adds", "stated", "states", "announced",
+        "announces", "confirmed", "confirms", "noted", "notes", "wrote", "writes", "tweeted", "posted", "explained", "declared",
+        "documented", "documents", "recorded", "records", "counted", "estimated", "estimates", "tallied", "registered", "verified");
+
+    /// <summary>Words that may stand between a subject and its reporting verb: "the council has also said".</summary>
+    public static readonly HashSet<string> VerbFillers = Set(
+        "has", "have", "had", "also", "later", "further", "previously", "earlier", "separately", "then", "now", "would",
+        "will", "initially", "officially", "publicly", "had", "since");
+
+    /// <summary>Words no source's name runs through: they end the noun phrase.</summary>
+    public static readonly HashSet<string> ClauseWords = Set(
+        "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "as", "if", "because",
+        "said", "says", "say", "told", "were", "was", "is", "are", "be", "been", "has", "have", "had", "on", "killed", "died",
+        "also", "to", "by", "with", "this", "last", "yesterday", "today", "earlier", "later", "in", "statement", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "what", "where", "than", "it", "they", "he",
+        "she", "we", "there", "not", "no", "could", "would", "will", "may", "might");
+
+    /// <summary>Titles before a person's name, not part of it: "Dr Amina Bello".</summary>
+    public static readonly HashSet<string> Titles = Set(
+        "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "gen", "general", "col", "colonel", "maj", "major", "lt",
+        "lieutenant", "capt", "captain", "brig", "brigadier", "sgt", "sergeant", "sheikh", "father", "bishop", "imam",
+        "president", "governor", "mayor", "minister", "commissioner", "chief", "inspector", "judge", "senator", "rev",
+        "reverend", "sister", "pastor", "cmdr", "commander", "spokesman", "spokeswoman", "spokesperson", "deputy");
+
+    /// <summary>Lower-case words inside a proper name: "Voix du Kivu", "Ministry of the Interior".</summary>
+    public static readonly HashSet<string> NameConnectors = Set(
+        "of", "for", "the", "du", "de", "des", "la", "le", "el", "al", "and", "bin", "ibn", "van", "von", "da", "dos", "das",
+        "di", "on", "against", "in", "'", "’", "s", "-");
+
+    /// <summary>Nouns of people that give no source by themselves: "villagers said", "witnesses told".</summary>
+    public static readonly HashSet<string> NotSources = Set(
+        "villagers", "residents", "witnesses", "survivors", "relatives", "locals", "people", "sources", "source", "officials",
+        "medics", "doctors", "activists", "families", "family", "farmers", "observers", "analysts", "men", "women", "someone",
+        "one", "others", "us", "them", "it", "they", "he", "she", "we", "i", "you", "reports", "media",
+        "footage", "images", "video", "videos", "reporters", "journalists", "eyewitnesses", "neighbours", "neighbors");
+
+    /// <summary>Nouns for a person speaking for a body ("a ministry spokesman"): the body is the source, not the person's role.</summary>
+    public static readonly HashSet<string> SpokesNouns = Set(
+        "spokesman", "spokeswoman", "spokesperson", "official", "representative", "officer", "director", "head", "chief",
+        "statement", "source", "press", "secretary", "member", "staff", "worker", "workers");
+
+    /// <summary>The nouns of bodies and offices, each with the source kinds (seeds/sources.csv) it may name.</summary>
+    public static readonly Dictionary<string, string> BodyKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ministry"] = "ministry|government|medical", ["governor"] = "government", ["council"] = "government",
+        ["mayor"] = "government", ["administration"] = "government|un", ["administrator"] = "government",
+        ["commissioner"] = "government|un", ["prefect"] = "government", ["prefecture"] = "government",
+        ["government"] = "government|ministry", ["municipality"] = "government", ["police"] = "government",
+        ["office"] = "government|un|ministry", ["army"] = "military|armed_group|government",
+        ["military"] = "military|armed_group|government", ["command"] = "military|government",
+        ["forces"] = "military|armed_group", ["hospital"] = "medical", ["morgue"] = "medical", ["coroner"] = "medical|government",
+        ["directorate"] = "ministry|government|medical", ["department"] = "ministry|government",
+        ["agency"] = "un|media|government|ngo|rescue", ["authority"] = "government|un", ["commission"] = "monitor|ngo|un|government",
+        ["committee"] = "monitor|ngo|un|government", ["group"] = "monitor|ngo|dataset|medical",
+        ["organisation"] = "monitor|ngo|dataset|medical", ["organization"] = "monitor|ngo|dataset|medical",
+        ["network"] = "monitor|ngo|dataset|medical", ["association"] = "ngo|monitor", ["union"] = "ngo|monitor",
+        ["monitor"] = "monitor|ngo|dataset|medical", ["observatory"] = "monitor|ngo", ["tracker"] = "monitor|dataset",
+        ["mission"] = "un|government", ["service"] = "rescue|government", ["services"] = "rescue|government",
+        ["crescent"] = "rescue|medical|ngo", ["cross"] = "rescue|medical|ngo", ["centre"] = "monitor|ngo|government",
+        ["center"] = "monitor|ngo|government", ["court"] = "government", ["authorities"] = "government|un", ["parliament"] = "government",
+    };
+
+    /// <summary>Offices and bodies whose noun alone is worth keeping as the source when no name is given ("the governor said").</summary>
+    public static readonly HashSet<string> NamedByOffice = Set(
+        "governor", "council", "mayor", "administration", "administrator", "commissioner", "prefect", "prefecture",
+        "municipality", "police", "ministry", "army", "military", "command", "hospital", "morgue", "coroner", "directorate",
+        "department", "mission", "office", "committee", "commission", "authorities");
+
+    /// <summary>Words that make a body's noun a party to the fighting: "the armed group", "the militant group".</summary>
+    public static readonly HashSet<string> ArmedWords = Set(
+        "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
+        "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking");
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,122 @@
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// Open-vocabulary attribution, wired into the reader: the sentence's reporting clauses
+/// (<see cref="SourceCandidateFinder"/>) are resolved to sources (<see cref="SourceCanonicaliser"/>) when no source the
+/// reference data knows is the subject of the reporting clause.
+/// </summary>
+internal sealed partial class DocumentReader
+{
+    private readonly List<SourceCandidate> openCandidates = [];
+    private int openCandidatesSentence = -1;
+    private SourceCanonicaliser? canonicaliser;
+
+    private SourceCanonicaliser Canonicaliser => canonicaliser ??= new SourceCanonicaliser(Reference, extractor.SourcesNamed,
+        s => s.Country is { } key && Reference.Gazetteer.ByKey(key) is { } place ? extractor.CountryKeyOf(place) : null);
+
+    /// <summary>The sentence's reporting-clause sources that are not names the reader already matched as a known source, an actor or a place.</summary>
+    private TokenText? currentText;
+
+    private List<SourceCandidate> OpenCandidates(TokenText text, int from, int to)
+    {
+        currentText = text;
+        if (openCandidatesSentence == sentence) return openCandidates;
+        openCandidatesSentence = sentence;
+        openCandidates.Clear();
+        SourceCandidateFinder.Find(text, from, to, openCandidates);
+        openCandidates.RemoveAll(c => OverlapsCreditable(text, from, to, c) || c.Form != SourceForm.Office && (OverlapsPlace(c) || c.First == c.Last && Overlaps(c, actorsHere)));
+        return openCandidates;
+    }
+
+    /// <summary>True when a known source the reader may credit (of the document's country, or international) covers the candidate.</summary>
+    private bool OverlapsCreditable(TokenText text, int from, int to, SourceCandidate candidate)
+    {
+        foreach (var named in sourcesHere)
+        {
+            if (named.First <= candidate.Last && named.Last >= candidate.First && RoleOf(text, from, to, named) != Role.None) return true;
+        }
+        return false;
+    }
+
+    private static bool Overlaps<T>(SourceCandidate candidate, List<NamedAt<T>> names)
+    {
+        foreach (var named in names)
+        {
+            if (named.First <= candidate.Last && named.Last >= candidate.First) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Kenya said": a place named as the speaker is a government the text does not name; left unknown.</summary>
+    private bool OverlapsPlace(SourceCandidate candidate)
+    {
+        foreach (var named in placesHere)
+        {
+            if (named.First <= candidate.First && named.Last >= candidate.Last) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The reporting clause's source nearest the figure (not across a semicolon), if any.</summary>
+    private SourceCandidate? OpenCandidateFor(TokenText text, int from, int to, int anchor)
+    {
+        SourceCandidate? best = null;
+        foreach (var candidate in OpenCandidates(text, from, to))
+        {
+            if (SemicolonBetween(text, candidate.First, anchor)) continue;
+            if (best is not { } b || Distance(candidate.First, candidate.Last, anchor) < Distance(b.First, b.Last, anchor)) best = candidate;
+        }
+        return best;
+    }
+
+    /// <summary>A person or proper name the reporting clause gives, or an office that refers back to a source credited before.</summary>
+    private IReadOnlyList<Source>? OpenSourceBeforeAnaphora(SourceCandidate? candidate) => candidate switch
+    {
+        { Form: not SourceForm.Office } named => KnownInApposition(named) ?? Canonicaliser.Named(named, LeadingCountry(), surnames),
+        { } office => SourceCanonicaliser.ReferBack(office, sourceHistory),
+        _ => null,
+    };
+
+    /// <summary>An office that nothing else resolved (no anaphor, no body named, no issuer): the country's body of that noun, or the office as written.</summary>
+    private IReadOnlyList<Source>? OpenOfficeFor(TokenText text, int from, int to, ClaimDraft draft) =>
+        OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } office ? Canonicaliser.Office(office, LeadingCountry()) : null;
+
+    /// <summary>"said Nasr Muflahi, NRC's country director": a person speaking for a known body named beside them is that body.</summary>
+    private IReadOnlyList<Source>? KnownInApposition(SourceCandidate candidate)
+    {
+        if (candidate.Apposition is not { } apposition) return null;
+        foreach (var named in sourcesHere)
+        {
+            if (named.First >= apposition.First && named.Last <= apposition.Last && currentText is { } words
+                && RoleOf(words, named.First, named.Last + 1, named) != Role.None) return Local(named.Candidates);
+        }
+        // "Barkindo Saidu, director-general of the agency,": a person speaking for a body named before ("the agency") is that body.
+        if (candidate.Form == SourceForm.Person && candidate.Head is { } head && currentText is { } text)
+        {
+            for (var k = apposition.First; k <= apposition.Last; k++)
+            {
+                if (text.Is(k, head) && !text.IsCapitalized(k)) return SourceCanonicaliser.ReferBack(candidate, sourceHistory);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Remembers the sources the sentence's reporting clauses name, for "the governor added" and "Sitoe said" later.</summary>
+    private void RememberOpenSources(TokenText text, int from, int to)
+    {
+        foreach (var candidate in OpenCandidates(text, from, to))
+        {
+            var found = candidate.Form == SourceForm.Office
+                ? SourceCanonicaliser.ReferBack(candidate, sourceHistory) ?? Canonicaliser.Office(candidate, LeadingCountry())
+                : KnownInApposition(candidate) ?? Canonicaliser.Named(candidate, LeadingCountry(), surnames);
+            if (found is null) continue;
+            sourceHistory.Add(found);
+            if (candidate.Form == SourceForm.Person && candidate.Last > candidate.First && text.IsCapitalized(candidate.Last))
+            {
+                surnames[text[candidate.Last].ToString()] = found;
+            }
+        }
+    }
+}

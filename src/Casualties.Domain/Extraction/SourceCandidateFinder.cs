@@ -1,0 +1,230 @@
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// A source as a reporting clause names it, whether or not the reference data knows it: "the provincial governor,
+/// Ana Sitoe, said" → Ana Sitoe; "according to Voix du Kivu"; "the district council said" → the office.
+/// </summary>
+/// <param name="First">The first token of the name.</param>
+/// <param name="Last">The last token of the name (inclusive).</param>
+/// <param name="Name">The name as written, trimmed: no article, no title ("Dr"), no role words apart from the office's own.</param>
+/// <param name="Head">The lower-case noun that says what kind of body or office it is ("governor", "ministry"), or null for a person or a proper name without one.</param>
+/// <param name="Form">Whether the text names a person, a body by its proper name, or only an office or body by its common noun.</param>
+/// <param name="Apposition">The tokens [First, Last] of the phrase set beside it ("NRC's country director"), if any.</param>
+internal readonly record struct SourceCandidate(int First, int Last, string Name, string? Head, SourceForm Form, (int First, int Last)? Apposition = null);
+
+/// <summary>How a reporting clause names its source.</summary>
+internal enum SourceForm
+{
+    /// <summary>"Ana Sitoe", "Dr Amina Bello": a person's name.</summary>
+    Person,
+    /// <summary>"Voix du Kivu", "the Kivu Security Tracker": a body's proper name.</summary>
+    ProperName,
+    /// <summary>"the provincial governor", "the district council", "a ministry spokesman": a common noun, which may refer back to a body named before.</summary>
+    Office,
+}
+
+/// <summary>
+/// Stage one of open-vocabulary attribution: finds who the reporting clauses of a sentence name — the subject of a
+/// speech verb ("X said", "said X"), "according to X", "X told reporters" — with an apposition's person or proper
+/// name preferred to its role ("the provincial governor, Ana Sitoe,"). It reads the words only: whether a name is a
+/// known source, refers back to one, or is new is decided by the reader (<see cref="DocumentReader"/>).
+/// </summary>
+internal static class SourceCandidateFinder
+{
+    private const int MaxPhrase = 9;
+
+    /// <summary>The reporting clauses' sources among tokens [from, to), in text order.</summary>
+    public static void Find(TokenText text, int from, int to, List<SourceCandidate> into)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            if (text.Is(k, "according") && text.Is(k + 1, "to"))
+            {
+                AddAfter(text, k + 2, to, into);
+                continue;
+            }
+            if (!AttributionVocabulary.ReportingVerbs.Contains(text[k])) continue;
+            var before = k - 1;
+            while (before >= from && text.IsWord(before) && AttributionVocabulary.VerbFillers.Contains(text[before])) before--;
+            if (before >= from && text.IsWord(before) && AddBefore(text, from, before, into)) continue;
+            // "Dr Amina Bello, director of the general hospital, said": a subject set off by commas.
+            // "Marta Chivambo, who heads the town council, said": the subject before a relative clause.
+            if (before == k - 1 && text.IsComma(before) && RelativeClauseStart(text, from, before) is { } comma && AddBefore(text, from, comma - 1, into)) continue;
+            if (before == k - 1 && text.IsComma(before) && before - 1 >= from && text.IsWord(before - 1) && AddBefore(text, from, before - 1, into)) continue;
+            if (k > from && (text.IsComma(k - 1) || IsQuote(text, k - 1))) AddAfter(text, k + 1, to, into);
+        }
+    }
+
+    /// <summary>The subject that ends at token <paramref name="last"/>, with an apposition before it; true when one was found.</summary>
+    private static bool AddBefore(TokenText text, int from, int last, List<SourceCandidate> into)
+    {
+        if (AttributionVocabulary.ClauseWords.Contains(text[last])) return false;
+        var first = PhraseStart(text, from, last);
+        if (first < 0) return false;
+        var found = Read(text, first, last);
+        // "the provincial governor, Ana Sitoe, said" / "Dr Amina Bello, director of the hospital, said": the apposition.
+        if (text.IsComma(first - 1) && first - 2 >= from)
+        {
+            var otherLast = first - 2;
+            var otherFirst = PhraseStart(text, from, otherLast);
+            if (otherFirst >= 0 && (otherFirst == from || text.IsComma(otherFirst - 1) || IsOpening(text, otherFirst - 1))
+                && Read(text, otherFirst, otherLast) is { } other)
+            {
+                found = Better(other, found) ? other with { Head = other.Head ?? found?.Head, Apposition = (first, last) } : found is { } kept ? kept with { Apposition = (otherFirst, otherLast) } : null;
+            }
+        }
+        if (found is not { } candidate) return false;
+        // The phrase must open the clause: sentence start, a comma, a quote, or "and"/"but" ("12 died, and the council said").
+        into.Add(candidate);
+        return true;
+    }
+
+    private static void AddAfter(TokenText text, int first, int to, List<SourceCandidate> into)
+    {
+        if (!text.IsWord(first)) return;
+        var last = first;
+        while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsHyphen(text, last + 1))
+            && !AttributionVocabulary.ClauseWords.Contains(text[last + 1])) last++;
+        // "said 31 people were killed", "said on Friday", "said that": a clause or a time follows the verb, no subject.
+        if (!(last + 1 >= to || text.IsComma(last + 1) || text.IsPunctuation(last + 1, '.') || IsQuote(text, last + 1)
+            || text.IsPunctuation(last + 1, ';') || text.IsPunctuation(last + 1, ')'))) return;
+        var found = Read(text, first, last);
+        if (text.IsComma(last + 1) && text.IsWord(last + 2))
+        {
+            // "said Ana Sitoe, the provincial governor." / "according to the governor, Ana Sitoe,"
+            var second = last + 2;
+            var secondLast = second;
+            while (secondLast + 1 < to && secondLast + 1 - second < MaxPhrase && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
+                && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1])) secondLast++;
+            if ((secondLast + 1 >= to || text.IsComma(secondLast + 1) || text.IsPunctuation(secondLast + 1, '.'))
+)
+            {
+                var other = Read(text, second, secondLast);
+                found = other is { } o && Better(o, found) ? o with { Head = o.Head ?? found?.Head, Apposition = (first, last) }
+                    : found is { } kept ? kept with { Apposition = (second, secondLast) } : null;
+            }
+        }
+        if (found is { } candidate) into.Add(candidate);
+    }
+
+    /// <summary>A person beats a proper name, which beats an office: the apposition that names the most specific source.</summary>
+    private static bool Better(SourceCandidate? other, SourceCandidate? found) =>
+        other is { } o && (found is not { } f || Rank(o.Form) > Rank(f.Form));
+
+    private static int Rank(SourceForm form) => form switch { SourceForm.Person => 3, SourceForm.ProperName => 2, _ => 1 };
+
+    /// <summary>Walks back from <paramref name="last"/> over one noun phrase (no comma, no clause word); -1 when none.</summary>
+    private static int PhraseStart(TokenText text, int from, int last)
+    {
+        var first = last;
+        while (first - 1 >= from && last - first + 1 < MaxPhrase
+            && (text.IsWord(first - 1) || text.IsApostrophe(first - 1) || IsHyphen(text, first - 1))
+            && (!AttributionVocabulary.ClauseWords.Contains(text[first - 1]) || InsideName(text, first - 1))) first--;
+        // The phrase opens at a determiner, a capital or the clause's start: drop the words before a determiner inside it.
+        for (var k = last; k > first; k--)
+        {
+            if (text.IsAny(k, "the", "a", "an") && !text.IsAny(k - 1, "of", "for", "in", "at", "from", "near", "with", "on")) return k;
+        }
+        var opens = first == from || text.IsComma(first - 1) || IsOpening(text, first - 1) || text.IsAny(first - 1, "and", "but", "while");
+        return opens ? first : -1;
+    }
+
+    /// <summary>Reads tokens [first, last] as a source's name, or null when they are no source (a pronoun, "villagers").</summary>
+    public static SourceCandidate? Read(TokenText text, int first, int last)
+    {
+        string? title = null;
+        while (first <= last)
+        {
+            if (text.IsAny(first, "the", "a", "an", "its", "their", "his", "her")) first++;
+            else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && text.IsCapitalized(first + 1) && first < last)
+            {
+                if (AttributionVocabulary.BodyKinds.ContainsKey(text[first].ToString())) title = text[first].ToString().ToLowerInvariant();
+                first++;
+            }
+            else break;
+        }
+        if (first > last || text.IsApostrophe(last) || !text.IsWord(last)) return null;
+        if (AttributionVocabulary.NotSources.Contains(text[last]) || AttributionVocabulary.ClauseWords.Contains(text[last])) return null;
+        var capitals = 0;
+        var lower = 0;
+        string? head = null;
+        for (var k = first; k <= last; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            if (AttributionVocabulary.NotSources.Contains(text[k]) && !text.IsCapitalized(k + 1)) return null;
+            // "the armed group said": a party to the fighting, not a body that counts.
+            if (AttributionVocabulary.ArmedWords.Contains(text[k]) && !text.IsCapitalized(k)) return null;
+            if (text.IsCapitalized(k)) capitals++;
+            else if (!AttributionVocabulary.NameConnectors.Contains(text[k])) lower++;
+            if (AttributionVocabulary.BodyKinds.ContainsKey(text[k].ToString())) head = text[k].ToString().ToLowerInvariant();
+        }
+        // "the Mission said", "the Network documented": a body's noun capitalised as its short name refers back to it.
+        var onlyHead = first == last && head is not null && first > 0 && text.IsAny(first - 1, "the");
+        // "Colleagues said": one capitalised word that opens the sentence may be any noun.
+        if (first == last && capitals == 1 && head is null && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
+            && !IsAcronym(text[first])) return null;
+        if (capitals > 0 && lower == 0 && !onlyHead)
+        {
+            var person = head is null && capitals is >= 2 and <= 4 && last - first < 5;
+            return new SourceCandidate(first, last, text.Slice(first, last), person ? title : head, person ? SourceForm.Person : SourceForm.ProperName);
+        }
+        // "police spokesman Aziz Khan", "Lamu county commissioner Stephen Kihara": the person after the role words.
+        var named = last;
+        while (named - 1 >= first && text.IsCapitalized(named - 1) && text.IsWord(named - 1)) named--;
+        if (last - named is >= 1 and <= 3 && named > first && !text.IsCapitalized(named - 1) && text.IsWord(named - 1)
+            && (AttributionVocabulary.SpokesNouns.Contains(text[named - 1]) || AttributionVocabulary.Titles.Contains(text[named - 1])
+                || AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString())))
+        {
+            return new SourceCandidate(named, last, text.Slice(named, last), head, SourceForm.Person, (first, named - 1));
+        }
+        if (head is null) return null;
+        // "director of the general hospital in Maiduguri", "a ministry spokesman": the body, without the person's role or where it is.
+        var from = first;
+        var to = last;
+        if (text.IsWord(from) && AttributionVocabulary.SpokesNouns.Contains(text[from]) && text.Is(from + 1, "of"))
+        {
+            from += 2;
+            while (from <= to && text.IsAny(from, "the", "a", "an")) from++;
+        }
+        for (var k = from + 1; k <= to; k++)
+        {
+            if (text.IsAny(k, "in", "at", "from", "near") && !text.IsCapitalized(from)) { to = k - 1; break; }
+        }
+        while (to > from && text.IsWord(to) && AttributionVocabulary.SpokesNouns.Contains(text[to])) to--;
+        if (from > to) return null;
+        return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
+    }
+
+    /// <summary>The comma that opens ", who heads the council," ending at <paramref name="close"/>, if the clause is relative.</summary>
+    private static int? RelativeClauseStart(TokenText text, int from, int close)
+    {
+        for (var k = close - 1; k > from && k > close - 16; k--)
+        {
+            if (!text.IsComma(k)) continue;
+            return text.IsAny(k + 1, "who", "which", "whose") && text.IsWord(k - 1) ? k : null;
+        }
+        return null;
+    }
+
+    /// <summary>"Ministry of Public Health and Population": "and" between two capitalised words of one name.</summary>
+    private static bool InsideName(TokenText text, int k) => text.Is(k, "and") && text.IsCapitalized(k - 1) && text.IsCapitalized(k + 1);
+
+    private static bool IsQuote(TokenText text, int k) =>
+        text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && text.Text[text.Token(k).Start] is '"' or '\u201c' or '\u201d';
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+        }
+        return word.Length >= 2;
+    }
+
+    private static bool IsOpening(TokenText text, int k) =>
+        IsQuote(text, k) || text.IsPunctuation(k, '(') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '-');
+
+    private static bool IsHyphen(TokenText text, int k) =>
+        text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(k).Start]);
+}

@@ -1,0 +1,144 @@
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// Stage two of open-vocabulary attribution: turns a reporting clause's source (<see cref="SourceCandidate"/>) into the
+/// source a claim is credited to. A name the reference data knows (name or alias, of the document's country or
+/// international) is that source; a body's common noun ("the agency", "the governor", "a ministry spokesman") is the
+/// nearest earlier source of that noun, else the document country's one body of that kind ("the ministry"), else the
+/// office as written ("provincial governor"); any other name is a source the reference data does not know, kept by the
+/// name the text gives it. Never a body of another country: unknown beats wrong.
+/// </summary>
+/// <param name="reference">The reference data.</param>
+/// <param name="sourcesNamed">The known sources a name or alias means.</param>
+/// <param name="countryOf">The country key a source belongs to (null: international).</param>
+internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, IReadOnlyList<Source>> sourcesNamed, Func<Source, string?> countryOf)
+{
+    /// <summary>Reliability given to a source the reference data does not know (as reconciliation assumes for one).</summary>
+    public const double UnknownReliability = 0.5;
+
+    /// <summary>Kind given to a source the reference data does not know, when its noun says none.</summary>
+    public const string UnknownKind = "unknown";
+
+    /// <summary>The source a person or a proper name is: the known one it names, a person named in full before, or a new one.</summary>
+    /// <param name="candidate">The reporting clause's source (not an office).</param>
+    /// <param name="documentCountry">The key of the country the document is about, if known.</param>
+    /// <param name="surnames">People named in full so far, by surname ("Sitoe" → Ana Sitoe).</param>
+    public IReadOnlyList<Source> Named(SourceCandidate candidate, string? documentCountry, IReadOnlyDictionary<string, IReadOnlyList<Source>> surnames)
+    {
+        if (Known(candidate.Name, documentCountry) is { Count: > 0 } known) return known;
+        if (!candidate.Name.Contains(' ', StringComparison.Ordinal) && surnames.TryGetValue(candidate.Name, out var person)) return person;
+        return [Unknown(candidate.Name, candidate.Head)];
+    }
+
+    /// <summary>"the governor added": the nearest earlier credited source that has the office's noun, if any.</summary>
+    /// <param name="candidate">The reporting clause's office.</param>
+    /// <param name="history">The sources credited so far, most recent last.</param>
+    public static IReadOnlyList<Source>? ReferBack(SourceCandidate candidate, IReadOnlyList<IReadOnlyList<Source>> history)
+    {
+        if (candidate.Head is not { } head) return null;
+        IReadOnlyList<Source>? nearest = null;
+        for (var k = history.Count - 1; k >= 0; k--)
+        {
+            foreach (var source in history[k])
+            {
+                if (!HasNoun(source, head)) continue;
+                // "the Azerbaijani ministry added" after both countries' ministries spoke: the one its qualifier names.
+                if (SharesQualifier(candidate.Name, head, source.Name)) return history[k];
+                nearest ??= history[k];
+            }
+        }
+        return nearest;
+    }
+
+    /// <summary>
+    /// An office nothing earlier answers to: the known body it names ("the provincial health directorate"), the document
+    /// country's one body of its noun ("the ministry"), or the office as written when it is worth keeping ("provincial
+    /// governor"); null for a bare noun that says nothing ("the group").
+    /// </summary>
+    /// <param name="candidate">The reporting clause's office.</param>
+    /// <param name="documentCountry">The key of the country the document is about, if known.</param>
+    public IReadOnlyList<Source>? Office(SourceCandidate candidate, string? documentCountry)
+    {
+        var head = candidate.Head!;
+        if (Known(candidate.Name, documentCountry) is { Count: > 0 } named) return named;
+        if (documentCountry is not null && AttributionVocabulary.BodyKinds.TryGetValue(head, out var kinds))
+        {
+            var local = reference.Sources.Where(s => countryOf(s) == documentCountry && KindFits(kinds, s.Kind) && ContainsWord(s.Name, head)).ToList();
+            if (local.Count > 1) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
+            if (local.Count == 1) return local;
+        }
+        return AttributionVocabulary.NamedByOffice.Contains(head) ? [Unknown(candidate.Name, head)] : null;
+    }
+
+    /// <summary>A source the reference data does not know, by the name the text gives it.</summary>
+    public static Source Unknown(string name, string? head)
+    {
+        var kind = head is not null && AttributionVocabulary.BodyKinds.TryGetValue(head, out var kinds) ? kinds.Split('|')[0] : UnknownKind;
+        return new Source(Tidy(name), kind, UnknownReliability, null, head is null ? [] : [head]);
+    }
+
+    /// <summary>A name as stored: single spaces, no line breaks, no trailing stop.</summary>
+    private static string Tidy(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ',');
+
+    private IReadOnlyList<Source>? Known(string name, string? documentCountry)
+    {
+        var found = sourcesNamed(Tidy(name));
+        if (found.Count == 0) return null;
+        // A body of one country is never credited on a document about another, nor on one whose country is unknown.
+        var fitting = found.Where(s => countryOf(s) is not { } country || country == documentCountry).ToList();
+        return fitting.Count > 0 ? fitting : null;
+    }
+
+    /// <summary>"the governor" refers back to Ana Sitoe, named as the provincial governor, or to the "Kherson governor" of the reference data.</summary>
+    private static bool HasNoun(Source source, string head) =>
+        source.Aliases.Any(a => a.Equals(head, StringComparison.OrdinalIgnoreCase)) || ContainsWord(source.Name, head)
+        || source.Aliases.Any(a => ContainsWord(a, head));
+
+    /// <summary>"health ministry" fits the Ministry of Health, not the Ministry of Defence.</summary>
+    private static bool QualifiersFit(string phrase, string head, string name)
+    {
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Equals(head, StringComparison.OrdinalIgnoreCase) || word.Length < 4) continue;
+            if (!ContainsWord(name, word)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when a qualifying word of the phrase ("Azerbaijani") shares its stem with a word of the name ("Azerbaijan's").</summary>
+    private static bool SharesQualifier(string phrase, string head, string name)
+    {
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length < 5 || word.Equals(head, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(word[0])) continue;
+            foreach (var other in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (other.Length >= 5 && string.Compare(word, 0, other, 0, 5, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool ContainsWord(string name, string word)
+    {
+        var at = name.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(name[at - 1])) && (end == name.Length || !char.IsLetter(name[end]))) return true;
+            at = name.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
+
+    private static bool KindFits(string kinds, string kind)
+    {
+        foreach (var range in kinds.AsSpan().Split('|'))
+        {
+            if (kinds.AsSpan()[range].Equals(kind, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}
