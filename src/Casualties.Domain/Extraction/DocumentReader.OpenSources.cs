@@ -89,8 +89,13 @@ internal sealed partial class DocumentReader
         if (candidate.Apposition is not { } apposition) return null;
         foreach (var named in sourcesHere)
         {
+            // "director of the city's private Aamin Ambulance service": the body may stand as a modifier there.
             if (named.First >= apposition.First && named.Last <= apposition.Last && currentText is { } words
-                && RoleOf(words, named.First, named.Last + 1, named) != Role.None) return Local(named.Candidates);
+                && (RoleOf(words, named.First, named.Last + 1, named) != Role.None
+                    || HasCapital(words, named.First, named.Length) && named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))))
+            {
+                return Local(named.Candidates);
+            }
         }
         // "Barkindo Saidu, director-general of the agency,": a person speaking for a body named before ("the agency") is that body.
         if (candidate.Form == SourceForm.Person && candidate.Head is { } head && currentText is { } text)

@@ -110,13 +110,15 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             if (!extractor.NameStarts.Contains(text[i])) continue;
             var length = 1;
+            var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength);
             if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors))
             {
                 actorsHere.Add(new(i, actorLength, actors));
-                VoteForActors(actors);
+                // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
+                if (!isSource || sourceLength < actorLength) VoteForActors(actors);
                 length = actorLength;
             }
-            if (extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength))
+            if (isSource)
             {
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);

@@ -33,6 +33,9 @@ internal static class SourceCandidateFinder
 {
     private const int MaxPhrase = 9;
 
+    /// <summary>Longest phrase set beside a name after the verb ("director of the city's private Aamin Ambulance service").</summary>
+    private const int MaxApposition = 14;
+
     /// <summary>The reporting clauses' sources among tokens [from, to), in text order.</summary>
     public static void Find(TokenText text, int from, int to, List<SourceCandidate> into)
     {
@@ -95,7 +98,7 @@ internal static class SourceCandidateFinder
             // "said Ana Sitoe, the provincial governor." / "according to the governor, Ana Sitoe,"
             var second = last + 2;
             var secondLast = second;
-            while (secondLast + 1 < to && secondLast + 1 - second < MaxPhrase && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
+            while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
                 && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1])) secondLast++;
             if ((secondLast + 1 >= to || text.IsComma(secondLast + 1) || text.IsPunctuation(secondLast + 1, '.'))
 )

@@ -63,7 +63,9 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     {
         var head = candidate.Head!;
         if (Known(candidate.Name, documentCountry) is { Count: > 0 } named) return named;
-        if (documentCountry is not null && AttributionVocabulary.BodyKinds.TryGetValue(head, out var kinds))
+        // "the ministry", "the army": a state office is the document's country's body of that noun. "the network", "the
+        // group" with nothing named before is no one in particular: unknown beats a guess among the country's NGOs.
+        if (documentCountry is not null && AttributionVocabulary.BodyKinds.TryGetValue(head, out var kinds) && IsStateOffice(kinds))
         {
             var local = reference.Sources.Where(s => countryOf(s) == documentCountry && KindFits(kinds, s.Kind) && ContainsWord(s.Name, head)).ToList();
             if (local.Count > 1) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
@@ -71,6 +73,10 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         }
         return AttributionVocabulary.NamedByOffice.Contains(head) ? [Unknown(candidate.Name, head)] : null;
     }
+
+    private static bool IsStateOffice(string kinds) =>
+        kinds.StartsWith("ministry", StringComparison.Ordinal) || kinds.StartsWith("government", StringComparison.Ordinal)
+        || kinds.StartsWith("military", StringComparison.Ordinal);
 
     /// <summary>A source the reference data does not know, by the name the text gives it.</summary>
     public static Source Unknown(string name, string? head)
