@@ -49,9 +49,10 @@ public sealed class TimeExpressions(DateOnly documentDate)
 
     public DateOnly DocumentDate { get; } = documentDate;
 
-    /// <summary>The start of a campaign the text named before ("offensive" → 2016-11-15), if any.</summary>
     /// <summary>The start of the one campaign the text has dated so far, or null when none or several.</summary>
     public PartialDate? OnlyCampaignStart => campaignStarts.Count > 0 && campaignStarts.Values.Distinct().Count() == 1 ? campaignStarts.Values.First() : null;
+
+    /// <summary>The start of a campaign the text named before ("offensive" → 2016-11-15), if any.</summary>
 
     public PartialDate? CampaignStart(ReadOnlySpan<char> noun) =>
         campaignStarts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(noun, out var start) ? start : null;
