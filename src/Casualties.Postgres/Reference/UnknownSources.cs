@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Casualties.Postgres.Reference;
 
-/// <summary>A source claims name that the reference data does not know (the view v_unknown_sources, migration 0014).</summary>
+/// <summary>A source claims name that the reference data does not know (the view v_unknown_sources, migration 0015).</summary>
 public sealed record UnknownSource(string Name, long Claims, DateOnly FirstReported, DateOnly LastReported, long Documents);
 
 /// <summary>Lists the sources the reference data lacks, for a curator to add to seeds/sources.csv.</summary>
