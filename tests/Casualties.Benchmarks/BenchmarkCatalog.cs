@@ -7,6 +7,7 @@ public static class BenchmarkCatalog
         new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
         {
             [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
+            [ExtractDistinctBenchmark.Name] = size => Task.FromResult(ExtractDistinctBenchmark.Run(size ?? 20)),
             ["ingest"] = IngestBenchmark.Run,
             [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
             [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,

@@ -29,6 +29,9 @@ public sealed class ClaimExtractor
     internal PhraseMatcher<Actor> Actors { get; }
     internal PhraseMatcher<Place> Places { get; }
 
+    /// <summary>Turns the sources reporting clauses give into sources; stateless, built once for every document.</summary>
+    internal SourceCanonicaliser Canonicaliser { get; }
+
     /// <summary>Every word a source, actor or place name may start with.</summary>
     internal HashSet<string> NameStarts { get; }
 
@@ -86,6 +89,8 @@ public sealed class ClaimExtractor
         Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
+        Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,
+            s => s.Country is { } key && reference.Gazetteer.ByKey(key) is { } place ? CountryKeyOf(place) : null);
     }
 
     /// <summary>Names with "UN" also as wire copy spells them, "U.N.".</summary>

@@ -11,10 +11,8 @@ internal sealed partial class DocumentReader
 {
     private readonly List<SourceCandidate> openCandidates = [];
     private int openCandidatesSentence = -1;
-    private SourceCanonicaliser? canonicaliser;
 
-    private SourceCanonicaliser Canonicaliser => canonicaliser ??= new SourceCanonicaliser(Reference, extractor.SourcesNamed,
-        s => s.Country is { } key && Reference.Gazetteer.ByKey(key) is { } place ? extractor.CountryKeyOf(place) : null);
+    private SourceCanonicaliser Canonicaliser => extractor.Canonicaliser;
 
     /// <summary>The sentence's reporting-clause sources that are not names the reader already matched as a known source, an actor or a place.</summary>
     private TokenText? currentText;

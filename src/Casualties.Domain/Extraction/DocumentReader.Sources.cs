@@ -33,7 +33,7 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>Sources named so far in a reporting role, most recent last: what anaphora refer to.</summary>
-    private readonly List<IReadOnlyList<Source>> sourceHistory = [];
+    private readonly SourceHistory sourceHistory = new();
 
     private IReadOnlyList<Source> SourcesFor(TokenText text, int from, int to, ClaimDraft draft)
     {
@@ -220,11 +220,7 @@ internal sealed partial class DocumentReader
                 || IsSpeech(text, i - 1) && !text.IsAny(i, "it", "its", "they", "we", "he", "she") || (text.Is(i - 1, "to") && text.Is(i - 2, "according"))
                 || text.IsComma(after) && IsSpeech(text, after + 1) && !text.Is(after + 1, "according");
             if (!speaks) continue;
-            for (var k = sourceHistory.Count - 1; k >= 0; k--)
-            {
-                if (kinds.Length == 0 || sourceHistory[k].Any(s => KindFits(kinds, s.Kind))) return sourceHistory[k];
-            }
-            return null;
+            return sourceHistory.LastOfKinds(kinds);
         }
         return null;
     }
@@ -254,15 +250,6 @@ internal sealed partial class DocumentReader
         "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
         "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking",
     };
-
-    private static bool KindFits(string kinds, string kind)
-    {
-        foreach (var range in kinds.AsSpan().Split('|'))
-        {
-            if (kinds.AsSpan()[range].Equals(kind, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
 
     /// <summary>True when the sentence credits an earlier source ("it said", "the ministry added").</summary>
     private bool HasAnaphoricAttribution(TokenText text, int from, int to) => AnaphoricSource(text, from, to) is not null;

@@ -69,7 +69,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             if (IsLandmarkOrDestination(text, place)) continue;
             previousPlaces.Add(place.Candidates[0]);
-            if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(place.Candidates[0]);
+            if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null)
+            {
+                // Only the last mention of an area is ever asked for: one entry per area keeps the list as short as the gazetteer's areas.
+                namedAreas.Remove(place.Candidates[0]);
+                namedAreas.Add(place.Candidates[0]);
+            }
         }
         var leading = LeadingCountry();
         lastPlace = InnermostOf(previousPlaces, p => leading is null || extractor.CountryKeyOf(p) == leading) ?? lastPlace;
@@ -152,7 +157,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         var country = DocumentCountry();
         var conflict = LeadingConflict();
         var read = drafts.Where(d => !d.Rejected && d.Outcome is not null && d.Victims is not null).ToList();
-        var kept = Deduplicate(read.Where(d => !RepeatsBody(d, read)).ToList());
+        var bodyFigures = read.Where(d => !d.InHeadline).Select(BodyFigure).ToHashSet();
+        var kept = Deduplicate(read.Where(d => !RepeatsBody(d, bodyFigures)).ToList());
         var index = new Dictionary<ClaimDraft, int>(ReferenceEqualityComparer.Instance);
         for (var k = 0; k < kept.Count; k++) index[kept[k]] = k;
         var claims = new List<Claim>(kept.Count);
@@ -182,17 +188,22 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>A figure repeated for the same thing (headline, then body) is one claim: the first.</summary>
+    /// <remarks>The drafts kept are found by their figure (<see cref="FigureOf"/>), not searched one by one: a long document stays linear.</remarks>
     private static List<ClaimDraft> Deduplicate(List<ClaimDraft> candidates)
     {
         var kept = new List<ClaimDraft>();
+        var keptByFigure = new Dictionary<(Outcome?, string?, int, int?, bool), List<ClaimDraft>>();
         var replaced = new Dictionary<ClaimDraft, ClaimDraft>(ReferenceEqualityComparer.Instance);
         foreach (var draft in candidates)
         {
             if (draft.Parent is { } parent && replaced.TryGetValue(parent, out var survivor)) draft.Parent = survivor;
-            var twin = kept.FirstOrDefault(k => SameFigure(k, draft));
+            var figure = FigureOf(draft);
+            var twin = keptByFigure.TryGetValue(figure, out var same) ? same.FirstOrDefault(k => SameFigure(k, draft)) : null;
             if (twin is null)
             {
                 kept.Add(draft);
+                if (same is null) keptByFigure[figure] = same = [];
+                same.Add(draft);
             }
             else
             {
@@ -212,9 +223,17 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>"Israel says 1,300 killed" above "more than 1,300 people have been killed": the headline repeats the body's figure.</summary>
-    private static bool RepeatsBody(ClaimDraft headline, List<ClaimDraft> read) =>
-        headline.InHeadline && read.Any(d => !d.InHeadline && d.Outcome == headline.Outcome
-            && (d.Mention.Quantity.Value ?? d.Mention.Quantity.Low) == (headline.Mention.Quantity.Value ?? headline.Mention.Quantity.Low));
+    /// <param name="headline">A draft, from a headline or not.</param>
+    /// <param name="bodyFigures">The <see cref="BodyFigure"/> of every draft read outside headlines.</param>
+    private static bool RepeatsBody(ClaimDraft headline, HashSet<(Outcome?, int)> bodyFigures) =>
+        headline.InHeadline && bodyFigures.Contains(BodyFigure(headline));
+
+    /// <summary>What a headline and the body must share to say the same: the outcome and the figure's value (or low bound).</summary>
+    private static (Outcome?, int) BodyFigure(ClaimDraft draft) => (draft.Outcome, draft.Mention.Quantity.Value ?? draft.Mention.Quantity.Low);
+
+    /// <summary>Everything <see cref="SameFigure"/> compares but the place.</summary>
+    private static (Outcome?, string?, int, int?, bool) FigureOf(ClaimDraft draft) =>
+        (draft.Outcome, draft.Victims, draft.Mention.Quantity.Low, draft.Mention.Quantity.High, draft.Parent is null);
 
     private static bool SameFigure(ClaimDraft a, ClaimDraft b) =>
         a.Outcome == b.Outcome && a.Victims == b.Victims && a.Mention.Quantity.Low == b.Mention.Quantity.Low

@@ -26,6 +26,16 @@ public sealed class PhraseMatcher<T>
     private readonly Dictionary<string, Bucket> byFirstToken = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
+    /// <summary>Longest first token told apart by its length in <see cref="firstShapes"/>; longer ones share the last row.</summary>
+    private const int ShapeLengths = 32;
+
+    /// <summary>
+    /// One bit per (length, ASCII letter or sign with case folded) that some phrase's first token has: a word whose
+    /// shape no phrase starts with is turned away before its hash is computed. Most words are, for the small
+    /// vocabularies asked at every token (outcome verbs, qualifiers).
+    /// </summary>
+    private readonly ulong[] firstShapes = new ulong[ShapeLengths * 2];
+
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
     {
         foreach (var (phrase, value) in phrases)
@@ -64,6 +74,45 @@ public sealed class PhraseMatcher<T>
             bucket.SecondLookup = bucket.BySecond.GetAlternateLookup<ReadOnlySpan<char>>();
         }
         lookup = byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var first in byFirstToken.Keys)
+        {
+            // A first letter outside ASCII may equal an ASCII one ignoring case ("ſ" and "S"): its cases count too.
+            foreach (var c in (ReadOnlySpan<char>)[first[0], char.ToUpperInvariant(first[0]), char.ToLowerInvariant(first[0])])
+            {
+                if (c < 0x80) MarkShape(first.Length, c);
+            }
+        }
+    }
+
+    private static int ShapeBit(int length, char asciiFolded, out int word)
+    {
+        var row = Math.Min(length, ShapeLengths) - 1;
+        var bit = asciiFolded & 0x7F;
+        word = row * 2 + (bit >> 6);
+        return bit & 63;
+    }
+
+    private void MarkShape(int length, char c)
+    {
+        var bit = ShapeBit(length, (char)(c | 0x20), out var word);
+        firstShapes[word] |= 1UL << bit;
+    }
+
+    /// <summary>False only when no phrase can start with the word: its first character is ASCII and no first token of its length starts so.</summary>
+    private bool MayStart(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return false;
+        var c = word[0];
+        if (c >= 0x80) return true;
+        var bit = ShapeBit(word.Length, (char)(c | 0x20), out var index);
+        return (firstShapes[index] & (1UL << bit)) != 0;
+    }
+
+    private bool TryBucket(ReadOnlySpan<char> word, out Bucket bucket)
+    {
+        if (MayStart(word)) return lookup.TryGetValue(word, out bucket!);
+        bucket = null!;
+        return false;
     }
 
     /// <summary>
@@ -117,7 +166,7 @@ public sealed class PhraseMatcher<T>
         token.Length == 1 && Tokenizer.IsApostrophe(token[0]) ? Apostrophe.AsSpan() : token;
 
     /// <summary>True when some phrase starts with this word: a cheap test before <see cref="TryMatch(TokenText, int, int, out int, List{T})"/>.</summary>
-    public bool MayStartWith(ReadOnlySpan<char> word) => lookup.ContainsKey(word);
+    public bool MayStartWith(ReadOnlySpan<char> word) => MayStart(word) && lookup.ContainsKey(word);
 
     /// <summary>The first words of all phrases.</summary>
     public IEnumerable<string> FirstWords => byFirstToken.Keys;
@@ -143,7 +192,7 @@ public sealed class PhraseMatcher<T>
     {
         values = [];
         length = 0;
-        if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
+        if (index >= end || !TryBucket(text[index], out var bucket)) return false;
         if (Longer(bucket, text, index, end) is { } candidates)
         {
             foreach (var (tokens, _, group) in candidates)
@@ -165,7 +214,7 @@ public sealed class PhraseMatcher<T>
     {
         value = default!;
         length = 0;
-        if (index >= end || !lookup.TryGetValue(text[index], out var bucket)) return false;
+        if (index >= end || !TryBucket(text[index], out var bucket)) return false;
         if (Longer(bucket, text, index, end) is { } candidates)
         {
             foreach (var (tokens, candidate, _) in candidates)
@@ -187,7 +236,7 @@ public sealed class PhraseMatcher<T>
     public bool TryMatchWord(ReadOnlySpan<char> word, out T value)
     {
         value = default!;
-        if (!lookup.TryGetValue(word, out var bucket) || SingleFor(bucket, word) is not { Count: > 0 } single) return false;
+        if (!TryBucket(word, out var bucket) || SingleFor(bucket, word) is not { Count: > 0 } single) return false;
         value = single[0];
         return true;
     }
@@ -196,7 +245,7 @@ public sealed class PhraseMatcher<T>
     public bool TryMatchWord(ReadOnlySpan<char> word, List<T> values)
     {
         values.Clear();
-        if (!lookup.TryGetValue(word, out var bucket)) return false;
+        if (!TryBucket(word, out var bucket)) return false;
         values.AddRange(SingleFor(bucket, word));
         return values.Count > 0;
     }

@@ -43,6 +43,7 @@ public static class SentenceSplitter
                 var chunkEnd = ChunkEnd(text, chunkStart, lineEnd);
                 tokens.Tokens.Clear();
                 Tokenizer.Tokenize(text, chunkStart, chunkEnd, tokens.Tokens);
+                tokens.Refresh();
                 SplitTokens(tokens, onSentence);
                 chunkStart = chunkEnd;
             }

@@ -21,6 +21,21 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     /// <summary>Kind given to a source the reference data does not know, when its noun says none.</summary>
     public const string UnknownKind = "unknown";
 
+    /// <summary>The known sources of each country, in reference order: built once, not searched per office.</summary>
+    private readonly Dictionary<string, List<Source>> sourcesByCountry = ByCountry(reference.Sources, countryOf);
+
+    private static Dictionary<string, List<Source>> ByCountry(IEnumerable<Source> sources, Func<Source, string?> countryOf)
+    {
+        var index = new Dictionary<string, List<Source>>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            if (countryOf(source) is not { } country) continue;
+            if (!index.TryGetValue(country, out var list)) index[country] = list = [];
+            list.Add(source);
+        }
+        return index;
+    }
+
     /// <summary>The source a person or a proper name is: the known one it names, a person named in full before, or a new one.</summary>
     /// <param name="candidate">The reporting clause's source (not an office).</param>
     /// <param name="documentCountry">The key of the country the document is about, if known.</param>
@@ -32,25 +47,14 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         return [Unknown(candidate.Name, candidate.Head)];
     }
 
-    /// <summary>"the governor added": the nearest earlier credited source that has the office's noun, if any.</summary>
+    /// <summary>
+    /// "the governor added": the nearest earlier credited source that has the office's noun, if any; "the Azerbaijani
+    /// ministry added" after both countries' ministries spoke: the nearest one its qualifier names first.
+    /// </summary>
     /// <param name="candidate">The reporting clause's office.</param>
     /// <param name="history">The sources credited so far, most recent last.</param>
-    public static IReadOnlyList<Source>? ReferBack(SourceCandidate candidate, IReadOnlyList<IReadOnlyList<Source>> history)
-    {
-        if (candidate.Head is not { } head) return null;
-        IReadOnlyList<Source>? nearest = null;
-        for (var k = history.Count - 1; k >= 0; k--)
-        {
-            foreach (var source in history[k])
-            {
-                if (!HasNoun(source, head)) continue;
-                // "the Azerbaijani ministry added" after both countries' ministries spoke: the one its qualifier names.
-                if (SharesQualifier(candidate.Name, head, source.Name)) return history[k];
-                nearest ??= history[k];
-            }
-        }
-        return nearest;
-    }
+    public static IReadOnlyList<Source>? ReferBack(SourceCandidate candidate, SourceHistory history) =>
+        candidate.Head is { } head ? history.LastWithNoun(candidate.Name, head) : null;
 
     /// <summary>
     /// An office nothing earlier answers to: the known body it names ("the provincial health directorate"), the document
@@ -67,7 +71,8 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         // group" with nothing named before is no one in particular: unknown beats a guess among the country's NGOs.
         if (documentCountry is not null && AttributionVocabulary.BodyKinds.TryGetValue(head, out var kinds) && IsStateOffice(kinds))
         {
-            var local = reference.Sources.Where(s => countryOf(s) == documentCountry && KindFits(kinds, s.Kind) && ContainsWord(s.Name, head)).ToList();
+            var local = sourcesByCountry.TryGetValue(documentCountry, out var ofCountry)
+                ? ofCountry.Where(s => KindFits(kinds, s.Kind) && ContainsWord(s.Name, head)).ToList() : [];
             if (local.Count > 1) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
             if (local.Count == 1) return local;
         }
@@ -98,7 +103,7 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     }
 
     /// <summary>"the governor" refers back to Ana Sitoe, named as the provincial governor, or to the "Kherson governor" of the reference data.</summary>
-    private static bool HasNoun(Source source, string head) =>
+    internal static bool HasNoun(Source source, string head) =>
         source.Aliases.Any(a => a.Equals(head, StringComparison.OrdinalIgnoreCase)) || ContainsWord(source.Name, head)
         || source.Aliases.Any(a => ContainsWord(a, head));
 
@@ -113,15 +118,22 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         return true;
     }
 
+    /// <summary>Letters of a word that make its stem: "Azerbaijani" and "Azerbaijan's" share "Azerb".</summary>
+    internal const int StemLength = 5;
+
+    /// <summary>A word of an office's phrase that may name whose office it is: capitalised, long enough for a stem, not the noun.</summary>
+    internal static bool IsQualifier(string word, string head) =>
+        word.Length >= StemLength && !word.Equals(head, StringComparison.OrdinalIgnoreCase) && char.IsUpper(word[0]);
+
     /// <summary>True when a qualifying word of the phrase ("Azerbaijani") shares its stem with a word of the name ("Azerbaijan's").</summary>
-    private static bool SharesQualifier(string phrase, string head, string name)
+    internal static bool SharesQualifier(string phrase, string head, string name)
     {
         foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word.Length < 5 || word.Equals(head, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(word[0])) continue;
+            if (!IsQualifier(word, head)) continue;
             foreach (var other in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (other.Length >= 5 && string.Compare(word, 0, other, 0, 5, StringComparison.OrdinalIgnoreCase) == 0) return true;
+                if (other.Length >= StemLength && string.Compare(word, 0, other, 0, StemLength, StringComparison.OrdinalIgnoreCase) == 0) return true;
             }
         }
         return false;

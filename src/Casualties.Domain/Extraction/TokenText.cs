@@ -3,50 +3,90 @@ using Casualties.Domain.Model;
 namespace Casualties.Domain.Extraction;
 
 /// <summary>A text with its tokens: word tests by index, case-insensitive, without allocating.</summary>
-public sealed class TokenText(string text, List<Token> tokens)
+/// <remarks>
+/// The rules ask these questions many times per token, so they read the tokens from an array kept beside
+/// <see cref="Tokens"/> (<see cref="Refresh"/> after changing the list) and reject a word by its first letter
+/// before comparing it whole.
+/// </remarks>
+public sealed class TokenText
 {
-    public string Text { get; } = text;
-    public List<Token> Tokens { get; } = tokens;
-    public int Count => Tokens.Count;
+    private Token[] items = [];
+    private int count;
+
+    public TokenText(string text, List<Token> tokens)
+    {
+        Text = text;
+        Tokens = tokens;
+        Refresh();
+    }
+
+    public string Text { get; }
+    public List<Token> Tokens { get; }
+    public int Count => count;
 
     public static TokenText Of(string text) => new(text, Tokenizer.Tokenize(text));
 
-    /// <summary>The characters of a token; outside the text, empty (no word there).</summary>
-    public ReadOnlySpan<char> this[int index] =>
-        InRange(index) ? Text.AsSpan(Tokens[index].Start, Tokens[index].Length) : ReadOnlySpan<char>.Empty;
+    /// <summary>Takes in the tokens of <see cref="Tokens"/> after they changed (the sentence splitter reuses the list).</summary>
+    public void Refresh()
+    {
+        count = Tokens.Count;
+        if (items.Length < count) items = new Token[Math.Max(count, items.Length * 2)];
+        Tokens.CopyTo(items);
+    }
 
-    public Token Token(int index) => Tokens[index];
+    /// <summary>The characters of a token; outside the text, empty (no word there).</summary>
+    public ReadOnlySpan<char> this[int index]
+    {
+        get
+        {
+            if (!InRange(index)) return ReadOnlySpan<char>.Empty;
+            ref readonly var token = ref items[index];
+            return Text.AsSpan(token.Start, token.Length);
+        }
+    }
+
+    public Token Token(int index) => InRange(index) ? items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The kind of a token; outside the text, punctuation (no word there).</summary>
-    public TokenKind Kind(int index) => InRange(index) ? Tokens[index].Kind : TokenKind.Punctuation;
+    public TokenKind Kind(int index) => InRange(index) ? items[index].Kind : TokenKind.Punctuation;
 
-    public bool InRange(int index) => index >= 0 && index < Tokens.Count;
+    public bool InRange(int index) => (uint)index < (uint)count;
 
-    public bool Is(int index, string word) =>
-        InRange(index) && this[index].Equals(word, StringComparison.OrdinalIgnoreCase);
+    public bool Is(int index, string word)
+    {
+        if (!InRange(index)) return false;
+        ref readonly var token = ref items[index];
+        return token.Length == word.Length && word.Length > 0 && MayEqual(Text[token.Start], word[0])
+            && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
 
     public bool IsAny(int index, params ReadOnlySpan<string> words)
     {
         if (!InRange(index)) return false;
-        var token = this[index];
+        ref readonly var token = ref items[index];
+        var first = Text[token.Start];
         foreach (var word in words)
         {
-            if (token.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+            if (token.Length == word.Length && MayEqual(first, word[0])
+                && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
 
-    public bool IsWord(int index) => InRange(index) && Tokens[index].Kind == TokenKind.Word;
+    /// <summary>False only when two characters cannot be equal ignoring case: both ASCII and different as letters of either case.</summary>
+    private static bool MayEqual(char a, char b) => (a | b) >= 0x80 || (a | 0x20) == (b | 0x20);
+
+    public bool IsWord(int index) => InRange(index) && items[index].Kind == TokenKind.Word;
 
     public bool IsPunctuation(int index, char c) =>
-        InRange(index) && Tokens[index].Kind == TokenKind.Punctuation && Text[Tokens[index].Start] == c;
+        InRange(index) && items[index].Kind == TokenKind.Punctuation && Text[items[index].Start] == c;
 
     public bool IsComma(int index) => IsPunctuation(index, ',');
 
     public bool IsApostrophe(int index) =>
-        InRange(index) && Tokens[index].Kind == TokenKind.Punctuation && Tokenizer.IsApostrophe(Text[Tokens[index].Start]);
+        InRange(index) && items[index].Kind == TokenKind.Punctuation && Tokenizer.IsApostrophe(Text[items[index].Start]);
 
-    public bool IsCapitalized(int index) => InRange(index) && char.IsUpper(Text[Tokens[index].Start]);
+    public bool IsCapitalized(int index) => InRange(index) && char.IsUpper(Text[items[index].Start]);
 
     /// <summary>True when the tokens are the same ignoring case, counting every apostrophe as one.</summary>
     public static bool SameToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -56,7 +96,7 @@ public sealed class TokenText(string text, List<Token> tokens)
     }
 
     public string Slice(int firstToken, int lastToken) =>
-        Text[Tokens[firstToken].Start..Tokens[lastToken].End];
+        Text[Token(firstToken).Start..Token(lastToken).End];
 
-    public TextSpan SpanOf(int firstToken, int lastToken) => new(Tokens[firstToken].Start, Tokens[lastToken].End);
+    public TextSpan SpanOf(int firstToken, int lastToken) => new(Token(firstToken).Start, Token(lastToken).End);
 }

@@ -1,0 +1,51 @@
+using Casualties.Domain.Extraction;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>Word tests by index: case-insensitive as <see cref="StringComparison.OrdinalIgnoreCase"/> is, for any letters.</summary>
+[Property("Issue", "18")]
+public sealed class TokenTextTests
+{
+    [TestCase("Killed in Kharkiv", 0, "killed", true)]
+    [TestCase("killed in Kharkiv", 2, "KHARKIV", true)]
+    [TestCase("killed in Kharkiv", 2, "Kharkov", false)]
+    [TestCase("killed in Kharkiv", 1, "on", false)]
+    [TestCase("Élysée said", 0, "élysée", true)]
+    [TestCase("ÉLYSÉE said", 0, "Élysée", true)]
+    [TestCase("Élysée said", 0, "Elysee", false)]
+    [TestCase("Łódź police", 0, "łódź", true)]
+    [TestCase("Київ said", 0, "київ", true)]
+    [TestCase("@ said", 0, "`", false)]
+    [TestCase("killed", 1, "killed", false)]
+    [TestCase("killed", -1, "killed", false)]
+    public void A_token_is_a_word_as_ordinal_ignore_case_compares_them(string text, int index, string word, bool expected)
+    {
+        var tokens = TokenText.Of(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tokens.Is(index, word), Is.EqualTo(expected));
+            Assert.That(tokens.IsAny(index, "nothing", word, "else"), Is.EqualTo(expected));
+            Assert.That(tokens.IsAny(index, "nothing", "else"), Is.False);
+        });
+    }
+
+    [Test]
+    public void Tokens_reused_for_the_next_line_are_read_after_a_refresh()
+    {
+        var tokens = new TokenText("one two three", Tokenizer.Tokenize("one two three"));
+        Assert.That(tokens.Count, Is.EqualTo(3));
+
+        tokens.Tokens.Clear();
+        Tokenizer.Tokenize(tokens.Text, 4, 7, tokens.Tokens);
+        tokens.Refresh();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tokens.Count, Is.EqualTo(1));
+            Assert.That(tokens.Is(0, "two"), Is.True);
+            Assert.That(tokens.InRange(1), Is.False);
+            Assert.That(tokens[1].IsEmpty, Is.True);
+        });
+    }
+}
