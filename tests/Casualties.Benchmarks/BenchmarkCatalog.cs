@@ -7,7 +7,9 @@ public static class BenchmarkCatalog
         new Dictionary<string, Func<int?, Task<BenchmarkResult>>>(StringComparer.Ordinal)
         {
             [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
-            ["ingest"] = IngestBenchmark.Run,
+            [IngestBenchmark.GedName] = IngestBenchmark.Ged,
+            [IngestBenchmark.AcledName] = IngestBenchmark.Acled,
+            [IngestBenchmark.RawName] = IngestBenchmark.Raw,
             [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
             [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
             [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,
