@@ -10,6 +10,7 @@ public static class BenchmarkCatalog
             [IngestBenchmark.GedName] = IngestBenchmark.Ged,
             [IngestBenchmark.AcledName] = IngestBenchmark.Acled,
             [IngestBenchmark.RawName] = IngestBenchmark.Raw,
+            [DocumentsBenchmark.Name] = DocumentsBenchmark.Run,
             [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
             [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
             [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,

@@ -28,12 +28,17 @@ internal static class FreshRecords
             parent_key, details, flags, retired_at) FROM STDIN (FORMAT BINARY)
         """;
 
-    const string ClaimsCopySql = """
-        COPY claims (id, parent_id, record_id, ingest_run_id, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
-            best, phrase, parent_ordinal, source_name, source_id, perpetrator, perpetrator_side, place_name, place_id,
-            latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported, quote,
-            span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
+    // The claim columns IngestStaging.WriteClaim writes, in its order.
+    const string ClaimColumns = """
+        ordinal, outcome, victims, victim_side, qualifier, value, low, high, best, phrase, parent_ordinal, source_name,
+        source_id, perpetrator, perpetrator_side, place_name, place_id, latitude, longitude, start_date, start_precision,
+        end_date, end_precision, cumulative, reported, quote, span_start, span_end, confidence, place_scope
         """;
+
+    const string ClaimsCopySql = $"COPY claims (id, parent_id, record_id, ingest_run_id, {ClaimColumns}) FROM STDIN (FORMAT BINARY)";
+
+    const string DocumentClaimsCopySql = $"COPY claims (id, parent_id, document_id, ingest_run_id, {ClaimColumns}) FROM STDIN (FORMAT BINARY)";
+
 
     /// <summary>Which of the keys feed_records holds (as this transaction sees it).</summary>
     public static async Task<HashSet<(string Dataset, string RecordKey)>> Existing(NpgsqlConnection connection,
@@ -84,26 +89,43 @@ internal static class FreshRecords
         var claims = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(ClaimsCopySql, ct))
         {
-            for (var i = 0; i < records.Count; i++)
-            {
-                var own = records[i].Claims;
-                var first = claims;
-                foreach (var claim in own)
-                {
-                    var id = claimIds[claims];
-                    copy.StartRow();
-                    copy.Write(id, NpgsqlDbType.Bigint);
-                    IngestStaging.Nullable(copy, ParentOf(claim, own, claimIds, first, id), NpgsqlDbType.Bigint);
-                    copy.Write(recordIds[i], NpgsqlDbType.Bigint);
-                    copy.Write(runId, NpgsqlDbType.Bigint);
-                    IngestStaging.WriteClaim(copy, claim, ids);
-                    claims++;
-                }
-            }
+            for (var i = 0; i < records.Count; i++) WriteClaims(copy, recordIds[i], runId, ids, records[i].Claims, claimIds, ref claims);
             await copy.CompleteAsync(ct);
         }
         var retired = records.Count(r => r.Record.RetiredAt is not null);
         return new FeedWriteCounts(records.Count - retired, Replaced: 0, retired, Duplicates: 0, claims, Quarantined: 0);
+    }
+
+    /// <summary>The claims of the documents stored (a result with an id), with ids reserved and parents inside each document set.</summary>
+    public static async Task CopyDocumentClaims(NpgsqlConnection connection, long runId, ReferenceIds ids,
+        IReadOnlyList<(StoredDocument Document, IReadOnlyList<StagedClaim> Claims)> batch, (long DocumentId, int Claims)?[] stored,
+        int claimCount, CancellationToken ct)
+    {
+        var claimIds = await ReserveIds(connection, ReserveClaimIdsSql, claimCount, ct);
+        var written = 0;
+        await using var copy = await connection.BeginBinaryImportAsync(DocumentClaimsCopySql, ct);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stored[i] is { } document) WriteClaims(copy, document.DocumentId, runId, ids, batch[i].Claims, claimIds, ref written);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>One owner's (a record's or a document's) claims, taking their ids from <paramref name="claimIds"/> at <paramref name="next"/>.</summary>
+    private static void WriteClaims(NpgsqlBinaryImporter copy, long ownerId, long runId, ReferenceIds ids, IReadOnlyList<StagedClaim> own,
+        long[] claimIds, ref int next)
+    {
+        var first = next;
+        foreach (var claim in own)
+        {
+            var id = claimIds[next++];
+            copy.StartRow();
+            copy.Write(id, NpgsqlDbType.Bigint);
+            IngestStaging.Nullable(copy, ParentOf(claim, own, claimIds, first, id), NpgsqlDbType.Bigint);
+            copy.Write(ownerId, NpgsqlDbType.Bigint);
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            IngestStaging.WriteClaim(copy, claim, ids);
+        }
     }
 
     /// <summary>
