@@ -5,6 +5,7 @@ using Casualties.Ingestion.Reference;
 using Casualties.Postgres;
 using Casualties.Postgres.Migrations;
 using Casualties.Postgres.Reference;
+using Casualties.Testing;
 using Npgsql;
 
 namespace Casualties.Benchmarks;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Casualties.Benchmarks;
+namespace Casualties.Testing;
 
 /// <summary>
 /// UCDP GED and ACLED CSV files in their published layouts, generated deterministically: event types, sides,
