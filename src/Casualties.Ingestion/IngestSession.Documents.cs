@@ -183,7 +183,7 @@ internal sealed partial class IngestSession
         IReadOnlyList<Claim> claims;
         try
         {
-            claims = extractor.Extract(parsed.Body, published);
+            claims = extractor.Value.Extract(parsed.Body, published);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,7 +22,7 @@ internal sealed partial class IngestSession
     private readonly IngestOptions options;
     private readonly ReferenceResolver resolver;
     private readonly IReadOnlySet<string> victimGroups;
-    private readonly ClaimExtractor extractor;
+    private readonly Lazy<ClaimExtractor> extractor;
     private readonly DocumentStore documents;
     private readonly QuarantineStore quarantine;
     private readonly List<string> problems = [];
