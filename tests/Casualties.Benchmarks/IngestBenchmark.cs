@@ -49,6 +49,8 @@ public static class IngestBenchmark
             else GeneratedFeeds.WriteGed(path, rows);
             Console.Error.WriteLine($"{name}: load average {LoadAverage()} before the run");
 
+            await Measure(name, "parse only (the same reader and reference data, no database; JIT warm-up included)",
+                () => ParseOnly(bench.DataSource, path, acled), bench.DataSource);
             var (ingestSeconds, peak) = await Measure(name, "ingest", () => Ingest(bench.DataSource, path), bench.DataSource);
             var stored = await StoredCounts(bench.DataSource);
             var floorSeconds = await Floor(name, bench.DataSource, scratch);
@@ -76,6 +78,21 @@ public static class IngestBenchmark
         var summary = await new Ingestor(dataSource).IngestPaths([path], new IngestOptions { Trigger = "benchmark" }, CancellationToken.None);
         if (summary.Quarantined > 0 || summary.Records == 0)
             throw new InvalidOperationException($"The benchmark input did not ingest cleanly: {summary.Describe()}");
+    }
+
+    /// <summary>Diagnostic: the client's share — the file read into records and claims by the ingest's reader, nothing stored.</summary>
+    private static async Task ParseOnly(NpgsqlDataSource dataSource, string path, bool acled)
+    {
+        var stored = new ReferenceDataReader(dataSource);
+        var reference = await stored.Read(CancellationToken.None);
+        var victimGroups = await stored.VictimGroups(CancellationToken.None);
+        var context = new Casualties.Ingestion.Feeds.FeedContext(path, new Casualties.Ingestion.Resolution.ReferenceResolver(reference), victimGroups, new IngestOptions());
+        using var text = new Casualties.Ingestion.Input.TolerantUtf8().Reader(File.OpenRead(path));
+        using var csv = Casualties.Ingestion.Input.CsvInput.Open(text);
+        Casualties.Ingestion.Feeds.CsvFeedReader reader = acled ? new Casualties.Ingestion.Feeds.AcledReader() : new Casualties.Ingestion.Feeds.UcdpGedReader();
+        long claims = 0;
+        foreach (var item in reader.Read(csv, context)) claims += item.Claims.Count;
+        if (claims == 0) throw new InvalidOperationException("The benchmark input gave no claims.");
     }
 
     /// <summary>
@@ -118,22 +135,61 @@ public static class IngestBenchmark
 
         var (seconds, _) = await Measure(name, "write floor (stored rows into clones with their indexes, keys and triggers)",
             () => Replay(connection, "bench_floor", scratch), dataSource);
+        if (Environment.GetEnvironmentVariable("CASUALTIES_BENCH_ABLATE") == "1") await Ablate(name, connection, dataSource, scratch);
         await Execute(connection, "SET search_path = bench_bare, public");
         await Measure(name, "stored rows into bare clones (no indexes, keys or triggers)", () => Replay(connection, "bench_bare", scratch), dataSource);
         await Execute(connection, "RESET search_path; DROP SCHEMA bench_floor, bench_bare CASCADE");
         return seconds;
     }
 
+    /// <summary>
+    /// Diagnostic (CASUALTIES_BENCH_ABLATE=1): the floor again without each of its triggers, foreign keys and indexes in
+    /// turn (dropped inside a transaction that is rolled back), so each one's share of the write path is seen.
+    /// </summary>
+    private static async Task Ablate(string name, NpgsqlConnection connection, NpgsqlDataSource dataSource, string scratch)
+    {
+        var parts = new List<(string What, string Drop)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT format('trigger %s on %s', t.tgname, t.tgrelid::regclass), format('DROP TRIGGER %I ON %s', t.tgname, t.tgrelid::regclass)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'bench_floor' AND NOT t.tgisinternal
+            UNION ALL
+            SELECT format('constraint %s on %s', k.conname, k.conrelid::regclass), format('ALTER TABLE %s DROP CONSTRAINT %I CASCADE', k.conrelid::regclass, k.conname)
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'bench_floor' AND k.contype IN ('f', 'u', 'p')
+            UNION ALL
+            SELECT format('index %s', i.indexrelid::regclass), format('DROP INDEX %s', i.indexrelid::regclass)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'bench_floor' AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) parts.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (what, drop) in parts)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await Execute(connection, drop);
+            await Measure(name, "write floor without " + what, () => CopyAll(connection, "bench_floor", scratch), dataSource);
+            await transaction.RollbackAsync();
+        }
+    }
+
     private static async Task Replay(NpgsqlConnection connection, string schema, string scratch)
     {
         await using var transaction = await connection.BeginTransactionAsync();
+        await CopyAll(connection, schema, scratch);
+        await transaction.CommitAsync();
+    }
+
+    private static async Task CopyAll(NpgsqlConnection connection, string schema, string scratch)
+    {
         foreach (var table in StoredTables)
         {
             await using var file = File.OpenRead(Path.Combine(scratch, table + ".copy"));
             await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {schema}.{table} FROM STDIN (FORMAT BINARY)");
             await file.CopyToAsync(copy);
         }
-        await transaction.CommitAsync();
     }
 
     /// <summary>Context: the CSV as it is, every column text, by COPY into a bare table.</summary>
@@ -173,11 +229,12 @@ public static class IngestBenchmark
         var clock = Stopwatch.StartNew();
         await work();
         var seconds = clock.Elapsed.TotalSeconds;
+        var peak = PeakMemory.Megabytes();
         var serverSeconds = serverCpu is { } before && await ServerCpu.Used(server, CancellationToken.None) is { } after
             ? string.Create(CultureInfo.InvariantCulture, $", {(after - before).TotalSeconds:0.00} s in the PostgreSQL server") : "";
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {what} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}"));
-        return (seconds, PeakMemory.Megabytes());
+            $"{name}: {what} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}, peak memory {peak:N0} MB"));
+        return (seconds, peak);
     }
 
     public static string LoadAverage() =>
