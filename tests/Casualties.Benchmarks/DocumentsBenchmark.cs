@@ -13,7 +13,7 @@ namespace Casualties.Benchmarks;
 /// ingest-documents (MB/s, issue 18): a folder of N distinct text documents (default 5,000; grown from the development
 /// gold documents, each copy's figures varied and a line of its own) through <c>casualties ingest</c>'s code, beside the
 /// extractor's rate on one core over the same files in the same run (read, parse, extract; after the ingest, so its
-/// code is warm). The ratio shows how much of both cores the batched pipeline uses.
+/// code is warm; the ingest is timed after an untimed one of 200 other documents). The ratio shows how much of both cores the batched pipeline uses.
 /// </summary>
 public static class DocumentsBenchmark
 {
@@ -26,7 +26,14 @@ public static class DocumentsBenchmark
         await using var bench = await IngestBenchmark.ScratchDatabase.Create();
         try
         {
-            var bytes = WriteFolder(folder, count);
+            var bytes = WriteFolder(folder, count, first: 0);
+            // Steady state, as extract measures it: an untimed ingest of other documents first builds the reference
+            // snapshot and its extractor (once per process) and lets the JIT optimise the path.
+            var warm = Path.Combine(folder, ".warm");
+            Directory.CreateDirectory(warm);
+            WriteFolder(warm, 200, first: count);
+            await new Ingestor(bench.DataSource).IngestPaths([warm], new IngestOptions { Trigger = "benchmark" }, CancellationToken.None);
+            Directory.Delete(warm, recursive: true);
             var megabytes = bytes / (1024.0 * 1024.0);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Name}: {count:N0} files, {megabytes:0.0} MB; load average {IngestBenchmark.LoadAverage()} before the run"));
@@ -70,7 +77,7 @@ public static class DocumentsBenchmark
     }
 
     /// <summary>Writes <paramref name="count"/> distinct dated text documents; returns their size in bytes.</summary>
-    private static long WriteFolder(string folder, int count)
+    private static long WriteFolder(string folder, int count, int first)
     {
         var sources = new List<(string Text, DateOnly Date)>();
         foreach (var name in new[] { "dev-corpus-a.jsonl", "dev-corpus-b.jsonl", "dev-corpus-c.jsonl" })
@@ -80,7 +87,7 @@ public static class DocumentsBenchmark
         }
         if (sources.Count == 0) throw new FileNotFoundException("The benchmark needs tests/data/dev-corpus-a.jsonl.");
         long bytes = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var (text, date) = sources[i % sources.Count];
             var copy = i / sources.Count;
