@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Casualties.Domain.Extraction;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
@@ -13,81 +14,199 @@ namespace Casualties.Ingestion;
 
 internal sealed partial class IngestSession
 {
+    // A batch is one transaction: a few hundred documents, or fewer when their texts are large.
+    private const int DocumentBatch = 256;
+    private const long DocumentBatchChars = 8 << 20;
+
+    /// <summary>A document to read: from a file (<see cref="Open"/>) or from text kept in the quarantine (<see cref="Text"/>).</summary>
+    public sealed record DocumentInput(string Origin, InputFormat Format, Func<Stream>? Open, long? Length, string? Text = null);
+
+    /// <summary>A document read, dated and extracted, ready to store; or why it is quarantined (with its text).</summary>
+    private sealed record PreparedDocument(DocumentInput Input, string? Text, StoredDocument? Document, IReadOnlyList<StagedClaim>? Claims,
+        string? Rejection, string? Warning);
+
     /// <summary>
-    /// A document: parsed, dated (sidecar, then its own date, then --date), its claims extracted, and stored with
-    /// them in one transaction. Undated, empty or unextractable documents are quarantined with their text.
+    /// Documents in order (issue 18): read, dated and extracted on all cores (the extractor is built once and is
+    /// thread-safe), a bounded window of them in flight; stored in batches, each one transaction with one COPY of the
+    /// documents and one of their claims. Each document stays atomic: one quarantined for its text goes with the batch
+    /// as a quarantine entry, and a batch the database refuses is stored again one document at a time, so only the
+    /// document at fault is quarantined.
     /// </summary>
-    private async Task IngestDocument(string origin, InputFormat format, Func<Stream> open, CancellationToken ct)
+    public async Task IngestDocuments(IReadOnlyList<DocumentInput> inputs, CancellationToken ct)
     {
-        var decoding = new TolerantUtf8();
-        string text;
-        await using (var stream = open())
-        using (var reader = decoding.Reader(stream))
+        if (inputs.Count == 0) return;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var window = Channel.CreateBounded<Task<PreparedDocument>>(new BoundedChannelOptions(Math.Max(4, 4 * Environment.ProcessorCount))
+            { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
         {
-            text = await reader.ReadToEndAsync(ct);
+            try
+            {
+                foreach (var input in inputs) await window.Writer.WriteAsync(Task.Run(() => Prepare(input, stop.Token), stop.Token), stop.Token);
+                window.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                window.Writer.Complete(e);
+            }
+        }, stop.Token);
+        try
+        {
+            await using var writer = await DocumentBatchWriter.Open(dataSource, RunId, ct);
+            var batch = new List<PreparedDocument>(DocumentBatch);
+            long chars = 0;
+            await foreach (var next in window.Reader.ReadAllAsync(ct))
+            {
+                var document = await next;
+                currentFile = document.Input.Origin;
+                if (document.Warning is { } warning) Warn(warning);
+                batch.Add(document);
+                chars += document.Text?.Length ?? document.Document?.Body.Length ?? 0;
+                if (batch.Count >= DocumentBatch || chars >= DocumentBatchChars)
+                {
+                    await StoreDocuments(writer, batch, ct);
+                    chars = 0;
+                }
+            }
+            await StoreDocuments(writer, batch, ct);
         }
-        if (decoding.Warning(origin) is { } warning) Warn(warning);
-        await IngestDocumentText(origin, format, text, ct);
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
     }
 
-    public async Task IngestDocumentText(string origin, InputFormat format, string text, CancellationToken ct)
+    private async Task StoreDocuments(DocumentBatchWriter writer, List<PreparedDocument> batch, CancellationToken ct)
     {
+        if (batch.Count == 0) return;
+        var ready = batch.Where(d => d.Document is not null).ToList();
+        var rejected = batch.Where(d => d.Rejection is not null).ToList();
+        var entries = Retrying ? [] : rejected.Select(d => new QuarantineEntry(d.Input.Origin, null, d.Text, d.Rejection!, FormatName(d.Input.Format))).ToList();
+        try
+        {
+            var results = await writer.Write(ready.Select(d => (d.Document!, d.Claims!)).ToList(), entries, ct);
+            foreach (var result in results) Count(result);
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        {
+            // Some document's claims were refused: the batch rolled back; each document again in its own transaction.
+            if (entries.Count > 0) await quarantine.Add(entries, RunId, ct);
+            foreach (var document in ready) await StoreOne(document, ct);
+        }
+        foreach (var document in rejected)
+        {
+            RejectedOrigins.Add(document.Input.Origin);
+            Rejected(document.Input.Origin, null, document.Rejection!);
+        }
+        files += batch.Count;
+        batch.Clear();
+        Report(force: true);
+    }
+
+    private void Count((long DocumentId, int Claims)? stored)
+    {
+        if (stored is { } s)
+        {
+            documentCount++;
+            documentClaims += s.Claims;
+        }
+        else
+        {
+            duplicates++;
+        }
+    }
+
+    private async Task StoreOne(PreparedDocument document, CancellationToken ct)
+    {
+        try
+        {
+            Count(await documents.Store(document.Document!, document.Claims!, RunId, ct));
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
+        {
+            await QuarantineWhole(document.Input.Origin, document.Input.Format, document.Text, $"the database refused its claims: {e.MessageText}", ct);
+        }
+    }
+
+    /// <summary>
+    /// A document read, parsed, dated (sidecar, then its own date, then --date) and its claims extracted — no
+    /// database, so documents are prepared in parallel. Undated, empty, too large, unreadable or unextractable
+    /// documents come back with the reason they are quarantined.
+    /// </summary>
+    private PreparedDocument Prepare(DocumentInput input, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var (origin, format) = (input.Origin, input.Format);
+        if (input.Length > options.MaxDocumentBytes)
+            return Reject(input, null, $"file is {input.Length:N0} bytes, over the {options.MaxDocumentBytes:N0}-byte limit for documents");
+        string text;
+        string? warning = null;
+        if (input.Text is { } kept)
+        {
+            text = kept;
+        }
+        else
+        {
+            try
+            {
+                var decoding = new TolerantUtf8();
+                using (var stream = input.Open!())
+                using (var reader = decoding.Reader(stream))
+                {
+                    text = reader.ReadToEnd();
+                }
+                warning = decoding.Warning(origin);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Reject(input, null, $"unreadable: {e.Message}");
+            }
+        }
+
         var parsed = DocumentFile.Parse(format, text);
         var sidecar = File.Exists(origin) ? DocumentSidecar.For(origin) : null;
         var date = DocumentFile.DateOf(parsed, sidecar, options.Date);
         if (date is not { } published)
-        {
-            await QuarantineWhole(origin, format, text,
-                "no date: start the text with ' date YYYY-MM-DD ', add a NAME.meta.json sidecar with \"date\", or pass --date", ct);
-            return;
-        }
+            return Reject(input, text, "no date: start the text with ' date YYYY-MM-DD ', add a NAME.meta.json sidecar with \"date\", or pass --date", warning);
         if (string.IsNullOrWhiteSpace(parsed.Body))
-        {
-            await QuarantineWhole(origin, format, text, format == InputFormat.Html ? "no article text found in the HTML" : "the document is empty", ct);
-            return;
-        }
+            return Reject(input, text, format == InputFormat.Html ? "no article text found in the HTML" : "the document is empty", warning);
 
         var carrier = sidecar?.Carrier ?? parsed.Carrier ?? options.Source;
         var defaultSource = sidecar?.Source ?? parsed.Source ?? carrier;
         IReadOnlyList<Claim> claims;
         try
         {
-            claims = extractor.Extract(parsed.Body, published);
+            claims = extractor.Value.Extract(parsed.Body, published);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await QuarantineWhole(origin, format, text, $"the extractor failed: {e.GetType().Name}: {e.Message}", ct);
-            return;
+            return Reject(input, text, $"the extractor failed: {e.GetType().Name}: {e.Message}", warning);
         }
         var unknownGroup = claims.FirstOrDefault(c => !victimGroups.Contains(c.Victims));
         if (unknownGroup is not null)
         {
-            await QuarantineWhole(origin, format, text,
-                $"claim '{unknownGroup.Quote}' names unknown victim group '{unknownGroup.Victims}' (add it to the reference data, then run 'quarantine retry')", ct);
-            return;
+            return Reject(input, text,
+                $"claim '{unknownGroup.Quote}' names unknown victim group '{unknownGroup.Victims}' (add it to the reference data, then run 'quarantine retry')", warning);
         }
 
         var staged = claims.Select((claim, ordinal) => Stage(claim, ordinal, defaultSource, published)).ToList();
         var document = new StoredDocument(Hash(parsed.Body), origin, Path.GetFileNameWithoutExtension(origin), parsed.Format,
             carrier, sidecar?.Title ?? parsed.Title, published, parsed.Body);
-        try
-        {
-            var stored = await documents.Store(document, staged, RunId, ct);
-            if (stored is { } s)
-            {
-                documentCount++;
-                documentClaims += s.Claims;
-            }
-            else
-            {
-                duplicates++;
-            }
-        }
-        catch (PostgresException e) when (e.SqlState.StartsWith("23", StringComparison.Ordinal))
-        {
-            await QuarantineWhole(origin, format, text, $"the database refused its claims: {e.MessageText}", ct);
-        }
+        return new PreparedDocument(input, text, document, staged, null, warning);
     }
+
+    private static PreparedDocument Reject(DocumentInput input, string? text, string reason, string? warning = null) =>
+        new(input, text, null, null, reason, warning);
+
+    public Task IngestDocumentText(string origin, InputFormat format, string text, CancellationToken ct) =>
+        IngestDocuments([new DocumentInput(origin, format, null, null, text)], ct);
 
     private StagedClaim Stage(Claim claim, int ordinal, string? defaultSource, DateOnly published)
     {

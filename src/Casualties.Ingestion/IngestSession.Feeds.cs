@@ -10,7 +10,7 @@ internal sealed partial class IngestSession
 {
     private const int ProgressEvery = 4096;
     private const int ChunkRows = 1024;
-    private const int HandOverChunks = 8;
+    private const int HandOverChunks = 4;
 
     /// <summary>A feed file in one pass: rows stream from the reader to the batch writer; nothing holds the whole file.</summary>
     private async Task IngestFeed(string origin, InputFormat format, Func<Stream> open, CancellationToken ct)

@@ -22,7 +22,7 @@ internal sealed partial class IngestSession
     private readonly IngestOptions options;
     private readonly ReferenceResolver resolver;
     private readonly IReadOnlySet<string> victimGroups;
-    private readonly ClaimExtractor extractor;
+    private readonly Lazy<ClaimExtractor> extractor;
     private readonly DocumentStore documents;
     private readonly QuarantineStore quarantine;
     private readonly List<string> problems = [];
@@ -91,10 +91,8 @@ internal sealed partial class IngestSession
                 case InputFormat.Unknown:
                     throw new InputRejectedException($"unrecognised format (extension '{Path.GetExtension(origin)}'): expected .txt, .html, .md, .csv or .jsonl");
                 case var document when document.IsDocument():
-                    if (length > options.MaxDocumentBytes)
-                        throw new InputRejectedException($"file is {length:N0} bytes, over the {options.MaxDocumentBytes:N0}-byte limit for documents");
-                    await IngestDocument(origin, format, open, ct);
-                    break;
+                    await IngestDocuments([new DocumentInput(origin, format, open, length)], ct);
+                    return;
                 default:
                     if (options.MaxFeedBytes is { } limit && length > limit)
                         throw new InputRejectedException($"file is {length:N0} bytes, over the {limit:N0}-byte limit for feeds");

@@ -20,11 +20,22 @@ public sealed class Ingestor(NpgsqlDataSource dataSource)
         session.FilesTotal = files.Count;
         return await Run(session, async () =>
         {
+            // Consecutive documents go together, in batches; a feed file between them is read alone.
+            var documents = new List<IngestSession.DocumentInput>();
             foreach (var file in files)
             {
                 ct.ThrowIfCancellationRequested();
-                await session.Ingest(file, InputFormats.ByName(file), () => File.OpenRead(file), new FileInfo(file).Length, ct);
+                var format = InputFormats.ByName(file);
+                if (format.IsDocument())
+                {
+                    documents.Add(new IngestSession.DocumentInput(file, format, () => File.OpenRead(file), new FileInfo(file).Length));
+                    continue;
+                }
+                await session.IngestDocuments(documents, ct);
+                documents.Clear();
+                await session.Ingest(file, format, () => File.OpenRead(file), new FileInfo(file).Length, ct);
             }
+            await session.IngestDocuments(documents, ct);
         }, ct);
     }
 

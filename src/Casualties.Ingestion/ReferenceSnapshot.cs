@@ -7,11 +7,12 @@ using Npgsql;
 namespace Casualties.Ingestion;
 
 /// <summary>
-/// The reference data of one database as parsed for ingestion (with its extractor, which is thread-safe),
+/// The reference data of one database as parsed for ingestion (with its extractor, which is thread-safe, built on
+/// first use: a feed needs none, and it is much of the process's memory),
 /// kept per process and reloaded only when the database's reference_version changed — so a worker that
 /// ingests one inbox file per job does not rebuild the gazetteer and the extractor for every file.
 /// </summary>
-internal sealed record ReferenceSnapshot(long Version, ReferenceData Reference, IReadOnlySet<string> VictimGroups, ClaimExtractor Extractor)
+internal sealed record ReferenceSnapshot(long Version, ReferenceData Reference, IReadOnlySet<string> VictimGroups, Lazy<ClaimExtractor> Extractor)
 {
     private static readonly ConcurrentDictionary<string, ReferenceSnapshot> Cache = new(StringComparer.Ordinal);
 
@@ -22,7 +23,7 @@ internal sealed record ReferenceSnapshot(long Version, ReferenceData Reference, 
         var key = dataSource.ConnectionString;
         if (Cache.TryGetValue(key, out var cached) && cached.Version == version) return cached;
         var reference = await reader.Read(ct);
-        var snapshot = new ReferenceSnapshot(version, reference, await reader.VictimGroups(ct), new ClaimExtractor(reference));
+        var snapshot = new ReferenceSnapshot(version, reference, await reader.VictimGroups(ct), new Lazy<ClaimExtractor>(() => new ClaimExtractor(reference)));
         Cache[key] = snapshot;
         return snapshot;
     }

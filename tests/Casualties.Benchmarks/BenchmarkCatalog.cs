@@ -8,7 +8,10 @@ public static class BenchmarkCatalog
         {
             [ExtractBenchmark.Name] = size => Task.FromResult(ExtractBenchmark.Run(size ?? 20)),
             [ExtractDistinctBenchmark.Name] = size => Task.FromResult(ExtractDistinctBenchmark.Run(size ?? 20)),
-            ["ingest"] = IngestBenchmark.Run,
+            [IngestBenchmark.GedName] = IngestBenchmark.Ged,
+            [IngestBenchmark.AcledName] = IngestBenchmark.Acled,
+            [IngestBenchmark.RawName] = IngestBenchmark.Raw,
+            [DocumentsBenchmark.Name] = DocumentsBenchmark.Run,
             [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
             [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
             [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,

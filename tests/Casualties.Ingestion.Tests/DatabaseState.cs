@@ -5,7 +5,8 @@ namespace Casualties.Ingestion.Tests;
 
 /// <summary>
 /// What ingestion stored, independent of generated ids and run numbers: row counts and an md5 checksum over
-/// every claim's content with its provenance by natural key (document hash, or dataset, record key and version).
+/// every claim's content with its provenance by natural key (document hash, or dataset, record key and version), and
+/// its parent claim by the same natural key.
 /// </summary>
 /// <remarks><see cref="LiveClaimsChecksum"/> covers only what readers see: claims of documents and of records not retired.</remarks>
 public sealed record DatabaseState(
@@ -18,11 +19,14 @@ public sealed record DatabaseState(
                        c.qualifier, c.value, c.low, c.high, c.best, c.phrase, c.parent_ordinal, c.source_id, c.source_name,
                        c.perpetrator, c.perpetrator_side, c.place_id, c.place_name, c.latitude, c.longitude, c.start_date,
                        c.start_precision, c.end_date, c.end_precision, c.cumulative, c.reported, c.quote, c.span_start,
-                       c.span_end, c.confidence) AS line,
+                       c.span_end, c.confidence, c.place_scope, pc.ordinal, pd.content_hash, pf.dataset, pf.record_key) AS line,
                    f.retired_at IS NOT NULL AS retired
             FROM claims c
             LEFT JOIN documents d ON d.id = c.document_id
-            LEFT JOIN feed_records f ON f.id = c.record_id)
+            LEFT JOIN feed_records f ON f.id = c.record_id
+            LEFT JOIN claims pc ON pc.id = c.parent_id
+            LEFT JOIN documents pd ON pd.id = pc.document_id
+            LEFT JOIN feed_records pf ON pf.id = pc.record_id)
         SELECT (SELECT count(*) FROM documents),
                (SELECT count(*) FROM feed_records),
                (SELECT count(*) FROM feed_records WHERE retired_at IS NOT NULL),

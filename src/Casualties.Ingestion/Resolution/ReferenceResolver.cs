@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Casualties.Domain.Reference;
 
 namespace Casualties.Ingestion.Resolution;
@@ -5,15 +6,16 @@ namespace Casualties.Ingestion.Resolution;
 /// <summary>
 /// Resolves the names a feed or article uses to reference data: sources (canonical name or alias), places
 /// (gazetteer name or alias, finest first, inside the row's country when one is known) and actors (with their
-/// side in the conflict fought in that country). Results are memoised: a dataset repeats its names a lot.
+/// side in the conflict fought in that country). Results are memoised: a dataset repeats its names a lot. Thread-safe:
+/// documents are extracted and resolved on all cores.
 /// </summary>
 public sealed class ReferenceResolver(ReferenceData reference)
 {
     private static readonly string[] PlaceSuffixes = [" governorate", " province", " district", " region", " city", " town", " village", " county", " oblast", " municipality"];
 
-    private readonly Dictionary<(string, string?), string?> sources = [];
-    private readonly Dictionary<(string, string?), Place?> places = [];
-    private readonly Dictionary<(string, string?), Actor?> actors = [];
+    private readonly ConcurrentDictionary<(string, string?), string?> sources = new();
+    private readonly ConcurrentDictionary<(string, string?), Place?> places = new();
+    private readonly ConcurrentDictionary<(string, string?), Actor?> actors = new();
 
     public ReferenceData Reference => reference;
 

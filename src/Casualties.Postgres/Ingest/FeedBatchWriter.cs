@@ -16,7 +16,8 @@ namespace Casualties.Postgres.Ingest;
 /// </remarks>
 public sealed class FeedBatchWriter : IAsyncDisposable
 {
-    private const int ChunkSize = 10_000;
+    // Small enough that the records in flight (this chunk and the reader's hand-over) keep memory flat.
+    private const int ChunkSize = 4_096;
     private const long BatchLockKey = 0x_CA5_0F_EED;
 
     private static readonly string PickSql = SqlScripts.Load("ingest/pick_records.sql");

@@ -21,18 +21,24 @@ internal static class FreshRecords
 
     // The identity column's sequence; nextval with a constant name is ten times cheaper than through pg_get_serial_sequence.
     const string ReserveIdsSql = "SELECT array_agg(nextval('feed_records_id_seq')) FROM generate_series(1, @Count)";
+    const string ReserveClaimIdsSql = "SELECT array_agg(nextval('claims_id_seq')) FROM generate_series(1, @Count)";
 
     const string RecordsCopySql = """
         COPY feed_records (id, ingest_run_id, dataset, record_key, version, content_hash, origin, line, event_key,
             parent_key, details, flags, retired_at) FROM STDIN (FORMAT BINARY)
         """;
 
-    const string ClaimsCopySql = """
-        COPY claims (record_id, ingest_run_id, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
-            best, phrase, parent_ordinal, source_name, source_id, perpetrator, perpetrator_side, place_name, place_id,
-            latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported, quote,
-            span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
+    // The claim columns IngestStaging.WriteClaim writes, in its order.
+    const string ClaimColumns = """
+        ordinal, outcome, victims, victim_side, qualifier, value, low, high, best, phrase, parent_ordinal, source_name,
+        source_id, perpetrator, perpetrator_side, place_name, place_id, latitude, longitude, start_date, start_precision,
+        end_date, end_precision, cumulative, reported, quote, span_start, span_end, confidence, place_scope
         """;
+
+    const string ClaimsCopySql = $"COPY claims (id, parent_id, record_id, ingest_run_id, {ClaimColumns}) FROM STDIN (FORMAT BINARY)";
+
+    const string DocumentClaimsCopySql = $"COPY claims (id, parent_id, document_id, ingest_run_id, {ClaimColumns}) FROM STDIN (FORMAT BINARY)";
+
 
     /// <summary>Which of the keys feed_records holds (as this transaction sees it).</summary>
     public static async Task<HashSet<(string Dataset, string RecordKey)>> Existing(NpgsqlConnection connection,
@@ -52,7 +58,7 @@ internal static class FreshRecords
         IReadOnlyList<PendingRecord> records, CancellationToken ct)
     {
         if (records.Count == 0) return FeedWriteCounts.Zero;
-        var recordIds = await ReserveIds(connection, records.Count, ct);
+        var recordIds = await ReserveIds(connection, ReserveIdsSql, records.Count, ct);
         await using (var copy = await connection.BeginBinaryImportAsync(RecordsCopySql, ct))
         {
             for (var i = 0; i < records.Count; i++)
@@ -75,29 +81,70 @@ internal static class FreshRecords
             }
             await copy.CompleteAsync(ct);
         }
+        // Claim ids are reserved too, so a claim's parent inside its own record (parent_ordinal) is written with it:
+        // link_claim_parents (0014, 0017) then has nothing to update, where it would rewrite every part's row.
+        var claimCount = 0;
+        foreach (var record in records) claimCount += record.Claims.Count;
+        var claimIds = claimCount == 0 ? [] : await ReserveIds(connection, ReserveClaimIdsSql, claimCount, ct);
         var claims = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(ClaimsCopySql, ct))
         {
-            for (var i = 0; i < records.Count; i++)
-            {
-                foreach (var claim in records[i].Claims)
-                {
-                    copy.StartRow();
-                    copy.Write(recordIds[i], NpgsqlDbType.Bigint);
-                    copy.Write(runId, NpgsqlDbType.Bigint);
-                    IngestStaging.WriteClaim(copy, claim, ids);
-                    claims++;
-                }
-            }
+            for (var i = 0; i < records.Count; i++) WriteClaims(copy, recordIds[i], runId, ids, records[i].Claims, claimIds, ref claims);
             await copy.CompleteAsync(ct);
         }
         var retired = records.Count(r => r.Record.RetiredAt is not null);
         return new FeedWriteCounts(records.Count - retired, Replaced: 0, retired, Duplicates: 0, claims, Quarantined: 0);
     }
 
-    private static async Task<long[]> ReserveIds(NpgsqlConnection connection, int count, CancellationToken ct)
+    /// <summary>The claims of the documents stored (a result with an id), with ids reserved and parents inside each document set.</summary>
+    public static async Task CopyDocumentClaims(NpgsqlConnection connection, long runId, ReferenceIds ids,
+        IReadOnlyList<(StoredDocument Document, IReadOnlyList<StagedClaim> Claims)> batch, (long DocumentId, int Claims)?[] stored,
+        int claimCount, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(ReserveIdsSql, connection);
+        var claimIds = await ReserveIds(connection, ReserveClaimIdsSql, claimCount, ct);
+        var written = 0;
+        await using var copy = await connection.BeginBinaryImportAsync(DocumentClaimsCopySql, ct);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stored[i] is { } document) WriteClaims(copy, document.DocumentId, runId, ids, batch[i].Claims, claimIds, ref written);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>One owner's (a record's or a document's) claims, taking their ids from <paramref name="claimIds"/> at <paramref name="next"/>.</summary>
+    private static void WriteClaims(NpgsqlBinaryImporter copy, long ownerId, long runId, ReferenceIds ids, IReadOnlyList<StagedClaim> own,
+        long[] claimIds, ref int next)
+    {
+        var first = next;
+        foreach (var claim in own)
+        {
+            var id = claimIds[next++];
+            copy.StartRow();
+            copy.Write(id, NpgsqlDbType.Bigint);
+            IngestStaging.Nullable(copy, ParentOf(claim, own, claimIds, first, id), NpgsqlDbType.Bigint);
+            copy.Write(ownerId, NpgsqlDbType.Bigint);
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            IngestStaging.WriteClaim(copy, claim, ids);
+        }
+    }
+
+    /// <summary>
+    /// The id of the claim of the same record whose ordinal is <paramref name="claim"/>'s parent_ordinal (the first
+    /// such, as link_claim_parents finds it), never the claim itself; null when there is none.
+    /// </summary>
+    private static long? ParentOf(StagedClaim claim, IReadOnlyList<StagedClaim> own, long[] claimIds, int first, long id)
+    {
+        if (claim.ParentOrdinal is not { } parent) return null;
+        for (var j = 0; j < own.Count; j++)
+        {
+            if (own[j].Ordinal == parent) return claimIds[first + j] == id ? null : claimIds[first + j];
+        }
+        return null;
+    }
+
+    private static async Task<long[]> ReserveIds(NpgsqlConnection connection, string sql, int count, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("Count", count);
         return (long[])(await command.ExecuteScalarAsync(ct))!;
     }

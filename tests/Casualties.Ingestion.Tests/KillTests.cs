@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using Casualties.Testing;
+using Dapper;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Casualties.Ingestion.Tests;
+
+/// <summary>
+/// A <c>casualties ingest</c> child process killed with SIGKILL at several points of the pipeline (issue 18) — while
+/// its first document batch is open, after some document batches, while feed rows are read and written, after some
+/// feed batches — and run again after each kill: the database ends exactly as one clean run leaves it (documents,
+/// records, claims with their parents, quarantine, and the partitions the change log names).
+/// </summary>
+[Property("Issue", "18")]
+public sealed class KillTests : IngestFixture
+{
+    private const int Articles = 900;
+    private const int GedRows = 40_000;
+    private const int BatchSize = 2_000;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
+    [Test]
+    public async Task Ingest_killed_at_several_points_then_rerun_ends_identical_to_a_clean_run()
+    {
+        var folder = Path.Combine(Scratch, "inbox");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < Articles; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"a-{i:D4}.txt")), string.Create(CultureInfo.InvariantCulture,
+                $" date 2016-12-{i % 28 + 1:D2} Dispatch {i}. The Syrian Observatory for Human Rights said {i + 3} civilians were killed in Syria, " +
+                $"including {i % 4 + 1} children. {(i == 333 ? "" : "Medics said 4 people were wounded.")}"));
+        }
+        File.WriteAllText(Path.Combine(folder, "a-0500.txt"), "No date here: 5 people were killed.");
+        GeneratedFeeds.WriteGed(Path.Combine(folder, "b-ged.csv"), GedRows);
+
+        // Each point: what the database shows when the child is killed (it is polled, never waited on by the clock).
+        var points = new (string Name, string Sql, long Below)[]
+        {
+            ("the run started, no document batch committed", "SELECT count(*) FROM ingest_runs WHERE status = 'running'", long.MaxValue),
+            ("some document batches committed", "SELECT count(*) FROM documents", Articles - 1),
+            ("the feed begun", "SELECT count(*) FROM feed_records", GedRows),
+            ("several feed batches committed", $"SELECT count(*) / {4 * BatchSize} FROM feed_records", GedRows / (4 * BatchSize)),
+        };
+        var killedAt = new List<string>();
+        foreach (var (name, sql, below) in points)
+        {
+            if (await KillWhen(folder, sql, below)) killedAt.Add(name);
+        }
+        Assert.That(killedAt, Has.Count.GreaterThanOrEqualTo(3), "killed at: " + string.Join("; ", killedAt));
+
+        await RunToEnd(Database.ConnectionString, folder);
+        await using var clean = await OtherDatabase();
+        await RunToEnd(clean.ConnectionString, folder);
+
+        var recovered = await State();
+        Assert.That(recovered.Records, Is.EqualTo(GedRows));
+        Assert.That(recovered.Documents, Is.EqualTo(Articles - 1));
+        Assert.That(recovered, Is.EqualTo(await DatabaseState.Of(clean.DataSource)));
+        Assert.That(await ChangedPartitions(Database.DataSource), Is.EqualTo(await ChangedPartitions(clean.DataSource)));
+    }
+
+    /// <summary>Starts an ingest and kills it (-9) once <paramref name="sql"/> counts at least one; false when it finished first.</summary>
+    private async Task<bool> KillWhen(string folder, string sql, long below)
+    {
+        using var child = StartIngest(Database.ConnectionString, folder);
+        var deadline = Stopwatch.StartNew();
+        var start = await Scalar<long>(sql);
+        while (!child.HasExited && deadline.Elapsed < Patience)
+        {
+            var now = await Scalar<long>(sql);
+            if (now > start && now < below) break;
+            await Task.Delay(10);
+        }
+        if (child.HasExited) return false;
+        child.Kill(entireProcessTree: true);
+        await child.WaitForExitAsync();
+        Assert.That(child.ExitCode, Is.Not.Zero, "killed");
+        return true;
+    }
+
+    private static async Task<IReadOnlyList<string>> ChangedPartitions(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>(
+            "SELECT DISTINCT outcome || ' ' || coalesce(p.key, '-') AS partition FROM reconcile_changes r LEFT JOIN places p ON p.id = r.place_id ORDER BY 1")).AsList();
+    }
+
+    private static async Task RunToEnd(string connectionString, string path)
+    {
+        using var child = StartIngest(connectionString, path, drain: false);
+        var output = child.StandardOutput.ReadToEndAsync();
+        var errors = child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        Assert.That(child.ExitCode, Is.Zero, await errors + await output);
+    }
+
+    private static Process StartIngest(string connectionString, string path, bool drain = true)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { WorkerDll(), "--connection", connectionString, "ingest", path, "--batch-size", BatchSize.ToString(CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the casualties process.");
+        if (drain)
+        {
+            // Read its output so a full pipe never blocks it.
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+        }
+        return process;
+    }
+
+    /// <summary>The built executable of the same configuration as these tests.</summary>
+    private static string WorkerDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = RepositoryPaths.Combine("src", "Casualties.Worker", "bin", configuration, "net10.0", "casualties.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Casualties.Worker first.", path);
+    }
+}
