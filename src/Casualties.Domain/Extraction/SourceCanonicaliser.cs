@@ -46,7 +46,8 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
                 if (!HasNoun(source, head)) continue;
                 // "the Azerbaijani ministry added" after both countries' ministries spoke: the one its qualifier names.
                 if (SharesQualifier(candidate.Name, head, source.Name)) return history[k];
-                nearest ??= history[k];
+                // "Azerbaijan's defence ministry" after Armenia's spoke: a name's own qualifier makes it another body.
+                if (candidate.Form != SourceForm.Office || !HasProperQualifier(candidate.Name, head)) nearest ??= history[k];
             }
         }
         return nearest;
@@ -68,7 +69,7 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         if (documentCountry is not null && AttributionVocabulary.BodyKinds.TryGetValue(head, out var kinds) && IsStateOffice(kinds))
         {
             var local = reference.Sources.Where(s => countryOf(s) == documentCountry && KindFits(kinds, s.Kind) && ContainsWord(s.Name, head)).ToList();
-            if (local.Count > 1) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
+            if (local.Count > 1 || HasProperQualifier(candidate.Name, head)) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
             if (local.Count == 1) return local;
         }
         return AttributionVocabulary.NamedByOffice.Contains(head) ? [Unknown(candidate.Name, head)] : null;
@@ -91,6 +92,8 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     private IReadOnlyList<Source>? Known(string name, string? documentCountry)
     {
         var found = sourcesNamed(Tidy(name));
+        // "United Nations Human Rights Monitoring Mission in Ukraine" is the reference data's "UN Human Rights Monitoring Mission …".
+        if (found.Count == 0 && name.StartsWith("United Nations ", StringComparison.OrdinalIgnoreCase)) found = sourcesNamed("UN " + Tidy(name)["United Nations ".Length..]);
         if (found.Count == 0) return null;
         // A body of one country is never credited on a document about another, nor on one whose country is unknown.
         var fitting = found.Where(s => countryOf(s) is not { } country || country == documentCountry).ToList();
@@ -123,6 +126,16 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
             {
                 if (other.Length >= 5 && string.Compare(word, 0, other, 0, 5, StringComparison.OrdinalIgnoreCase) == 0) return true;
             }
+        }
+        return false;
+    }
+
+    /// <summary>True when the phrase has a capitalised qualifier besides its noun: "Azerbaijan's defence ministry".</summary>
+    private static bool HasProperQualifier(string phrase, string head)
+    {
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length >= 4 && char.IsUpper(word[0]) && !word.Equals(head, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

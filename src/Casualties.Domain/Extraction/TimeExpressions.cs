@@ -18,6 +18,9 @@ public sealed class TimeExpressions(DateOnly documentDate)
         ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
     };
 
+    /// <summary>True for a month's name or abbreviation ("March", "Sept").</summary>
+    internal static bool IsMonth(string word) => Months.ContainsKey(word);
+
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
         ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
