@@ -208,7 +208,12 @@ internal sealed partial class DocumentReader
     private SourceCandidate? OpeningBodyName(TokenText text, int from, int to)
     {
         var first = from;
-        if (text.Is(first, "date") && text.Kind(first + 1) == TokenKind.Number) return null;
+        // " date 2025-02-03 Catatumbo Peace Monitoring Network": the date header opens the first line.
+        if (text.Is(first, "date") && text.Kind(first + 1) == TokenKind.Number)
+        {
+            first++;
+            while (first < to && first < from + 8 && !text.IsWord(first)) first++;
+        }
         if (text.IsAny(first, "the")) first++;
         if (!text.IsWord(first) || !text.IsCapitalized(first)) return null;
         var last = first;

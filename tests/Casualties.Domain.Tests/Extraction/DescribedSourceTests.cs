@@ -71,6 +71,7 @@ public sealed class DescribedSourceTests
 
     [TestCase("PRESS STATEMENT\n\nThe Lakeside Human Rights League condemns the attack on Mabati village, in which eight civilians were killed.\n\nThree other people are missing.")]
     [TestCase("Lakeside Human Rights League\nStatement No. 4 - Mabati, 14 March 2024\n\nEight civilians were killed in Mabati on Monday.\n\nThree other people are missing.")]
+    [TestCase(" date 2024-03-14 Lakeside Human Rights League\nPress release\n\nEight civilians were killed in Mabati on Monday.\n\nThree other people are missing.")]
     public void A_release_is_its_publishers(string text)
     {
         var claims = Extract(text);
