@@ -61,6 +61,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         RememberAttack(text, from);
         RememberSources(text, from, to);
         NoteDescribedSource(text, from, to);
+        StartEarlierTallies(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
         foreach (var actor in actorsHere)
         {
