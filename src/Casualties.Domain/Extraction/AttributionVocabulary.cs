@@ -35,7 +35,7 @@ internal static class AttributionVocabulary
     /// <summary>Lower-case words inside a proper name: "Voix du Kivu", "Ministry of the Interior".</summary>
     public static readonly HashSet<string> NameConnectors = Set(
         "of", "for", "the", "du", "de", "des", "la", "le", "el", "al", "and", "bin", "ibn", "van", "von", "da", "dos", "das",
-        "di", "on", "against", "in", "'", "’", "s", "-");
+        "di", "on", "against", "in", "to", "'", "’", "s", "-");
 
     /// <summary>Nouns of people that give no source by themselves: "villagers said", "witnesses told".</summary>
     public static readonly HashSet<string> NotSources = Set(
@@ -69,6 +69,19 @@ internal static class AttributionVocabulary
         ["crescent"] = "rescue|medical|ngo", ["cross"] = "rescue|medical|ngo", ["centre"] = "monitor|ngo|government",
         ["center"] = "monitor|ngo|government", ["court"] = "government", ["authorities"] = "government|un", ["parliament"] = "government",
     };
+
+    /// <summary>Capitalised nouns that make a name a body's even when no kind follows from them: "Civil Society", "Emergency Response Room".</summary>
+    public static readonly HashSet<string> BodyWords = Set(
+        "society", "coordination", "room", "foundation", "institute", "trust", "federation", "coalition", "alliance",
+        "platform", "collective", "forum", "secretariat", "bureau", "delegation", "unit", "initiative", "project", "watch",
+        "rights", "defenders", "defender", "ombudsman", "relief", "aid", "rescue", "league", "movement", "response", "monitoring",
+        "observers", "humanitarian", "peace", "justice", "solidarity", "welfare", "development", "documentation", "research");
+
+    /// <summary>Words that open a phrase of time, place or manner, never a source's name: "Since January, the council said".</summary>
+    public static readonly HashSet<string> Prepositions = Set(
+        "since", "in", "on", "at", "during", "after", "before", "by", "for", "from", "with", "as", "until", "throughout",
+        "across", "over", "under", "near", "following", "despite", "among", "between", "within", "meanwhile", "separately",
+        "elsewhere", "earlier", "later", "overall", "altogether");
 
     /// <summary>Offices and bodies whose noun alone is worth keeping as the source when no name is given ("the governor said").</summary>
     public static readonly HashSet<string> NamedByOffice = Set(

@@ -72,7 +72,7 @@ internal sealed partial class DocumentReader
     /// <summary>A person or proper name the reporting clause gives, or an office that refers back to a source credited before.</summary>
     private IReadOnlyList<Source>? OpenSourceBeforeAnaphora(SourceCandidate? candidate) => candidate switch
     {
-        { Form: not SourceForm.Office } named => KnownInApposition(named) ?? Canonicaliser.Named(named, LeadingCountry(), surnames),
+        { Form: not SourceForm.Office } named => KnownInApposition(named) ?? ShortNameBack(named) ?? Canonicaliser.Named(named, LeadingCountry(), surnames),
         { } office => SourceCanonicaliser.ReferBack(office, sourceHistory),
         _ => null,
     };
@@ -106,6 +106,24 @@ internal sealed partial class DocumentReader
         return null;
     }
 
+    /// <summary>
+    /// "the Coordination has recorded", "the Network documented": one capitalised word after "the" that is a word of a
+    /// body credited before, and no known source's name, is that body's short name.
+    /// </summary>
+    private IReadOnlyList<Source>? ShortNameBack(SourceCandidate candidate)
+    {
+        if (candidate.First != candidate.Last || currentText is not { } text || !text.Is(candidate.First - 1, "the")) return null;
+        if (SourceCandidateFinder.IsAcronym(text[candidate.First]) || extractor.SourcesNamed(candidate.Name).Count > 0) return null;
+        for (var k = sourceHistory.Count - 1; k >= 0; k--)
+        {
+            foreach (var source in sourceHistory[k])
+            {
+                if (source.Name.Length > candidate.Name.Length && source.Name.Split(' ').Contains(candidate.Name, StringComparer.OrdinalIgnoreCase)) return sourceHistory[k];
+            }
+        }
+        return null;
+    }
+
     /// <summary>Remembers the sources the sentence's reporting clauses name, for "the governor added" and "Sitoe said" later.</summary>
     private void RememberOpenSources(TokenText text, int from, int to)
     {
@@ -113,9 +131,12 @@ internal sealed partial class DocumentReader
         {
             var found = candidate.Form == SourceForm.Office
                 ? SourceCanonicaliser.ReferBack(candidate, sourceHistory) ?? Canonicaliser.Office(candidate, LeadingCountry())
-                : KnownInApposition(candidate) ?? Canonicaliser.Named(candidate, LeadingCountry(), surnames);
+                : KnownInApposition(candidate) ?? ShortNameBack(candidate) ?? Canonicaliser.Named(candidate, LeadingCountry(), surnames);
             if (found is null) continue;
             sourceHistory.Add(found);
+            NameDescribedSource(found, candidate.Form, hasRole: candidate.Apposition is not null || candidate.Head is not null);
+            if (candidate.Form == SourceForm.ProperName) RememberShortNames(text, from, to, candidate, found);
+            if (candidate.Form != SourceForm.Office) RememberApposedAcronym(text, candidate, found);
             if (candidate.Form == SourceForm.Person && candidate.Last > candidate.First && text.IsCapitalized(candidate.Last))
             {
                 surnames[text[candidate.Last].ToString()] = found;

@@ -131,7 +131,9 @@ internal sealed partial class DocumentReader
     {
         foreach (var named in sourcesHere)
         {
-            if (RoleOf(text, from, to, named) == Role.Reporting) sourceHistory.Add(Local(named.Candidates));
+            if (RoleOf(text, from, to, named) != Role.Reporting) continue;
+            sourceHistory.Add(Local(named.Candidates));
+            NameDescribedSource(Local(named.Candidates), SourceForm.ProperName, hasRole: false);
         }
         RememberOpenSources(text, from, to);
     }
@@ -141,6 +143,8 @@ internal sealed partial class DocumentReader
         if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) return Role.None;
         // "the provincial governor" on a text whose country is not known yet: a common noun names no one country's body.
         if (LeadingCountry() is null && named.Candidates.All(s => s.Country is not null) && !HasCapital(text, named.First, named.Length)) return Role.None;
+        // "Manipur Police said" on a text whose country is unknown: a name several countries' bodies share is none of them.
+        if (LeadingCountry() is null && named.Candidates.Select(s => s.Country).OfType<string>().Distinct().Skip(1).Any()) return Role.None;
         var before = named.First - 1;
         while (before >= from && text.IsAny(before, "the", "a", "an", "an", "state", "official", "local", "its")) before--;
         if (before >= from && text.IsWord(before) && CitingWords.Contains(text[before])) return Role.Cited;

@@ -50,6 +50,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         ReadTableLine(text, from, to);
         var headline = IsHeadline(text, from, to);
         if (headline) RememberIssuer(text, to);
+        RememberOpenIssuer(text, from, to, headline);
         if (mentions.Count > 0) ReadClaims(text, from, to);
         if (headline)
         {
@@ -59,6 +60,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         CreditClaimOfResponsibility(text, from, to);
         RememberAttack(text, from);
         RememberSources(text, from, to);
+        NoteDescribedSource(text, from, to);
+        StartEarlierTallies(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
         foreach (var actor in actorsHere)
         {
@@ -115,7 +118,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             if (!extractor.NameStarts.Contains(text[i])) continue;
             var length = 1;
-            var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength);
+            var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
+                && !WordOfLongerName(text, i, sourceLength, from);
             if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors))
             {
                 actorsHere.Add(new(i, actorLength, actors));
@@ -148,6 +152,21 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         }
     }
 
+    /// <summary>
+    /// "the Coastal Observatory for Human Rights", "Manipur Police": one common word a known body goes by ("Observatory",
+    /// "Police"), standing inside a longer capitalised name, is a word of that other body's name.
+    /// </summary>
+    private static bool WordOfLongerName(TokenText text, int i, int length, int from)
+    {
+        if (!text.IsCapitalized(i) || SourceCandidateFinder.IsAcronym(text[i]) || !text.IsCapitalized(i + length - 1)) return false;
+        var before = i > from && text.IsWord(i - 1) && text.IsCapitalized(i - 1) && !text.IsAny(i - 1, "the", "a", "an") && !AttributionVocabulary.Titles.Contains(text[i - 1])
+            && !SourceCandidateFinder.IsAcronym(text[i - 1]);
+        var next = i + length;
+        var after = length <= 2 && text.IsWord(next) && (text.IsCapitalized(next)
+            || text.IsAny(next, "for", "of", "on", "against") && text.IsWord(next + 1) && (text.IsCapitalized(next + 1) || text.Is(next + 1, "the") && text.IsCapitalized(next + 2)));
+        return before || after;
+    }
+
     /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
     private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
         extractor.Places.TryMatchShared(text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
@@ -174,7 +193,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Victims == VictimGroups.Combatants ? victimSide : null,
                 draft.Mention.Quantity,
                 draft.Parent is { } parent && index.TryGetValue(parent, out var p) ? p : null,
-                ResolveSource(draft.Sources, country)?.Name,
+                ResolveSource(FullNameOf(draft.Sources), country)?.Name,
                 perpetrator?.Name ?? draft.UnknownPerpetrator,
                 perpetratorSide,
                 draft.Place?.Name,

@@ -31,7 +31,7 @@ internal enum SourceForm
 /// </summary>
 internal static class SourceCandidateFinder
 {
-    private const int MaxPhrase = 9;
+    private const int MaxPhrase = 12;
 
     /// <summary>Longest phrase set beside a name after the verb ("director of the city's private Aamin Ambulance service").</summary>
     private const int MaxApposition = 14;
@@ -50,6 +50,8 @@ internal static class SourceCandidateFinder
             if (!AttributionVocabulary.ReportingVerbs.Contains(text[k])) continue;
             var before = k - 1;
             while (before >= from && text.IsWord(before) && AttributionVocabulary.VerbFillers.Contains(text[before])) before--;
+            // "the National Observatory for Human Rights (NOHR) said": the short name in brackets is not the subject's end.
+            if (BracketedAcronymEndsAt(text, from, before)) before -= 3;
             if (before >= from && text.IsWord(before) && AddBefore(text, from, before, into)) continue;
             // "Dr Amina Bello, director of the general hospital, said": a subject set off by commas.
             // "Marta Chivambo, who heads the town council, said": the subject before a relative clause.
@@ -70,6 +72,8 @@ internal static class SourceCandidateFinder
         if (text.IsComma(first - 1) && first - 2 >= from)
         {
             var otherLast = first - 2;
+            // "the Centre for Rights in Africa (CRA), a Buea-based group, said": the name before its short name.
+            if (BracketedAcronymEndsAt(text, from, otherLast)) otherLast -= 3;
             var otherFirst = PhraseStart(text, from, otherLast);
             if (otherFirst >= 0 && (otherFirst == from || text.IsComma(otherFirst - 1) || IsOpening(text, otherFirst - 1))
                 && Read(text, otherFirst, otherLast) is { } other)
@@ -89,14 +93,16 @@ internal static class SourceCandidateFinder
         var last = first;
         while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsHyphen(text, last + 1))
             && !AttributionVocabulary.ClauseWords.Contains(text[last + 1])) last++;
+        // "according to the National Observatory for Human Rights (NOHR),": the short name in brackets ends the name.
+        var end = BracketedAcronymEndsAt(text, first, last + 3) ? last + 4 : last + 1;
         // "said 31 people were killed", "said on Friday", "said that": a clause or a time follows the verb, no subject.
-        if (!(last + 1 >= to || text.IsComma(last + 1) || text.IsPunctuation(last + 1, '.') || IsQuote(text, last + 1)
-            || text.IsPunctuation(last + 1, ';') || text.IsPunctuation(last + 1, ')'))) return;
+        if (!(end >= to || text.IsComma(end) || text.IsPunctuation(end, '.') || IsQuote(text, end)
+            || text.IsPunctuation(end, ';') || text.IsPunctuation(end, ')'))) return;
         var found = Read(text, first, last);
-        if (text.IsComma(last + 1) && text.IsWord(last + 2))
+        if (text.IsComma(end) && text.IsWord(end + 1))
         {
             // "said Ana Sitoe, the provincial governor." / "according to the governor, Ana Sitoe,"
-            var second = last + 2;
+            var second = end + 1;
             var secondLast = second;
             while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
                 && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1])) secondLast++;
@@ -148,14 +154,18 @@ internal static class SourceCandidateFinder
             else break;
         }
         if (first > last || text.IsApostrophe(last) || !text.IsWord(last)) return null;
-        if (AttributionVocabulary.NotSources.Contains(text[last]) || AttributionVocabulary.ClauseWords.Contains(text[last])) return null;
+        // "Since January, the council said": a phrase of time or place before the subject is no name.
+        if (text.IsWord(first) && AttributionVocabulary.Prepositions.Contains(text[first])) return null;
+        // "the Kenya Union of Journalists": a people's noun ending a capitalised name is part of the name.
+        var properEnd = text.IsCapitalized(last) && last - first >= 2 && text.IsCapitalized(first);
+        if (AttributionVocabulary.NotSources.Contains(text[last]) && !properEnd || AttributionVocabulary.ClauseWords.Contains(text[last])) return null;
         var capitals = 0;
         var lower = 0;
         string? head = null;
         for (var k = first; k <= last; k++)
         {
             if (!text.IsWord(k)) continue;
-            if (AttributionVocabulary.NotSources.Contains(text[k]) && !text.IsCapitalized(k + 1)) return null;
+            if (AttributionVocabulary.NotSources.Contains(text[k]) && !text.IsCapitalized(k + 1) && !(properEnd && text.IsCapitalized(k))) return null;
             // "the armed group said": a party to the fighting, not a body that counts.
             if (AttributionVocabulary.ArmedWords.Contains(text[k]) && !text.IsCapitalized(k)) return null;
             if (text.IsCapitalized(k)) capitals++;
@@ -169,17 +179,25 @@ internal static class SourceCandidateFinder
             && !IsAcronym(text[first])) return null;
         if (capitals > 0 && lower == 0 && !onlyHead)
         {
-            var person = head is null && capitals is >= 2 and <= 4 && last - first < 5;
+            var person = head is null && capitals is >= 2 and <= 4 && last - first < 5 && !NamesBody(text, first, last);
             return new SourceCandidate(first, last, text.Slice(first, last), person ? title : head, person ? SourceForm.Person : SourceForm.ProperName);
         }
         // "police spokesman Aziz Khan", "Lamu county commissioner Stephen Kihara": the person after the role words.
         var named = last;
         while (named - 1 >= first && text.IsCapitalized(named - 1) && text.IsWord(named - 1)) named--;
+        // "the prison authority SNAI": a body's noun, then its acronym.
+        if (last == named && named > first && IsAcronym(text[last]) && text.IsWord(named - 1) && AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString()))
+        {
+            return new SourceCandidate(named, last, text.Slice(named, last), text[named - 1].ToString().ToLowerInvariant(), SourceForm.ProperName, (first, named - 1));
+        }
         if (last - named is >= 1 and <= 3 && named > first && !text.IsCapitalized(named - 1) && text.IsWord(named - 1)
             && (AttributionVocabulary.SpokesNouns.Contains(text[named - 1]) || AttributionVocabulary.Titles.Contains(text[named - 1])
                 || AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString())))
         {
-            return new SourceCandidate(named, last, text.Slice(named, last), head, SourceForm.Person, (first, named - 1));
+            // "police chief Major Abdul Kusain": the rank is a title, not part of the name.
+            var given = named;
+            while (last - given >= 2 && AttributionVocabulary.Titles.Contains(text[given]) && text.IsCapitalized(given + 1)) given++;
+            return new SourceCandidate(given, last, text.Slice(given, last), head, SourceForm.Person, (first, given - 1));
         }
         if (head is null) return null;
         // "director of the general hospital in Maiduguri", "a ministry spokesman": the body, without the person's role or where it is.
@@ -199,6 +217,18 @@ internal static class SourceCandidateFinder
         return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
     }
 
+    /// <summary>"Lakeside Human Rights League", "Kibera Response Room", "Since March": capitalised words that are no person's name.</summary>
+    private static bool NamesBody(TokenText text, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            var word = text[k].ToString();
+            if (AttributionVocabulary.BodyWords.Contains(word) || TimeExpressions.IsMonth(word)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The comma that opens ", who heads the council," ending at <paramref name="close"/>, if the clause is relative.</summary>
     private static int? RelativeClauseStart(TokenText text, int from, int close)
     {
@@ -210,13 +240,34 @@ internal static class SourceCandidateFinder
         return null;
     }
 
-    /// <summary>"Ministry of Public Health and Population": "and" between two capitalised words of one name.</summary>
-    private static bool InsideName(TokenText text, int k) => text.Is(k, "and") && text.IsCapitalized(k - 1) && text.IsCapitalized(k + 1);
+    /// <summary>
+    /// "Ministry of Public Health and Population", "Centre for Human Rights and Democracy in Africa": "and" between two
+    /// capitalised words of one name, or "in" between a body's capitalised name and a capitalised place.
+    /// </summary>
+    private static bool InsideName(TokenText text, int k) =>
+        text.IsAny(k, "and", "in", "to", "on", "against") && text.IsCapitalized(k - 1) && text.IsCapitalized(k + 1) && text.IsWord(k - 1)
+        && (text.Is(k, "and") || NamesBodyBefore(text, k));
+
+    /// <summary>True when a capitalised body noun ("Centre", "Society", "Network") stands among the capitalised words before token <paramref name="k"/>.</summary>
+    private static bool NamesBodyBefore(TokenText text, int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 8 && text.IsWord(j) && (text.IsCapitalized(j) || AttributionVocabulary.NameConnectors.Contains(text[j])); j--)
+        {
+            if (text.IsCapitalized(j) && (AttributionVocabulary.BodyKinds.ContainsKey(text[j].ToString()) || AttributionVocabulary.BodyWords.Contains(text[j]))) return true;
+        }
+        return false;
+    }
 
     private static bool IsQuote(TokenText text, int k) =>
         text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && text.Text[text.Token(k).Start] is '"' or '\u201c' or '\u201d';
 
-    private static bool IsAcronym(ReadOnlySpan<char> word)
+    /// <summary>True when tokens [at - 2, at] are "(ACRONYM)" after a word.</summary>
+    private static bool BracketedAcronymEndsAt(TokenText text, int from, int at) =>
+        at - 3 >= from && text.IsPunctuation(at, ')') && text.IsWord(at - 1) && text.IsPunctuation(at - 2, '(') && text.IsWord(at - 3)
+        && IsAcronym(text[at - 1]);
+
+    /// <summary>"OCDH", "MSF": a word of two or more letters, none of them lower case.</summary>
+    public static bool IsAcronym(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
         {

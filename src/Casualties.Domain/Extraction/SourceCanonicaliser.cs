@@ -54,7 +54,10 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     /// <param name="candidate">The reporting clause's office.</param>
     /// <param name="history">The sources credited so far, most recent last.</param>
     public static IReadOnlyList<Source>? ReferBack(SourceCandidate candidate, SourceHistory history) =>
-        candidate.Head is { } head ? history.LastWithNoun(candidate.Name, head) : null;
+        candidate.Head is { } head
+            // "Azerbaijan's defence ministry" after Armenia's spoke: a name's own qualifier makes it another body.
+            ? history.LastWithNoun(candidate.Name, head, qualifierMustMatch: candidate.Form == SourceForm.Office && HasProperQualifier(candidate.Name, head))
+            : null;
 
     /// <summary>
     /// An office nothing earlier answers to: the known body it names ("the provincial health directorate"), the document
@@ -73,7 +76,7 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         {
             var local = sourcesByCountry.TryGetValue(documentCountry, out var ofCountry)
                 ? ofCountry.Where(s => KindFits(kinds, s.Kind) && ContainsWord(s.Name, head)).ToList() : [];
-            if (local.Count > 1) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
+            if (local.Count > 1 || HasProperQualifier(candidate.Name, head)) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
             if (local.Count == 1) return local;
         }
         return AttributionVocabulary.NamedByOffice.Contains(head) ? [Unknown(candidate.Name, head)] : null;
@@ -96,6 +99,8 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     private IReadOnlyList<Source>? Known(string name, string? documentCountry)
     {
         var found = sourcesNamed(Tidy(name));
+        // "United Nations Human Rights Monitoring Mission in Ukraine" is the reference data's "UN Human Rights Monitoring Mission …".
+        if (found.Count == 0 && name.StartsWith("United Nations ", StringComparison.OrdinalIgnoreCase)) found = sourcesNamed("UN " + Tidy(name)["United Nations ".Length..]);
         if (found.Count == 0) return null;
         // A body of one country is never credited on a document about another, nor on one whose country is unknown.
         var fitting = found.Where(s => countryOf(s) is not { } country || country == documentCountry).ToList();
@@ -139,6 +144,16 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         return false;
     }
 
+    /// <summary>True when the phrase has a capitalised qualifier besides its noun: "Azerbaijan's defence ministry".</summary>
+    private static bool HasProperQualifier(string phrase, string head)
+    {
+        foreach (var word in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length >= 4 && char.IsUpper(word[0]) && !word.Equals(head, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     private static bool ContainsWord(string name, string word)
     {
         var at = name.IndexOf(word, StringComparison.OrdinalIgnoreCase);
@@ -151,7 +166,7 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         return false;
     }
 
-    private static bool KindFits(string kinds, string kind)
+    internal static bool KindFits(string kinds, string kind)
     {
         foreach (var range in kinds.AsSpan().Split('|'))
         {

@@ -52,7 +52,7 @@ internal sealed class SourceHistory : IReadOnlyList<IReadOnlyList<Source>>
     /// <paramref name="phrase"/> (<see cref="SourceCanonicaliser.SharesQualifier"/>), else the last with a source that has
     /// the noun (<see cref="SourceCanonicaliser.HasNoun"/>), else null.
     /// </summary>
-    public IReadOnlyList<Source>? LastWithNoun(string phrase, string head)
+    public IReadOnlyList<Source>? LastWithNoun(string phrase, string head, bool qualifierMustMatch = false)
     {
         if (!byNoun.TryGetValue(head, out var index)) byNoun[head] = index = new NounIndex();
         for (; index.Read < entries.Count; index.Read++)
@@ -75,6 +75,7 @@ internal sealed class SourceHistory : IReadOnlyList<IReadOnlyList<Source>>
             if (!SourceCanonicaliser.IsQualifier(word, head)) continue;
             if (stems.TryGetValue(word.AsSpan(0, SourceCanonicaliser.StemLength), out var at) && at > shared) shared = at;
         }
+        if (shared < 0 && qualifierMustMatch) return null;
         return entries[shared >= 0 ? shared : index.Last];
     }
 

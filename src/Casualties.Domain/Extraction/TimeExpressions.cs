@@ -18,6 +18,9 @@ public sealed class TimeExpressions(DateOnly documentDate)
         ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
     };
 
+    /// <summary>True for a month's name or abbreviation ("March", "Sept").</summary>
+    internal static bool IsMonth(string word) => Months.ContainsKey(word);
+
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
         ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
@@ -181,9 +184,21 @@ public sealed class TimeExpressions(DateOnly documentDate)
     private bool IsDatelineDate(TokenText text, int first, int from, int to, out int last) =>
         TryReadDate(text, first, to, out _, out last) && IsDateline(text, first, from, last);
 
-    private static bool IsDateline(TokenText text, int first, int from, int last) =>
-        first - from <= 4 && text.IsComma(first - 1) && text.InRange(last + 1)
-        && (text.IsPunctuation(last + 1, '-') || text.IsPunctuation(last + 1, '–') || text.IsPunctuation(last + 1, '—'));
+    /// <summary>"BEIRUT, Dec 20 -", "KYIV, 3 March (Wire) —": a date after the dateline's place and before its dash.</summary>
+    private static bool IsDateline(TokenText text, int first, int from, int last)
+    {
+        if (first - from > 4 || !text.IsComma(first - 1) || !text.InRange(last + 1)) return false;
+        var dash = last + 1;
+        // "(Reuters)", "(Levant Wire)": the agency's name in brackets between the date and the dash.
+        if (text.IsPunctuation(dash, '('))
+        {
+            var close = dash + 1;
+            while (close < dash + 6 && text.InRange(close) && !text.IsPunctuation(close, ')')) close++;
+            if (!text.IsPunctuation(close, ')')) return false;
+            dash = close + 1;
+        }
+        return text.IsPunctuation(dash, '-') || text.IsPunctuation(dash, '–') || text.IsPunctuation(dash, '—');
+    }
 
     /// <summary>"between March 2011 and March 2021", "from 2015 to 2018", "between 12 and 19 June", "on 18 and 19 June".</summary>
     private bool TryReadRange(TokenText text, int i, int to, out TimeExpression expression, out int last)
