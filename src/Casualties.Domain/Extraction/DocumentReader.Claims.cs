@@ -145,6 +145,7 @@ internal sealed partial class DocumentReader
                 }
                 if (draft.Perpetrators.Count == 0 && !ownLoss && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
                 if (draft.Perpetrators.Count == 0 && !ownLoss && FollowsAttackAtSamePlace(text, from, to, draft)) draft.Perpetrators = lastAttack!.Value.Actors;
+                if (draft.Perpetrators.Count == 0 && !ownLoss) draft.Perpetrators = CuedPerpetrators(text, from, to, draft);
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;

@@ -57,6 +57,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         }
 
         CreditClaimOfResponsibility(text, from, to);
+        RememberMeansNamed(text, from, to);
         RememberAttack(text, from);
         RememberSources(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
@@ -169,7 +170,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Mention.Quantity,
                 draft.Parent is { } parent && index.TryGetValue(parent, out var p) ? p : null,
                 ResolveSource(draft.Sources, country)?.Name,
-                perpetrator?.Name ?? draft.UnknownPerpetrator,
+                perpetrator is { Kind: CueKind } ? null : perpetrator?.Name ?? draft.UnknownPerpetrator,
                 perpetratorSide,
                 draft.Place?.Name,
                 draft.Period,
@@ -233,10 +234,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
-            return OneActor(candidates) && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+            // A side read from a means of attack belongs to its own conflict only.
+            return OneActor(candidates) && candidates[0].Kind != CueKind && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
-        var named = candidates.Where(a => a.Kind != "generic").ToList();
+        var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();
         return named.Count > 0 && OneActor(named) ? named[0] : null;
     }
 

@@ -5,7 +5,7 @@ using Sylvan.Data.Csv;
 namespace Casualties.Ingestion.Reference;
 
 /// <summary>
-/// Reads the reference data kept as CSV under seeds/ (conflicts, actors, places, sources, lexicon, victims).
+/// Reads the reference data kept as CSV under seeds/ (conflicts, actors, places, sources, lexicon, victims, side cues).
 /// Column detection is by header; multi-valued cells use '|'. A missing file is an empty table;
 /// a missing required column or a bad number is an error naming the file and line.
 /// </summary>
@@ -45,7 +45,9 @@ public static class SeedFiles
             Read(dir, "places.csv", r => new Place(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
                 r.List("aliases"), r.Double("latitude"), r.Double("longitude"))),
             Read(dir, "lexicon.csv", r => new LexiconEntry(r.Req("phrase"), r.Int("low") ?? 0, r.Int("high"))),
-            Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))));
+            Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))),
+            Read(dir, "side-cues.csv", r => new SideCue(r.Req("conflict"), r.Req("side"), r.Req("cue"), r.List("words"),
+                r.Opt("country"), r.Int("from"), r.Int("to"))));
     }
 
     private static List<T> Read<T>(string directory, string fileName, Func<SeedRow, T> map)
