@@ -138,7 +138,8 @@ internal sealed partial class DocumentReader
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
-                var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken);
+                // "were killed by Hutu extremists": an attacker the text names but the reference data lacks is not an earlier one.
+                var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken) || draft.Perpetrators.Count == 0 && UnnamedAgentAfter(text, to, draft);
                 if (draft.Perpetrators.Count == 0 && explicitlyContinues && !ownLoss && !draft.IsTally && !draft.Cumulative)
                 {
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;

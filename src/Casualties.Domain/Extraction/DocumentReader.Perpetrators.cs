@@ -44,6 +44,7 @@ internal sealed partial class DocumentReader
             }
         }
         if (best is { } agent) return ReferBack(text, QualifyingActorBefore(agent));
+        if (SpeakerAsAgent(text, from, draft) is { } speaker) return speaker;
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }

@@ -160,8 +160,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         foreach (var draft in kept)
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
-            // A document about a country no seeded conflict covers: an actor of another war keeps its name, not that war's side.
-            var perpetratorSide = conflict is null && country is not null && !Reference.Conflicts.Any(c => c.Countries.Contains(country.Key)) ? null : perpetrator?.Side;
+            // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
+            var perpetratorSide = conflict is null ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             claims.Add(new Claim(
                 draft.Outcome!.Value,
