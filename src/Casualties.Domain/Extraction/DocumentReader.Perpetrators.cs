@@ -265,7 +265,12 @@ internal sealed partial class DocumentReader
             if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
         }
         var after = actor.Last + 1;
-        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s"))
+        {
+            after += 2;
+            // "the military's death toll", "the army's losses": its own dead, not its deed.
+            if (text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "own", "fallen")) return false;
+        }
         if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that"))
             && AttackVerbFollows(text, after))
         {

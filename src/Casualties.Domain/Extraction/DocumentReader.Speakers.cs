@@ -38,7 +38,19 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"the army said ...", "... the group said", "the Houthis claimed to have killed": an actor that is the subject of a speech verb.</summary>
-    private static bool IsSpeaker(TokenText text, NamedAt<Actor> actor) => IsReportingSubject(text, actor);
+    /// <remarks>"The army's Taiz command said": the body of an actor that speaks speaks for it.</remarks>
+    private static bool IsSpeaker(TokenText text, NamedAt<Actor> actor)
+    {
+        if (IsReportingSubject(text, actor)) return true;
+        var k = actor.Last + 1;
+        if (!text.IsApostrophe(k) || !text.Is(k + 1, "s")) return false;
+        for (var n = k + 2; n < k + 8 && text.IsWord(n); n++)
+        {
+            if (IsSpeech(text, n)) return !text.Is(n, "according");
+            if (!text.IsCapitalized(n) && !ReportingFillers.Contains(text[n]) && !text.IsAny(n, "media", "press", "information", "team", "wing", "unit")) return false;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The token where the speaker's own deed begins before the figure: "it"/"we"/"they" or "its/our/their/his ... fighters"
