@@ -195,9 +195,15 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>Victims are not killed by their own side: "nine of its soldiers were killed" by the army that reports them, "Israeli civilians" by Israel.</summary>
-    private static bool SameSideAsVictims(ClaimDraft draft, IReadOnlyList<Actor> candidates) =>
-        draft.VictimActors.Count > 0
-        && candidates.All(c => draft.VictimActors.Any(v => v.Side == c.Side && v.Conflict == c.Conflict));
+    /// <remarks>In the document's conflict the two are compared as resolved there ("the military" and "Israeli soldiers" in Gaza).</remarks>
+    private bool SameSideAsVictims(ClaimDraft draft, IReadOnlyList<Actor> candidates)
+    {
+        if (draft.VictimActors.Count == 0) return false;
+        if (candidates.All(c => draft.VictimActors.Any(v => v.Side == c.Side && v.Conflict == c.Conflict))) return true;
+        var conflict = LeadingConflict();
+        return conflict is not null && ResolveActor(candidates, conflict) is { } perpetrator && ResolveActor(draft.VictimActors, conflict) is { } victim
+            && perpetrator.Conflict == victim.Conflict && perpetrator.Side == victim.Side;
+    }
 
     /// <summary>"The army said ...", "Hezbollah announced ...": an actor speaking is the source, not the attacker.</summary>
     private static bool IsReportingSubject(TokenText text, NamedAt<Actor> actor)
@@ -260,17 +266,13 @@ internal sealed partial class DocumentReader
         if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;
         if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
+        if (IsOwnLossNoun(text, actor.Last + 1)) return false;
         for (var k = actor.First + 1; k <= actor.Last; k++)
         {
             if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
         }
         var after = actor.Last + 1;
-        if (text.IsApostrophe(after) && text.Is(after + 1, "s"))
-        {
-            after += 2;
-            // "the military's death toll", "the army's losses": its own dead, not its deed.
-            if (text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "own", "fallen")) return false;
-        }
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
         if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that"))
             && AttackVerbFollows(text, after))
         {
@@ -288,6 +290,13 @@ internal sealed partial class DocumentReader
             }
         }
         return false;
+    }
+
+    /// <summary>"the military's death toll", "Israeli losses": an actor's own dead, not its deed.</summary>
+    private static bool IsOwnLossNoun(TokenText text, int after)
+    {
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        return text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "fallen");
     }
 
     private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)
