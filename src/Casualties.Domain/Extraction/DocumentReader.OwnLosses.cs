@@ -25,8 +25,8 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>
-    /// The speaking actor whose own fighters the figure counts ("nine of its soldiers"; "two soldiers" in a state's own report),
-    /// or null. Not when the speaker is the doer ("it killed 40 soldiers") or the victims are named as another's.
+    /// The actor whose own fighters the figure counts ("X lost 120 servicemen"; the speaker's "nine of its soldiers"; "two
+    /// soldiers" in a state's own report), or null. Not when the speaker is the doer ("it killed 40 soldiers") or the victims are named as another's.
     /// </summary>
     private NamedAt<Actor>? OwnDeadOf(TokenText text, int from, ClaimDraft draft)
     {
@@ -36,6 +36,11 @@ internal sealed partial class DocumentReader
         for (var k = Math.Max(from, draft.Mention.FirstToken - 1); k <= draft.VictimEnd && !possessive; k++)
         {
             possessive = text.IsAny(k, "its", "their", "our");
+        }
+        foreach (var actor in actorsHere)
+        {
+            // "Russian forces lost 120 servicemen killed": the actor whose losses the figure counts.
+            if (actor.Last < draft.Mention.FirstToken && text.IsAny(actor.Last + 1, "lost", "loses", "lose")) return actor;
         }
         NamedAt<Actor>? speaker = null;
         foreach (var actor in actorsHere)

@@ -43,8 +43,10 @@ internal sealed partial class DocumentReader
                 best = actor;
             }
         }
-        if (best is { } agent) return ReferBack(text, QualifyingActorBefore(agent));
-        if (SpeakerAsAgent(text, from, draft) is { } speaker) return speaker;
+        // "coalition air strikes killed 47 fighters, while the Houthis claimed to have killed dozens": the nearer clause governs.
+        var speaker = SpeakerAsAgent(text, from, draft, out var ownDeed);
+        if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
+        if (speaker is not null) return speaker;
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
@@ -292,11 +294,11 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    /// <summary>"the military's death toll", "Israeli losses": an actor's own dead, not its deed.</summary>
+    /// <summary>"the military's death toll", "Israeli losses", "the Ukrainian formations lost 310 servicemen": an actor's own dead, not its deed.</summary>
     private static bool IsOwnLossNoun(TokenText text, int after)
     {
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
-        return text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "fallen");
+        return text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "fallen", "lost", "loses", "lose");
     }
 
     private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)

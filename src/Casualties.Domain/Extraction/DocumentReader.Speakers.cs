@@ -23,15 +23,16 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>The speaking actor of the sentence when the words before the figure make it the doer ("it killed", "our fighters killed").</summary>
-    private IReadOnlyList<Actor>? SpeakerAsAgent(TokenText text, int from, ClaimDraft draft)
+    private IReadOnlyList<Actor>? SpeakerAsAgent(TokenText text, int from, ClaimDraft draft, out int subject)
     {
-        var subject = OwnDeedBefore(text, from, draft.Mention.FirstToken);
+        subject = OwnDeedBefore(text, from, draft.Mention.FirstToken);
         if (subject < 0) return null;
+        var deed = subject;
         NamedAt<Actor>? speaker = null;
         foreach (var actor in actorsHere)
         {
             if (InsideVictimPhrase(actor.First) || !IsSpeaker(text, actor)) continue;
-            if (speaker is null || Math.Abs(actor.First - subject) < Math.Abs(speaker.Value.First - subject)) speaker = actor;
+            if (speaker is null || Math.Abs(actor.First - deed) < Math.Abs(speaker.Value.First - deed)) speaker = actor;
         }
         if (speaker is not { } who || SameSideAsVictims(draft, who.Candidates)) return null;
         return ReferBack(text, who);

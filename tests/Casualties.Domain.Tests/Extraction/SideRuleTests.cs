@@ -80,6 +80,7 @@ public sealed class SideRuleTests
     [TestCase("Hezbollah said its fighters had killed three Israeli soldiers near Bint Jbeil on Monday.", "hezbollah")]
     [TestCase("The Houthis claimed to have killed 20 government troops in Marib on Monday.", "houthi")]
     [TestCase("Ukraine's military said on Monday that it had killed 150 Russian soldiers near Avdiivka.", "ukraine")]
+    [TestCase("Saudi-led air raids hit Houthi positions in Marib on Monday, while the Houthis said they had killed 30 government troops near Sirwah.", "houthi")]
     public void The_speaker_who_reports_a_killing_as_its_own_deed_is_the_perpetrator(string text, string side)
     {
         var claim = Only(text, In2024);
@@ -104,6 +105,7 @@ public sealed class SideRuleTests
     [TestCase("The Sudanese army said eight of its soldiers were killed when the RSF attacked a base in El Obeid on Tuesday.", "rsf")]
     [TestCase("Ukraine's General Staff said four soldiers were killed in an ambush near Kupiansk on Tuesday.", "russia")]
     [TestCase("The Israeli army said two soldiers were killed in an attack on a post near Nablus on Tuesday.", "hamas")]
+    [TestCase("Russian forces lost 120 servicemen killed in a Ukrainian drone attack near Bakhmut on Tuesday, the Ukrainian military said.", "ukraine")]
     public void A_side_reporting_its_own_dead_in_an_attack_names_the_attacker_the_text_or_a_two_sided_war_gives(string text, string side)
     {
         var claim = Only(text, In2024);
