@@ -28,6 +28,8 @@ public sealed class ClaimExtractor
     internal PhraseMatcher<Source> Sources { get; }
     internal PhraseMatcher<Actor> Actors { get; }
     internal PhraseMatcher<Place> Places { get; }
+    /// <summary>The words of the side cues (seeds/side-cues.csv): "air strike" → every conflict's cue of aircraft.</summary>
+    internal PhraseMatcher<SideCue> SideCues { get; }
 
     /// <summary>Turns the sources reporting clauses give into sources; stateless, built once for every document.</summary>
     internal SourceCanonicaliser Canonicaliser { get; }
@@ -87,6 +89,7 @@ public sealed class ClaimExtractor
         Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => WithAbbreviatedUn(s.Aliases.Append(s.Name)).Select(a => (a, s))));
         Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
         Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+        SideCues = new PhraseMatcher<SideCue>(reference.SideCues.SelectMany(c => c.Words.Select(w => (w, c))));
         NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
         Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,

@@ -137,14 +137,21 @@ internal sealed partial class DocumentReader
                 if (draft.Sources.Count == 0 && OpenOfficeFor(text, from, to, draft) is { } office) draft.Sources = office;
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
+                var ownDead = OwnDeadOf(text, from, draft);
+                if (ownDead is { } speaker) draft.VictimActors = speaker.Candidates;
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
-                var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken);
+                // "were killed by Hutu extremists": an attacker the text names but the reference data lacks is not an earlier one;
+                // a side's report of its own dead takes no attacker from earlier sentences.
+                var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken) || draft.Perpetrators.Count == 0 && UnnamedAgentAfter(text, to, draft)
+                    || ownDead is not null;
                 if (draft.Perpetrators.Count == 0 && explicitlyContinues && !ownLoss && !draft.IsTally && !draft.Cumulative)
                 {
                     draft.Perpetrators = previousDrafts[^1].Perpetrators;
                 }
                 if (draft.Perpetrators.Count == 0 && !ownLoss && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
                 if (draft.Perpetrators.Count == 0 && !ownLoss && FollowsAttackAtSamePlace(text, from, to, draft)) draft.Perpetrators = lastAttack!.Value.Actors;
+                if (draft.Perpetrators.Count == 0 && (!ownLoss || ownDead is not null)) draft.Perpetrators = CuedPerpetrators(text, from, to, draft);
+                if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;

@@ -72,11 +72,20 @@ internal sealed partial class DocumentReader
         {
             if (!string.Equals(actor.Conflict, conflict, StringComparison.OrdinalIgnoreCase)) return;
         }
-        if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, conflict, StringComparison.OrdinalIgnoreCase)) is { Countries.Count: > 0 } found)
+        if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, conflict, StringComparison.OrdinalIgnoreCase)) is { Countries.Count: > 0 } found
+            && !candidates.All(a => IsForeignState(a, found)))
         {
             VoteCountry(found.Countries[0], Weight(1));
         }
     }
+
+    /// <summary>
+    /// "Pakistan" in the war in Afghanistan: a state that is a party under its own name but not a country the conflict is fought
+    /// in says nothing about which war a text is about (it is the text's country as often as the conflict's).
+    /// </summary>
+    private static bool IsForeignState(Actor actor, Conflict conflict) =>
+        actor.Kind == "state" && string.Equals(actor.Name, actor.Side, StringComparison.OrdinalIgnoreCase)
+        && !conflict.Countries.Contains(actor.Side, StringComparer.OrdinalIgnoreCase);
 
     private void VoteForDemonym(TokenText text, int index)
     {

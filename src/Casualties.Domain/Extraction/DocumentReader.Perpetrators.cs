@@ -43,7 +43,10 @@ internal sealed partial class DocumentReader
                 best = actor;
             }
         }
-        if (best is { } agent) return ReferBack(text, QualifyingActorBefore(agent));
+        // "coalition air strikes killed 47 fighters, while the Houthis claimed to have killed dozens": the nearer clause governs.
+        var speaker = SpeakerAsAgent(text, from, draft, out var ownDeed);
+        if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
+        if (speaker is not null) return speaker;
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
@@ -194,9 +197,15 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>Victims are not killed by their own side: "nine of its soldiers were killed" by the army that reports them, "Israeli civilians" by Israel.</summary>
-    private static bool SameSideAsVictims(ClaimDraft draft, IReadOnlyList<Actor> candidates) =>
-        draft.VictimActors.Count > 0
-        && candidates.All(c => draft.VictimActors.Any(v => v.Side == c.Side && v.Conflict == c.Conflict));
+    /// <remarks>In the document's conflict the two are compared as resolved there ("the military" and "Israeli soldiers" in Gaza).</remarks>
+    private bool SameSideAsVictims(ClaimDraft draft, IReadOnlyList<Actor> candidates)
+    {
+        if (draft.VictimActors.Count == 0) return false;
+        if (candidates.All(c => draft.VictimActors.Any(v => v.Side == c.Side && v.Conflict == c.Conflict))) return true;
+        var conflict = LeadingConflict();
+        return conflict is not null && ResolveActor(candidates, conflict) is { } perpetrator && ResolveActor(draft.VictimActors, conflict) is { } victim
+            && perpetrator.Conflict == victim.Conflict && perpetrator.Side == victim.Side;
+    }
 
     /// <summary>"The army said ...", "Hezbollah announced ...": an actor speaking is the source, not the attacker.</summary>
     private static bool IsReportingSubject(TokenText text, NamedAt<Actor> actor)
@@ -259,6 +268,7 @@ internal sealed partial class DocumentReader
         if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;
         if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
+        if (IsOwnLossNoun(text, actor.Last + 1)) return false;
         for (var k = actor.First + 1; k <= actor.Last; k++)
         {
             if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
@@ -282,6 +292,13 @@ internal sealed partial class DocumentReader
             }
         }
         return false;
+    }
+
+    /// <summary>"the military's death toll", "Israeli losses", "the Ukrainian formations lost 310 servicemen": an actor's own dead, not its deed.</summary>
+    private static bool IsOwnLossNoun(TokenText text, int after)
+    {
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        return text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "fallen", "lost", "loses", "lose");
     }
 
     private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)

@@ -58,6 +58,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         }
 
         CreditClaimOfResponsibility(text, from, to);
+        RememberMeansNamed(text, from, to);
         RememberAttack(text, from);
         RememberSources(text, from, to);
         NoteDescribedSource(text, from, to);
@@ -184,8 +185,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         foreach (var draft in kept)
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
-            // A document about a country no seeded conflict covers: an actor of another war keeps its name, not that war's side.
-            var perpetratorSide = conflict is null && country is not null && !Reference.Conflicts.Any(c => c.Countries.Contains(country.Key)) ? null : perpetrator?.Side;
+            // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
+            var perpetratorSide = conflict is null ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             claims.Add(new Claim(
                 draft.Outcome!.Value,
@@ -194,7 +195,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Mention.Quantity,
                 draft.Parent is { } parent && index.TryGetValue(parent, out var p) ? p : null,
                 ResolveSource(FullNameOf(draft.Sources), country)?.Name,
-                perpetrator?.Name ?? draft.UnknownPerpetrator,
+                perpetrator is { Kind: CueKind } ? null : perpetrator?.Name ?? draft.UnknownPerpetrator,
                 perpetratorSide,
                 draft.Place?.Name,
                 draft.Period,
@@ -271,10 +272,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
-            return OneActor(candidates) && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+            // A side read from a means of attack belongs to its own conflict only.
+            return OneActor(candidates) && candidates[0].Kind != CueKind && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
-        var named = candidates.Where(a => a.Kind != "generic").ToList();
+        var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();
         return named.Count > 0 && OneActor(named) ? named[0] : null;
     }
 

@@ -12,6 +12,8 @@ public sealed class ReferenceData
     public IReadOnlyList<Place> Places { get; }
     public IReadOnlyList<LexiconEntry> Lexicon { get; }
     public IReadOnlyList<VictimTerm> VictimTerms { get; }
+    /// <summary>Means of attack only one side of a conflict uses (empty when the reference data has none).</summary>
+    public IReadOnlyList<SideCue> SideCues { get; }
     public Gazetteer Gazetteer { get; }
 
     private readonly Dictionary<string, Source> sourcesByName;
@@ -19,7 +21,8 @@ public sealed class ReferenceData
 
     public ReferenceData(
         IReadOnlyList<Conflict> conflicts, IReadOnlyList<Source> sources, IReadOnlyList<Actor> actors,
-        IReadOnlyList<Place> places, IReadOnlyList<LexiconEntry> lexicon, IReadOnlyList<VictimTerm> victimTerms)
+        IReadOnlyList<Place> places, IReadOnlyList<LexiconEntry> lexicon, IReadOnlyList<VictimTerm> victimTerms,
+        IReadOnlyList<SideCue>? sideCues = null)
     {
         Conflicts = conflicts;
         Sources = sources;
@@ -27,6 +30,7 @@ public sealed class ReferenceData
         Places = places;
         Lexicon = lexicon;
         VictimTerms = victimTerms;
+        SideCues = sideCues ?? [];
         Gazetteer = new Gazetteer(places);
         sourcesByName = new(StringComparer.OrdinalIgnoreCase);
         sourcesByAlias = new(StringComparer.OrdinalIgnoreCase);

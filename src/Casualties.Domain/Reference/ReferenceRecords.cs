@@ -19,3 +19,12 @@ public sealed record LexiconEntry(string Phrase, int Low, int? High);
 
 /// <summary>A noun that names a victim group ("soldiers" → combatants), with a side it implies, if any.</summary>
 public sealed record VictimTerm(string Term, string Victims, string? VictimSide);
+
+/// <summary>
+/// Words for a means of attack ("air strike", "barrel bombs") that only one side of a conflict uses, so that a figure
+/// whose text names no perpetrator but this means takes that side (seeds/side-cues.csv). <see cref="Country"/>, when set,
+/// limits the cue to events in that country (a place key); <see cref="FromYear"/> and <see cref="ToYear"/> (inclusive)
+/// to the years it held.
+/// </summary>
+public sealed record SideCue(
+    string Conflict, string Side, string Cue, IReadOnlyList<string> Words, string? Country, int? FromYear, int? ToYear);

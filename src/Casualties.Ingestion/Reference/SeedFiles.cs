@@ -5,7 +5,7 @@ using Sylvan.Data.Csv;
 namespace Casualties.Ingestion.Reference;
 
 /// <summary>
-/// Reads the reference data kept as CSV under seeds/ (conflicts, actors, places, sources, lexicon, victims).
+/// Reads the reference data kept as CSV under seeds/ (conflicts, actors, places, sources, lexicon, victims, side cues).
 /// Column detection is by header; multi-valued cells use '|'. A missing file is an empty table;
 /// a missing required column or a bad number is an error naming the file and line.
 /// </summary>
@@ -36,8 +36,9 @@ public static class SeedFiles
     public static ReferenceData Load(string? directory = null)
     {
         var dir = Locate(directory);
+        var conflicts = Read(dir, "conflicts.csv", r => new Conflict(r.Req("conflict"), r.Req("name"), r.List("countries"), r.List("sides")));
         return new ReferenceData(
-            Read(dir, "conflicts.csv", r => new Conflict(r.Req("conflict"), r.Req("name"), r.List("countries"), r.List("sides"))),
+            conflicts,
             Read(dir, "sources.csv", r => new Source(r.Req("name"), r.Opt("kind") ?? "unknown",
                 r.Double("reliability") ?? 0.5, r.Opt("country"), r.List("aliases"))),
             Read(dir, "actors.csv", r => new Actor(r.Req("name"), r.Req("conflict"), r.Req("side"),
@@ -45,7 +46,9 @@ public static class SeedFiles
             Read(dir, "places.csv", r => new Place(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
                 r.List("aliases"), r.Double("latitude"), r.Double("longitude"))),
             Read(dir, "lexicon.csv", r => new LexiconEntry(r.Req("phrase"), r.Int("low") ?? 0, r.Int("high"))),
-            Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))));
+            Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))),
+            Read(dir, "side-cues.csv", r => r.SideOf(conflicts, new SideCue(r.Req("conflict"), r.Req("side"), r.Req("cue"), r.List("words"),
+                r.Opt("country"), r.Int("from"), r.Int("to")))));
     }
 
     private static List<T> Read<T>(string directory, string fileName, Func<SeedRow, T> map)
@@ -89,6 +92,13 @@ public static class SeedFiles
             ? int.TryParse(text, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var i) ? i
                 : throw new FormatException($"{file} line {line}: '{text}' in column '{column}' is not a whole number.")
             : null;
+
+        /// <summary>The cue, when its conflict and side are ones conflicts.csv lists.</summary>
+        public SideCue SideOf(IReadOnlyList<Conflict> conflicts, SideCue cue) =>
+            conflicts.FirstOrDefault(c => c.Key == cue.Conflict) is not { } conflict
+                ? throw new FormatException($"{file} line {line}: conflict '{cue.Conflict}' is not in conflicts.csv.")
+                : conflict.Sides.Contains(cue.Side) ? cue
+                : throw new FormatException($"{file} line {line}: '{cue.Side}' is not a side of '{cue.Conflict}' in conflicts.csv.");
 
         private int Ordinal(string column, bool required)
         {
