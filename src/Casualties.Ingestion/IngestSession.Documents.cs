@@ -91,12 +91,17 @@ internal sealed partial class IngestSession
     {
         // A claim with no attribution is the carrier's own statement (domain.md, "Who says what").
         var sourceName = claim.Source ?? defaultSource;
-        var place = claim.Place is null ? null : resolver.Place([claim.Place]);
-        var country = place is null ? null : resolver.Reference.Gazetteer.CountryOf(place).Key;
+        // The extractor names the gazetteer key it read; a place it kept as written has none, only its nearest known parent.
+        var gazetteer = resolver.Reference.Gazetteer;
+        var place = claim.PlaceKey is { } key ? gazetteer.ByKey(key)
+            : claim.Place is null || claim.PlaceParentKey is not null ? null : resolver.Place([claim.Place]);
+        var parent = claim.PlaceParentKey is { } parentKey ? gazetteer.ByKey(parentKey) : null;
+        var located = place ?? parent;
+        var country = located is null ? null : gazetteer.CountryOf(located).Key;
         return new StagedClaim(ordinal, claim.Outcome, claim.Victims, claim.VictimSide, claim.Quantity, Best: null, claim.Parent,
             sourceName, resolver.Source(sourceName, country), claim.Perpetrator, claim.PerpetratorSide, claim.Place, place?.Key,
             place?.Latitude, place?.Longitude, claim.Period.Start, claim.Period.End, claim.Cumulative, published, claim.Quote,
-            claim.Span, claim.Confidence);
+            claim.Span, claim.Confidence) { PlaceParentKey = parent?.Key };
     }
 
     private static string Hash(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));

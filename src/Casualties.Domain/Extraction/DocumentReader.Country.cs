@@ -23,8 +23,11 @@ internal sealed partial class DocumentReader
         ["Nigerians"] = "nigeria", ["Malian"] = "mali", ["Ethiopian"] = "ethiopia", ["Ethiopians"] = "ethiopia",
         ["Congolese"] = "drc", ["Burmese"] = "myanmar", ["Kenyan"] = "kenya", ["Burkinabe"] = "burkina-faso",
         ["Cameroonian"] = "cameroon", ["Chadian"] = "chad", ["Israeli"] = "israel", ["Israelis"] = "israel",
-        ["Russian"] = "russia", ["Iranian"] = "iran", ["Saudi"] = "saudi-arabia",
+        ["Russian"] = "russia", ["Iranian"] = "iran", ["Saudi"] = "saudi-arabia", ["Nigerien"] = "niger", ["Nigeriens"] = "niger",
     };
+
+    /// <summary>"South Sudanese", "Equatorial Guinean": a demonym after these words is another country's, not the shorter name's.</summary>
+    private static readonly HashSet<string> DemonymQualifiers = new(StringComparer.OrdinalIgnoreCase) { "South", "Equatorial", "Bissau", "Papua" };
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup =
         Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -78,7 +81,9 @@ internal sealed partial class DocumentReader
 
     private void VoteForDemonym(TokenText text, int index)
     {
-        if (text.IsCapitalized(index) && DemonymLookup.TryGetValue(text[index], out var country)) VoteCountry(country, Weight(1));
+        if (!text.IsCapitalized(index) || !DemonymLookup.TryGetValue(text[index], out var country)) return;
+        if (text.IsWord(index - 1) && DemonymQualifiers.Contains(text[index - 1])) return;
+        VoteCountry(country, Weight(1));
     }
 
     private void UpdateLeading()

@@ -107,7 +107,15 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 VoteForActors(alliance);
                 continue;
             }
-            if (!extractor.NameStarts.Contains(text[i])) continue;
+            if (!extractor.NameStarts.Contains(text[i]))
+            {
+                if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
+                {
+                    placesHere.Add(new(i, openLength, open));
+                    i += openLength - 1;
+                }
+                continue;
+            }
             var length = 1;
             if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors))
             {
@@ -135,6 +143,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
             }
+            else if (length == 1 && (actorsHere.Count == 0 || actorsHere[^1].First != i) && TryOpenPlaceAt(text, i, to, out var open, out var openLength))
+            {
+                placesHere.Add(new(i, openLength, open));
+                length = openLength;
+            }
             i += length - 1;
         }
     }
@@ -156,6 +169,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
+            var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
+            var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
             claims.Add(new Claim(
                 draft.Outcome!.Value,
                 draft.Victims!,
@@ -170,7 +185,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Cumulative,
                 draft.Quote,
                 draft.Span,
-                Math.Clamp(draft.Confidence, 0, 1)));
+                Math.Clamp(draft.Confidence, 0, 1))
+            {
+                PlaceKey = keptAsWritten ? null : draft.Place?.Key,
+                PlaceParent = placeParent?.Name,
+                PlaceParentKey = placeParent?.Key,
+            });
         }
         return claims;
     }

@@ -31,4 +31,8 @@ public sealed record StagedClaim(
     DateOnly Reported,
     string? Quote,
     TextSpan? Span,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>For a place kept as written (<see cref="PlaceKey"/> null): the key of the nearest known place it lies in.</summary>
+    public string? PlaceParentKey { get; init; }
+}
