@@ -119,10 +119,18 @@ internal sealed partial class DocumentReader
 
     private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");
 
-    /// <summary>"X, in Hama province", "X in Idlib", "X, Hama": the place the text puts a name in.</summary>
+    /// <summary>"X, in Hama province", "X in Idlib", "X camp in Idlib", "X, a village in Idlib": the place the text puts a name in.</summary>
     private Place? NestingPlaceAfter(TokenText text, int k, int to)
     {
+        if (text.IsWord(k) && !text.IsCapitalized(k) && SettlementNouns.Contains(text[k])) k++;
         if (text.IsComma(k)) k++;
+        if (text.IsAny(k, "a", "an", "the"))
+        {
+            var noun = k + 1;
+            while (noun < k + 4 && text.IsWord(noun) && !SettlementNouns.Contains(text[noun])) noun++;
+            if (!text.IsWord(noun) || !SettlementNouns.Contains(text[noun])) return null;
+            k = noun + 1;
+        }
         if (text.IsAny(k, "in", "of")) k++;
         if (text.Is(k, "the")) k++;
         if (!text.IsCapitalized(k)) return null;

@@ -237,9 +237,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     private Place? DocumentCountry() => LeadingCountry() is { } key ? Reference.Gazetteer.ByKey(key) : null;
 
-    private static Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
+    private Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
     {
         if (candidates.Count == 0) return null;
+        // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess.
+        if (conflict is null && IsOutsideSeededConflicts()) return null;
         if (conflict is not null)
         {
             foreach (var actor in candidates)
