@@ -54,7 +54,7 @@ internal sealed partial class DocumentReader
         }
         if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to)) return false;
         var end = NameEnd(text, i, to);
-        if (end == i || end - i > 5) return false;
+        if (end == i || end - i > 5 || IsDescriptionOfNamedPlace(text, i, end)) return false;
         var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
         if (parent is null) return false;
         var name = text.Slice(i, end - 1);
@@ -115,6 +115,17 @@ internal sealed partial class DocumentReader
             k++;
         }
         return k;
+    }
+
+    /// <summary>
+    /// "the Congolese city of Goma" (a nationality), "Kharkiv's Saltivskyi district" (a part of a place the text names, which
+    /// is what the figure is reported for): words no gazetteer knows that are not a place to keep.
+    /// </summary>
+    private static bool IsDescriptionOfNamedPlace(TokenText text, int first, int end)
+    {
+        if (end - first == 1 && (DemonymLookup.ContainsKey(text[first]) || text[first].EndsWith("ese", StringComparison.OrdinalIgnoreCase)
+            || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase))) return true;
+        return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
     }
 
     private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");

@@ -73,6 +73,15 @@ public sealed class GazetteerPlaceTests
         Assert.That(claim.PlaceKey ?? "", Does.Not.Contain("/bor").And.Not.Contain("kafr-zayta"));
     }
 
+    [TestCase("Shelling killed six people in the Syrian city of Zumlaka, activists said.", "Zumlaka")]
+    [TestCase("Shelling killed six people in the Zumlaka district of Syria's Idlib province, activists said.", "Zumlaka")]
+    public void A_nationality_before_a_settlement_noun_is_not_the_place(string text, string name)
+    {
+        var claim = First(text);
+
+        Assert.That(claim.Place, Is.EqualTo(name));
+    }
+
     [TestCase("Police")]
     [TestCase("Hope")]
     [TestCase("Mission")]
