@@ -39,7 +39,8 @@ internal sealed partial class DocumentReader
         places = [];
         length = 0;
         if (!text.IsCapitalized(i) || text[i].Length < 2 || IsDateline(text, i, 1) && i > 1) return false;
-        if (IsTimeWord(text, i)) return false;
+        if (IsTimeWord(text, i) || text.IsAny(i, "In", "On", "At", "The", "A", "An", "From", "Near", "For", "By", "After", "Before")) return false;
+        if (IsPartOfCity(text, NameEnd(text, i, to))) return false;
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
         if (extractor.GeneratedPlaces.TryMatchShared(text, i, to, out var generatedLength, out var candidates)
@@ -127,6 +128,10 @@ internal sealed partial class DocumentReader
             || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase))) return true;
         return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
     }
+
+    /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
+    private static bool IsPartOfCity(TokenText text, int after) =>
+        text.IsAny(after, "district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs");
 
     private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");
 

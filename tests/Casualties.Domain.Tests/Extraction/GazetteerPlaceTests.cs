@@ -74,12 +74,26 @@ public sealed class GazetteerPlaceTests
     }
 
     [TestCase("Shelling killed six people in the Syrian city of Zumlaka, activists said.", "Zumlaka")]
-    [TestCase("Shelling killed six people in the Zumlaka district of Syria's Idlib province, activists said.", "Zumlaka")]
+    [TestCase("Shelling killed six people in the town of Zumlaka in Syria's Idlib province, activists said.", "Zumlaka")]
     public void A_nationality_before_a_settlement_noun_is_not_the_place(string text, string name)
     {
         var claim = First(text);
 
         Assert.That(claim.Place, Is.EqualTo(name));
+    }
+
+    [TestCase("In Zumlaka village, shelling killed six people in Syria's Idlib province, activists said.", "Zumlaka")]
+    [TestCase("At Zumlaka camp, shelling killed six people in Syria's Idlib province, activists said.", "Zumlaka")]
+    public void A_capitalised_preposition_is_not_part_of_the_name(string text, string name)
+    {
+        Assert.That(First(text).Place, Is.EqualTo(name));
+    }
+
+    [TestCase("Shelling killed six people in the Zumlaka district of Aleppo, Syrian activists said.")]
+    [TestCase("Shelling killed six people in Aleppo's Zumlaka neighbourhood, Syrian activists said.")]
+    public void A_part_of_a_city_no_gazetteer_knows_leaves_the_figure_to_the_city(string text)
+    {
+        Assert.That(First(text).Place, Is.EqualTo("Aleppo"));
     }
 
     [TestCase("Police")]
