@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 
@@ -27,7 +26,34 @@ public sealed class ClaimExtractor
     internal PhraseMatcher<VictimTerm> Victims { get; }
     internal PhraseMatcher<Source> Sources { get; }
     internal PhraseMatcher<Actor> Actors { get; }
+    /// <summary>The curated places, and the generated layer's countries: names read wherever the text has them.</summary>
     internal PhraseMatcher<Place> Places { get; }
+
+    /// <summary>The generated layer's divisions and towns: names read only in place contexts ("in X", "the village of X").</summary>
+    internal PhraseMatcher<Place> GeneratedPlaces => generatedPlaces.Value;
+
+    private readonly Lazy<PhraseMatcher<Place>> generatedPlaces;
+
+    private static readonly Lock GeneratedLock = new();
+    private static (long Fingerprint, PhraseMatcher<Place> Matcher)? lastGenerated;
+
+    /// <summary>
+    /// The generated layer's matcher, built once per process for the same places (tests and ingestion build many extractors
+    /// over equal reference data; ~170,000 names take a second to index).
+    /// </summary>
+    private static PhraseMatcher<Place> GeneratedMatcher(IReadOnlyList<Place> places)
+    {
+        var generated = places.Where(p => p.Generated && p.Parent is not null).ToList();
+        var fingerprint = (long)generated.Count;
+        foreach (var place in generated) fingerprint = fingerprint * 31 + StringComparer.Ordinal.GetHashCode(place.Key) + place.Name.Length;
+        lock (GeneratedLock)
+        {
+            if (lastGenerated is { } last && last.Fingerprint == fingerprint) return last.Matcher;
+            var matcher = new PhraseMatcher<Place>(generated.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+            lastGenerated = (fingerprint, matcher);
+            return matcher;
+        }
+    }
 
     /// <summary>Every word a source, actor or place name may start with.</summary>
     internal HashSet<string> NameStarts { get; }
@@ -58,11 +84,8 @@ public sealed class ClaimExtractor
         return index;
     }
 
-    private readonly FrozenDictionary<string, string> countryByPlace;
-
     /// <summary>The key of the country a place lies in.</summary>
-    internal string CountryKeyOf(Place place) =>
-        countryByPlace.TryGetValue(place.Key, out var country) ? country : Reference.Gazetteer.CountryOf(place).Key;
+    internal string CountryKeyOf(Place place) => Reference.Gazetteer.CountryOf(place).Key;
 
     public ClaimExtractor(ReferenceData reference)
     {
@@ -70,10 +93,7 @@ public sealed class ClaimExtractor
         Reference = reference;
         sourcesByName = new(() => IndexByName(reference.Sources, s => s.Aliases.Append(s.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
         actorsByName = new(() => IndexByName(reference.Actors, a => a.Aliases.Append(a.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
-        countryByPlace = reference.Places
-            .Select(p => KeyValuePair.Create(p.Key, reference.Gazetteer.CountryOf(p).Key))
-            .DistinctBy(p => p.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(StringComparer.Ordinal);
+        generatedPlaces = new(() => GeneratedMatcher(reference.Places), LazyThreadSafetyMode.ExecutionAndPublication);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)
@@ -83,7 +103,8 @@ public sealed class ClaimExtractor
         Victims = new PhraseMatcher<VictimTerm>(terms.Select(t => (t.Term, t)));
         Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => WithAbbreviatedUn(s.Aliases.Append(s.Name)).Select(a => (a, s))));
         Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
-        Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+        Places = new PhraseMatcher<Place>(reference.Places.Where(p => !p.Generated || p.Parent is null)
+            .SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
     }

@@ -51,6 +51,7 @@ internal sealed partial class DocumentReader
         }
         places = ChosenFirst(candidates, chosen);
         Vote(chosen);
+        RememberNamed(chosen);
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(p => p.Kind == "region") is { } region) lastRegion = region;
         return true;

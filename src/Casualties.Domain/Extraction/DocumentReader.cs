@@ -108,7 +108,15 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 VoteForActors(alliance);
                 continue;
             }
-            if (!extractor.NameStarts.Contains(text[i])) continue;
+            if (!extractor.NameStarts.Contains(text[i]))
+            {
+                if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
+                {
+                    placesHere.Add(new(i, openLength, open));
+                    i += openLength - 1;
+                }
+                continue;
+            }
             var length = 1;
             var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength);
             if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors))
@@ -139,6 +147,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
             }
+            else if (length == 1 && (actorsHere.Count == 0 || actorsHere[^1].First != i) && TryOpenPlaceAt(text, i, to, out var open, out var openLength))
+            {
+                placesHere.Add(new(i, openLength, open));
+                length = openLength;
+            }
             i += length - 1;
         }
     }
@@ -162,6 +175,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             // A document about a country no seeded conflict covers: an actor of another war keeps its name, not that war's side.
             var perpetratorSide = conflict is null && country is not null && !Reference.Conflicts.Any(c => c.Countries.Contains(country.Key)) ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
+            var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
+            var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
             claims.Add(new Claim(
                 draft.Outcome!.Value,
                 draft.Victims!,
@@ -176,7 +191,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Cumulative,
                 draft.Quote,
                 draft.Span,
-                Math.Clamp(draft.Confidence, 0, 1)));
+                Math.Clamp(draft.Confidence, 0, 1))
+            {
+                PlaceKey = keptAsWritten ? null : draft.Place?.Key,
+                PlaceParent = placeParent?.Name,
+                PlaceParentKey = placeParent?.Key,
+            });
         }
         return claims;
     }
@@ -223,9 +243,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     private Place? DocumentCountry() => LeadingCountry() is { } key ? Reference.Gazetteer.ByKey(key) : null;
 
-    private static Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
+    private Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
     {
         if (candidates.Count == 0) return null;
+        // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess.
+        if (conflict is null && IsOutsideSeededConflicts()) return null;
         if (conflict is not null)
         {
             foreach (var actor in candidates)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Casualties.Domain.Reference;
 using Sylvan.Data.Csv;
 
@@ -42,18 +43,66 @@ public static class SeedFiles
                 r.Double("reliability") ?? 0.5, r.Opt("country"), r.List("aliases"))),
             Read(dir, "actors.csv", r => new Actor(r.Req("name"), r.Req("conflict"), r.Req("side"),
                 r.Opt("kind") ?? "armed_group", r.List("aliases"))),
-            Read(dir, "places.csv", r => new Place(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
-                r.List("aliases"), r.Double("latitude"), r.Double("longitude"))),
+            WithGenerated(Read(dir, "places.csv", ReadPlace), dir),
             Read(dir, "lexicon.csv", r => new LexiconEntry(r.Req("phrase"), r.Int("low") ?? 0, r.Int("high"))),
             Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))));
+    }
+
+    /// <summary>The generated layer of the gazetteer (tools/gazetteer), beside the curated places.csv.</summary>
+    public const string GeneratedPlacesFile = "places.geonames.csv.gz";
+
+    private static Place ReadPlace(SeedRow r) => new(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
+        r.List("aliases"), r.Double("latitude"), r.Double("longitude"));
+
+    private static readonly Lock GeneratedLock = new();
+    private static (string Path, long Length, DateTime Written, List<Place> Places)? lastGenerated;
+
+    /// <summary>
+    /// The curated places, then the generated layer's (GeoNames), marked <see cref="Place.Generated"/>; a curated row wins over a
+    /// generated one with the same key. The generated file (~200,000 rows) is read once per process while it is unchanged.
+    /// </summary>
+    private static List<Place> WithGenerated(List<Place> curated, string directory)
+    {
+        var path = Path.Combine(directory, GeneratedPlacesFile);
+        if (!File.Exists(path)) return curated;
+        var info = new FileInfo(path);
+        List<Place> generated;
+        lock (GeneratedLock)
+        {
+            if (lastGenerated is { } last && last.Path == info.FullName && last.Length == info.Length && last.Written == info.LastWriteTimeUtc)
+            {
+                generated = last.Places;
+            }
+            else
+            {
+                using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+                using var text = new StreamReader(gzip);
+                generated = Read(text, GeneratedPlacesFile, r => ReadPlace(r) with { Generated = true });
+                lastGenerated = (info.FullName, info.Length, info.LastWriteTimeUtc, generated);
+            }
+        }
+        var keys = curated.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var all = new List<Place>(curated.Count + generated.Count);
+        all.AddRange(curated);
+        foreach (var place in generated)
+        {
+            if (!keys.Contains(place.Key)) all.Add(place);
+        }
+        return all;
     }
 
     private static List<T> Read<T>(string directory, string fileName, Func<SeedRow, T> map)
     {
         var path = Path.Combine(directory, fileName);
+        if (!File.Exists(path)) return [];
+        using var text = File.OpenText(path);
+        return Read(text, fileName, map);
+    }
+
+    private static List<T> Read<T>(TextReader text, string fileName, Func<SeedRow, T> map)
+    {
         var rows = new List<T>();
-        if (!File.Exists(path)) return rows;
-        using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
+        using var reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
         var line = 1;
         while (reader.Read())
         {

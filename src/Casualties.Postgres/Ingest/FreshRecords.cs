@@ -30,8 +30,8 @@ internal static class FreshRecords
     const string ClaimsCopySql = """
         COPY claims (record_id, ingest_run_id, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
             best, phrase, parent_ordinal, source_name, source_id, perpetrator, perpetrator_side, place_name, place_id,
-            latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported, quote,
-            span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
+            place_parent_id, latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported,
+            quote, span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
         """;
 
     /// <summary>Which of the keys feed_records holds (as this transaction sees it).</summary>

@@ -28,7 +28,7 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
     const string ActorsSql = "SELECT name, conflict, side, kind, aliases FROM actors ORDER BY id";
 
     const string PlacesSql = """
-        SELECT p.key, p.name, parent.key AS parent, p.kind, p.aliases, p.latitude, p.longitude
+        SELECT p.key, p.name, parent.key AS parent, p.kind, p.aliases, p.latitude, p.longitude, p.generated
         FROM places p LEFT JOIN places parent ON parent.id = p.parent_id
         ORDER BY p.id
         """;
@@ -58,7 +58,7 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         var actors = await Rows(connection, ActorsSql, r => new Actor(r.GetString(0), r.GetString(1), r.GetString(2),
             r.GetString(3), r.GetFieldValue<string[]>(4)), ct);
         var places = await Rows(connection, PlacesSql, r => new Place(r.GetString(0), r.GetString(1), NullableString(r, 2),
-            r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)), ct);
+            r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.GetBoolean(7)), ct);
         var lexicon = await Rows(connection, LexiconSql, r => new LexiconEntry(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)), ct);
         var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
         return new ReferenceData(conflicts, sources, actors, places, lexicon, terms);

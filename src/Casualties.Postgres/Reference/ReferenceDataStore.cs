@@ -18,13 +18,18 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
         WHERE (conflicts.name, conflicts.sides) IS DISTINCT FROM (excluded.name, excluded.sides)
         """;
 
-    const string UpsertPlaceSql = """
-        INSERT INTO places (key, name, kind, aliases, latitude, longitude)
-        VALUES (@Key, @Name, @Kind, @Aliases, @Latitude, @Longitude)
+    // One statement for all places: the generated layer has ~200,000 rows, too many for a statement per row. Aliases
+    // travel as one '|'-joined text per place (arrays of arrays cannot be unnested row by row).
+    const string UpsertPlacesSql = """
+        INSERT INTO places (key, name, kind, aliases, latitude, longitude, generated)
+        SELECT p.key, p.name, p.kind, CASE WHEN p.aliases = '' THEN '{}'::text[] ELSE string_to_array(p.aliases, '|') END,
+               p.latitude, p.longitude, p.generated
+        FROM unnest(@Keys, @Names, @Kinds, @Aliases, @Latitudes, @Longitudes, @Generated)
+             AS p(key, name, kind, aliases, latitude, longitude, generated)
         ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases,
-            latitude = excluded.latitude, longitude = excluded.longitude
-        WHERE (places.name, places.kind, places.aliases, places.latitude, places.longitude)
-            IS DISTINCT FROM (excluded.name, excluded.kind, excluded.aliases, excluded.latitude, excluded.longitude)
+            latitude = excluded.latitude, longitude = excluded.longitude, generated = excluded.generated
+        WHERE (places.name, places.kind, places.aliases, places.latitude, places.longitude, places.generated)
+            IS DISTINCT FROM (excluded.name, excluded.kind, excluded.aliases, excluded.latitude, excluded.longitude, excluded.generated)
         """;
 
     const string SetPlaceParentsSql = """
@@ -86,10 +91,16 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
             await conn.ExecuteAsync(new CommandDefinition(sql, rows, tx, cancellationToken: ct));
 
         var conflicts = await Each(UpsertConflictSql, data.Conflicts.Select(c => new { c.Key, c.Name, Sides = c.Sides.ToArray() }));
-        var places = await Each(UpsertPlaceSql, data.Places.Select(p => new
+        var places = await conn.ExecuteAsync(new CommandDefinition(UpsertPlacesSql, new
         {
-            p.Key, p.Name, p.Kind, Aliases = p.Aliases.ToArray(), p.Latitude, p.Longitude,
-        }));
+            Keys = data.Places.Select(p => p.Key).ToArray(),
+            Names = data.Places.Select(p => p.Name).ToArray(),
+            Kinds = data.Places.Select(p => p.Kind).ToArray(),
+            Aliases = data.Places.Select(p => string.Join('|', p.Aliases)).ToArray(),
+            Latitudes = data.Places.Select(p => p.Latitude).ToArray(),
+            Longitudes = data.Places.Select(p => p.Longitude).ToArray(),
+            Generated = data.Places.Select(p => p.Generated).ToArray(),
+        }, tx, cancellationToken: ct));
         places += await conn.ExecuteAsync(new CommandDefinition(SetPlaceParentsSql, new
         {
             Keys = data.Places.Select(p => p.Key).ToArray(),
