@@ -29,30 +29,16 @@ public sealed class ClaimExtractor
     /// <summary>The curated places, and the generated layer's countries: names read wherever the text has them.</summary>
     internal PhraseMatcher<Place> Places { get; }
 
-    /// <summary>The generated layer's divisions and towns: names read only in place contexts ("in X", "the village of X").</summary>
-    internal PhraseMatcher<Place> GeneratedPlaces => generatedPlaces.Value;
-
-    private readonly Lazy<PhraseMatcher<Place>> generatedPlaces;
-
-    private static readonly Lock GeneratedLock = new();
-    private static (long Fingerprint, PhraseMatcher<Place> Matcher)? lastGenerated;
-
     /// <summary>
-    /// The generated layer's matcher, built once per process for the same places (tests and ingestion build many extractors
-    /// over equal reference data; ~170,000 names take a second to index).
+    /// The generated layer's divisions and towns (a curated key wins): names read only in place contexts ("in X", "the
+    /// village of X"). The layer loads the first time a place context asks.
     /// </summary>
-    private static PhraseMatcher<Place> GeneratedMatcher(IReadOnlyList<Place> places)
+    internal bool TryMatchGenerated(TokenText text, int index, int end, out int length, out IReadOnlyList<Place> places)
     {
-        var generated = places.Where(p => p.Generated && p.Parent is not null).ToList();
-        var fingerprint = (long)generated.Count;
-        foreach (var place in generated) fingerprint = fingerprint * 31 + StringComparer.Ordinal.GetHashCode(place.Key) + place.Name.Length;
-        lock (GeneratedLock)
-        {
-            if (lastGenerated is { } last && last.Fingerprint == fingerprint) return last.Matcher;
-            var matcher = new PhraseMatcher<Place>(generated.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
-            lastGenerated = (fingerprint, matcher);
-            return matcher;
-        }
+        places = [];
+        length = 0;
+        var gazetteer = Reference.Gazetteer;
+        return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCurated, out length, out places);
     }
 
     /// <summary>Every word a source, actor or place name may start with.</summary>
@@ -93,7 +79,6 @@ public sealed class ClaimExtractor
         Reference = reference;
         sourcesByName = new(() => IndexByName(reference.Sources, s => s.Aliases.Append(s.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
         actorsByName = new(() => IndexByName(reference.Actors, a => a.Aliases.Append(a.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
-        generatedPlaces = new(() => GeneratedMatcher(reference.Places), LazyThreadSafetyMode.ExecutionAndPublication);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)

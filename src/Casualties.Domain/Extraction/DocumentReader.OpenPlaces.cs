@@ -43,7 +43,7 @@ internal sealed partial class DocumentReader
         if (IsPartOfCity(text, NameEnd(text, i, to))) return false;
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
-        if (extractor.GeneratedPlaces.TryMatchShared(text, i, to, out var generatedLength, out var candidates)
+        if (extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates)
             && text.IsCapitalized(i + generatedLength - 1) && !ContinuesName(text, i + generatedLength)
             && ChooseGenerated(text, i + generatedLength, to, candidates) is { } chosen)
         {
@@ -151,7 +151,7 @@ internal sealed partial class DocumentReader
         if (text.Is(k, "the")) k++;
         if (!text.IsCapitalized(k)) return null;
         if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);
-        if (extractor.GeneratedPlaces.TryMatchShared(text, k, to, out _, out var generated)) return PreferWithin(generated.Where(p => p.Kind != "city").ToList());
+        if (extractor.TryMatchGenerated(text, k, to, out _, out var generated)) return PreferWithin(generated.Where(p => p.Kind != "city").ToList());
         return null;
     }
 

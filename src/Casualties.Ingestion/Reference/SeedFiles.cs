@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using Casualties.Domain.Reference;
 using Sylvan.Data.Csv;
 
@@ -37,15 +38,18 @@ public static class SeedFiles
     public static ReferenceData Load(string? directory = null)
     {
         var dir = Locate(directory);
+        var curated = Read(dir, "places.csv", ReadPlace);
+        var (countries, generated) = GeneratedLayer(dir, curated);
         return new ReferenceData(
             Read(dir, "conflicts.csv", r => new Conflict(r.Req("conflict"), r.Req("name"), r.List("countries"), r.List("sides"))),
             Read(dir, "sources.csv", r => new Source(r.Req("name"), r.Opt("kind") ?? "unknown",
                 r.Double("reliability") ?? 0.5, r.Opt("country"), r.List("aliases"))),
             Read(dir, "actors.csv", r => new Actor(r.Req("name"), r.Req("conflict"), r.Req("side"),
                 r.Opt("kind") ?? "armed_group", r.List("aliases"))),
-            WithGenerated(Read(dir, "places.csv", ReadPlace), dir),
+            [.. curated, .. countries],
             Read(dir, "lexicon.csv", r => new LexiconEntry(r.Req("phrase"), r.Int("low") ?? 0, r.Int("high"))),
-            Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))));
+            Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))),
+            generated);
     }
 
     /// <summary>The generated layer of the gazetteer (tools/gazetteer), beside the curated places.csv.</summary>
@@ -54,41 +58,58 @@ public static class SeedFiles
     private static Place ReadPlace(SeedRow r) => new(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
         r.List("aliases"), r.Double("latitude"), r.Double("longitude"));
 
-    private static readonly Lock GeneratedLock = new();
-    private static (string Path, long Length, DateTime Written, List<Place> Places)? lastGenerated;
-
     /// <summary>
-    /// The curated places, then the generated layer's (GeoNames), marked <see cref="Place.Generated"/>; a curated row wins over a
-    /// generated one with the same key. The generated file (~200,000 rows) is read once per process while it is unchanged.
+    /// The generated layer (GeoNames): its countries the curated places.csv lacks, read now (the file starts with them),
+    /// and its divisions and towns as a compact <see cref="GeneratedPlaces"/>, read the first time a place context asks
+    /// and shared in the process while the file's checksum is the same. A curated row wins over a generated one with its key.
     /// </summary>
-    private static List<Place> WithGenerated(List<Place> curated, string directory)
+    private static (List<Place> Countries, Lazy<GeneratedPlaces>? Layer) GeneratedLayer(string directory, List<Place> curated)
     {
         var path = Path.Combine(directory, GeneratedPlacesFile);
-        if (!File.Exists(path)) return curated;
-        var info = new FileInfo(path);
-        List<Place> generated;
-        lock (GeneratedLock)
-        {
-            if (lastGenerated is { } last && last.Path == info.FullName && last.Length == info.Length && last.Written == info.LastWriteTimeUtc)
-            {
-                generated = last.Places;
-            }
-            else
-            {
-                using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-                using var text = new StreamReader(gzip);
-                generated = Read(text, GeneratedPlacesFile, r => ReadPlace(r) with { Generated = true });
-                lastGenerated = (info.FullName, info.Length, info.LastWriteTimeUtc, generated);
-            }
-        }
+        if (!File.Exists(path)) return ([], null);
+        string checksum;
+        using (var file = File.OpenRead(path)) checksum = Convert.ToHexStringLower(SHA256.HashData(file));
         var keys = curated.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var all = new List<Place>(curated.Count + generated.Count);
-        all.AddRange(curated);
-        foreach (var place in generated)
+        var countries = new List<Place>();
+        foreach (var row in GeneratedRows(path))
         {
-            if (!keys.Contains(place.Key)) all.Add(place);
+            if (row.Parent.Length > 0) break;
+            if (!keys.Contains(row.Key)) countries.Add(ToPlace(row));
         }
-        return all;
+        return (countries, GeneratedPlaces.Shared(checksum, () => Divisions(path)));
+    }
+
+    /// <summary>The rows after the leading countries; a country among them is an error (it would be read nowhere).</summary>
+    private static IEnumerable<GeneratedPlaces.Row> Divisions(string path)
+    {
+        var pastCountries = false;
+        foreach (var row in GeneratedRows(path))
+        {
+            if (row.Parent.Length > 0) pastCountries = true;
+            else if (pastCountries)
+                throw new FormatException($"{GeneratedPlacesFile}: country '{row.Key}' after the first division; the file lists its countries first.");
+            else continue;
+            yield return row;
+        }
+    }
+
+    private static Place ToPlace(GeneratedPlaces.Row row) => new(row.Key, row.Name, row.Parent.Length == 0 ? null : row.Parent, row.Kind,
+        row.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries), row.Latitude, row.Longitude, Generated: true);
+
+    /// <summary>The generated file's rows, streamed from the gzip (countries first).</summary>
+    public static IEnumerable<GeneratedPlaces.Row> GeneratedRows(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var text = new StreamReader(gzip);
+        using var reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        var line = 1;
+        while (reader.Read())
+        {
+            line++;
+            var r = new SeedRow(reader, GeneratedPlacesFile, line);
+            yield return new GeneratedPlaces.Row(r.Req("key"), r.Req("name"), r.Opt("parent") ?? "", r.Opt("kind") ?? "area",
+                r.Opt("aliases") ?? "", r.Double("latitude"), r.Double("longitude"));
+        }
     }
 
     private static List<T> Read<T>(string directory, string fileName, Func<SeedRow, T> map)

@@ -30,6 +30,16 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
     const string PlacesSql = """
         SELECT p.key, p.name, parent.key AS parent, p.kind, p.aliases, p.latitude, p.longitude, p.generated
         FROM places p LEFT JOIN places parent ON parent.id = p.parent_id
+        WHERE NOT p.generated OR p.parent_id IS NULL
+        ORDER BY p.id
+        """;
+
+    const string LayerChecksumSql = "SELECT checksum FROM reference_layers WHERE name = @Name";
+
+    const string LayerRowsSql = """
+        SELECT p.key, p.name, parent.key, p.kind, array_to_string(p.aliases, '|'), p.latitude, p.longitude
+        FROM places p JOIN places parent ON parent.id = p.parent_id
+        WHERE p.generated
         ORDER BY p.id
         """;
 
@@ -61,7 +71,26 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
             r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.GetBoolean(7)), ct);
         var lexicon = await Rows(connection, LexiconSql, r => new LexiconEntry(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)), ct);
         var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
-        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms);
+        var checksum = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LayerChecksumSql,
+            new { Name = ReferenceDataStore.GeneratedPlacesLayer }, cancellationToken: ct));
+        var layer = checksum is null ? null : GeneratedPlaces.Shared(checksum, LayerRows);
+        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, layer);
+    }
+
+    /// <summary>
+    /// The generated layer's divisions and towns as the database holds them, read the first time an extractor asks
+    /// (a place context) and then shared in the process for the same checksum.
+    /// </summary>
+    private IEnumerable<GeneratedPlaces.Row> LayerRows()
+    {
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand(LayerRowsSql, connection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new GeneratedPlaces.Row(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6));
+        }
     }
 
     /// <summary>The victim groups claims may name (the claims.victims foreign key).</summary>
