@@ -1,37 +1,37 @@
+using System.Globalization;
 using System.Text;
 using Casualties.Domain.Extraction;
 
 namespace Casualties.Domain.Reference;
 
 /// <summary>
-/// The gazetteer's generated layer (GeoNames, ~200,000 divisions and towns) held compactly: one UTF-8 pool for the
-/// keys, names and aliases, flat arrays per column, and two sorted hash indexes (name → places, key → place). A
-/// <see cref="Place"/> is made only for a place the text names or a key a claim carries, and kept for reuse.
+/// The gazetteer's generated layer (GeoNames, ~200,000 divisions and towns) held compactly: the layer's CSV text as one
+/// UTF-8 array (the file's own bytes, ~16 MB), where each line starts, and two sorted hash indexes (name → line, key →
+/// line). Nothing is allocated per place until the text names it or a claim carries its key: then its line is parsed
+/// into a <see cref="Place"/>, kept for reuse.
 /// </summary>
 /// <remarks>
 /// The layer is built once per process for a checksum (<see cref="Shared"/>), lazily: a process that never reads a
 /// place context (or a database whose claims name no generated place) never loads it. Its countries are not here:
-/// they are ordinary rows of <see cref="ReferenceData.Places"/>.
+/// they are ordinary rows of <see cref="ReferenceData.Places"/>; lines without a parent are skipped.
 /// </remarks>
 public sealed class GeneratedPlaces
 {
-    /// <summary>One row of the layer as its sources give it (the seed file or the places table).</summary>
+    /// <summary>One row of the layer (for loading it into the database).</summary>
     public readonly record struct Row(
         string Key, string Name, string Parent, string Kind, string Aliases, double? Latitude, double? Longitude);
 
-    private static readonly string[] Kinds = ["city", "area", "region", "district", "country"];
+    /// <summary>The CSV columns, in this order: the seed file's header (<c>key,name,parent,kind,aliases,latitude,longitude</c>).</summary>
+    public const string Header = "key,name,parent,kind,aliases,latitude,longitude";
 
-    private readonly byte[] pool;
-    private readonly int[] keyStart, nameStart, aliasStart, aliasEnd;
-    private readonly int[] parent; // >= 0: a row of the layer; < 0: ~index into externalParents
-    private readonly byte[] kind;
-    private readonly float[] latitude, longitude;
-    private readonly string[] externalParents;
-    private readonly string[] extraKinds;
+    private const int Columns = 7;
+
+    private readonly byte[] csv;
+    private readonly int[] lineStart;
     private readonly ulong[] nameHashes;
-    private readonly int[] nameRows;
+    private readonly int[] nameLines;
     private readonly ulong[] keyHashes;
-    private readonly int[] keyRows;
+    private readonly int[] keyLines;
     private readonly Dictionary<int, Place> made = [];
     private readonly Lock gate = new();
 
@@ -41,110 +41,117 @@ public sealed class GeneratedPlaces
     /// <summary>Identifies the layer's content (a hash of the seed file): what the database and the cache compare.</summary>
     public string Checksum { get; }
 
-    public int Count => kind.Length;
+    public int Count => lineStart.Length;
 
-    private GeneratedPlaces(Builder b, string checksum)
+    /// <summary>
+    /// The layer from its CSV text (UTF-8, a header line first, columns as <see cref="Header"/>): the array is kept, not copied.
+    /// </summary>
+    public GeneratedPlaces(byte[] csvText, string checksum)
     {
         Checksum = checksum;
-        pool = b.Pool.ToArray();
-        keyStart = [.. b.KeyStart];
-        nameStart = [.. b.NameStart];
-        aliasStart = [.. b.AliasStart];
-        aliasEnd = [.. b.AliasEnd];
-        kind = [.. b.Kind];
-        latitude = [.. b.Latitude];
-        longitude = [.. b.Longitude];
-        extraKinds = [.. b.ExtraKinds];
-        keyHashes = [.. b.KeyHashes];
-        keyRows = [.. Enumerable.Range(0, keyHashes.Length)];
-        Array.Sort(keyHashes, keyRows);
-        var external = new Dictionary<string, int>(StringComparer.Ordinal);
-        parent = new int[kind.Length];
-        for (var row = 0; row < parent.Length; row++)
+        csv = csvText;
+        var starts = new List<int>(csvText.Length / 64);
+        var keys = new List<ulong>(csvText.Length / 64);
+        var names = new List<ulong>(csvText.Length / 48);
+        var nameRows = new List<int>(csvText.Length / 48);
+        Span<Range> fields = stackalloc Range[Columns];
+        var tokens = new List<Token>();
+        var at = Array.IndexOf(csvText, (byte)'\n') + 1; // past the header
+        if (at == 0 || !csvText.AsSpan(0, at - 1).TrimEnd((byte)'\r').SequenceEqual(Encoding.UTF8.GetBytes(Header)))
+            throw new FormatException($"The generated places start with a header other than '{Header}'.");
+        while (at > 0 && at < csvText.Length)
         {
-            var parentKey = b.Parents[row];
-            var found = FindKey(parentKey);
-            if (found >= 0) parent[row] = found;
-            else
+            var end = Array.IndexOf(csvText, (byte)'\n', at);
+            if (end < 0) end = csvText.Length;
+            var line = csvText.AsSpan(at, end - at);
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+            if (line.Length > 0 && Split(line, fields) == Columns && fields[2].GetOffsetAndLength(line.Length).Length > 0)
             {
-                if (!external.TryGetValue(parentKey, out var index)) external[parentKey] = index = external.Count;
-                parent[row] = ~index;
+                var row = starts.Count;
+                starts.Add(at);
+                keys.Add(HashKey(Text(line, fields[0])));
+                foreach (var name in Text(line, fields[4]).Split('|', StringSplitOptions.RemoveEmptyEntries).Prepend(Text(line, fields[1])))
+                {
+                    tokens.Clear();
+                    Tokenizer.Tokenize(name, 0, name.Length, tokens);
+                    if (tokens.Count == 0) continue;
+                    longestName = Math.Max(longestName, tokens.Count);
+                    var hash = Offset;
+                    foreach (var t in tokens) hash = HashToken(hash, name.AsSpan(t.Start, t.Length));
+                    names.Add(hash);
+                    nameRows.Add(row);
+                }
             }
+            at = end + 1;
         }
-        externalParents = new string[external.Count];
-        foreach (var (key, index) in external) externalParents[index] = key;
-        nameHashes = [.. b.NameHashes];
-        nameRows = [.. b.NameRows];
-        Array.Sort(nameHashes, nameRows);
-        longestName = b.LongestName;
+        lineStart = [.. starts];
+        keyHashes = [.. keys];
+        keyLines = [.. Enumerable.Range(0, keyHashes.Length)];
+        Array.Sort(keyHashes, keyLines);
+        nameHashes = [.. names];
+        nameLines = [.. nameRows];
+        Array.Sort(nameHashes, nameLines);
     }
 
-    /// <summary>Builds a layer row by row: strings go to the pool at once, nothing per row stays allocated.</summary>
-    public sealed class Builder
+    /// <summary>The fields of a CSV line (quotes as RFC 4180); returns how many.</summary>
+    private static int Split(ReadOnlySpan<byte> line, Span<Range> fields)
     {
-        internal readonly List<byte> Pool = [];
-        internal readonly List<int> KeyStart = [], NameStart = [], AliasStart = [], AliasEnd = [];
-        internal readonly List<string> Parents = [];
-        internal readonly List<byte> Kind = [];
-        internal readonly List<float> Latitude = [], Longitude = [];
-        internal readonly List<string> ExtraKinds = [];
-        internal readonly List<ulong> KeyHashes = [], NameHashes = [];
-        internal readonly List<int> NameRows = [];
-        internal int LongestName;
-        private readonly Dictionary<string, string> parentNames = new(StringComparer.Ordinal);
-        private readonly List<Token> tokens = [];
-
-        /// <summary>Adds a division or town; a row without a parent (a country) is not the layer's and is refused.</summary>
-        public void Add(Row row)
+        var count = 0;
+        var i = 0;
+        while (count < fields.Length)
         {
-            if (string.IsNullOrEmpty(row.Parent)) throw new ArgumentException($"Generated place '{row.Key}' has no parent.", nameof(row));
-            var index = Kind.Count;
-            KeyStart.Add(Pool.Count);
-            Append(row.Key);
-            NameStart.Add(Pool.Count);
-            Append(row.Name);
-            AliasStart.Add(Pool.Count);
-            Append(row.Aliases);
-            AliasEnd.Add(Pool.Count);
-            // Parents repeat (a region has thousands of towns): one string each.
-            if (!parentNames.TryGetValue(row.Parent, out var parentKey)) parentNames[row.Parent] = parentKey = row.Parent;
-            Parents.Add(parentKey);
-            var k = Array.IndexOf(Kinds, row.Kind);
-            if (k < 0)
+            var start = i;
+            if (i < line.Length && line[i] == '"')
             {
-                k = ExtraKinds.IndexOf(row.Kind);
-                if (k < 0) { ExtraKinds.Add(row.Kind); k = ExtraKinds.Count - 1; }
-                k += Kinds.Length;
+                i++;
+                while (i < line.Length && !(line[i] == '"' && (i + 1 == line.Length || line[i + 1] != '"'))) i += line[i] == '"' ? 2 : 1;
+                i++;
             }
-            Kind.Add((byte)k);
-            Latitude.Add(row.Latitude is { } lat ? (float)lat : float.NaN);
-            Longitude.Add(row.Longitude is { } lon ? (float)lon : float.NaN);
-            KeyHashes.Add(HashKey(row.Key));
-            AddName(row.Name, index);
-            foreach (var alias in row.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries)) AddName(alias, index);
+            else
+            {
+                while (i < line.Length && line[i] != ',') i++;
+            }
+            fields[count++] = new Range(start, Math.Min(i, line.Length));
+            if (i >= line.Length) break;
+            i++; // the comma
         }
+        return count;
+    }
 
-        private void AddName(string name, int row)
-        {
-            tokens.Clear();
-            Tokenizer.Tokenize(name, 0, name.Length, tokens);
-            if (tokens.Count == 0) return;
-            LongestName = Math.Max(LongestName, tokens.Count);
-            var hash = Offset;
-            for (var t = 0; t < tokens.Count; t++) hash = HashToken(hash, name.AsSpan(tokens[t].Start, tokens[t].Length));
-            NameHashes.Add(hash);
-            NameRows.Add(row);
-        }
+    private static string Text(ReadOnlySpan<byte> line, Range field)
+    {
+        var bytes = line[field];
+        if (bytes.Length >= 2 && bytes[0] == '"' && bytes[^1] == '"')
+            return Encoding.UTF8.GetString(bytes[1..^1]).Replace("\"\"", "\"", StringComparison.Ordinal);
+        return Encoding.UTF8.GetString(bytes);
+    }
 
-        private void Append(string value)
-        {
-            var count = Encoding.UTF8.GetByteCount(value);
-            Span<byte> bytes = count <= 512 ? stackalloc byte[count] : new byte[count];
-            Encoding.UTF8.GetBytes(value, bytes);
-            foreach (var b in bytes) Pool.Add(b);
-        }
+    private static double? Number(ReadOnlySpan<byte> line, Range field) =>
+        double.TryParse(line[field], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-        public GeneratedPlaces Build(string checksum) => new(this, checksum);
+    private ReadOnlySpan<byte> Line(int row)
+    {
+        var start = lineStart[row];
+        var end = Array.IndexOf(csv, (byte)'\n', start);
+        var line = csv.AsSpan(start, (end < 0 ? csv.Length : end) - start);
+        return line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
+    }
+
+    private Row RowAt(int row)
+    {
+        var line = Line(row);
+        Span<Range> fields = stackalloc Range[Columns];
+        Split(line, fields);
+        return new Row(Text(line, fields[0]), Text(line, fields[1]), Text(line, fields[2]), Text(line, fields[3]),
+            Text(line, fields[4]), Number(line, fields[5]), Number(line, fields[6]));
+    }
+
+    private string KeyAt(int row)
+    {
+        var line = Line(row);
+        Span<Range> fields = stackalloc Range[Columns];
+        Split(line, fields);
+        return Text(line, fields[0]);
     }
 
     private const ulong Offset = 14695981039346656037UL;
@@ -165,10 +172,6 @@ public sealed class GeneratedPlaces
         return hash;
     }
 
-    private string PoolString(int start, int end) => Encoding.UTF8.GetString(pool, start, end - start);
-
-    private string KeyAt(int row) => PoolString(keyStart[row], nameStart[row]);
-
     private int FindKey(string key)
     {
         var hash = HashKey(key);
@@ -177,7 +180,7 @@ public sealed class GeneratedPlaces
         while (at > 0 && keyHashes[at - 1] == hash) at--;
         for (; at < keyHashes.Length && keyHashes[at] == hash; at++)
         {
-            if (KeyAt(keyRows[at]) == key) return keyRows[at];
+            if (KeyAt(keyLines[at]) == key) return keyLines[at];
         }
         return -1;
     }
@@ -188,14 +191,9 @@ public sealed class GeneratedPlaces
         lock (gate)
         {
             if (made.TryGetValue(row, out var place)) return place;
-            var p = parent[row];
-            var aliases = PoolString(aliasStart[row], aliasEnd[row]);
-            var k = kind[row];
-            place = new Place(KeyAt(row), PoolString(nameStart[row], aliasStart[row]), p >= 0 ? KeyAt(p) : externalParents[~p],
-                k < Kinds.Length ? Kinds[k] : extraKinds[k - Kinds.Length],
-                aliases.Length == 0 ? [] : aliases.Split('|', StringSplitOptions.RemoveEmptyEntries),
-                float.IsNaN(latitude[row]) ? null : Math.Round(latitude[row], 3), float.IsNaN(longitude[row]) ? null : Math.Round(longitude[row], 3),
-                Generated: true);
+            var r = RowAt(row);
+            place = new Place(r.Key, r.Name, r.Parent, r.Kind, r.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries),
+                r.Latitude, r.Longitude, Generated: true);
             made[row] = place;
             return place;
         }
@@ -210,7 +208,7 @@ public sealed class GeneratedPlaces
         if (tokens.Count == 0 || tokens.Count > longestName) return [];
         var hash = Offset;
         foreach (var t in tokens) hash = HashToken(hash, name.AsSpan(t.Start, t.Length));
-        return RowsOf(hash, candidate => SameName(candidate, name, tokens), isShadowed);
+        return Lookup(hash, candidate => SameName(candidate, name, tokens), isShadowed);
     }
 
     /// <summary>
@@ -235,7 +233,7 @@ public sealed class GeneratedPlaces
         {
             var first = index;
             var tokenCount = n;
-            var found = RowsOf(hashes[n - 1], candidate => SameName(candidate, text, first, tokenCount), isShadowed);
+            var found = Lookup(hashes[n - 1], candidate => SameName(candidate, text, first, tokenCount), isShadowed);
             if (found.Count == 0) continue;
             length = n;
             places = found;
@@ -244,7 +242,7 @@ public sealed class GeneratedPlaces
         return false;
     }
 
-    private List<Place> RowsOf(ulong hash, Func<string, bool> sameName, Func<string, bool> isShadowed)
+    private List<Place> Lookup(ulong hash, Func<string, bool> sameName, Func<string, bool> isShadowed)
     {
         var at = Array.BinarySearch(nameHashes, hash);
         if (at < 0) return [];
@@ -252,7 +250,7 @@ public sealed class GeneratedPlaces
         var found = new List<Place>();
         for (; at < nameHashes.Length && nameHashes[at] == hash; at++)
         {
-            var place = PlaceAt(nameRows[at]);
+            var place = PlaceAt(nameLines[at]);
             if (found.Contains(place) || isShadowed(place.Key)) continue;
             if (sameName(place.Name) || place.Aliases.Any(sameName)) found.Add(place);
         }
@@ -286,14 +284,7 @@ public sealed class GeneratedPlaces
     /// <summary>Every row, as <see cref="Row"/> (for loading the layer into the database).</summary>
     public IEnumerable<Row> Rows()
     {
-        for (var row = 0; row < kind.Length; row++)
-        {
-            var p = parent[row];
-            var k = kind[row];
-            yield return new Row(KeyAt(row), PoolString(nameStart[row], aliasStart[row]), p >= 0 ? KeyAt(p) : externalParents[~p],
-                k < Kinds.Length ? Kinds[k] : extraKinds[k - Kinds.Length], PoolString(aliasStart[row], aliasEnd[row]),
-                float.IsNaN(latitude[row]) ? null : Math.Round(latitude[row], 3), float.IsNaN(longitude[row]) ? null : Math.Round(longitude[row], 3));
-        }
+        for (var row = 0; row < lineStart.Length; row++) yield return RowAt(row);
     }
 
     private static readonly Lock SharedGate = new();
@@ -303,17 +294,12 @@ public sealed class GeneratedPlaces
     /// The layer with this checksum, built by <paramref name="rows"/> the first time anything asks for it and shared by
     /// every reader in the process (tests and ingestion build many extractors over the same reference data).
     /// </summary>
-    public static Lazy<GeneratedPlaces> Shared(string checksum, Func<IEnumerable<Row>> rows)
+    public static Lazy<GeneratedPlaces> Shared(string checksum, Func<byte[]> csvText)
     {
         lock (SharedGate)
         {
             if (SharedLayers.TryGetValue(checksum, out var layer)) return layer;
-            layer = new Lazy<GeneratedPlaces>(() =>
-            {
-                var builder = new Builder();
-                foreach (var row in rows()) builder.Add(row);
-                return builder.Build(checksum);
-            }, LazyThreadSafetyMode.ExecutionAndPublication);
+            layer = new Lazy<GeneratedPlaces>(() => new GeneratedPlaces(csvText(), checksum), LazyThreadSafetyMode.ExecutionAndPublication);
             SharedLayers[checksum] = layer;
             return layer;
         }

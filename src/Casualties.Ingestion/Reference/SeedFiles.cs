@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -76,28 +77,29 @@ public static class SeedFiles
             if (row.Parent.Length > 0) break;
             if (!keys.Contains(row.Key)) countries.Add(ToPlace(row));
         }
-        return (countries, GeneratedPlaces.Shared(checksum, () => Divisions(path)));
+        return (countries, GeneratedPlaces.Shared(checksum, () => Decompressed(path)));
     }
 
-    /// <summary>The rows after the leading countries; a country among them is an error (it would be read nowhere).</summary>
-    private static IEnumerable<GeneratedPlaces.Row> Divisions(string path)
+    /// <summary>The file's text in one array of its exact size (the gzip trailer gives it), not a growing stream's copies.</summary>
+    private static byte[] Decompressed(string path)
     {
-        var pastCountries = false;
-        foreach (var row in GeneratedRows(path))
-        {
-            if (row.Parent.Length > 0) pastCountries = true;
-            else if (pastCountries)
-                throw new FormatException($"{GeneratedPlacesFile}: country '{row.Key}' after the first division; the file lists its countries first.");
-            else continue;
-            yield return row;
-        }
+        using var file = File.OpenRead(path);
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        var text = new byte[BinaryPrimitives.ReadInt32LittleEndian(trailer)];
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        gzip.ReadExactly(text);
+        if (gzip.ReadByte() >= 0) throw new FormatException($"{GeneratedPlacesFile}: longer than its gzip trailer says (one member expected).");
+        return text;
     }
 
     private static Place ToPlace(GeneratedPlaces.Row row) => new(row.Key, row.Name, row.Parent.Length == 0 ? null : row.Parent, row.Kind,
         row.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries), row.Latitude, row.Longitude, Generated: true);
 
-    /// <summary>The generated file's rows, streamed from the gzip (countries first).</summary>
-    public static IEnumerable<GeneratedPlaces.Row> GeneratedRows(string path)
+    /// <summary>The generated file's rows, streamed from the gzip (countries first): read here only up to the first division.</summary>
+    private static IEnumerable<GeneratedPlaces.Row> GeneratedRows(string path)
     {
         using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var text = new StreamReader(gzip);

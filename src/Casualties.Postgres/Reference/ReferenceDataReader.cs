@@ -36,11 +36,12 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
 
     const string LayerChecksumSql = "SELECT checksum FROM reference_layers WHERE name = @Name";
 
-    const string LayerRowsSql = """
-        SELECT p.key, p.name, parent.key, p.kind, array_to_string(p.aliases, '|'), p.latitude, p.longitude
-        FROM places p JOIN places parent ON parent.id = p.parent_id
-        WHERE p.generated
-        ORDER BY p.id
+    // The layer's CSV as the seed file has it (GeneratedPlaces.Header), straight from COPY.
+    const string LayerCsvSql = """
+        COPY (SELECT p.key, p.name, parent.key, p.kind, array_to_string(p.aliases, '|'), p.latitude, p.longitude
+              FROM places p JOIN places parent ON parent.id = p.parent_id
+              WHERE p.generated ORDER BY p.id)
+        TO STDOUT (FORMAT csv)
         """;
 
     const string LexiconSql = "SELECT phrase, low, high FROM lexicon ORDER BY phrase";
@@ -73,7 +74,7 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
         var checksum = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LayerChecksumSql,
             new { Name = ReferenceDataStore.GeneratedPlacesLayer }, cancellationToken: ct));
-        var layer = checksum is null ? null : GeneratedPlaces.Shared(checksum, LayerRows);
+        var layer = checksum is null ? null : GeneratedPlaces.Shared(checksum, LayerCsv);
         return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, layer);
     }
 
@@ -81,16 +82,13 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
     /// The generated layer's divisions and towns as the database holds them, read the first time an extractor asks
     /// (a place context) and then shared in the process for the same checksum.
     /// </summary>
-    private IEnumerable<GeneratedPlaces.Row> LayerRows()
+    private byte[] LayerCsv()
     {
         using var connection = dataSource.OpenConnection();
-        using var command = new NpgsqlCommand(LayerRowsSql, connection);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return new GeneratedPlaces.Row(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6));
-        }
+        using var text = new MemoryStream();
+        text.Write(System.Text.Encoding.UTF8.GetBytes(GeneratedPlaces.Header + "\n"));
+        using (var copy = connection.BeginRawBinaryCopy(LayerCsvSql)) copy.CopyTo(text);
+        return text.ToArray();
     }
 
     /// <summary>The victim groups claims may name (the claims.victims foreign key).</summary>
