@@ -44,20 +44,23 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
         COPY generated_places_stage (key, name, parent, kind, aliases, latitude, longitude) FROM STDIN (FORMAT BINARY)
         """;
 
-    // A curated row keeps its key (generated = false is never overwritten); parents are linked after all rows exist.
-    const string MergeLayerSql = """
-        INSERT INTO places (key, name, kind, aliases, latitude, longitude, generated)
-        SELECT key, name, kind, aliases, latitude, longitude, true FROM generated_places_stage
-        ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases,
-            latitude = excluded.latitude, longitude = excluded.longitude
-        WHERE places.generated AND (places.name, places.kind, places.aliases, places.latitude, places.longitude)
-            IS DISTINCT FROM (excluded.name, excluded.kind, excluded.aliases, excluded.latitude, excluded.longitude)
+    // New rows are inserted with their parent's id, parents first (the layer nests at most a few levels: one pass per
+    // level), so no row is written twice. A curated row keeps its key: it is never overwritten (generated = false).
+    const string InsertLayerSql = """
+        INSERT INTO places (key, name, parent_id, kind, aliases, latitude, longitude, generated)
+        SELECT s.key, s.name, parent.id, s.kind, s.aliases, s.latitude, s.longitude, true
+        FROM generated_places_stage s JOIN places parent ON parent.key = s.parent
+        WHERE NOT EXISTS (SELECT FROM places p WHERE p.key = s.key)
         """;
 
-    const string LinkLayerSql = """
-        UPDATE places p SET parent_id = parent.id
+    // Rows a previous layer loaded and this one changes.
+    const string UpdateLayerSql = """
+        UPDATE places p SET name = s.name, parent_id = parent.id, kind = s.kind, aliases = s.aliases,
+            latitude = s.latitude, longitude = s.longitude
         FROM generated_places_stage s JOIN places parent ON parent.key = s.parent
-        WHERE p.key = s.key AND p.generated AND p.parent_id IS DISTINCT FROM parent.id
+        WHERE p.key = s.key AND p.generated
+          AND (p.name, p.parent_id, p.kind, p.aliases, p.latitude, p.longitude)
+              IS DISTINCT FROM (s.name, parent.id, s.kind, s.aliases, s.latitude, s.longitude)
         """;
 
     const string SaveLayerChecksumSql = """
@@ -187,8 +190,13 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
             }
             await copy.CompleteAsync(ct);
         }
-        var changed = await conn.ExecuteAsync(new CommandDefinition(MergeLayerSql, transaction: tx, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition(LinkLayerSql, transaction: tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("ANALYZE generated_places_stage", transaction: tx, cancellationToken: ct));
+        var changed = await conn.ExecuteAsync(new CommandDefinition(UpdateLayerSql, transaction: tx, cancellationToken: ct));
+        for (var inserted = -1; inserted != 0;)
+        {
+            inserted = await conn.ExecuteAsync(new CommandDefinition(InsertLayerSql, transaction: tx, cancellationToken: ct));
+            changed += inserted;
+        }
         await conn.ExecuteAsync(new CommandDefinition(SaveLayerChecksumSql,
             new { Name = GeneratedPlacesLayer, layer.Value.Checksum, Rows = rows }, tx, cancellationToken: ct));
         return changed;
