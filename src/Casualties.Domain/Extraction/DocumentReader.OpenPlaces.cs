@@ -41,6 +41,12 @@ internal sealed partial class DocumentReader
         if (!text.IsCapitalized(i) || text[i].Length < 2 || IsDateline(text, i, 1) && i > 1) return false;
         if (IsTimeWord(text, i) || text.IsAny(i, "In", "On", "At", "The", "A", "An", "From", "Near", "For", "By", "After", "Before")) return false;
         if (IsPartOfCity(text, NameEnd(text, i, to))) return false;
+        if (KeptNameAt(text, i, to) is { } again)
+        {
+            places = [again.Place];
+            length = again.Tokens.Length;
+            return true;
+        }
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
         if (extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates)
@@ -61,6 +67,7 @@ internal sealed partial class DocumentReader
         var name = text.Slice(i, end - 1);
         if (SettlementNouns.Contains(name) || Reference.Gazetteer.Named(name).Count > 0) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
+        keptNames.Add((kept, [.. Enumerable.Range(i, end - i).Select(k => text[k].ToString())]));
         places = [kept];
         length = end - i;
         RememberOpenPlace(kept);
@@ -224,6 +231,26 @@ internal sealed partial class DocumentReader
     {
         if (place.Parent is null) namedCountries.Add(place.Key);
         else if (place.Kind is "city" or "district") RememberOpenPlace(place);
+    }
+
+    /// <summary>The names this document kept as written, with their tokens: read as the same place wherever they recur.</summary>
+    private readonly List<(Place Place, string[] Tokens)> keptNames = [];
+
+    /// <summary>
+    /// "near Sotk, in Gegharkunik province ... in the Sotk direction": a name the document already showed to be a place is
+    /// that place again, in any context (the whole name, not the start of a longer one).
+    /// </summary>
+    private (Place Place, string[] Tokens)? KeptNameAt(TokenText text, int i, int to)
+    {
+        foreach (var kept in keptNames)
+        {
+            var tokens = kept.Tokens;
+            if (i + tokens.Length > to || ContinuesName(text, i + tokens.Length)) continue;
+            var same = true;
+            for (var k = 0; k < tokens.Length && same; k++) same = TokenText.SameToken(text[i + k], tokens[k]);
+            if (same) return kept;
+        }
+        return null;
     }
 
     /// <summary>A place kept as written: not in the gazetteer, under the nearest known place the text gave.</summary>

@@ -68,8 +68,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         foreach (var place in placesHere)
         {
             if (IsLandmarkOrDestination(text, place)) continue;
-            previousPlaces.Add(place.Candidates[0]);
-            if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(place.Candidates[0]);
+            // A name kept as written is carried into later sentences as the known place it lies in: only its own
+            // sentence says where it is (unknown beats wrong).
+            var known = IsKeptAsWritten(place.Candidates[0]) ? Reference.Gazetteer.ByKey(place.Candidates[0].Parent!) : place.Candidates[0];
+            if (known is null) continue;
+            previousPlaces.Add(known);
+            if (known.Kind == "area" && known.Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null) namedAreas.Add(known);
         }
         var leading = LeadingCountry();
         lastPlace = InnermostOf(previousPlaces, p => leading is null || extractor.CountryKeyOf(p) == leading) ?? lastPlace;

@@ -122,6 +122,41 @@ public sealed class GazetteerPlaceTests
         Assert.That(claim.PlaceParentKey, Is.Not.Null);
     }
 
+    [TestCase("Gunmen stormed the village of Umm Xaldir in Hama province on Monday. Local officials said 14 people were killed.", "Hama Governorate")]
+    [TestCase("Militants torched the hamlet of Tal Zarqun in Idlib province overnight.\n\nA hospital in the area said it had received 9 bodies.", "Idlib Governorate")]
+    [TestCase("Jets struck Qarmalta, a village in Idlib province, at dawn. Rescuers said 12 civilians died.", "Idlib Governorate")]
+    [Property("Rule", "a kept name carried as its known parent")]
+    public void A_name_kept_as_written_is_carried_to_a_later_sentence_as_its_known_parent(string text, string parent)
+    {
+        var claim = First(text);
+
+        Assert.That(claim.Place, Is.EqualTo(parent));
+        Assert.That(claim.PlaceKey, Is.Not.Null);
+    }
+
+    [TestCase("Shells hit homes near Umm Xaldir, in Hama province, on Monday. Rebels said they had killed 14 soldiers on the Umm Xaldir front.", "Umm Xaldir")]
+    [TestCase("Gunmen raided the village of Tal Zarqun in Idlib province. Residents said 9 people were killed in Tal Zarqun overnight.", "Tal Zarqun")]
+    [TestCase("Fighting flared around Qarmalta, a village in Idlib province. A monitor said 12 fighters died in the Qarmalta area.", "Qarmalta")]
+    [Property("Rule", "a kept name recurs")]
+    public void A_name_kept_as_written_is_the_same_place_where_it_recurs(string text, string name)
+    {
+        var claim = First(text);
+
+        Assert.That(claim.Place, Is.EqualTo(name));
+        Assert.That(claim.PlaceParentKey, Is.Not.Null);
+    }
+
+    [TestCase("Rebels overran the village of Umm Xaldir and killed 14 soldiers near Hama on Monday, the Syrian army said.", "Hama")]
+    [TestCase("Troops entered the hamlet of Tal Zarqun and killed 9 fighters around Idlib city, the Syrian Observatory for Human Rights said.", "Idlib")]
+    [Property("Rule", "a known place beats a kept name at the same distance")]
+    public void At_the_same_distance_from_the_figure_a_known_place_beats_a_name_kept_as_written(string text, string known)
+    {
+        var claim = First(text);
+
+        Assert.That(claim.PlaceKey, Is.Not.Null, $"read '{claim.Place}'");
+        Assert.That(TestData.Reference.Gazetteer.SamePlace(claim.Place, known) || claim.Place!.StartsWith(known, StringComparison.Ordinal), Is.True, claim.Place);
+    }
+
     [TestCase("South Sudan", "south-sudan")]
     [TestCase("Sudan", "sudan")]
     [TestCase("Niger", "niger")]
