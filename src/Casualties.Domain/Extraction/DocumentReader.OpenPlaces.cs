@@ -65,7 +65,7 @@ internal sealed partial class DocumentReader
         var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
         if (parent is null) return false;
         var name = text.Slice(i, end - 1);
-        if (SettlementNouns.Contains(name) || Reference.Gazetteer.Named(name).Count > 0) return false;
+        if (SettlementNouns.Contains(name) || Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
         keptNames.Add((kept, [.. Enumerable.Range(i, end - i).Select(k => text[k].ToString())]));
         places = [kept];

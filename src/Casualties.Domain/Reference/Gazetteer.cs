@@ -49,8 +49,15 @@ public sealed class Gazetteer
     /// <summary>True when the key is a curated place's (or a country's of the generated layer).</summary>
     public bool IsCurated(string key) => byKey.ContainsKey(key);
 
+    /// <summary>
+    /// Every curated place a name or alias may mean. The generated layer is not asked: its names are read only in place
+    /// contexts of free text (<see cref="NamedAnywhere"/>), never to resolve a dataset's or a claim's name.
+    /// </summary>
+    public IReadOnlyList<Place> Named(string nameOrAlias) =>
+        byName.TryGetValue(nameOrAlias.Trim(), out var list) ? list : [];
+
     /// <summary>Every place a name or alias may mean: the curated places, else the generated layer's.</summary>
-    public IReadOnlyList<Place> Named(string nameOrAlias)
+    public IReadOnlyList<Place> NamedAnywhere(string nameOrAlias)
     {
         if (byName.TryGetValue(nameOrAlias.Trim(), out var list)) return list;
         if (Generated is not { } layer) return [];
@@ -95,8 +102,8 @@ public sealed class Gazetteer
     public bool SamePlace(string? a, string? b)
     {
         if (a is null || b is null) return a is null && b is null;
-        var left = Named(a);
-        var right = Named(b);
+        var left = NamedAnywhere(a);
+        var right = NamedAnywhere(b);
         return left.Any(l => right.Contains(l));
     }
 }
