@@ -32,6 +32,7 @@ CREATE TEMP TABLE IF NOT EXISTS ingest_stage (
     perpetrator_side text,
     place_name       text,
     place_key        text,
+    place_parent_key text,
     latitude         double precision,
     longitude        double precision,
     start_date       date,

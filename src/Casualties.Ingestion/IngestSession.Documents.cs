@@ -212,15 +212,22 @@ internal sealed partial class IngestSession
     {
         // A claim with no attribution is the carrier's own statement (domain.md, "Who says what").
         var sourceName = claim.Source ?? defaultSource;
-        var place = claim.Place is null ? null : resolver.Place(PlaceNames.FinestFirst(claim.Place));
-        var country = place is null ? null : resolver.Reference.Gazetteer.CountryOf(place).Key;
+        // The extractor names the gazetteer key it read. A place it kept as written has none, only its nearest known
+        // parent: that parent is stored as the claim's place (the reconciler groups the name inside it, issue 14) and
+        // as place_parent_id, which says the name is a place within it rather than the parent itself.
+        var gazetteer = resolver.Reference.Gazetteer;
+        var parent = claim.PlaceParentKey is { } parentKey ? gazetteer.ByKey(parentKey) : null;
+        var place = claim.PlaceKey is { } key ? gazetteer.ByKey(key)
+            : parent ?? (claim.Place is null ? null : resolver.Place(PlaceNames.FinestFirst(claim.Place)));
+        var country = place is null ? null : gazetteer.CountryOf(place).Key;
         return new StagedClaim(ordinal, claim.Outcome, claim.Victims, claim.VictimSide, claim.Quantity, Best: null, claim.Parent,
             sourceName, resolver.Source(sourceName, country), claim.Perpetrator, claim.PerpetratorSide, claim.Place, place?.Key,
             place?.Latitude, place?.Longitude, claim.Period.Start, claim.Period.End, claim.Cumulative, published, claim.Quote,
             claim.Span, claim.Confidence)
         {
             PlaceScope = place is null ? null : PlaceScopeCues.Read(claim.Quote, OneDayEvent(claim),
-                resolver.Reference.Gazetteer.DepthOf(place) <= 1),
+                gazetteer.DepthOf(place) <= 1),
+            PlaceParentKey = parent?.Key,
         };
     }
 

@@ -61,6 +61,39 @@ public sealed class ReferenceDataStoreTests
         Assert.That(eastAleppoCountry, Is.EqualTo("Syria"));
     }
 
+    [Test]
+    [Property("Issue", "16")]
+    public async Task The_generated_layer_is_copied_once_with_its_parents_and_read_back_from_the_database()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        var data = SeedFiles.Load();
+        Assert.That(data.GeneratedPlaces, Is.Not.Null, "seeds/ holds the generated layer");
+        var layer = data.GeneratedPlaces!.Value; // loaded from the file before the clock starts
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await new ReferenceDataStore(db.DataSource).Load(data);
+        TestContext.Progress.WriteLine($"seeding with the generated layer ({layer.Count} rows): {clock.Elapsed.TotalSeconds:F1} s");
+
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var stored = await conn.QuerySingleAsync<(long Rows, long Orphans)>("""
+            SELECT count(*) FILTER (WHERE parent_id IS NOT NULL), count(*) FILTER (WHERE parent_id IS NULL)
+            FROM places WHERE generated AND kind <> 'country'
+            """);
+        var checksum = await conn.ExecuteScalarAsync<string>("SELECT checksum FROM reference_layers WHERE name = 'places.geonames'");
+        Assert.That(stored.Orphans, Is.Zero);
+        Assert.That(checksum, Is.EqualTo(layer.Checksum));
+        // A curated row keeps its key: the layer's rows under a curated key are not stored as generated.
+        var curatedKeys = data.Places.Where(p => !p.Generated).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.That(stored.Rows, Is.EqualTo(layer.Rows().Count(r => !curatedKeys.Contains(r.Key))));
+
+        var read = await new ReferenceDataReader(db.DataSource).Read(CancellationToken.None);
+        var town = layer.Rows().First(r => !curatedKeys.Contains(r.Key) && r.Kind == "city");
+        var back = read.Gazetteer.ByKey(town.Key);
+        Assert.That(back, Is.Not.Null);
+        Assert.That((back!.Name, back.Parent, back.Generated), Is.EqualTo((town.Name, town.Parent, true)));
+        Assert.That(read.Places.Any(p => p.Generated && p.Parent is not null), Is.False, "the layer's towns stay out of the curated list");
+    }
+
     private static async Task<string> Snapshot(TestDatabase db)
     {
         await using var conn = await db.DataSource.OpenConnectionAsync();

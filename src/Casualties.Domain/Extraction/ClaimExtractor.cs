@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 
@@ -27,12 +26,25 @@ public sealed class ClaimExtractor
     internal PhraseMatcher<VictimTerm> Victims { get; }
     internal PhraseMatcher<Source> Sources { get; }
     internal PhraseMatcher<Actor> Actors { get; }
+    /// <summary>The curated places, and the generated layer's countries: names read wherever the text has them.</summary>
     internal PhraseMatcher<Place> Places { get; }
     /// <summary>The words of the side cues (seeds/side-cues.csv): "air strike" → every conflict's cue of aircraft.</summary>
     internal PhraseMatcher<SideCue> SideCues { get; }
 
     /// <summary>Turns the sources reporting clauses give into sources; stateless, built once for every document.</summary>
     internal SourceCanonicaliser Canonicaliser { get; }
+
+    /// <summary>
+    /// The generated layer's divisions and towns (a curated key wins): names read only in place contexts ("in X", "the
+    /// village of X"). The layer loads the first time a place context asks.
+    /// </summary>
+    internal bool TryMatchGenerated(TokenText text, int index, int end, out int length, out IReadOnlyList<Place> places)
+    {
+        places = [];
+        length = 0;
+        var gazetteer = Reference.Gazetteer;
+        return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCurated, out length, out places);
+    }
 
     /// <summary>Every word a source, actor or place name may start with.</summary>
     internal HashSet<string> NameStarts { get; }
@@ -63,11 +75,8 @@ public sealed class ClaimExtractor
         return index;
     }
 
-    private readonly FrozenDictionary<string, string> countryByPlace;
-
     /// <summary>The key of the country a place lies in.</summary>
-    internal string CountryKeyOf(Place place) =>
-        countryByPlace.TryGetValue(place.Key, out var country) ? country : Reference.Gazetteer.CountryOf(place).Key;
+    internal string CountryKeyOf(Place place) => Reference.Gazetteer.CountryOf(place).Key;
 
     public ClaimExtractor(ReferenceData reference)
     {
@@ -75,10 +84,6 @@ public sealed class ClaimExtractor
         Reference = reference;
         sourcesByName = new(() => IndexByName(reference.Sources, s => s.Aliases.Append(s.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
         actorsByName = new(() => IndexByName(reference.Actors, a => a.Aliases.Append(a.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
-        countryByPlace = reference.Places
-            .Select(p => KeyValuePair.Create(p.Key, reference.Gazetteer.CountryOf(p).Key))
-            .DistinctBy(p => p.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(StringComparer.Ordinal);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)
@@ -88,7 +93,8 @@ public sealed class ClaimExtractor
         Victims = new PhraseMatcher<VictimTerm>(terms.Select(t => (t.Term, t)));
         Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => WithAbbreviatedUn(s.Aliases.Append(s.Name)).Select(a => (a, s))));
         Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
-        Places = new PhraseMatcher<Place>(reference.Places.SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+        Places = new PhraseMatcher<Place>(reference.Places.Where(p => !p.Generated || p.Parent is null)
+            .SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         SideCues = new PhraseMatcher<SideCue>(reference.SideCues.SelectMany(c => c.Words.Select(w => (w, c))));
         NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);

@@ -23,7 +23,16 @@ internal sealed partial class DocumentReader
         ["Nigerians"] = "nigeria", ["Malian"] = "mali", ["Ethiopian"] = "ethiopia", ["Ethiopians"] = "ethiopia",
         ["Congolese"] = "drc", ["Burmese"] = "myanmar", ["Kenyan"] = "kenya", ["Burkinabe"] = "burkina-faso",
         ["Cameroonian"] = "cameroon", ["Chadian"] = "chad", ["Israeli"] = "israel", ["Israelis"] = "israel",
-        ["Russian"] = "russia", ["Iranian"] = "iran", ["Saudi"] = "saudi-arabia",
+        ["Russian"] = "russia", ["Iranian"] = "iran", ["Saudi"] = "saudi-arabia", ["Nigerien"] = "niger", ["Nigeriens"] = "niger",
+    };
+
+    /// <summary>"South Sudanese", "Equatorial Guinean": a demonym after these words is another country's, not the shorter name's.</summary>
+    private static readonly HashSet<string> DemonymQualifiers = new(StringComparer.OrdinalIgnoreCase) { "South", "Equatorial", "Bissau", "Papua" };
+
+    /// <summary>The countries of a qualified demonym, by qualifier and demonym.</summary>
+    private static readonly Dictionary<(string, string), string> QualifiedDemonyms = new()
+    {
+        [("south", "sudanese")] = "south-sudan", [("equatorial", "guinean")] = "equatorial-guinea", [("equatorial", "guineans")] = "equatorial-guinea",
     };
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup =
@@ -89,7 +98,17 @@ internal sealed partial class DocumentReader
 
     private void VoteForDemonym(TokenText text, int index)
     {
-        if (text.IsCapitalized(index) && DemonymLookup.TryGetValue(text[index], out var country)) VoteCountry(country, Weight(1));
+        if (!text.IsCapitalized(index) || !DemonymLookup.TryGetValue(text[index], out var country)) return;
+        if (text.IsWord(index - 1) && DemonymQualifiers.Contains(text[index - 1]))
+        {
+            if (QualifiedDemonyms.TryGetValue((text[index - 1].ToString().ToLowerInvariant(), text[index].ToString().ToLowerInvariant()), out var qualified)
+                && Reference.Gazetteer.ByKey(qualified) is not null)
+            {
+                VoteCountry(qualified, Weight(1));
+            }
+            return;
+        }
+        VoteCountry(country, Weight(1));
     }
 
     private void UpdateLeading()
@@ -140,6 +159,17 @@ internal sealed partial class DocumentReader
     {
         UpdateLeading();
         return leadingConflict;
+    }
+
+    /// <summary>True when the document is about a country (known from the gazetteer) where no conflict of the seeds is fought.</summary>
+    private bool IsOutsideSeededConflicts()
+    {
+        if (LeadingCountry() is not { } country) return false;
+        foreach (var conflict in Reference.Conflicts)
+        {
+            if (conflict.Countries.Contains(country, StringComparer.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>True when a place lies in the document's conflict (or country), or nothing is known yet.</summary>

@@ -51,6 +51,7 @@ internal sealed partial class DocumentReader
         }
         places = ChosenFirst(candidates, chosen);
         Vote(chosen);
+        RememberNamed(chosen);
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(IsSettlement) is { } settlement) lastCity = settlement;
         if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(p => p.Kind == "region") is { } region) lastRegion = region;
         return true;
@@ -280,7 +281,7 @@ internal sealed partial class DocumentReader
         {
             if (!InDocumentCountries(named.Candidates[0]) || !IsPlaceOfEvent(text, named)) continue;
             if (IsCountryPartMention(text, named) && NamesPlaceInside(named) || InRelativeClauseWithout(text, named, anchor, to)) continue;
-            if (best is null || Distance(named.First, named.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor)) best = named;
+            if (best is not { } current || Closer(named, current, anchor)) best = named;
         }
         foreach (var named in placesHere)
         {
@@ -299,6 +300,18 @@ internal sealed partial class DocumentReader
         if (continuesPrevious && previousDrafts.Count > 0) return previousDrafts[^1].Place;
         if (InnermostOf(previousPlaces, InDocumentCountries) is { } previous) return previous;
         return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace ?? datelinePlace;
+    }
+
+    /// <summary>
+    /// Nearer the figure; at the same distance a place the gazetteer knows beats a name kept as written (weaker evidence:
+    /// only its context says it is a place).
+    /// </summary>
+    private static bool Closer(NamedAt<Place> named, NamedAt<Place> best, int anchor)
+    {
+        var distance = Distance(named.First, named.Last, anchor);
+        var bestDistance = Distance(best.First, best.Last, anchor);
+        return distance < bestDistance
+            || distance == bestDistance && IsKeptAsWritten(best.Candidates[0]) && !IsKeptAsWritten(named.Candidates[0]);
     }
 
     /// <summary>

@@ -72,12 +72,16 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         foreach (var place in placesHere)
         {
             if (IsLandmarkOrDestination(text, place)) continue;
-            previousPlaces.Add(place.Candidates[0]);
-            if (place.Candidates[0].Kind == "area" && place.Candidates[0].Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null)
+            // A name kept as written is carried into later sentences as the known place it lies in: only its own
+            // sentence says where it is (unknown beats wrong).
+            var known = IsKeptAsWritten(place.Candidates[0]) ? Reference.Gazetteer.ByKey(place.Candidates[0].Parent!) : place.Candidates[0];
+            if (known is null) continue;
+            previousPlaces.Add(known);
+            if (known.Kind == "area" && known.Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null)
             {
                 // Only the last mention of an area is ever asked for: one entry per area keeps the list as short as the gazetteer's areas.
-                namedAreas.Remove(place.Candidates[0]);
-                namedAreas.Add(place.Candidates[0]);
+                namedAreas.Remove(known);
+                namedAreas.Add(known);
             }
         }
         var leading = LeadingCountry();
@@ -117,7 +121,15 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 VoteForActors(alliance);
                 continue;
             }
-            if (!extractor.NameStarts.Contains(text[i])) continue;
+            if (!extractor.NameStarts.Contains(text[i]))
+            {
+                if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
+                {
+                    placesHere.Add(new(i, openLength, open));
+                    i += openLength - 1;
+                }
+                continue;
+            }
             var length = 1;
             var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
                 && !WordOfLongerName(text, i, sourceLength, from);
@@ -148,6 +160,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 }
                 placesHere.Add(new(i, placeLength, places));
                 length = Math.Max(length, placeLength);
+            }
+            else if (length == 1 && (actorsHere.Count == 0 || actorsHere[^1].First != i) && TryOpenPlaceAt(text, i, to, out var open, out var openLength))
+            {
+                placesHere.Add(new(i, openLength, open));
+                length = openLength;
             }
             i += length - 1;
         }
@@ -188,6 +205,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
             var perpetratorSide = conflict is null ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
+            var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
+            var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
             claims.Add(new Claim(
                 draft.Outcome!.Value,
                 draft.Victims!,
@@ -202,7 +221,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Cumulative,
                 draft.Quote,
                 draft.Span,
-                Math.Clamp(draft.Confidence, 0, 1)));
+                Math.Clamp(draft.Confidence, 0, 1))
+            {
+                PlaceKey = keptAsWritten ? null : draft.Place?.Key,
+                PlaceParent = placeParent?.Name,
+                PlaceParentKey = placeParent?.Key,
+            });
         }
         return claims;
     }
@@ -262,9 +286,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     private Place? DocumentCountry() => LeadingCountry() is { } key ? Reference.Gazetteer.ByKey(key) : null;
 
-    private static Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
+    private Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
     {
         if (candidates.Count == 0) return null;
+        // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess.
+        if (conflict is null && IsOutsideSeededConflicts()) return null;
         if (conflict is not null)
         {
             foreach (var actor in candidates)

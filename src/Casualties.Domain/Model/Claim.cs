@@ -21,6 +21,18 @@ public sealed record Claim(
     TextSpan Span,
     double Confidence)
 {
+    /// <summary>
+    /// For a place the gazetteer lacks, kept by <see cref="Place"/> as written: the nearest known place the text puts it in
+    /// ("Kafr Zita, in Hama province" → Hama Governorate), else the document's country; null when the place is known.
+    /// </summary>
+    public string? PlaceParent { get; init; }
+
+    /// <summary>The gazetteer key of <see cref="Place"/>, null when the place is kept as written or unknown.</summary>
+    public string? PlaceKey { get; init; }
+
+    /// <summary>The gazetteer key of <see cref="PlaceParent"/>.</summary>
+    public string? PlaceParentKey { get; init; }
+
     public double Confidence { get; } = Confidence is >= 0 and <= 1 ? Confidence
         : throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must be between 0 and 1.");
 }

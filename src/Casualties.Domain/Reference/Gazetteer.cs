@@ -1,8 +1,13 @@
 namespace Casualties.Domain.Reference;
 
-/// <summary>Places with their hierarchy: lookup by key, name or alias, ancestry and containment.</summary>
+/// <summary>
+/// Places with their hierarchy: lookup by key, name or alias, ancestry and containment. The curated places are held
+/// here; the generated layer (<see cref="GeneratedPlaces"/>), when given, answers for keys and names they lack.
+/// </summary>
 public sealed class Gazetteer
 {
+    private readonly Lazy<GeneratedPlaces>? generated;
+
     private readonly Dictionary<string, Place> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Place>> byName = new(StringComparer.OrdinalIgnoreCase);
 
@@ -11,8 +16,9 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, List<Place>> children = new(StringComparer.Ordinal);
 
-    public Gazetteer(IEnumerable<Place> places)
+    public Gazetteer(IEnumerable<Place> places, Lazy<GeneratedPlaces>? generated = null)
     {
+        this.generated = generated;
         foreach (var place in places)
         {
             byKey[place.Key] = place;
@@ -31,13 +37,32 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>The curated places (and the generated layer's countries); the generated layer is not counted.</summary>
     public int Count => byKey.Count;
 
-    public Place? ByKey(string key) => byKey.GetValueOrDefault(key);
+    /// <summary>The generated layer (loaded on first use), or null when there is none.</summary>
+    public GeneratedPlaces? Generated => generated?.Value;
 
-    /// <summary>Every place a name or alias may mean.</summary>
+    /// <summary>A curated place by key, else a generated one (a curated row wins over a generated one with its key).</summary>
+    public Place? ByKey(string key) => byKey.TryGetValue(key, out var place) ? place : Generated?.ByKey(key);
+
+    /// <summary>True when the key is a curated place's (or a country's of the generated layer).</summary>
+    public bool IsCurated(string key) => byKey.ContainsKey(key);
+
+    /// <summary>
+    /// Every curated place a name or alias may mean. The generated layer is not asked: its names are read only in place
+    /// contexts of free text (<see cref="NamedAnywhere"/>), never to resolve a dataset's or a claim's name.
+    /// </summary>
     public IReadOnlyList<Place> Named(string nameOrAlias) =>
         byName.TryGetValue(nameOrAlias.Trim(), out var list) ? list : [];
+
+    /// <summary>Every place a name or alias may mean: the curated places, else the generated layer's.</summary>
+    public IReadOnlyList<Place> NamedAnywhere(string nameOrAlias)
+    {
+        if (byName.TryGetValue(nameOrAlias.Trim(), out var list)) return list;
+        if (Generated is not { } layer) return [];
+        return layer.Named(nameOrAlias.Trim(), byKey.ContainsKey);
+    }
 
     /// <summary>The place itself, then its parent, up to the country.</summary>
     public IReadOnlyList<Place> AncestryOf(Place place) =>
@@ -77,8 +102,8 @@ public sealed class Gazetteer
     public bool SamePlace(string? a, string? b)
     {
         if (a is null || b is null) return a is null && b is null;
-        var left = Named(a);
-        var right = Named(b);
+        var left = NamedAnywhere(a);
+        var right = NamedAnywhere(b);
         return left.Any(l => right.Contains(l));
     }
 }

@@ -16,13 +16,19 @@ public sealed class ReferenceData
     public IReadOnlyList<SideCue> SideCues { get; }
     public Gazetteer Gazetteer { get; }
 
+    /// <summary>
+    /// The gazetteer's generated layer (GeoNames divisions and towns, <see cref="Reference.GeneratedPlaces"/>), built on
+    /// first use; not in <see cref="Places"/>, which holds the curated places and the layer's countries.
+    /// </summary>
+    public Lazy<GeneratedPlaces>? GeneratedPlaces { get; }
+
     private readonly Dictionary<string, Source> sourcesByName;
     private readonly Dictionary<string, List<Source>> sourcesByAlias;
 
     public ReferenceData(
         IReadOnlyList<Conflict> conflicts, IReadOnlyList<Source> sources, IReadOnlyList<Actor> actors,
         IReadOnlyList<Place> places, IReadOnlyList<LexiconEntry> lexicon, IReadOnlyList<VictimTerm> victimTerms,
-        IReadOnlyList<SideCue>? sideCues = null)
+        IReadOnlyList<SideCue>? sideCues = null, Lazy<GeneratedPlaces>? generatedPlaces = null)
     {
         Conflicts = conflicts;
         Sources = sources;
@@ -31,7 +37,8 @@ public sealed class ReferenceData
         Lexicon = lexicon;
         VictimTerms = victimTerms;
         SideCues = sideCues ?? [];
-        Gazetteer = new Gazetteer(places);
+        Gazetteer = new Gazetteer(places, generatedPlaces);
+        GeneratedPlaces = generatedPlaces;
         sourcesByName = new(StringComparer.OrdinalIgnoreCase);
         sourcesByAlias = new(StringComparer.OrdinalIgnoreCase);
         foreach (var source in sources)

@@ -10,9 +10,13 @@ public sealed record Source(string Name, string Kind, double Reliability, string
 public sealed record Actor(string Name, string Conflict, string Side, string Kind, IReadOnlyList<string> Aliases);
 
 /// <summary>A gazetteer entry. <see cref="Parent"/> is the key of the enclosing place, null for a country.</summary>
+/// <remarks>
+/// <see cref="Generated"/> marks the generated layer (GeoNames, seeds/places.geonames.csv.gz): free text names its places
+/// only in place contexts ("in X", "the village of X"); the curated places.csv is read everywhere.
+/// </remarks>
 public sealed record Place(
     string Key, string Name, string? Parent, string Kind, IReadOnlyList<string> Aliases,
-    double? Latitude, double? Longitude);
+    double? Latitude, double? Longitude, bool Generated = false);
 
 /// <summary>A vague quantity phrase ("dozens") and the bounds it stands for.</summary>
 public sealed record LexiconEntry(string Phrase, int Low, int? High);

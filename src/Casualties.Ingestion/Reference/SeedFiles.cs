@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
 using Casualties.Domain.Reference;
 using Sylvan.Data.Csv;
 
@@ -37,26 +40,95 @@ public static class SeedFiles
     {
         var dir = Locate(directory);
         var conflicts = Read(dir, "conflicts.csv", r => new Conflict(r.Req("conflict"), r.Req("name"), r.List("countries"), r.List("sides")));
+        var curated = Read(dir, "places.csv", ReadPlace);
+        var (countries, generated) = GeneratedLayer(dir, curated);
         return new ReferenceData(
             conflicts,
             Read(dir, "sources.csv", r => new Source(r.Req("name"), r.Opt("kind") ?? "unknown",
                 r.Double("reliability") ?? 0.5, r.Opt("country"), r.List("aliases"))),
             Read(dir, "actors.csv", r => new Actor(r.Req("name"), r.Req("conflict"), r.Req("side"),
                 r.Opt("kind") ?? "armed_group", r.List("aliases"))),
-            Read(dir, "places.csv", r => new Place(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
-                r.List("aliases"), r.Double("latitude"), r.Double("longitude"))),
+            [.. curated, .. countries],
             Read(dir, "lexicon.csv", r => new LexiconEntry(r.Req("phrase"), r.Int("low") ?? 0, r.Int("high"))),
             Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))),
             Read(dir, "side-cues.csv", r => r.SideOf(conflicts, new SideCue(r.Req("conflict"), r.Req("side"), r.Req("cue"), r.List("words"),
-                r.Opt("country"), r.Int("from"), r.Int("to")))));
+                r.Opt("country"), r.Int("from"), r.Int("to")))),
+            generated);
+    }
+
+    /// <summary>The generated layer of the gazetteer (tools/gazetteer), beside the curated places.csv.</summary>
+    public const string GeneratedPlacesFile = "places.geonames.csv.gz";
+
+    private static Place ReadPlace(SeedRow r) => new(r.Req("key"), r.Req("name"), r.Opt("parent"), r.Opt("kind") ?? "area",
+        r.List("aliases"), r.Double("latitude"), r.Double("longitude"));
+
+    /// <summary>
+    /// The generated layer (GeoNames): its countries the curated places.csv lacks, read now (the file starts with them),
+    /// and its divisions and towns as a compact <see cref="GeneratedPlaces"/>, read the first time a place context asks
+    /// and shared in the process while the file's checksum is the same. A curated row wins over a generated one with its key.
+    /// </summary>
+    private static (List<Place> Countries, Lazy<GeneratedPlaces>? Layer) GeneratedLayer(string directory, List<Place> curated)
+    {
+        var path = Path.Combine(directory, GeneratedPlacesFile);
+        if (!File.Exists(path)) return ([], null);
+        string checksum;
+        using (var file = File.OpenRead(path)) checksum = Convert.ToHexStringLower(SHA256.HashData(file));
+        var keys = curated.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var countries = new List<Place>();
+        foreach (var row in GeneratedRows(path))
+        {
+            if (row.Parent.Length > 0) break;
+            if (!keys.Contains(row.Key)) countries.Add(ToPlace(row));
+        }
+        return (countries, GeneratedPlaces.Shared(checksum, () => Decompressed(path)));
+    }
+
+    /// <summary>The file's text in one array of its exact size (the gzip trailer gives it), not a growing stream's copies.</summary>
+    private static byte[] Decompressed(string path)
+    {
+        using var file = File.OpenRead(path);
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        var text = new byte[BinaryPrimitives.ReadInt32LittleEndian(trailer)];
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        gzip.ReadExactly(text);
+        if (gzip.ReadByte() >= 0) throw new FormatException($"{GeneratedPlacesFile}: longer than its gzip trailer says (one member expected).");
+        return text;
+    }
+
+    private static Place ToPlace(GeneratedPlaces.Row row) => new(row.Key, row.Name, row.Parent.Length == 0 ? null : row.Parent, row.Kind,
+        row.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries), row.Latitude, row.Longitude, Generated: true);
+
+    /// <summary>The generated file's rows, streamed from the gzip (countries first): read here only up to the first division.</summary>
+    private static IEnumerable<GeneratedPlaces.Row> GeneratedRows(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var text = new StreamReader(gzip);
+        using var reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        var line = 1;
+        while (reader.Read())
+        {
+            line++;
+            var r = new SeedRow(reader, GeneratedPlacesFile, line);
+            yield return new GeneratedPlaces.Row(r.Req("key"), r.Req("name"), r.Opt("parent") ?? "", r.Opt("kind") ?? "area",
+                r.Opt("aliases") ?? "", r.Double("latitude"), r.Double("longitude"));
+        }
     }
 
     private static List<T> Read<T>(string directory, string fileName, Func<SeedRow, T> map)
     {
         var path = Path.Combine(directory, fileName);
+        if (!File.Exists(path)) return [];
+        using var text = File.OpenText(path);
+        return Read(text, fileName, map);
+    }
+
+    private static List<T> Read<T>(TextReader text, string fileName, Func<SeedRow, T> map)
+    {
         var rows = new List<T>();
-        if (!File.Exists(path)) return rows;
-        using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
+        using var reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
         var line = 1;
         while (reader.Read())
         {

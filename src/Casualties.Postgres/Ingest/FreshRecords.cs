@@ -31,8 +31,8 @@ internal static class FreshRecords
     // The claim columns IngestStaging.WriteClaim writes, in its order.
     const string ClaimColumns = """
         ordinal, outcome, victims, victim_side, qualifier, value, low, high, best, phrase, parent_ordinal, source_name,
-        source_id, perpetrator, perpetrator_side, place_name, place_id, latitude, longitude, start_date, start_precision,
-        end_date, end_precision, cumulative, reported, quote, span_start, span_end, confidence, place_scope
+        source_id, perpetrator, perpetrator_side, place_name, place_id, place_parent_id, latitude, longitude, start_date,
+        start_precision, end_date, end_precision, cumulative, reported, quote, span_start, span_end, confidence, place_scope
         """;
 
     const string ClaimsCopySql = $"COPY claims (id, parent_id, record_id, ingest_run_id, {ClaimColumns}) FROM STDIN (FORMAT BINARY)";

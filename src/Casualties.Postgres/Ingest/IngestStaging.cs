@@ -14,8 +14,8 @@ internal static class IngestStaging
         COPY ingest_stage (item, document_id, dataset, record_key, version, content_hash, origin, line, event_key,
             parent_key, details, flags, retire_at, ordinal, outcome, victims, victim_side, qualifier, value, low, high,
             best, phrase, parent_ordinal, source_name, source_canonical, perpetrator, perpetrator_side, place_name,
-            place_key, latitude, longitude, start_date, start_precision, end_date, end_precision, cumulative, reported,
-            quote, span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
+            place_key, place_parent_key, latitude, longitude, start_date, start_precision, end_date, end_precision,
+            cumulative, reported, quote, span_start, span_end, confidence, place_scope) FROM STDIN (FORMAT BINARY)
         """;
 
     private static readonly string CreateSql = SqlScripts.Load("ingest/stage.sql");
@@ -46,7 +46,7 @@ internal static class IngestStaging
         Nullable(copy, record?.RetiredAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
         if (claim is null)
         {
-            for (var i = 0; i < 30; i++) copy.WriteNull();
+            for (var i = 0; i < 31; i++) copy.WriteNull();
             return;
         }
         WriteClaim(copy, claim, null);
@@ -78,6 +78,8 @@ internal static class IngestStaging
         Text(copy, claim.PlaceName);
         if (ids is null) Text(copy, claim.PlaceKey);
         else Nullable(copy, ids.Place(claim.PlaceKey), NpgsqlDbType.Bigint);
+        if (ids is null) Text(copy, claim.PlaceParentKey);
+        else Nullable(copy, ids.Place(claim.PlaceParentKey), NpgsqlDbType.Bigint);
         Nullable(copy, claim.Latitude, NpgsqlDbType.Double);
         Nullable(copy, claim.Longitude, NpgsqlDbType.Double);
         Nullable(copy, claim.Start?.Date, NpgsqlDbType.Date);

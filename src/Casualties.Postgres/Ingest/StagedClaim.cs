@@ -35,4 +35,7 @@ public sealed record StagedClaim(
 {
     /// <summary>How the place relates to what the claim counts (claims.place_scope); null when not stated.</summary>
     public PlaceScope? PlaceScope { get; init; }
+
+    /// <summary>For a place kept as written (<see cref="PlaceKey"/> null): the key of the nearest known place it lies in.</summary>
+    public string? PlaceParentKey { get; init; }
 }

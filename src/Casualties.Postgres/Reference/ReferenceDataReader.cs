@@ -28,9 +28,20 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
     const string ActorsSql = "SELECT name, conflict, side, kind, aliases FROM actors ORDER BY id";
 
     const string PlacesSql = """
-        SELECT p.key, p.name, parent.key AS parent, p.kind, p.aliases, p.latitude, p.longitude
+        SELECT p.key, p.name, parent.key AS parent, p.kind, p.aliases, p.latitude, p.longitude, p.generated
         FROM places p LEFT JOIN places parent ON parent.id = p.parent_id
+        WHERE NOT p.generated OR p.parent_id IS NULL
         ORDER BY p.id
+        """;
+
+    const string LayerChecksumSql = "SELECT checksum FROM reference_layers WHERE name = @Name";
+
+    // The layer's CSV as the seed file has it (GeneratedPlaces.Header), straight from COPY.
+    const string LayerCsvSql = """
+        COPY (SELECT p.key, p.name, parent.key, p.kind, array_to_string(p.aliases, '|'), p.latitude, p.longitude
+              FROM places p JOIN places parent ON parent.id = p.parent_id
+              WHERE p.generated ORDER BY p.id)
+        TO STDOUT (FORMAT csv)
         """;
 
     const string LexiconSql = "SELECT phrase, low, high FROM lexicon ORDER BY phrase";
@@ -58,10 +69,26 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         var actors = await Rows(connection, ActorsSql, r => new Actor(r.GetString(0), r.GetString(1), r.GetString(2),
             r.GetString(3), r.GetFieldValue<string[]>(4)), ct);
         var places = await Rows(connection, PlacesSql, r => new Place(r.GetString(0), r.GetString(1), NullableString(r, 2),
-            r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)), ct);
+            r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.GetBoolean(7)), ct);
         var lexicon = await Rows(connection, LexiconSql, r => new LexiconEntry(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)), ct);
         var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
-        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms);
+        var checksum = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LayerChecksumSql,
+            new { Name = ReferenceDataStore.GeneratedPlacesLayer }, cancellationToken: ct));
+        var layer = checksum is null ? null : GeneratedPlaces.Shared(checksum, LayerCsv);
+        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, generatedPlaces: layer);
+    }
+
+    /// <summary>
+    /// The generated layer's divisions and towns as the database holds them, read the first time an extractor asks
+    /// (a place context) and then shared in the process for the same checksum.
+    /// </summary>
+    private byte[] LayerCsv()
+    {
+        using var connection = dataSource.OpenConnection();
+        using var text = new MemoryStream();
+        text.Write(System.Text.Encoding.UTF8.GetBytes(GeneratedPlaces.Header + "\n"));
+        using (var copy = connection.BeginRawBinaryCopy(LayerCsvSql)) copy.CopyTo(text);
+        return text.ToArray();
     }
 
     /// <summary>The victim groups claims may name (the claims.victims foreign key).</summary>

@@ -1,0 +1,258 @@
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Extraction;
+
+/// <summary>
+/// Places beyond the curated gazetteer: the generated layer (GeoNames), read only in a place context and inside the
+/// document's countries; and a place no layer knows, kept as written under the nearest known place the text gives.
+/// </summary>
+internal sealed partial class DocumentReader
+{
+    /// <summary>Nouns of a settlement or division: "the village of X", "X, a town in ...", "X camp".</summary>
+    private static readonly HashSet<string> SettlementNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "village", "villages", "town", "towns", "city", "hamlet", "locality", "settlement", "district", "neighbourhood",
+        "neighborhood", "camp", "commune", "municipality", "county", "area", "community", "suburb", "quarter", "township",
+        "department", "prefecture", "province", "region", "state", "governorate", "oblast", "outskirts", "chiefdom", "territory",
+    };
+
+    /// <summary>Prepositions that put what follows at a place: "in X", "near X", "fled X".</summary>
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "at", "outside", "around", "across", "from", "fled", "into", "toward", "towards", "inside",
+    };
+
+    /// <summary>Lower-case particles inside a place name: "Deir ez Zor", "Bir al Abd", "Kafr el Sheikh".</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "al", "el", "ez", "az", "as", "ash", "ad", "ar", "at", "an", "de", "du", "des", "la", "le", "bin", "ibn", "abu", "um", "umm",
+    };
+
+    /// <summary>Country keys the text named by a country's own name: a generated place may lie in one of them.</summary>
+    private readonly HashSet<string> namedCountries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// At a word no curated name starts: a generated-layer place or, in a strong place context, a place kept as written.
+    /// </summary>
+    private bool TryOpenPlaceAt(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
+    {
+        places = [];
+        length = 0;
+        if (!text.IsCapitalized(i) || text[i].Length < 2 || IsDateline(text, i, 1) && i > 1) return false;
+        if (IsTimeWord(text, i) || text.IsAny(i, "In", "On", "At", "The", "A", "An", "From", "Near", "For", "By", "After", "Before")) return false;
+        if (IsPartOfCity(text, NameEnd(text, i, to))) return false;
+        if (KeptNameAt(text, i, to) is { } again)
+        {
+            places = [again.Place];
+            length = again.Tokens.Length;
+            return true;
+        }
+        var context = PlaceContextAt(text, i);
+        if (context == OpenPlaceContext.None) return false;
+        if (extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates)
+            && text.IsCapitalized(i + generatedLength - 1) && !ContinuesName(text, i + generatedLength)
+            && ChooseGenerated(text, i + generatedLength, to, candidates) is { } chosen)
+        {
+            places = [chosen];
+            length = generatedLength;
+            Vote(chosen);
+            RememberOpenPlace(chosen);
+            return true;
+        }
+        if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to)) return false;
+        var end = NameEnd(text, i, to);
+        if (end == i || end - i > 5 || IsDescriptionOfNamedPlace(text, i, end)) return false;
+        var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
+        if (parent is null) return false;
+        var name = text.Slice(i, end - 1);
+        if (SettlementNouns.Contains(name) || Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
+        var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
+        keptNames.Add((kept, [.. Enumerable.Range(i, end - i).Select(k => text[k].ToString())]));
+        places = [kept];
+        length = end - i;
+        RememberOpenPlace(kept);
+        return true;
+    }
+
+    private enum OpenPlaceContext { None, Weak, Strong }
+
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "Ramadan", "Eid", "Christmas", "Easter",
+    };
+
+    /// <summary>"in February", "on Monday": a time, not a place, whatever the gazetteer holds.</summary>
+    private bool IsTimeWord(TokenText text, int i)
+    {
+        if (CalendarWords.Contains(text[i])) return true;
+        foreach (var time in times)
+        {
+            if (time.Token >= i - 1 && time.Token <= i) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "in X", "near X" (weak: a known name may follow); "the village of X", "X village", "X, a town in", "X camp" (strong:
+    /// even a name no gazetteer knows is a place). A line's dateline counts as weak.
+    /// </summary>
+    private static OpenPlaceContext PlaceContextAt(TokenText text, int i)
+    {
+        var before = i - 1;
+        if (text.Is(before, "the")) before--;
+        if (text.Is(before, "of") && text.IsWord(before - 1) && SettlementNouns.Contains(text[before - 1])) return OpenPlaceContext.Strong;
+        if (text.IsWord(before) && SettlementNouns.Contains(text[before]) && !text.IsCapitalized(before) && !text.Is(before - 1, "a")) return OpenPlaceContext.Strong;
+        var end = i + 1;
+        while (text.IsWord(end) && (text.IsCapitalized(end) || NameParticles.Contains(text[end])) && end < i + 5) end++;
+        if (text.IsWord(end) && !text.IsCapitalized(end) && SettlementNouns.Contains(text[end]) && !text.IsApostrophe(end - 1)) return OpenPlaceContext.Strong;
+        if (text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the") && SettlementNouns.Contains(text[end + 2])) return OpenPlaceContext.Strong;
+        if (text.IsComma(end) && text.IsAny(end + 1, "a", "an") && text.IsWord(end + 2) && SettlementNouns.Contains(text[end + 3])) return OpenPlaceContext.Strong;
+        if (text.IsWord(before) && PlacePrepositions.Contains(text[before]) && !text.IsCapitalized(before)) return OpenPlaceContext.Weak;
+        return OpenPlaceContext.None;
+    }
+
+    /// <summary>The token after a name: capitalised words and the particles between them ("Deir al Balah").</summary>
+    private static int NameEnd(TokenText text, int i, int to)
+    {
+        var k = i;
+        while (k < to && text.IsWord(k) && (text.IsCapitalized(k) || NameParticles.Contains(text[k]) && text.IsCapitalized(k + 1)
+            || text[k].StartsWith("al-", StringComparison.OrdinalIgnoreCase) || text[k].StartsWith("el-", StringComparison.OrdinalIgnoreCase)))
+        {
+            k++;
+        }
+        return k;
+    }
+
+    /// <summary>
+    /// "the Congolese city of Goma" (a nationality), "Kharkiv's Saltivskyi district" (a part of a place the text names, which
+    /// is what the figure is reported for): words no gazetteer knows that are not a place to keep.
+    /// </summary>
+    private static bool IsDescriptionOfNamedPlace(TokenText text, int first, int end)
+    {
+        if (end - first == 1 && (DemonymLookup.ContainsKey(text[first]) || text[first].EndsWith("ese", StringComparison.OrdinalIgnoreCase)
+            || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase))) return true;
+        return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
+    }
+
+    /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
+    private static bool IsPartOfCity(TokenText text, int after) =>
+        text.IsAny(after, "district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs");
+
+    private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");
+
+    /// <summary>"X, in Hama province", "X in Idlib", "X camp in Idlib", "X, a village in Idlib": the place the text puts a name in.</summary>
+    private Place? NestingPlaceAfter(TokenText text, int k, int to)
+    {
+        if (text.IsWord(k) && !text.IsCapitalized(k) && SettlementNouns.Contains(text[k])) k++;
+        if (text.IsComma(k)) k++;
+        if (text.IsAny(k, "a", "an", "the"))
+        {
+            var noun = k + 1;
+            while (noun < k + 4 && text.IsWord(noun) && !SettlementNouns.Contains(text[noun])) noun++;
+            if (!text.IsWord(noun) || !SettlementNouns.Contains(text[noun])) return null;
+            k = noun + 1;
+        }
+        if (text.IsAny(k, "in", "of")) k++;
+        if (text.Is(k, "the")) k++;
+        if (!text.IsCapitalized(k)) return null;
+        if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);
+        if (extractor.TryMatchGenerated(text, k, to, out _, out var generated)) return PreferWithin(generated.Where(p => p.Kind != "city").ToList());
+        return null;
+    }
+
+    private bool NestedPlaceFollows(TokenText text, int k, int to) => NestingPlaceAfter(text, k, to) is not null;
+
+    /// <summary>Of the places a name may mean, one inside the document's countries, else none.</summary>
+    private Place? PreferWithin(IReadOnlyList<Place> candidates)
+    {
+        Place? best = null;
+        foreach (var place in candidates)
+        {
+            if (!InOpenCountries(place)) continue;
+            if (best is null || Reference.Gazetteer.DepthOf(place) < Reference.Gazetteer.DepthOf(best)) best = place;
+        }
+        return best;
+    }
+
+    /// <summary>A document's country, one of its conflict's, or one the text named: where a generated place may lie.</summary>
+    private bool InOpenCountries(Place place)
+    {
+        var country = extractor.CountryKeyOf(place);
+        if (namedCountries.Contains(country)) return true;
+        return LeadingCountry() is not null && InDocumentCountries(place);
+    }
+
+    /// <summary>
+    /// Among the generated places a name may mean: only those in the document's countries; then the one inside the place
+    /// the text nests it in ("Kafr Zayta, in Hama province"), else the nearest to the places named so far.
+    /// </summary>
+    private Place? ChooseGenerated(TokenText text, int after, int to, IReadOnlyList<Place> candidates)
+    {
+        var gazetteer = Reference.Gazetteer;
+        var nest = NestingPlaceAfter(text, after, to);
+        Place? best = null;
+        var bestScore = double.MaxValue;
+        foreach (var place in candidates)
+        {
+            if (!InOpenCountries(place)) continue;
+            if (nest is not null && !gazetteer.Contains(nest, place)) continue;
+            var score = DistanceToNamed(place);
+            if (best is null || score < bestScore) (best, bestScore) = (place, score);
+        }
+        return best;
+    }
+
+    /// <summary>Kilometres (roughly) from a place to the nearest place the document named, or a large number.</summary>
+    private double DistanceToNamed(Place place)
+    {
+        if (place.Latitude is not { } lat || place.Longitude is not { } lon) return 1e6;
+        var nearest = 1e5;
+        foreach (var known in openAnchors)
+        {
+            var dLat = known.Lat - lat;
+            var dLon = (known.Lon - lon) * Math.Cos(lat * Math.PI / 180);
+            nearest = Math.Min(nearest, Math.Sqrt(dLat * dLat + dLon * dLon) * 111);
+        }
+        return nearest;
+    }
+
+    /// <summary>Coordinates of the settlements and districts named so far: what "distance to places already named" measures from.</summary>
+    private readonly List<(double Lat, double Lon)> openAnchors = [];
+
+    private void RememberOpenPlace(Place place)
+    {
+        if (place.Latitude is { } lat && place.Longitude is { } lon) openAnchors.Add((lat, lon));
+    }
+
+    /// <summary>A place the text names by a country's own name (for a generated place's country) and by coordinates.</summary>
+    private void RememberNamed(Place place)
+    {
+        if (place.Parent is null) namedCountries.Add(place.Key);
+        else if (place.Kind is "city" or "district") RememberOpenPlace(place);
+    }
+
+    /// <summary>The names this document kept as written, with their tokens: read as the same place wherever they recur.</summary>
+    private readonly List<(Place Place, string[] Tokens)> keptNames = [];
+
+    /// <summary>
+    /// "near Sotk, in Gegharkunik province ... in the Sotk direction": a name the document already showed to be a place is
+    /// that place again, in any context (the whole name, not the start of a longer one).
+    /// </summary>
+    private (Place Place, string[] Tokens)? KeptNameAt(TokenText text, int i, int to)
+    {
+        foreach (var kept in keptNames)
+        {
+            var tokens = kept.Tokens;
+            if (i + tokens.Length > to || ContinuesName(text, i + tokens.Length)) continue;
+            var same = true;
+            for (var k = 0; k < tokens.Length && same; k++) same = TokenText.SameToken(text[i + k], tokens[k]);
+            if (same) return kept;
+        }
+        return null;
+    }
+
+    /// <summary>A place kept as written: not in the gazetteer, under the nearest known place the text gave.</summary>
+    private static bool IsKeptAsWritten(Place place) => place.Key.StartsWith('?');
+}
