@@ -106,4 +106,19 @@ public sealed class ReferenceDataStoreTests
                 SELECT format('%s', v.*) FROM victim_terms v) rows
             """) ?? "";
     }
+
+    [Test]
+    [Property("Issue", "16")]
+    public async Task Side_cues_read_back_from_the_database_as_the_seed_files_give_them()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        var data = SeedFiles.Load();
+        Assert.That(data.SideCues, Is.Not.Empty, "seeds/side-cues.csv has rows");
+        await new ReferenceDataStore(db.DataSource).Load(data);
+
+        var read = await new ReferenceDataReader(db.DataSource).Read(CancellationToken.None);
+
+        static string Row(Domain.Reference.SideCue c) => $"{c.Conflict}|{c.Side}|{c.Cue}|{string.Join(',', c.Words)}|{c.Country}|{c.FromYear}|{c.ToYear}";
+        Assert.That(read.SideCues.Select(Row).Order(StringComparer.Ordinal), Is.EqualTo(data.SideCues.Select(Row).Order(StringComparer.Ordinal)));
+    }
 }

@@ -48,6 +48,11 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
 
     const string VictimTermsSql = "SELECT term, victims, victim_side FROM victim_terms ORDER BY term";
 
+    const string SideCuesSql = """
+        SELECT conflict, side, cue, words, nullif(country, ''), nullif(from_year, 0), nullif(to_year, 0)
+        FROM side_cues ORDER BY conflict, side, cue, country, from_year, to_year
+        """;
+
     const string VictimGroupsSql = "SELECT name FROM victim_groups ORDER BY name";
 
     /// <summary>The version of the reference data (migration 0007): it changes whenever any reference table does.</summary>
@@ -72,10 +77,12 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
             r.GetString(3), r.GetFieldValue<string[]>(4), r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.GetBoolean(7)), ct);
         var lexicon = await Rows(connection, LexiconSql, r => new LexiconEntry(r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2)), ct);
         var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
+        var cues = await Rows(connection, SideCuesSql, r => new SideCue(r.GetString(0), r.GetString(1), r.GetString(2),
+            r.GetFieldValue<string[]>(3), NullableString(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetInt32(6)), ct);
         var checksum = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LayerChecksumSql,
             new { Name = ReferenceDataStore.GeneratedPlacesLayer }, cancellationToken: ct));
         var layer = checksum is null ? null : GeneratedPlaces.Shared(checksum, LayerCsv);
-        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, generatedPlaces: layer);
+        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, cues, layer);
     }
 
     /// <summary>

@@ -120,6 +120,13 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
         WHERE (lexicon.low, lexicon.high) IS DISTINCT FROM (excluded.low, excluded.high)
         """;
 
+    const string UpsertSideCueSql = """
+        INSERT INTO side_cues (conflict, side, cue, words, country, from_year, to_year)
+        VALUES (@Conflict, @Side, @Cue, @Words, @Country, @FromYear, @ToYear)
+        ON CONFLICT (conflict, side, cue, country, from_year, to_year) DO UPDATE SET words = excluded.words
+        WHERE side_cues.words IS DISTINCT FROM excluded.words
+        """;
+
     /// <summary>Upserts all reference data in one transaction; returns how many rows were inserted or changed.</summary>
     public async Task<SeedResult> Load(ReferenceData data, CancellationToken ct = default)
     {
@@ -159,6 +166,10 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
         await Each(SetVictimGroupParentSql, groups.Select(g => new { Name = g.Key, Parent = g.Value }));
         var victimTerms = await Each(UpsertVictimTermSql, data.VictimTerms.Select(t => new { t.Term, t.Victims, t.VictimSide }));
         var lexicon = await Each(UpsertLexiconSql, data.Lexicon.Select(e => new { e.Phrase, e.Low, e.High }));
+        await Each(UpsertSideCueSql, data.SideCues.Select(c => new
+        {
+            c.Conflict, c.Side, c.Cue, Words = c.Words.ToArray(), Country = c.Country ?? "", FromYear = c.FromYear ?? 0, ToYear = c.ToYear ?? 0,
+        }));
 
         await tx.CommitAsync(ct);
         return new SeedResult(conflicts, places, sources, actors, victimGroups + victimTerms, lexicon);
