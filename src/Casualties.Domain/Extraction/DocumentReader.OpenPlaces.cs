@@ -39,7 +39,8 @@ internal sealed partial class DocumentReader
         places = [];
         length = 0;
         if (!text.IsCapitalized(i) || text[i].Length < 2 || IsDateline(text, i, 1) && i > 1) return false;
-        if (IsTimeWord(text, i) || text.IsAny(i, "In", "On", "At", "The", "A", "An", "From", "Near", "For", "By", "After", "Before")) return false;
+        // "Across Cabo Delgado", "Since January": a capitalised preposition opens a phrase, not a name.
+        if (IsTimeWord(text, i) || text.IsAny(i, "The", "A", "An") || AttributionVocabulary.Prepositions.Contains(text[i])) return false;
         if (IsPartOfCity(text, NameEnd(text, i, to))) return false;
         if (KeptNameAt(text, i, to) is { } again)
         {
@@ -65,6 +66,8 @@ internal sealed partial class DocumentReader
         var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
         if (parent is null) return false;
         var name = text.Slice(i, end - 1);
+        // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
+        if (HoldersWord(text[end - 1])) return false;
         if (SettlementNouns.Contains(name) || Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
         keptNames.Add((kept, [.. Enumerable.Range(i, end - i).Select(k => text[k].ToString())]));
@@ -135,6 +138,12 @@ internal sealed partial class DocumentReader
             || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase))) return true;
         return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
     }
+
+    private static bool HoldersWord(ReadOnlySpan<char> word) =>
+        word.EndsWith("-held", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-controlled", StringComparison.OrdinalIgnoreCase)
+        || word.EndsWith("-run", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-backed", StringComparison.OrdinalIgnoreCase)
+        || word.EndsWith("-occupied", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-based", StringComparison.OrdinalIgnoreCase)
+        || word.EndsWith("-led", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>

@@ -212,4 +212,13 @@ public sealed class GazetteerPlaceTests
     {
         Assert.That(First(text).PerpetratorSide, Is.Null);
     }
+
+    [TestCase("Across Zambezia province, 4,000 people remained displaced at the end of May, the agency said.", "Across Zambezia")]
+    [TestCase("Throughout Tete, 300 people fled their homes in April, officials said.", "Throughout Tete")]
+    [TestCase("Air strikes on the market in Ngoma, a rebel-held town, killed 17 people on Tuesday, officials said.", "rebel-held")]
+    [TestCase("Air strikes on Ngoma, an RSF-held town in Mozambique, killed 17 people on Tuesday, officials said.", "RSF-held")]
+    public void A_preposition_or_a_holders_word_is_no_part_of_a_place_name(string text, string notPlace)
+    {
+        Assert.That(First(text).Place, Is.Not.EqualTo(notPlace).And.Not.StartsWith(notPlace.Split(' ')[0] + " "));
+    }
 }
