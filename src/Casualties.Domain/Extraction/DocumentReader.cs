@@ -298,8 +298,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
-            // A side read from a means of attack belongs to its own conflict only.
-            return OneActor(candidates) && candidates[0].Kind != CueKind && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+            // A side read from a means of attack belongs to its own conflict only, and a loose word of another war
+            // ("ethnic armed groups" of Myanmar, for "armed groups" in Syria) is no actor here, whatever its side is called.
+            return OneActor(candidates) && candidates[0].Kind is not (CueKind or "generic")
+                && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
         }
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
         var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();

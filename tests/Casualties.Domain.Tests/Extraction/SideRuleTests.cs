@@ -123,4 +123,13 @@ public sealed class SideRuleTests
         Assert.That(claims, Is.Not.Empty);
         Assert.That(claims.Select(c => c.PerpetratorSide), Is.All.Null);
     }
+
+    [TestCase("DAMASCUS (Wire) - Four civilians were killed in Idlib on Sunday by a rocket fired by armed groups, the Syrian health ministry said.")]
+    [TestCase("DAMASCUS (Wire) - Armed groups shelled a school in Aleppo, killing six children, the Syrian health ministry said.")]
+    public void A_loose_word_of_another_war_gives_no_actor_or_side_here(string text)
+    {
+        var claim = Extract(text, In2024)[0];
+        var actor = claim.Perpetrator is { } name ? TestData.Reference.Actors.FirstOrDefault(a => a.Name == name) : null;
+        Assert.That(actor?.Conflict ?? "syria", Is.EqualTo("syria"), $"perpetrator {claim.Perpetrator} of {actor?.Conflict}");
+    }
 }
