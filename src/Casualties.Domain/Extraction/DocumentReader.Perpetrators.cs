@@ -265,6 +265,9 @@ internal sealed partial class DocumentReader
             while (before >= from && text.IsAny(before, "the", "a", "an", "armed", "suspected", "alleged")) before--;
         }
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
+        // "the death toll from the government offensive", "the victims of the regime's bombardment": the toll of its deed.
+        if (before > from && text.IsAny(before, "from", "of") && text.IsAny(before - 1, "toll", "tally", "casualties", "deaths", "dead", "victims")
+            && AttackNounFollows(text, actor.Last + 1)) return true;
         if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;
         if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;
@@ -292,6 +295,13 @@ internal sealed partial class DocumentReader
             }
         }
         return false;
+    }
+
+    private static bool AttackNounFollows(TokenText text, int after)
+    {
+        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        return text.IsWord(after) && ExtractionVocabulary.AttackNouns.Contains(text[after])
+            || text.IsWord(after) && text.IsAny(after, "air", "military", "ground") && text.IsWord(after + 1) && ExtractionVocabulary.AttackNouns.Contains(text[after + 1]);
     }
 
     /// <summary>"the military's death toll", "Israeli losses", "the Ukrainian formations lost 310 servicemen": an actor's own dead, not its deed.</summary>

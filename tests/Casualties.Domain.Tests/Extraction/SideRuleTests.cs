@@ -132,4 +132,12 @@ public sealed class SideRuleTests
         var actor = claim.Perpetrator is { } name ? TestData.Reference.Actors.FirstOrDefault(a => a.Name == name) : null;
         Assert.That(actor?.Conflict ?? "syria", Is.EqualTo("syria"), $"perpetrator {claim.Perpetrator} of {actor?.Conflict}");
     }
+
+    [TestCase("BEIRUT (Wire) - The death toll from the government offensive in Hama province has risen to 80 civilians, the monitor said.")]
+    [TestCase("BEIRUT (Wire) - The toll of the regime's bombardment of Aleppo has climbed to 45, rescuers said.")]
+    [TestCase("BEIRUT (Wire) - The death toll from the Syrian army's shelling of Idlib has risen to 12, the monitor said.")]
+    public void The_toll_of_an_actors_attack_is_that_actors(string text)
+    {
+        Assert.That(Extract(text, In2024)[0].PerpetratorSide, Is.EqualTo("government"));
+    }
 }
