@@ -44,9 +44,9 @@ internal sealed partial class DocumentReader
             ? form == SourceForm.Person && hasRole
             : form == SourceForm.ProperName && (pending.Kinds.Length == 0 || found.Any(s => s.Kind == SourceCanonicaliser.UnknownKind || SourceCanonicaliser.KindFits(pending.Kinds, s.Kind)));
         if (!fits) return;
-        foreach (var draft in drafts)
+        for (var k = drafts.Count - 1; k >= 0 && drafts[k].Sentence >= pending.Sentence; k--)
         {
-            if (draft.Sentence == pending.Sentence && draft.Sources.Count == 0) draft.Sources = found;
+            if (drafts[k].Sentence == pending.Sentence && drafts[k].Sources.Count == 0) drafts[k].Sources = found;
         }
         pendingDescription = null;
     }
@@ -83,7 +83,7 @@ internal sealed partial class DocumentReader
             if (!AttributionVocabulary.ReportingVerbs.Contains(text[k])) continue;
             if (k + 1 < to && DescriptionAt(text, k + 1, to) is { } inverted && (k - 1 >= from && (text.IsComma(k - 1) || IsQuoteMark(text, k - 1)))) return inverted;
             // Walk back over the subject: no comma, at most eight words, opening with "a"/"an".
-            for (var first = k - 1; first >= from && first >= k - 9 && (text.IsWord(first) || text.IsApostrophe(first) || IsHyphenAt(text, first)); first--)
+            for (var first = k - 1; first >= from && first >= k - 9 && (text.IsWord(first) || text.IsApostrophe(first) || SourceCandidateFinder.IsHyphen(text, first)); first--)
             {
                 if (!text.IsAny(first, "a", "an")) continue;
                 var opens = first == from || text.IsComma(first - 1) || IsQuoteMark(text, first - 1);
@@ -117,9 +117,6 @@ internal sealed partial class DocumentReader
         }
         return null;
     }
-
-    private static bool IsHyphenAt(TokenText text, int k) =>
-        text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(k).Start]);
 
     /// <summary>
     /// "the Congolese Observatory for Human Rights (OCDH)": a capitalised name of two or more words followed by an

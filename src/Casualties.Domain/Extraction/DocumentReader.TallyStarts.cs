@@ -27,25 +27,15 @@ internal sealed partial class DocumentReader
             string? campaign = null;
             if (TimeExpressions.CampaignLaunchedAt(text, from, expression) is { } noun) campaign = text[noun].ToString();
             else if (!(expression.Kind == TimeKind.Since || text.IsAny(expression.Token - 1, "from", "since")) || !SentenceHas(text, from, to, CountNouns)) continue;
-            foreach (var draft in drafts)
+            // Only the last sentences' figures, walked back from the newest: no pass over the whole document per sentence.
+            for (var k = drafts.Count - 1; k >= 0 && sentence - drafts[k].Sentence <= TallyStartReach; k--)
             {
-                if (draft.Sentence >= sentence || sentence - draft.Sentence > TallyStartReach || !draft.Cumulative || draft.Rejected) continue;
+                var draft = drafts[k];
+                if (draft.Sentence >= sentence || !draft.Cumulative || draft.Rejected) continue;
                 if (draft.Period.Start is not null || draft.Period.End is { } end && end.Date < start.Date) continue;
-                if (campaign is not null && !NamesWord(draft.Quote, campaign)) continue;
+                if (campaign is not null && !SourceCanonicaliser.ContainsWord(draft.Quote, campaign)) continue;
                 draft.Period = new DatePeriod(start, draft.Period.End);
             }
         }
-    }
-
-    private static bool NamesWord(string quote, string word)
-    {
-        var at = quote.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !char.IsLetter(quote[at - 1])) && (end == quote.Length || !char.IsLetter(quote[end]))) return true;
-            at = quote.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
-        }
-        return false;
     }
 }

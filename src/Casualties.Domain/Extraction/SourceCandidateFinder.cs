@@ -279,6 +279,6 @@ internal static class SourceCandidateFinder
     private static bool IsOpening(TokenText text, int k) =>
         IsQuote(text, k) || text.IsPunctuation(k, '(') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '-');
 
-    private static bool IsHyphen(TokenText text, int k) =>
+    internal static bool IsHyphen(TokenText text, int k) =>
         text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(k).Start]);
 }

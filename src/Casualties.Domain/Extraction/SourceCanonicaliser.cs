@@ -154,7 +154,7 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         return false;
     }
 
-    private static bool ContainsWord(string name, string word)
+    internal static bool ContainsWord(string name, string word)
     {
         var at = name.IndexOf(word, StringComparison.OrdinalIgnoreCase);
         while (at >= 0)
