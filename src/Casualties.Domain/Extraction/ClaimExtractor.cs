@@ -31,6 +31,9 @@ public sealed class ClaimExtractor
     /// <summary>The words of the side cues (seeds/side-cues.csv): "air strike" → every conflict's cue of aircraft.</summary>
     internal PhraseMatcher<SideCue> SideCues { get; }
 
+    /// <summary>The nationality words of the reference data (seeds/demonyms.csv).</summary>
+    internal Demonyms Demonyms { get; }
+
     /// <summary>Turns the sources reporting clauses give into sources; stateless, built once for every document.</summary>
     internal SourceCanonicaliser Canonicaliser { get; }
 
@@ -95,6 +98,7 @@ public sealed class ClaimExtractor
         Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
         Places = new PhraseMatcher<Place>(reference.Places.Where(p => !p.Generated || p.Parent is null)
             .SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
+        Demonyms = new Demonyms(reference.Demonyms);
         SideCues = new PhraseMatcher<SideCue>(reference.SideCues.SelectMany(c => c.Words.Select(w => (w, c))));
         NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);

@@ -6,37 +6,12 @@ namespace Casualties.Domain.Extraction;
 /// The country and conflict a document is about, by weighted votes: gazetteer places (a town says more than
 /// a country name), sources and actors of one country, nationality adjectives ("Syrian", "Yemeni"), with
 /// the lead of the article counting double. Shared aliases ("police", "health ministry") and places are
-/// restricted to the leading conflict's countries.
+/// restricted to the leading conflict's countries. The nationality words are reference data (seeds/demonyms.csv).
 /// </summary>
 internal sealed partial class DocumentReader
 {
     /// <summary>Characters of the lead read ahead of the claims, so the first sentences already know the country.</summary>
     private const int LeadPreview = 600;
-
-    private static readonly Dictionary<string, string> Demonyms = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Syrian"] = "syria", ["Syrians"] = "syria", ["Iraqi"] = "iraq", ["Iraqis"] = "iraq", ["Yemeni"] = "yemen",
-        ["Yemenis"] = "yemen", ["Ukrainian"] = "ukraine", ["Ukrainians"] = "ukraine", ["Sudanese"] = "sudan",
-        ["Lebanese"] = "lebanon", ["Palestinian"] = "palestine", ["Palestinians"] = "palestine", ["Gazan"] = "palestine",
-        ["Gazans"] = "palestine", ["Afghan"] = "afghanistan", ["Afghans"] = "afghanistan", ["Somali"] = "somalia",
-        ["Somalis"] = "somalia", ["Libyan"] = "libya", ["Libyans"] = "libya", ["Nigerian"] = "nigeria",
-        ["Nigerians"] = "nigeria", ["Malian"] = "mali", ["Ethiopian"] = "ethiopia", ["Ethiopians"] = "ethiopia",
-        ["Congolese"] = "drc", ["Burmese"] = "myanmar", ["Kenyan"] = "kenya", ["Burkinabe"] = "burkina-faso",
-        ["Cameroonian"] = "cameroon", ["Chadian"] = "chad", ["Israeli"] = "israel", ["Israelis"] = "israel",
-        ["Russian"] = "russia", ["Iranian"] = "iran", ["Saudi"] = "saudi-arabia", ["Nigerien"] = "niger", ["Nigeriens"] = "niger",
-    };
-
-    /// <summary>"South Sudanese", "Equatorial Guinean": a demonym after these words is another country's, not the shorter name's.</summary>
-    private static readonly HashSet<string> DemonymQualifiers = new(StringComparer.OrdinalIgnoreCase) { "South", "Equatorial", "Bissau", "Papua" };
-
-    /// <summary>The countries of a qualified demonym, by qualifier and demonym.</summary>
-    private static readonly Dictionary<(string, string), string> QualifiedDemonyms = new()
-    {
-        [("south", "sudanese")] = "south-sudan", [("equatorial", "guinean")] = "equatorial-guinea", [("equatorial", "guineans")] = "equatorial-guinea",
-    };
-
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DemonymLookup =
-        Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly Dictionary<string, double> countryVotes = new(StringComparer.Ordinal);
     private bool votesChanged;
@@ -98,17 +73,8 @@ internal sealed partial class DocumentReader
 
     private void VoteForDemonym(TokenText text, int index)
     {
-        if (!text.IsCapitalized(index) || !DemonymLookup.TryGetValue(text[index], out var country)) return;
-        if (text.IsWord(index - 1) && DemonymQualifiers.Contains(text[index - 1]))
-        {
-            if (QualifiedDemonyms.TryGetValue((text[index - 1].ToString().ToLowerInvariant(), text[index].ToString().ToLowerInvariant()), out var qualified)
-                && Reference.Gazetteer.ByKey(qualified) is not null)
-            {
-                VoteCountry(qualified, Weight(1));
-            }
-            return;
-        }
-        VoteCountry(country, Weight(1));
+        if (!text.IsCapitalized(index) || extractor.Demonyms.CountryAt(text, index) is not { } country) return;
+        if (Reference.Gazetteer.ByKey(country) is not null) VoteCountry(country, Weight(1));
     }
 
     private void UpdateLeading()

@@ -132,9 +132,9 @@ internal sealed partial class DocumentReader
     /// "the Congolese city of Goma" (a nationality), "Kharkiv's Saltivskyi district" (a part of a place the text names, which
     /// is what the figure is reported for): words no gazetteer knows that are not a place to keep.
     /// </summary>
-    private static bool IsDescriptionOfNamedPlace(TokenText text, int first, int end)
+    private bool IsDescriptionOfNamedPlace(TokenText text, int first, int end)
     {
-        if (end - first == 1 && (DemonymLookup.ContainsKey(text[first]) || text[first].EndsWith("ese", StringComparison.OrdinalIgnoreCase)
+        if (end - first == 1 && (extractor.Demonyms.Contains(text[first]) || text[first].EndsWith("ese", StringComparison.OrdinalIgnoreCase)
             || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase))) return true;
         return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
     }

@@ -70,7 +70,7 @@ internal sealed partial class DocumentReader
                     ? [.. scratchActors]
                     : shared.Where(a => scratchActors.Any(b => b.Conflict == a.Conflict && b.Side == a.Side)).ToList();
             }
-            else if (!DemonymLookup.ContainsKey(part)) return null;
+            else if (!extractor.Demonyms.Contains(part)) return null;
         }
         return parts >= 2 && shared is { Count: > 0 } ? shared : null;
     }

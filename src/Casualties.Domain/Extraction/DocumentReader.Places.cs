@@ -597,7 +597,7 @@ internal sealed partial class DocumentReader
         }
         if (IsBackgroundToll(text, from, draft.Mention.FirstToken)) return true;
         var victimWord = draft.VictimEnd;
-        return text.IsWord(victimWord) && text.IsCapitalized(victimWord) && DemonymLookup.TryGetValue(text[victimWord], out var country)
+        return text.IsWord(victimWord) && text.IsCapitalized(victimWord) && extractor.Demonyms.TryGetCountry(text[victimWord], out var country)
             && country == LeadingCountry();
     }
 

@@ -14,6 +14,8 @@ public sealed class ReferenceData
     public IReadOnlyList<VictimTerm> VictimTerms { get; }
     /// <summary>Means of attack only one side of a conflict uses (empty when the reference data has none).</summary>
     public IReadOnlyList<SideCue> SideCues { get; }
+    /// <summary>Nationality words and their countries (empty when the reference data has none).</summary>
+    public IReadOnlyList<Demonym> Demonyms { get; }
     public Gazetteer Gazetteer { get; }
 
     /// <summary>
@@ -28,7 +30,7 @@ public sealed class ReferenceData
     public ReferenceData(
         IReadOnlyList<Conflict> conflicts, IReadOnlyList<Source> sources, IReadOnlyList<Actor> actors,
         IReadOnlyList<Place> places, IReadOnlyList<LexiconEntry> lexicon, IReadOnlyList<VictimTerm> victimTerms,
-        IReadOnlyList<SideCue>? sideCues = null, Lazy<GeneratedPlaces>? generatedPlaces = null)
+        IReadOnlyList<SideCue>? sideCues = null, Lazy<GeneratedPlaces>? generatedPlaces = null, IReadOnlyList<Demonym>? demonyms = null)
     {
         Conflicts = conflicts;
         Sources = sources;
@@ -37,6 +39,7 @@ public sealed class ReferenceData
         Lexicon = lexicon;
         VictimTerms = victimTerms;
         SideCues = sideCues ?? [];
+        Demonyms = demonyms ?? [];
         Gazetteer = new Gazetteer(places, generatedPlaces);
         GeneratedPlaces = generatedPlaces;
         sourcesByName = new(StringComparer.OrdinalIgnoreCase);

@@ -25,6 +25,12 @@ public sealed record LexiconEntry(string Phrase, int Low, int? High);
 public sealed record VictimTerm(string Term, string Victims, string? VictimSide);
 
 /// <summary>
+/// A nationality word and the country it names ("Haitian" → haiti, "South Sudanese" → south-sudan; seeds/demonyms.csv,
+/// written by tools/gazetteer/demonyms.mjs). The extractor reads one as a vote for the document's country.
+/// </summary>
+public sealed record Demonym(string Word, string Country);
+
+/// <summary>
 /// Words for a means of attack ("air strike", "barrel bombs") that only one side of a conflict uses, so that a figure
 /// whose text names no perpetrator but this means takes that side (seeds/side-cues.csv). <see cref="Country"/>, when set,
 /// limits the cue to events in that country (a place key); <see cref="FromYear"/> and <see cref="ToYear"/> (inclusive)

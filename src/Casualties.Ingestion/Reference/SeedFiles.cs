@@ -8,7 +8,8 @@ using Sylvan.Data.Csv;
 namespace Casualties.Ingestion.Reference;
 
 /// <summary>
-/// Reads the reference data kept as CSV under seeds/ (conflicts, actors, places, sources, lexicon, victims, side cues).
+/// Reads the reference data kept as CSV under seeds/ (conflicts, actors, places, sources, lexicon, victims, side cues,
+/// demonyms).
 /// Column detection is by header; multi-valued cells use '|'. A missing file is an empty table;
 /// a missing required column or a bad number is an error naming the file and line.
 /// </summary>
@@ -53,7 +54,8 @@ public static class SeedFiles
             Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))),
             Read(dir, "side-cues.csv", r => r.SideOf(conflicts, new SideCue(r.Req("conflict"), r.Req("side"), r.Req("cue"), r.List("words"),
                 r.Opt("country"), r.Int("from"), r.Int("to")))),
-            generated);
+            generated,
+            Read(dir, "demonyms.csv", r => new Demonym(r.Req("demonym"), r.Req("country"))));
     }
 
     /// <summary>The generated layer of the gazetteer (tools/gazetteer), beside the curated places.csv.</summary>

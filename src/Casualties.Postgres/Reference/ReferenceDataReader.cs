@@ -53,6 +53,8 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         FROM side_cues ORDER BY conflict, side, cue, country, from_year, to_year
         """;
 
+    const string DemonymsSql = "SELECT demonym, country FROM demonyms ORDER BY demonym";
+
     const string VictimGroupsSql = "SELECT name FROM victim_groups ORDER BY name";
 
     /// <summary>The version of the reference data (migration 0007): it changes whenever any reference table does.</summary>
@@ -79,10 +81,11 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         var terms = await Rows(connection, VictimTermsSql, r => new VictimTerm(r.GetString(0), r.GetString(1), NullableString(r, 2)), ct);
         var cues = await Rows(connection, SideCuesSql, r => new SideCue(r.GetString(0), r.GetString(1), r.GetString(2),
             r.GetFieldValue<string[]>(3), NullableString(r, 4), r.IsDBNull(5) ? null : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetInt32(6)), ct);
+        var demonyms = await Rows(connection, DemonymsSql, r => new Demonym(r.GetString(0), r.GetString(1)), ct);
         var checksum = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LayerChecksumSql,
             new { Name = ReferenceDataStore.GeneratedPlacesLayer }, cancellationToken: ct));
         var layer = checksum is null ? null : GeneratedPlaces.Shared(checksum, LayerCsv);
-        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, cues, layer);
+        return new ReferenceData(conflicts, sources, actors, places, lexicon, terms, cues, layer, demonyms);
     }
 
     /// <summary>

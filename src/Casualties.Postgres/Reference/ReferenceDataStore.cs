@@ -127,6 +127,12 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
         WHERE side_cues.words IS DISTINCT FROM excluded.words
         """;
 
+    const string UpsertDemonymSql = """
+        INSERT INTO demonyms (demonym, country) VALUES (@Word, @Country)
+        ON CONFLICT (demonym) DO UPDATE SET country = excluded.country
+        WHERE demonyms.country IS DISTINCT FROM excluded.country
+        """;
+
     /// <summary>Upserts all reference data in one transaction; returns how many rows were inserted or changed.</summary>
     public async Task<SeedResult> Load(ReferenceData data, CancellationToken ct = default)
     {
@@ -170,6 +176,7 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
         {
             c.Conflict, c.Side, c.Cue, Words = c.Words.ToArray(), Country = c.Country ?? "", FromYear = c.FromYear ?? 0, ToYear = c.ToYear ?? 0,
         }));
+        await Each(UpsertDemonymSql, data.Demonyms.Select(d => new { d.Word, d.Country }));
 
         await tx.CommitAsync(ct);
         return new SeedResult(conflicts, places, sources, actors, victimGroups + victimTerms, lexicon);
