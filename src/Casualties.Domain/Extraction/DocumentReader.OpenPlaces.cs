@@ -41,7 +41,7 @@ internal sealed partial class DocumentReader
         if (!text.IsCapitalized(i) || text[i].Length < 2 || IsDateline(text, i, 1) && i > 1) return false;
         // "Across Cabo Delgado", "Since January": a capitalised preposition opens a phrase, not a name.
         if (IsTimeWord(text, i) || text.IsAny(i, "The", "A", "An") || AttributionVocabulary.Prepositions.Contains(text[i])) return false;
-        if (IsPartOfCity(text, NameEnd(text, i, to))) return false;
+        if (IsPartOfCity(text, NameEnd(text, i, to)) && !IsDistrictOfItsOwn(text, i, NameEnd(text, i, to))) return false;
         if (KeptNameAt(text, i, to) is { } again)
         {
             places = [again.Place];
@@ -145,6 +145,13 @@ internal sealed partial class DocumentReader
         || word.EndsWith("-occupied", StringComparison.OrdinalIgnoreCase) || word.EndsWith("-based", StringComparison.OrdinalIgnoreCase)
         || word.EndsWith("-led", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// "in Chiúre district", "across Macomia district": a district named without an article is an administrative district
+    /// of its own, not a part of a city ("the Kyivskyi district" is).
+    /// </summary>
+    private static bool IsDistrictOfItsOwn(TokenText text, int first, int after) =>
+        text.Is(after, "district") && !text.Is(first - 1, "the") && !(text.Is(first - 1, "s") && text.IsApostrophe(first - 2));
+
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>
         text.IsAny(after, "district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs");
@@ -167,7 +174,7 @@ internal sealed partial class DocumentReader
         if (text.Is(k, "the")) k++;
         if (!text.IsCapitalized(k)) return null;
         if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);
-        if (extractor.TryMatchGenerated(text, k, to, out _, out var generated)) return PreferWithin(generated.Where(p => p.Kind != "city").ToList());
+        if (extractor.TryMatchGenerated(text, k, to, out _, out var generated)) return PreferWithin(generated);
         return null;
     }
 

@@ -38,8 +38,23 @@ internal sealed partial class DocumentReader
         if (!extractor.Places.TryMatchShared(text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length)
             || IsDatedDateline(text, i, length))
         {
-            if (length > 0 && sentence == 0 && i <= 1 && IsDateline(text, i, length) && HasCapital(text, i, length)) datelinePlace ??= Prefer(candidates);
-            if (length > 0 && IsDatedDateline(text, i, length)) datelinePlace ??= Prefer(candidates);
+            var opensDateline = sentence == 0 && i <= 1 && IsDateline(text, i, length) && HasCapital(text, i, length) || IsDatedDateline(text, i, length);
+            if (length > 0 && opensDateline)
+            {
+                var filed = Prefer(candidates);
+                datelinePlace ??= filed;
+                // "MOZAMBIQUE: Cabo Delgado - Flash Update": a heading that names a country is about that country.
+                if (filed.Parent is null && !FiledFrom(text, i + length))
+                {
+                    Vote(filed);
+                    RememberNamed(filed);
+                }
+                else VoteForDateline(filed);
+            }
+            else if (length == 0 && (sentence == 0 && i <= 1 && IsDateline(text, i, 1) || IsDatedDateline(text, i, 1)) && text.IsCapitalized(i))
+            {
+                VoteForGeneratedDateline(text, i, to);
+            }
             length = 0;
             return false;
         }
@@ -179,6 +194,31 @@ internal sealed partial class DocumentReader
             }
         }
         return true;
+    }
+
+    /// <summary>"BEIRUT (Reuters) -", "BEIRUT, Lebanon": a dateline, where a story was filed (not a heading about a country).</summary>
+    private static bool FiledFrom(TokenText text, int after) => text.IsPunctuation(after, '(') || text.IsComma(after);
+
+    /// <summary>
+    /// Where a story was filed is weak evidence of what country it is about (a wire filed from Nairobi may be about Somalia):
+    /// half a vote, which any place the story itself names outweighs.
+    /// </summary>
+    private void VoteForDateline(Place filed) => VoteCountry(extractor.CountryKeyOf(filed), 0.5);
+
+    /// <summary>
+    /// "PORT-AU-PRINCE, March 14 -", "Bangui, 14 July 2025 -": a dateline town only the generated layer knows gives half a vote
+    /// to its country, when every town of that name lies in one country.
+    /// </summary>
+    private void VoteForGeneratedDateline(TokenText text, int i, int to)
+    {
+        if (!extractor.TryMatchGenerated(text, i, to, out var length, out var candidates) || candidates.Count == 0) return;
+        if (!text.IsComma(i + length) && !text.IsPunctuation(i + length, '(')) return;
+        var country = extractor.CountryKeyOf(candidates[0]);
+        foreach (var place in candidates)
+        {
+            if (extractor.CountryKeyOf(place) != country) return;
+        }
+        VoteCountry(country, 0.5);
     }
 
     /// <summary>"Baghdad, 1 August 2015 - A total of...": a line opening with a place, a date and a dash says where the release was issued.</summary>

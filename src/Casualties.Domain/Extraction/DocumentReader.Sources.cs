@@ -117,6 +117,21 @@ internal sealed partial class DocumentReader
         return false;
     }
 
+    /// <summary>
+    /// "the Syrian Observatory", "Kherson Police": a name with a capital of its own. "The governor said" at the start of a
+    /// sentence is a common noun: neither an article nor a sentence's first word counts.
+    /// </summary>
+    private static bool IsProperName(TokenText text, int first, int length, int sentenceStart)
+    {
+        var k = first;
+        while (k < first + length - 1 && text.IsAny(k, "the", "a", "an")) k++;
+        for (; k < first + length; k++)
+        {
+            if (k != sentenceStart && text.IsCapitalized(k)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The candidates of a shared alias that belong to the document's countries, or are international.</summary>
     private IReadOnlyList<Source> Local(IReadOnlyList<Source> candidates)
     {
@@ -142,7 +157,7 @@ internal sealed partial class DocumentReader
     {
         if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) return Role.None;
         // "the provincial governor" on a text whose country is not known yet: a common noun names no one country's body.
-        if (LeadingCountry() is null && named.Candidates.All(s => s.Country is not null) && !HasCapital(text, named.First, named.Length)) return Role.None;
+        if (LeadingCountry() is null && named.Candidates.All(s => s.Country is not null) && !IsProperName(text, named.First, named.Length, from)) return Role.None;
         // "Manipur Police said" on a text whose country is unknown: a name several countries' bodies share is none of them.
         if (LeadingCountry() is null && named.Candidates.Select(s => s.Country).OfType<string>().Distinct().Skip(1).Any()) return Role.None;
         var before = named.First - 1;

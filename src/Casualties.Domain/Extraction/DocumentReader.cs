@@ -145,7 +145,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
                 // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
-                if (HasCapital(text, i, sourceLength) && !(i == from && sourceLength == 1)) VoteForSource(found);
+                if (IsProperName(text, i, sourceLength, from)) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
