@@ -42,7 +42,8 @@ let unmatched = [];
 for (const c of world) {
   const key = [c.name.common, c.name.official, ...c.altSpellings].map(n => keyByName.get(core(n))).find(Boolean);
   if (!key) { unmatched.push(c.name.common); continue; }
-  const words = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean));
+  // "Antiguan, Barbudan": a pair of words, each the country's.
+  const words = new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean).flatMap(w => w.split(/, | and /)));
   for (const w of [...words]) { const p = plural(w); if (p && !w.includes(" ")) words.add(p); }
   for (const w of words) {
     const k = w.toLowerCase();

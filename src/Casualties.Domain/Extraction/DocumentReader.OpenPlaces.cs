@@ -38,7 +38,9 @@ internal sealed partial class DocumentReader
     {
         places = [];
         length = 0;
-        if (!text.IsCapitalized(i) || text[i].Length < 2 || IsDateline(text, i, 1) && i > 1) return false;
+        if (!text.IsCapitalized(i) || text[i].Length < 2) return false;
+        VoteForGeneratedDateline(text, i, to);
+        if (IsDateline(text, i, 1) && i > 1) return false;
         // "Across Cabo Delgado", "Since January": a capitalised preposition opens a phrase, not a name.
         if (IsTimeWord(text, i) || text.IsAny(i, "The", "A", "An") || AttributionVocabulary.Prepositions.Contains(text[i])) return false;
         if (IsPartOfCity(text, NameEnd(text, i, to)) && !IsDistrictOfItsOwn(text, i, NameEnd(text, i, to))) return false;

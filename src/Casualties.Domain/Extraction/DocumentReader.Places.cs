@@ -46,15 +46,12 @@ internal sealed partial class DocumentReader
                 // "MOZAMBIQUE: Cabo Delgado - Flash Update": a heading that names a country is about that country.
                 if (filed.Parent is null && !FiledFrom(text, i + length))
                 {
-                    Vote(filed);
+                    VoteCountry(filed.Key, 3);
                     RememberNamed(filed);
                 }
                 else VoteForDateline(filed);
             }
-            else if (length == 0 && (sentence == 0 && i <= 1 && IsDateline(text, i, 1) || IsDatedDateline(text, i, 1)) && text.IsCapitalized(i))
-            {
-                VoteForGeneratedDateline(text, i, to);
-            }
+            else if (length == 0 && text.IsCapitalized(i)) VoteForGeneratedDateline(text, i, to);
             length = 0;
             return false;
         }
@@ -212,7 +209,7 @@ internal sealed partial class DocumentReader
     private void VoteForGeneratedDateline(TokenText text, int i, int to)
     {
         if (!extractor.TryMatchGenerated(text, i, to, out var length, out var candidates) || candidates.Count == 0) return;
-        if (!text.IsComma(i + length) && !text.IsPunctuation(i + length, '(')) return;
+        if (!(sentence == 0 && i <= 1 && IsDateline(text, i, length) && FiledFrom(text, i + length)) && !IsDatedDateline(text, i, length)) return;
         var country = extractor.CountryKeyOf(candidates[0]);
         foreach (var place in candidates)
         {

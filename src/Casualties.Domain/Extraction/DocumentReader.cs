@@ -132,8 +132,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             var length = 1;
             var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
-                && !WordOfLongerName(text, i, sourceLength, from);
-            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors))
+                && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i);
+            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i))
             {
                 actorsHere.Add(new(i, actorLength, actors));
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
@@ -185,6 +185,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         return before || after;
     }
 
+    /// <summary>
+    /// "South Sudanese officials" are not the "Sudanese officials" of the reference data, nor "Equatorial Guinean troops"
+    /// Guinea's: a nationality word that the words before it make another country's.
+    /// </summary>
+    private bool IsOtherNationality(TokenText text, int i) =>
+        extractor.Demonyms.TryGetCountry(text[i], out var alone) && extractor.Demonyms.CountryAt(text, i) != alone;
+
     /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
     private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
         extractor.Places.TryMatchShared(text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
@@ -203,7 +210,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
-            var perpetratorSide = conflict is null ? null : perpetrator?.Side;
+            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
             var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
@@ -289,8 +296,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
     {
         if (candidates.Count == 0) return null;
-        // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess.
-        if (conflict is null && IsOutsideSeededConflicts()) return null;
+        // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess,
+        // but a word every war's reference data gives to the state's forces ("troops", "security forces") is this state's.
+        if (conflict is null && IsOutsideSeededConflicts()) return IsStateForcesWord(candidates) ? StateForces : null;
         if (conflict is not null)
         {
             foreach (var actor in candidates)
@@ -306,6 +314,27 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
         var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();
         return named.Count > 0 && OneActor(named) ? named[0] : null;
+    }
+
+    /// <summary>The forces of the state a document is about, where no seeded conflict names them: the government side (domain.md).</summary>
+    private static readonly Actor StateForces = new("government forces", "", "government", "generic", []);
+
+    private static readonly HashSet<string> StateForceKinds = new(StringComparer.Ordinal) { "army", "police", "air_force", "navy" };
+
+    /// <summary>
+    /// "troops", "the army", "security forces", "police": a word that, in every conflict the reference data gives it to, names
+    /// a state's forces (an army, police, or the government side's loose word), whatever that war calls the state's side.
+    /// A proper name of one country's army ("Malian army") is one candidate: another state's forces here.
+    /// </summary>
+    private static bool IsStateForcesWord(IReadOnlyList<Actor> candidates)
+    {
+        if (candidates.Count < 2) return false;
+        foreach (var actor in candidates)
+        {
+            var loose = actor.Kind == "generic" && string.Equals(actor.Side, "government", StringComparison.Ordinal);
+            if (!loose && !StateForceKinds.Contains(actor.Kind)) return false;
+        }
+        return true;
     }
 
     /// <summary>
