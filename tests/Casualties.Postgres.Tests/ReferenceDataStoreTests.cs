@@ -121,4 +121,19 @@ public sealed class ReferenceDataStoreTests
         static string Row(Domain.Reference.SideCue c) => $"{c.Conflict}|{c.Side}|{c.Cue}|{string.Join(',', c.Words)}|{c.Country}|{c.FromYear}|{c.ToYear}";
         Assert.That(read.SideCues.Select(Row).Order(StringComparer.Ordinal), Is.EqualTo(data.SideCues.Select(Row).Order(StringComparer.Ordinal)));
     }
+
+    [Test]
+    [Property("Issue", "16")]
+    public async Task Demonyms_read_back_from_the_database_as_the_seed_files_give_them()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        var data = SeedFiles.Load();
+        Assert.That(data.Demonyms, Has.Count.GreaterThan(300), "seeds/demonyms.csv has rows");
+        await new ReferenceDataStore(db.DataSource).Load(data);
+
+        var read = await new ReferenceDataReader(db.DataSource).Read(CancellationToken.None);
+
+        static string Row(Domain.Reference.Demonym d) => $"{d.Word}|{d.Country}";
+        Assert.That(read.Demonyms.Select(Row).Order(StringComparer.Ordinal), Is.EqualTo(data.Demonyms.Select(Row).Order(StringComparer.Ordinal)));
+    }
 }
