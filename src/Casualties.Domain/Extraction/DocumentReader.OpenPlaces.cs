@@ -14,6 +14,23 @@ internal sealed partial class DocumentReader
         "village", "villages", "town", "towns", "city", "hamlet", "locality", "settlement", "district", "neighbourhood",
         "neighborhood", "camp", "commune", "municipality", "county", "area", "community", "suburb", "quarter", "township",
         "department", "prefecture", "province", "region", "state", "governorate", "oblast", "outskirts", "chiefdom", "territory",
+        "barangay", "vereda", "kebele", "woreda", "payam", "boma", "upazila", "tehsil", "sub-county", "subcounty", "ward",
+        "corregimiento", "aldea", "kampung", "raion", "hromada", "sector", "cell", "colline", "groupement", "commune",
+    };
+
+    /// <summary>
+    /// Local units written before their name with a capital, as part of it: "Barangay Tuayan", "Vereda Caño Tomás",
+    /// "Kebele 05". The name that follows is a place.
+    /// </summary>
+    private static readonly HashSet<string> UnitTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "barangay", "vereda", "kebele", "woreda", "payam", "boma", "upazila", "tehsil", "corregimiento", "aldea", "kampung",
+    };
+
+    /// <summary>Words between a name and its settlement noun: "Abu Shouk displacement camp", "Kakuma refugee camp".</summary>
+    private static readonly HashSet<string> CampModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "displacement", "displaced", "refugee", "refugees", "IDP", "IDPs", "transit", "military", "army", "police", "border",
     };
 
     /// <summary>Prepositions that put what follows at a place: "in X", "near X", "fled X".</summary>
@@ -40,6 +57,8 @@ internal sealed partial class DocumentReader
         length = 0;
         if (!text.IsCapitalized(i) || text[i].Length < 2) return false;
         VoteForGeneratedDateline(text, i, to);
+        // "Barangay Tuayan": the unit's title is no part of the name, which starts at the next word.
+        if (UnitTitles.Contains(text[i]) && text.IsCapitalized(i + 1)) return false;
         if (IsDateline(text, i, 1) && i > 1) return false;
         // "Across Cabo Delgado", "Since January": a capitalised preposition opens a phrase, not a name.
         if (IsTimeWord(text, i) || text.IsAny(i, "The", "A", "An") || AttributionVocabulary.Prepositions.Contains(text[i])) return false;
@@ -114,9 +133,16 @@ internal sealed partial class DocumentReader
         if (text.IsWord(end) && !text.IsCapitalized(end) && SettlementNouns.Contains(text[end]) && !text.IsApostrophe(end - 1)) return OpenPlaceContext.Strong;
         if (text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the") && SettlementNouns.Contains(text[end + 2])) return OpenPlaceContext.Strong;
         if (text.IsComma(end) && text.IsAny(end + 1, "a", "an") && text.IsWord(end + 2) && SettlementNouns.Contains(text[end + 3])) return OpenPlaceContext.Strong;
-        if (text.IsWord(before) && PlacePrepositions.Contains(text[before]) && !text.IsCapitalized(before)) return OpenPlaceContext.Weak;
+        if (text.IsWord(before) && UnitTitles.Contains(text[before])) return OpenPlaceContext.Strong;
+        if (text.IsWord(end) && CampModifiers.Contains(text[end]) && text.IsAny(end + 1, "camp", "camps", "settlement", "site")) return OpenPlaceContext.Strong;
+        if (text.IsWord(before) && PlacePrepositions.Contains(text[before]) && (!text.IsCapitalized(before) || OpensSentence(text, before))) return OpenPlaceContext.Weak;
         return OpenPlaceContext.None;
     }
+
+    /// <summary>"In Zemio, ...": the first word of a sentence (or of a line), where a preposition has a capital.</summary>
+    private static bool OpensSentence(TokenText text, int k) =>
+        k == 0 || text.IsPunctuation(k - 1, '.') || text.IsPunctuation(k - 1, '-') && k == 1
+        || text.Text.AsSpan(text.Token(k - 1).End, text.Token(k).Start - text.Token(k - 1).End).Contains('\n');
 
     /// <summary>The token after a name: capitalised words and the particles between them ("Deir al Balah").</summary>
     private static int NameEnd(TokenText text, int i, int to)
@@ -172,7 +198,8 @@ internal sealed partial class DocumentReader
             if (!text.IsWord(noun) || !SettlementNouns.Contains(text[noun])) return null;
             k = noun + 1;
         }
-        if (text.IsAny(k, "in", "of")) k++;
+        if (text.IsAny(k, "in", "of", "outside")) k++;
+        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;
         if (text.Is(k, "the")) k++;
         if (!text.IsCapitalized(k)) return null;
         if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);
@@ -219,7 +246,25 @@ internal sealed partial class DocumentReader
             var score = DistanceToNamed(place);
             if (best is null || score < bestScore) (best, bestScore) = (place, score);
         }
-        return best;
+        return best ?? DivisionOfOneCountry(candidates, nest);
+    }
+
+    /// <summary>
+    /// "in Manipur", "across Balochistan" on a text whose country nothing has named yet: a first- or second-level division
+    /// whose name only one country has is that country's, and tells the document's country.
+    /// </summary>
+    private Place? DivisionOfOneCountry(IReadOnlyList<Place> candidates, Place? nest)
+    {
+        if (LeadingCountry() is not null || namedCountries.Count > 0 || candidates.Count == 0) return null;
+        var country = extractor.CountryKeyOf(candidates[0]);
+        Place? division = null;
+        foreach (var place in candidates)
+        {
+            if (extractor.CountryKeyOf(place) != country) return null;
+            if (place.Kind is not ("region" or "area") || nest is not null && !Reference.Gazetteer.Contains(nest, place)) continue;
+            if (division is null || Reference.Gazetteer.DepthOf(place) < Reference.Gazetteer.DepthOf(division)) division = place;
+        }
+        return division;
     }
 
     /// <summary>Kilometres (roughly) from a place to the nearest place the document named, or a large number.</summary>

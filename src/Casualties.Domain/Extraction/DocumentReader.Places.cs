@@ -534,12 +534,16 @@ internal sealed partial class DocumentReader
     /// <summary>Areas directly under a country that the text named, in order ("Gaza Strip", "Darfur").</summary>
     private readonly List<Place> namedAreas = [];
 
-    /// <summary>"the town of Qana in the Tyre district", "Bodai, in Baalbek": the first place lies in the second, so it is the more specific.</summary>
+    /// <summary>
+    /// "the town of Qana in the Tyre district", "Bodai, in Baalbek", "the Kalma displacement camp outside Nyala": the first
+    /// place lies in (or just outside) the second, so it is the more specific.
+    /// </summary>
     private static bool IsLocatedIn(TokenText text, NamedAt<Place> inner, NamedAt<Place> outer)
     {
         var k = inner.Last + 1;
+        for (var words = 0; words < 2 && text.IsWord(k) && !text.IsCapitalized(k) && (SettlementNouns.Contains(text[k]) || CampModifiers.Contains(text[k])); words++) k++;
         if (text.IsPunctuation(k, ',')) k++;
-        if (!text.Is(k, "in")) return false;
+        if (!text.IsAny(k, "in", "outside")) return false;
         k++;
         if (text.Is(k, "the")) k++;
         return k == outer.First && IsSettlement(inner.Candidates[0]);
