@@ -541,12 +541,17 @@ internal sealed partial class DocumentReader
     private static bool IsLocatedIn(TokenText text, NamedAt<Place> inner, NamedAt<Place> outer)
     {
         var k = inner.Last + 1;
-        for (var words = 0; words < 2 && text.IsWord(k) && !text.IsCapitalized(k) && (SettlementNouns.Contains(text[k]) || CampModifiers.Contains(text[k])); words++) k++;
+        var settlementNoun = text.IsAny(inner.Last, "camp", "village", "town", "settlement", "site");
+        for (var words = 0; words < 2 && text.IsWord(k) && !text.IsCapitalized(k) && (SettlementNouns.Contains(text[k]) || CampModifiers.Contains(text[k])); words++)
+        {
+            settlementNoun |= text.IsAny(k, "camp", "village", "town", "settlement", "site");
+            k++;
+        }
         if (text.IsPunctuation(k, ',')) k++;
         if (!text.IsAny(k, "in", "outside")) return false;
         k++;
         if (text.Is(k, "the")) k++;
-        return k == outer.First && IsSettlement(inner.Candidates[0]);
+        return k == outer.First && (IsSettlement(inner.Candidates[0]) || settlementNoun);
     }
 
     /// <summary>"the Khartoum state health ministry", "a Beirut-based channel", "received at Nasser Hospital": a name, not where it happened.</summary>

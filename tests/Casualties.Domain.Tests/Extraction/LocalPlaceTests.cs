@@ -23,6 +23,8 @@ public sealed class LocalPlaceTests
     [TestCase("Shelling hit the Kalma displacement camp outside Nyala on Sunday, killing nine people, a volunteer group said.", "Kalma")]
     [TestCase("Shelling on the Kalma displacement camp outside Nyala killed nine people on Sunday, a volunteer group said.", "Kalma")]
     [TestCase("Nine people were killed when shells struck the Kalma refugee camp in South Darfur on Sunday, medics said.", "Kalma")]
+    [TestCase("Drone strikes on the Zamzam camp outside El Fasher killed 11 people on Monday, medics said.", "Zamzam Camp")]
+    [TestCase("Medics said 11 people died when drones hit Zamzam camp, outside El Fasher, on Monday.", "Zamzam Camp")]
     public void A_camp_with_a_modifier_outside_a_town_is_the_camp(string text, string place)
     {
         Assert.That(Only(text).Place, Is.EqualTo(place));
