@@ -5,6 +5,7 @@ using Casualties.Postgres.Migrations;
 using Casualties.Reports;
 using Casualties.Reports.Loading;
 using Casualties.Reports.Rendering;
+using Casualties.Testing;
 using Npgsql;
 
 namespace Casualties.Benchmarks;
@@ -13,8 +14,9 @@ namespace Casualties.Benchmarks;
 /// report: the default HTML report (the folder form: index.html and a page per country, the default selection) of a
 /// database of N claims (default 1,000,000), loaded from the views and rendered, timed beside a full reconcile of the
 /// same claims, with the bytes of all its pages. Rows stream from the database and the renderers write as they read,
-/// so the peak memory should not grow with N. The single-file HTML of everything (--all), JSON, CSV and Markdown
-/// (default selection) go to standard error with their times, sizes and the peak memory so far.
+/// so the peak memory should not grow with N. Then every other format (HTML --all, Markdown default and --all, CSV,
+/// JSON), each with its time, size and own peak memory on standard error beside the full reconcile, and whether the
+/// default HTML opens in headless Chromium without console errors.
 /// </summary>
 public static class ReportBenchmark
 {
@@ -40,45 +42,96 @@ public static class ReportBenchmark
         return await Measure(dataSource, claims, () => Task.CompletedTask, reconcileTime, ct);
     }
 
+    /// <summary>One report written: what, how long, how many bytes in how many files, and the memory it took.</summary>
+    private sealed record Written(string Name, double Seconds, long Bytes, int Files, double PeakWorkingSetMb, double PeakHeapMb);
+
+    /// <summary>Each report a user can ask for, in the order measured: the default HTML (folder form) first.</summary>
+    private static readonly (string Name, ReportFormat Format, ReportSelection Selection, bool Folder)[] Reports =
+    [
+        ("html (default, folder)", ReportFormat.Html, ReportSelection.Default, true),
+        ("html --all", ReportFormat.Html, ReportSelection.Everything, false),
+        ("markdown (default)", ReportFormat.Markdown, ReportSelection.Default, false),
+        ("markdown --all", ReportFormat.Markdown, ReportSelection.Everything, false),
+        ("csv", ReportFormat.Csv, ReportSelection.Default, false),
+        ("json", ReportFormat.Json, ReportSelection.Default, false),
+    ];
+
     /// <summary>Times the reports of an already reconciled database beside a baseline measured by <paramref name="baseline"/>
-    /// (or given as <paramref name="baselineSeconds"/> when it was measured before).</summary>
+    /// (or given as <paramref name="baselineSeconds"/> when it was measured before). Every format is written in turn,
+    /// each with the process's high-water mark reset before it, so each peak is that format's own; the default HTML is
+    /// then opened in headless Chromium (when installed) and its console messages counted.</summary>
     public static async Task<BenchmarkResult> Measure(
         NpgsqlDataSource dataSource, long claims, Func<Task> baseline, double baselineSeconds = 0, CancellationToken ct = default)
     {
         if (baselineSeconds <= 0) baselineSeconds = await Time(baseline);
         var folder = Directory.CreateTempSubdirectory("casualties-report-bench-");
-        BenchmarkResult result;
         try
         {
-            // Give back what the reconcile left committed, so the high-water mark measures the report alone.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            var before = PeakMemory.Reset() ? "reset" : "not resettable here";
-            var html = Path.Combine(folder.FullName, "report");
-            double heapPeak = 0;
-            using (new Timer(_ => heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false) / 1048576.0), null, 0, 50))
+            var written = new List<Written>();
+            foreach (var (name, format, selection, isFolder) in Reports)
             {
-                var htmlTime = await Time(() => WriteDefaultHtml(dataSource, html, ct));
-                var peak = PeakMemory.Megabytes();
-                var pages = Directory.GetFiles(html);
-                var bytes = pages.Sum(f => new FileInfo(f).Length);
-                Console.Error.WriteLine($"report: default html {htmlTime:0.00} s, {bytes / 1048576.0:0.00} MB in {pages.Length} pages (largest {pages.Max(f => new FileInfo(f).Length) / 1048576.0:0.00} MB), peak working set {peak:0} MB (high-water mark {before}), managed heap peak {heapPeak:0} MB; full reconcile {baselineSeconds:0.00} s");
-                result = new BenchmarkResult(Name, "s", htmlTime, claims, "full reconcile", baselineSeconds, baselineSeconds / htmlTime, peak) { BytesWritten = bytes };
+                var path = Path.Combine(folder.FullName, isFolder ? "report" : $"report{(selection.All ? "-all" : "")}.{format.ToString().ToLowerInvariant()}");
+                var report = await WriteMeasured(name, () => isFolder
+                    ? WriteDefaultHtml(dataSource, path, ct)
+                    : Write(dataSource, format, selection, path, ct), path);
+                Console.Error.WriteLine($"report: {report.Name} {report.Seconds:0.00} s, {report.Bytes / 1048576.0:0.00} MB in {report.Files} file(s), " +
+                                        $"peak working set {report.PeakWorkingSetMb:0} MB, managed heap peak {report.PeakHeapMb:0} MB; full reconcile {baselineSeconds:0.00} s");
+                written.Add(report);
             }
-            foreach (var (format, selection) in new[] { (ReportFormat.Html, ReportSelection.Everything), (ReportFormat.Json, ReportSelection.Default),
-                                                       (ReportFormat.Csv, ReportSelection.Default), (ReportFormat.Markdown, ReportSelection.Default) })
-            {
-                var name = format.ToString().ToLowerInvariant() + (selection.All ? " --all" : "");
-                var path = Path.Combine(folder.FullName, "report." + format.ToString().ToLowerInvariant());
-                var seconds = await Time(() => Write(dataSource, format, selection, path, ct));
-                Console.Error.WriteLine($"report: {name} {seconds:0.00} s, {new FileInfo(path).Length / 1048576.0:0.0} MB, peak so far {PeakMemory.Megabytes():0} MB");
-            }
-            return result;
+            var chromium = await OpenInChromium(Path.Combine(folder.FullName, "report"), ct);
+            Console.Error.WriteLine($"report: {chromium}");
+            Console.Error.WriteLine();
+            Console.Error.WriteLine($"{"report",-24} {"seconds",8} {"MB",9} {"files",6} {"peak MB",8} {"heap MB",8}  full reconcile");
+            foreach (var r in written)
+                Console.Error.WriteLine($"{r.Name,-24} {r.Seconds,8:0.00} {r.Bytes / 1048576.0,9:0.00} {r.Files,6} {r.PeakWorkingSetMb,8:0} {r.PeakHeapMb,8:0}  {baselineSeconds:0.00} s");
+            var html = written[0];
+            return new BenchmarkResult(Name, "s", html.Seconds, claims, "full reconcile", baselineSeconds, baselineSeconds / html.Seconds,
+                written.Max(r => r.PeakWorkingSetMb)) { BytesWritten = html.Bytes };
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Writes one report with the high-water mark reset first and the managed heap sampled while it runs.</summary>
+    private static async Task<Written> WriteMeasured(string name, Func<Task> write, string path)
+    {
+        // Give back what earlier work left committed, so the high-water mark measures this report alone.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        if (!PeakMemory.Reset()) Console.Error.WriteLine("report: the high-water mark cannot be reset here; peaks are the process's so far");
+        double heapPeak = 0;
+        double seconds;
+        using (new Timer(_ => heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false) / 1048576.0), null, 0, 50))
+        {
+            seconds = await Time(write);
+        }
+        var peak = PeakMemory.Megabytes();
+        var files = Directory.Exists(path) ? Directory.GetFiles(path) : [path];
+        return new Written(name, seconds, files.Sum(f => new FileInfo(f).Length), files.Length, peak, heapPeak);
+    }
+
+    /// <summary>Opens every page of the default HTML folder in headless Chromium; says how many console messages and
+    /// outside requests the pages made (none is the goal), or that Chromium is not installed.</summary>
+    private static async Task<string> OpenInChromium(string htmlFolder, CancellationToken ct)
+    {
+        if (!HeadlessChromium.IsInstalled) return "chromium: not installed (apt-get install -y chromium), the HTML was not opened";
+        var messages = new List<string>();
+        var requests = new List<string>();
+        var pages = Directory.GetFiles(htmlFolder, "*.html").Order(StringComparer.Ordinal).ToList();
+        var clock = Stopwatch.StartNew();
+        foreach (var page in pages)
+        {
+            var (dom, result) = await HeadlessChromium.DumpDom(page, ct);
+            if (result.ExitCode != 0 || dom.Length == 0) messages.Add($"{Path.GetFileName(page)}: chromium exited {result.ExitCode} with {dom.Length} characters of DOM");
+            messages.AddRange(result.ConsoleMessages.Select(m => $"{Path.GetFileName(page)}: {m.Trim()}"));
+            requests.AddRange(result.PageRequests);
+        }
+        var verdict = messages.Count == 0 && requests.Count == 0 ? "no console errors, no outside requests" : "PROBLEMS";
+        return $"chromium: opened {pages.Count} page(s) of the default HTML in {clock.Elapsed.TotalSeconds:0.0} s: {verdict} " +
+               $"({messages.Count} console message(s), {requests.Count} outside request(s))" +
+               string.Concat(messages.Concat(requests).Take(10).Select(m => Environment.NewLine + "report:   " + m));
     }
 
     private static async Task WriteDefaultHtml(NpgsqlDataSource dataSource, string folder, CancellationToken ct)

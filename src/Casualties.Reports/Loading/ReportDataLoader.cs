@@ -143,6 +143,9 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
             r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6));
     }
 
+    /// <remarks>The sources and claims of the chosen incidents are counted in one pass over their members (a million
+    /// rows at a million claims); sources compared byte for byte, which for distinct names counts the same as the
+    /// database's collation and sorts several times faster.</remarks>
     private async Task<ReportSummary> LoadSummary(Scope scope, CancellationToken ct)
     {
         const string SummarySql = """
@@ -150,13 +153,15 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
                    (SELECT count(*) FROM chosen WHERE kind = 'event')::int,
                    (SELECT count(*) FROM chosen WHERE kind = 'tally')::int,
                    (SELECT count(*) FROM chosen WHERE NOT has_consensus)::int,
-                   (SELECT count(DISTINCT s.source) FROM v_incident_sources s WHERE s.incident_id IN (SELECT incident_id FROM chosen))::int,
-                   (SELECT count(DISTINCT s.claim_id) FROM v_incident_sources s WHERE s.incident_id IN (SELECT incident_id FROM chosen))::int,
+                   members.sources::int,
+                   members.claims::int,
                    (SELECT count(*) FROM chosen_flags WHERE severity = 'high')::int,
                    (SELECT count(*) FROM chosen_flags WHERE severity = 'medium')::int,
                    (SELECT count(*) FROM chosen_flags WHERE severity = 'low')::int,
                    (SELECT min(start_date) FROM chosen),
                    (SELECT max(coalesce(end_date, start_date)) FROM chosen)
+            FROM (SELECT count(DISTINCT s.source COLLATE "C") AS sources, count(DISTINCT s.claim_id) AS claims
+                  FROM v_incident_sources s WHERE s.incident_id IN (SELECT incident_id FROM chosen)) members
             """;
         await using var cmd = Command($"WITH {ChosenIncidentsCte}, {ChosenFlagsCte} {SummarySql}", scope);
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Casualties.Reports.Tests;
+namespace Casualties.Testing;
 
 /// <summary>
 /// Debian's chromium in headless mode: opens a file, writes a screenshot, and reports what the page logged to the
