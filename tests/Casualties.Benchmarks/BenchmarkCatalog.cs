@@ -13,6 +13,7 @@ public static class BenchmarkCatalog
             [IngestBenchmark.RawName] = IngestBenchmark.Raw,
             [DocumentsBenchmark.Name] = DocumentsBenchmark.Run,
             [ReconcileBenchmark.FullName] = ReconcileBenchmark.RunAsync,
+            [ReconcileBenchmark.DenseName] = ReconcileBenchmark.RunDenseAsync,
             [ReconcileBenchmark.IncrementalName] = ReconcileBenchmark.RunIncrementalAsync,
             [ReportBenchmark.Name] = size => ReportBenchmark.RunAsync(size,
                 (dataSource, ct) => new Casualties.Postgres.Reconciliation.ReconciliationRunner(dataSource).Run(full: true, ct)),

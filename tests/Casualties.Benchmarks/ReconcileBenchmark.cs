@@ -8,55 +8,70 @@ using Npgsql;
 namespace Casualties.Benchmarks;
 
 /// <summary>
-/// reconcile-full: a full reconcile of N generated claims (default 1,000,000) beside one GROUP BY aggregate over the
-/// same claims table; reconcile-incremental: an incremental reconcile after adding 1,000 claims beside that full
-/// reconcile. Both measured on one fresh database (casualties_bench_reconcile) of the embedded default or the
-/// server of ConnectionStrings__Casualties, prepared once per size and shared by the two.
+/// reconcile-full: a full reconcile of N generated claims (default 1,000,000) beside its I/O floor (interfaces.md;
+/// issue 14): binary COPY out of what the run reads of the claims (<see cref="ClaimLoader.SelectSql"/>) plus binary COPY
+/// of the run's result rows into clones of the result tables with the same indexes, keys and triggers, in one
+/// transaction, measured in the same run; ratio = floor ÷ run. One GROUP BY over the claims is printed beside it.
+/// reconcile-dense: the same on claims where a few places hold hundreds of claims per day.
+/// reconcile-incremental: an incremental reconcile after adding 1,000 claims beside the full reconcile. Each shape
+/// is measured on a fresh database of the embedded default or the server of ConnectionStrings__Casualties, prepared
+/// once per size and shared by full and incremental.
 /// </summary>
 /// <remarks>
 /// The claims: 40 countries of 8 regions, 6 cities and 3 districts each; 60 sources of differing reliability;
 /// ten years; five claims to a document. Three sources report each event (one district, one day, one outcome
 /// and perpetrator side, figures that differ and are sometimes open-ended); one group in ten is instead a
 /// source's running tally of a city (or, one in five of those, of the whole country) updated three times.
+/// Dense: six groups in ten are instead dataset events (a feed record with an event id, three claims) in four
+/// districts of two countries over one year — about 137 events and 410 claims per place and day.
 /// The 1,000 added claims are one more batch of news about two of the countries, the way a feed delivers them.
 /// </remarks>
 public static class ReconcileBenchmark
 {
     public const string FullName = "reconcile-full";
     public const string IncrementalName = "reconcile-incremental";
+    public const string DenseName = "reconcile-dense";
     public const int DefaultSize = 1_000_000;
     public const int AddedClaims = 1_000;
     private const string DatabaseName = "casualties_bench_reconcile";
 
-    private static readonly Dictionary<int, Task<(BenchmarkResult Full, BenchmarkResult Incremental)>> Runs = [];
+    private static readonly Dictionary<(int, bool), Task<(BenchmarkResult Full, BenchmarkResult Incremental)>> Runs = [];
+
+    /// <summary>The result tables a run writes, in the order a run's COPY writes them.</summary>
+    private static readonly string[] ResultTables = ["incidents", "incident_members", "incident_figures", "side_totals", "flags"];
 
     public static BenchmarkResult Run(int? size) => RunAsync(size).GetAwaiter().GetResult();
 
     public static BenchmarkResult RunIncremental(int? size) => RunIncrementalAsync(size).GetAwaiter().GetResult();
 
-    public static async Task<BenchmarkResult> RunAsync(int? size) => (await Both(size ?? DefaultSize)).Full;
+    public static async Task<BenchmarkResult> RunAsync(int? size) => (await Both(size ?? DefaultSize, dense: false)).Full;
 
-    public static async Task<BenchmarkResult> RunIncrementalAsync(int? size) => (await Both(size ?? DefaultSize)).Incremental;
+    public static async Task<BenchmarkResult> RunDenseAsync(int? size) => (await Both(size ?? DefaultSize, dense: true)).Full;
 
-    private static Task<(BenchmarkResult Full, BenchmarkResult Incremental)> Both(int size)
+    public static async Task<BenchmarkResult> RunIncrementalAsync(int? size) => (await Both(size ?? DefaultSize, dense: false)).Incremental;
+
+    private static Task<(BenchmarkResult Full, BenchmarkResult Incremental)> Both(int size, bool dense)
     {
         lock (Runs)
         {
-            if (!Runs.TryGetValue(size, out var run)) Runs[size] = run = Measure(size, CancellationToken.None);
+            if (!Runs.TryGetValue((size, dense), out var run)) Runs[(size, dense)] = run = Measure(size, dense, CancellationToken.None);
             return run;
         }
     }
 
-    private static async Task<(BenchmarkResult Full, BenchmarkResult Incremental)> Measure(int size, CancellationToken ct)
+    private static async Task<(BenchmarkResult Full, BenchmarkResult Incremental)> Measure(int size, bool dense, CancellationToken ct)
     {
+        var name = dense ? DenseName : FullName;
         await using var dataSource = await FreshDatabase(ct);
         await new Migrator(dataSource).Migrate(ct);
-        Console.Error.WriteLine($"reconcile: generating {size:#,0} claims...");
-        await Execute(dataSource, GenerateSql.Replace("@Size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), ct);
+        Console.Error.WriteLine($"{name}: generating {size:#,0} claims...");
+        await Execute(dataSource, GenerateSql
+            .Replace("@Size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("@Dense", dense ? "true" : "false", StringComparison.Ordinal), ct);
 
         await Execute(dataSource, GroupBySql, ct);
         var groupBy = await Time(() => Execute(dataSource, GroupBySql, ct));
-        Console.Error.WriteLine($"reconcile: one GROUP BY over the claims {groupBy:0.00} s");
+        Console.Error.WriteLine($"{name}: one GROUP BY over the claims {groupBy:0.00} s");
 
         GC.Collect();
         PeakMemory.Reset();
@@ -73,6 +88,14 @@ public static class ReconcileBenchmark
         Console.Error.WriteLine($"reconcile: full {full:0.00} s ({fullSummary.Incidents:#,0} incidents, {fullSummary.Flags:#,0} flags, peak {fullPeak:0} MB)");
         Console.Error.WriteLine($"reconcile: full phases {Phases(fullSummary)}");
 
+        var (copyOut, copyIn) = await IoFloor(name, dataSource, ct);
+        var floor = copyOut + copyIn;
+        Console.Error.WriteLine($"{name}: {size:#,0} claims: full run {full:0.00} s ({full / size * 1e6:0.0} µs per claim, peak {fullPeak:0} MB); " +
+                                $"I/O floor {floor:0.00} s (claims out {copyOut:0.00} s + results in {copyIn:0.00} s); ratio {floor / full:0.000}; " +
+                                $"one GROUP BY {groupBy:0.00} s; load average {LoadAverage()}");
+        var fullResult = new BenchmarkResult(name, "s", full, size, "I/O floor (claims out + results in by binary COPY)", floor, floor / full, fullPeak);
+        if (dense) return (fullResult, fullResult);
+
         await Execute(dataSource, AddSql, ct);
         PeakMemory.Reset();
         ReconcileSummary incrementalSummary = null!;
@@ -82,7 +105,7 @@ public static class ReconcileBenchmark
                                 $"({incrementalSummary.Partitions} partitions, {incrementalSummary.ClaimsRead:#,0} claims read, {incrementalSummary.RowsChanged:#,0} rows changed)");
         Console.Error.WriteLine($"reconcile: incremental phases {Phases(incrementalSummary)}");
 
-        return (new BenchmarkResult(FullName, "s", full, size, "one GROUP BY over the same claims", groupBy, groupBy / full, fullPeak),
+        return (fullResult,
                 new BenchmarkResult(IncrementalName, "s", incremental, size, "the full reconcile", full, full / incremental, incrementalPeak));
     }
 
@@ -109,13 +132,18 @@ public static class ReconcileBenchmark
         FROM places d JOIN places t ON t.id = d.parent_id JOIN places r ON r.id = t.parent_id JOIN places country ON country.id = r.parent_id
         WHERE d.kind = 'district';
         CREATE TABLE bench_claims AS
-        SELECT i, i / 3 AS g, i % 3 AS k FROM generate_series(0, @Size - 1) i;
+        SELECT i, i / 3 AS g, i % 3 AS k, @Dense AND (i / 3) % 10 < 6 AS dense FROM generate_series(0, @Size - 1) i;
+        CREATE TABLE bench_dense AS
+        SELECT row_number() OVER (ORDER BY n) - 1 AS j, n FROM bench_districts WHERE country_key IN ('c1', 'c2') AND m < 2;
+        INSERT INTO feed_records (dataset, record_key, version, content_hash, origin, event_key)
+        SELECT 'ged', 'ev' || g, '1', 'bench-ev' || g, 'bench', 'ev' || g FROM generate_series(0, (@Size - 1) / 3) g WHERE @Dense AND g % 10 < 6;
+        CREATE TABLE bench_records AS SELECT substr(record_key, 3)::bigint AS g, id FROM feed_records WHERE dataset = 'ged';
         INSERT INTO documents (content_hash, origin, name, format, published, body)
         SELECT 'bench-' || d, 'bench', 'doc-' || d, 'text', date '2014-01-01' + (d % 3650), '' FROM generate_series(0, (@Size - 1) / 5) d;
         CREATE TABLE bench_documents AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM documents;
-        INSERT INTO claims (document_id, ordinal, outcome, victims, qualifier, value, low, high, source_id, source_name,
+        INSERT INTO claims (document_id, ordinal, record_id, outcome, victims, qualifier, value, low, high, source_id, source_name,
             perpetrator_side, place_id, start_date, start_precision, end_date, end_precision, cumulative, reported, quote)
-        SELECT doc.id, c.i % 5,
+        SELECT CASE WHEN NOT c.dense THEN doc.id END, CASE WHEN c.dense THEN c.k ELSE c.i % 5 END, rec.id,
                CASE WHEN c.g % 10 < 7 THEN 'killed' WHEN c.g % 10 < 9 THEN 'injured' ELSE 'detained' END,
                CASE WHEN c.g % 4 = 0 THEN 'civilians' ELSE 'people' END,
                CASE WHEN tally OR c.i % 7 <> 0 THEN 'exact' ELSE 'at_least' END,
@@ -128,13 +156,16 @@ public static class ReconcileBenchmark
                tally,
                CASE WHEN tally THEN date_trunc('month', day)::date + 7 * c.k + 7 ELSE day + 1 + c.k END,
                'generated'
-        FROM (SELECT *, g % 10 = 9 AS tally, date '2014-01-01' + (g * 13 % 3650) AS day,
-                     CASE WHEN g % 10 = 9 THEN 50 + 30 * k + g % 40 ELSE 10 + g % 80 END AS figure
-              FROM bench_claims) c
-        JOIN bench_districts d ON d.n = (c.g * 31) % (SELECT count(*) FROM bench_districts)
+        FROM (SELECT b.*, g % 10 = 9 AS tally,
+                     CASE WHEN dense THEN date '2020-01-01' + (g % 365) ELSE date '2014-01-01' + (g * 13 % 3650) END AS day,
+                     CASE WHEN g % 10 = 9 THEN 50 + 30 * k + g % 40 ELSE 10 + g % 80 END AS figure,
+                     CASE WHEN dense THEN bd.n ELSE (g * 31) % (SELECT count(*) FROM bench_districts) END AS district
+              FROM bench_claims b LEFT JOIN bench_dense bd ON b.dense AND bd.j = b.g % 4) c
+        JOIN bench_districts d ON d.n = c.district
         JOIN bench_documents doc ON doc.n = c.i / 5
+        LEFT JOIN bench_records rec ON c.dense AND rec.g = c.g
         JOIN sources s ON s.name = 'Source ' || (1 + CASE WHEN c.g % 10 = 9 THEN c.g % 60 ELSE (c.g + c.k * 17) % 60 END);
-        DROP TABLE bench_claims, bench_documents;
+        DROP TABLE bench_claims, bench_documents, bench_dense, bench_records;
         ANALYZE;
         """;
 
@@ -152,6 +183,86 @@ public static class ReconcileBenchmark
         JOIN bench_districts d ON d.country_key = CASE WHEN i % 2 = 0 THEN 'c1' ELSE 'c2' END AND d.m = (i / 3) % 144
         JOIN sources s ON s.name = 'Source ' || (1 + i % 60);
         """;
+
+    /// <summary>
+    /// The I/O floor of the full run just made: what it reads of the claims, COPYed out (binary, discarded), and the
+    /// result rows it wrote, dumped (untimed) and COPYed back (binary) into clones of the result tables with the same
+    /// indexes, keys and triggers, in one transaction.
+    /// </summary>
+    private static async Task<(double Out, double In)> IoFloor(string name, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var scratch = Directory.CreateTempSubdirectory("casualties-reconcile-floor-").FullName;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var buffer = new byte[1 << 16];
+            long bytesOut = 0;
+            var copyOut = await Time(async () =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+                await using (var dump = await connection.BeginRawBinaryCopyAsync(
+                    $"COPY ({ClaimLoader.SelectSql} WHERE f.retired_at IS NULL) TO STDOUT (FORMAT BINARY)", ct))
+                {
+                    for (int read; (read = await dump.ReadAsync(buffer, ct)) > 0;) bytesOut += read;
+                }
+                await transaction.CommitAsync(ct);
+            });
+            foreach (var table in ResultTables)
+            {
+                await using var file = File.Create(Path.Combine(scratch, table + ".copy"));
+                await using var dump = await connection.BeginRawBinaryCopyAsync($"COPY public.{table} TO STDOUT (FORMAT BINARY)", ct);
+                await dump.CopyToAsync(file, ct);
+            }
+            await ExecuteOn(connection, "DROP SCHEMA IF EXISTS bench_floor CASCADE; CREATE SCHEMA bench_floor", ct);
+            foreach (var table in ResultTables) await ExecuteOn(connection, $"CREATE TABLE bench_floor.{table} (LIKE public.{table} INCLUDING ALL)", ct);
+            // Foreign keys (LIKE does not copy them) and triggers, retargeted at the clones: the trigger functions
+            // name their tables unqualified, so with bench_floor first on the search path they check the clones.
+            var definitions = new List<string>();
+            await using (var command = new NpgsqlCommand("""
+                SELECT format('ALTER TABLE bench_floor.%s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+                FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY (@Tables::regclass[])
+                UNION ALL
+                SELECT replace(pg_get_triggerdef(t.oid), ' ON public.', ' ON bench_floor.')
+                FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid = ANY (@Tables::regclass[])
+                """, connection))
+            {
+                command.Parameters.AddWithValue("Tables", ResultTables.Select(t => "public." + t).ToArray());
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) definitions.Add(reader.GetString(0));
+            }
+            await ExecuteOn(connection, "SET search_path = bench_floor, public", ct);
+            foreach (var definition in definitions) await ExecuteOn(connection, definition, ct);
+            var bytesIn = ResultTables.Sum(t => new FileInfo(Path.Combine(scratch, t + ".copy")).Length);
+            var copyIn = await Time(async () =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                foreach (var table in ResultTables)
+                {
+                    await using var file = File.OpenRead(Path.Combine(scratch, table + ".copy"));
+                    await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY bench_floor.{table} FROM STDIN (FORMAT BINARY)", ct);
+                    await file.CopyToAsync(copy, ct);
+                }
+                await transaction.CommitAsync(ct);
+            });
+            await ExecuteOn(connection, "RESET search_path; DROP SCHEMA bench_floor CASCADE", ct);
+            Console.Error.WriteLine($"{name}: floor: claims out {copyOut:0.00} s ({bytesOut / 1e6:0} MB), results in {copyIn:0.00} s " +
+                                    $"({bytesIn / 1e6:0} MB, {definitions.Count} foreign keys and triggers on the clones besides their indexes)");
+            return (copyOut, copyIn);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static async Task ExecuteOn(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private static string Phases(ReconcileSummary summary) =>
         string.Join(", ", summary.Phases.Select(p => $"{p.Key} {p.Value.Elapsed.TotalSeconds:0.00} s (cpu {p.Value.Cpu.TotalSeconds:0.00})"));

@@ -87,4 +87,26 @@ public sealed class OffensiveScenarioTests
         Assert.That(strike.Best, Is.EqualTo(9));
         Assert.That(await FlagKinds(strike.IncidentId), Does.Contain("subset_exceeds_total"));
     }
+
+    [Test]
+    [Property("Issue", "14")]
+    public async Task The_sides_totals_add_up_to_the_deduplicated_toll_of_the_province()
+    {
+        // The offensive's tally (112, Dec 16-24) holds the disputed market strike (4-14, Dec 22, side unknown); the
+        // Saraqeb strike (9) came the day after: 121 civilians, whichever place around them or period holds them all.
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var sums = (await connection.QueryAsync<(string Place, string Period, long Low, long Best, long High)>("""
+            SELECT place, period, sum(low)::bigint, sum(best)::bigint, sum(high)::bigint
+            FROM v_side_totals
+            WHERE outcome = 'killed' AND victims = 'civilians' AND victim_side IS NULL AND place IN ('Idlib Governorate', 'Syria')
+            GROUP BY place, period, period_start ORDER BY place, period
+            """)).AsList();
+        Assert.That(sums, Has.Count.EqualTo(6), "all time, the year and the month, at both places");
+        Assert.That(sums.Select(s => (s.Low, s.Best, s.High)).Distinct(), Is.EqualTo(new[] { (121L, 121L, 121L) }));
+        var unknown = await connection.QuerySingleAsync<(long Best, string Method)>("""
+            SELECT best, method FROM v_side_totals
+            WHERE outcome = 'killed' AND victims = 'civilians' AND place = 'Idlib Governorate' AND period = 'all' AND perpetrator_side IS NULL
+            """);
+        Assert.That(unknown, Is.EqualTo((0L, "remainder")), "the strike's dead are inside the offensive's toll, and it says so");
+    }
 }

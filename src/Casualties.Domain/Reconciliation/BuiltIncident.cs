@@ -59,6 +59,12 @@ internal sealed class BuiltIncident
     public int[] Containers { get; set; } = [];
 
     /// <summary>
+    /// <see cref="Containers"/> and the wholes of a known side around this incident when its own side is unknown:
+    /// what the per-side totals nest it in (<see cref="Containment"/>), innermost first.
+    /// </summary>
+    public int[] TotalContainers { get; set; } = [];
+
+    /// <summary>
     /// A named place's spelling: the one its members at that place give most often, the ordinal first of equals
     /// (independent of the claims' order).
     /// </summary>

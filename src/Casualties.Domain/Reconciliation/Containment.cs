@@ -10,6 +10,9 @@ namespace Casualties.Domain.Reconciliation;
 /// longer window. Events contain events only from a place around theirs (strikes "across Syria" that day).
 /// Only an incident that covers its place (<see cref="BuiltIncident.Covers"/>) contains anything: an event a
 /// dataset geocodes only to a province or country is located somewhere in it, not a whole around the day's events.
+/// For the per-side totals only (<see cref="BuiltIncident.TotalContainers"/>), a side's whole also lies around an
+/// incident of unknown side inside it (issue 14): its dead may be the side's, already in the side's figure, so
+/// counting them again under "unknown" could count them twice; the incident itself keeps no container of another side.
 /// </remarks>
 internal static class Containment
 {
@@ -60,12 +63,16 @@ internal static class Containment
                     }
                 }
             }
-            inner.Containers = found.Count switch
+            var all = found.Count switch
             {
                 0 => [],
                 1 => [found[0]],
                 _ => InnermostFirst(found, incidents),
             };
+            inner.TotalContainers = all;
+            inner.Containers = Array.TrueForAll(all, a => SideAllows(incidents[a], inner))
+                ? all
+                : Array.FindAll(all, a => SideAllows(incidents[a], inner));
         }
     }
 
@@ -83,9 +90,14 @@ internal static class Containment
         return containers;
     }
 
+    /// <summary>The outer's side is unknown or the inner's: the incident may lie inside it.</summary>
+    private static bool SideAllows(BuiltIncident outer, BuiltIncident inner) =>
+        outer.Side is null || string.Equals(outer.Side, inner.Side, StringComparison.Ordinal);
+
+    /// <summary>Containment by place and window, with sides that do not exclude it (either unknown, or the same).</summary>
     private static bool Contains(BuiltIncident outer, BuiltIncident inner, bool samePlace)
     {
-        if (outer.Side is not null && !string.Equals(outer.Side, inner.Side, StringComparison.Ordinal)) return false;
+        if (outer.Side is not null && inner.Side is not null && !string.Equals(outer.Side, inner.Side, StringComparison.Ordinal)) return false;
         if (!outer.Window.Contains(inner.Window)) return false;
         return !samePlace
             || (outer.Kind == IncidentKind.Tally && inner.Kind == IncidentKind.Event)

@@ -34,6 +34,12 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
         return eventKeys is not null && eventKeys.TryGetValue(dataset, out eventKey!);
     }
 
+    /// <summary>The event ids this incident holds, by dataset, in the order they came (null: none).</summary>
+    public IReadOnlyDictionary<string, string>? EventKeys => eventKeys;
+
+    /// <summary>True when the incident has coordinates, so that it may meet a claim by distance.</summary>
+    public bool HasCoordinates => Latitude is not null && Longitude is not null;
+
     /// <summary>True when <paramref name="source"/> already has a word in this incident.</summary>
     public bool HasSource(string source) => sources.Contains(source);
 

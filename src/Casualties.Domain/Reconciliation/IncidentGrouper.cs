@@ -21,13 +21,17 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
 {
     private const int MaxIndexedDays = 62;
 
-    private readonly Dictionary<int, List<IncidentDraft>> eventsByDay = [];
+    private readonly Dictionary<int, DayEvents> eventsByDay = [];
+    private readonly Dictionary<IncidentDraft, EventIndexEntry> indexedEvents = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Dataset, string EventKey), List<IncidentDraft>> eventsByEventKey = [];
     private readonly List<IncidentDraft> wideEvents = [];
     private readonly Dictionary<int, List<IncidentDraft>> talliesByStartYear = [];
 
     public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims)
     {
         eventsByDay.Clear();
+        indexedEvents.Clear();
+        eventsByEventKey.Clear();
         wideEvents.Clear();
         talliesByStartYear.Clear();
         var drafts = new List<IncidentDraft>();
@@ -50,11 +54,8 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
             {
                 (draft, rule) = Place(representative);
             }
-            if (draft.Members.Count == 0)
-            {
-                drafts.Add(draft);
-                Index(draft);
-            }
+            var founded = draft.Members.Count == 0;
+            if (founded) drafts.Add(draft);
             foreach (var (claim, memberRule) in unit.Members)
             {
                 draft.Add(claim, ReferenceEquals(claim, representative) ? rule : memberRule);
@@ -63,6 +64,10 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
             {
                 if (places.DepthOf(representative.PlaceKey) > places.DepthOf(draft.PlaceKey)) draft.PlaceKey = representative.PlaceKey;
             }
+            // Indexed by what it holds now (its window and start are its anchor's, fixed): a founded draft, or one
+            // that gained a dataset's event id or coordinates, which decide which claims it may meet.
+            if (founded) Index(draft);
+            else if (!draft.IsTally && indexedEvents.ContainsKey(draft)) Reindex(draft);
         }
         return MergePinnedKeys(drafts);
     }
@@ -111,19 +116,40 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
             return talliesByStartYear.TryGetValue(claim.StartOrEnd().Date.Year, out var tallies) ? tallies : [];
         }
         var window = claim.Window();
-        if (window.Days == 1 && wideEvents.Count == 0)
+        var dataset = claim.Dataset();
+        var region = RegionOf(claim.PlaceKey);
+        var found = new HashSet<IncidentDraft>(wideEvents, ReferenceEqualityComparer.Instance);
+        if (window.Days > MaxIndexedDays)
         {
-            return eventsByDay.TryGetValue(window.First.DayNumber, out var sameDay) ? sameDay : [];
+            foreach (var day in eventsByDay.Values) day.AddAll(found);
+            return found;
         }
-        var found = new List<IncidentDraft>(wideEvents);
-        if (window.Days > MaxIndexedDays) return found.Concat(eventsByDay.Values.SelectMany(v => v)).Distinct();
         for (var day = window.First.DayNumber; day <= window.Last.DayNumber; day++)
         {
-            if (eventsByDay.TryGetValue(day, out var events)) found.AddRange(events);
+            if (eventsByDay.TryGetValue(day, out var events))
+                events.AddCandidates(found, region, dataset, claim.Latitude, claim.Longitude, options.CoordinateMatchKm);
         }
-        return found.Distinct();
+        // The incident already holding this row's event id (a pinned row of the same event) fits whatever it holds.
+        if (dataset is not null && eventsByEventKey.TryGetValue((dataset, claim.EventKey!), out var sameEvent)) found.UnionWith(sameEvent);
+        return found;
     }
 
+    /// <summary>
+    /// The area two places that may describe one event share: the place's ancestor one level below the country (a
+    /// same or nested place lies in it, as nesting never reaches a country), the country itself, or "" with no place.
+    /// </summary>
+    private string RegionOf(string? placeKey)
+    {
+        if (placeKey is null) return "";
+        var ancestry = places.AncestryOf(placeKey);
+        return ancestry.Count == 1 ? ancestry[0] : ancestry[^2];
+    }
+
+    /// <summary>
+    /// An event's index: on each day of its window (up to <see cref="MaxIndexedDays"/>, else among the wide events),
+    /// by region, by the datasets whose event ids it holds (a row of one of them never joins it) and by whether it has
+    /// coordinates — so a claim meets the incidents that may fit it, not every event of its day in the country.
+    /// </summary>
     private void Index(IncidentDraft draft)
     {
         if (draft.IsTally)
@@ -136,9 +162,48 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
         }
         else
         {
-            for (var day = draft.Window.First.DayNumber; day <= draft.Window.Last.DayNumber; day++) AddTo(eventsByDay, day, draft);
+            var entry = new EventIndexEntry(RegionOf(draft.PlaceKey), Signature(draft), draft.HasCoordinates, 0);
+            for (var day = draft.Window.First.DayNumber; day <= draft.Window.Last.DayNumber; day++)
+            {
+                if (!eventsByDay.TryGetValue(day, out var events)) eventsByDay[day] = events = new DayEvents();
+                events.Add(draft, entry);
+            }
+            indexedEvents[draft] = entry with { EventKeys = RegisterEventKeys(draft, 0) };
         }
     }
+
+    /// <summary>Moves an event whose datasets or coordinates changed (its region does not: nesting stays inside it).</summary>
+    private void Reindex(IncidentDraft draft)
+    {
+        var entry = indexedEvents[draft];
+        var keys = draft.EventKeys?.Count ?? 0;
+        if (keys == entry.EventKeys && draft.HasCoordinates == entry.Coordinates) return;
+        var moved = entry with { Signature = keys == entry.EventKeys ? entry.Signature : Signature(draft), Coordinates = draft.HasCoordinates };
+        for (var day = draft.Window.First.DayNumber; day <= draft.Window.Last.DayNumber; day++)
+        {
+            var events = eventsByDay[day];
+            events.Remove(draft, entry);
+            events.Add(draft, moved);
+        }
+        indexedEvents[draft] = moved with { EventKeys = RegisterEventKeys(draft, entry.EventKeys) };
+    }
+
+    private int RegisterEventKeys(IncidentDraft draft, int registered)
+    {
+        if (draft.EventKeys is not { } keys) return 0;
+        var position = 0;
+        foreach (var (dataset, eventKey) in keys)
+        {
+            if (position++ < registered) continue;
+            if (!eventsByEventKey.TryGetValue((dataset, eventKey), out var list)) eventsByEventKey[(dataset, eventKey)] = list = [];
+            list.Add(draft);
+        }
+        return keys.Count;
+    }
+
+    /// <summary>The datasets whose event ids a draft holds, ordinal order ("" for none).</summary>
+    private static string[] Signature(IncidentDraft draft) =>
+        draft.EventKeys is { Count: > 0 } keys ? keys.Keys.Order(StringComparer.Ordinal).ToArray() : [];
 
     private static void AddTo(Dictionary<int, List<IncidentDraft>> index, int key, IncidentDraft draft)
     {

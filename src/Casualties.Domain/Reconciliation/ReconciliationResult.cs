@@ -77,6 +77,9 @@ public enum TotalMethod
     Single,
     SumOfParts,
     Whole,
+
+    /// <summary>The unknown side's share when some of its incidents held or lay inside a known side's (issue 14).</summary>
+    Remainder,
 }
 
 public enum TotalPeriod
@@ -154,6 +157,7 @@ public static class ReconciliationNames
     {
         TotalMethod.Single => "single",
         TotalMethod.SumOfParts => "sum_of_parts",
+        TotalMethod.Remainder => "remainder",
         _ => "whole",
     };
 

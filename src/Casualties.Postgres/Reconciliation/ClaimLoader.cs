@@ -13,7 +13,8 @@ namespace Casualties.Postgres.Reconciliation;
 /// </summary>
 public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, PlaceIndex? placeIndex = null)
 {
-    const string ClaimsSql = """
+    /// <summary>What a run reads of every claim, unfiltered (the reconcile benchmarks COPY it out as the I/O floor).</summary>
+    public const string SelectSql = """
         SELECT c.id, c.outcome, c.victims, c.victim_side, c.qualifier, c.value, c.low, c.high, c.best,
                c.parent_id,
                coalesce(s.name, c.source_name), coalesce(s.reliability, 0.5),
@@ -26,6 +27,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         LEFT JOIN documents d ON d.id = c.document_id
         LEFT JOIN feed_records f ON f.id = c.record_id
         LEFT JOIN sources s ON s.id = c.source_id
+        """;
+
+    const string ClaimsSql = SelectSql + """
+
         WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
           AND f.retired_at IS NULL
         """;

@@ -39,7 +39,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     /// about this many places (an incremental run), to bound memory and so that one batch is reconciled while the
     /// previous one is stored.
     /// </summary>
-    internal int ClaimsPerBatch { get; init; } = 100_000;
+    internal int ClaimsPerBatch { get; init; } = 50_000;
 
     /// <inheritdoc cref="ClaimsPerBatch"/>
     internal int PlacesPerBatch { get; init; } = 10_000;

@@ -2,7 +2,7 @@ namespace Casualties.Reports.Model;
 
 /// <summary>
 /// A per-side total over a place and period (v_side_totals). <see cref="Period"/> is 'all', 'year' or 'month';
-/// <see cref="Method"/> 'single', 'sum_of_parts' or 'whole'. <see cref="PlaceDepth"/> is the place's depth in the
+/// <see cref="Method"/> 'single', 'sum_of_parts', 'whole' or 'remainder'. <see cref="PlaceDepth"/> is the place's depth in the
 /// gazetteer (0 = a country), null when the place is not in it.
 /// </summary>
 public sealed record ReportTotal(

@@ -91,6 +91,7 @@ public static class ReportText
         "single" => "one incident",
         "sum_of_parts" => "sum of the parts",
         "whole" => "the whole's figure (larger than its parts)",
+        "remainder" => "what is left once the sides' own incidents inside are counted",
         _ => method,
     };
 
@@ -198,7 +199,7 @@ public static class ReportText
         ("Best", "A weighted median of the sources' figures, weights from each source's reliability; always inside [low, high]."),
         ("Consensus", "The interval every source's figure allows: from the highest low to the lowest high (no upper end when every figure is open-ended). When the highest low is above the lowest high there is no consensus, and that is a conflict."),
         ("Victim groups", "Figures of different groups are never pooled: people, civilians, children, women and combatants each get their own range. The headline is the broadest group reported (people before civilians before children)."),
-        ("Per-side totals", "By perpetrator side, outcome and victim group, over a place and period: the sum of the incidents' lows, of their bests and of their highs, never counting a death twice (a tally and the events inside it, a place and the places inside it, a figure and its subsets, successive updates of one tally). When both a whole and its parts have figures, low = the larger of the whole's low and the parts' summed lows, high likewise; the method column says which was used: one incident, the sum of the parts, or the whole."),
+        ("Per-side totals", "By perpetrator side, outcome and victim group, over a place and period: the sum of the incidents' lows, of their bests and of their highs, never counting a death twice (a tally and the events inside it, a place and the places inside it, a figure and its subsets, successive updates of one tally). When both a whole and its parts have figures, low = the larger of the whole's low and the parts' summed lows, high likewise; the method column says which was used: one incident, the sum of the parts, or the whole. The sides' totals of a place and period add up to its total: an incident of unknown side inside a side's tally is counted in that tally, and an unknown side's tally counts only what exceeds the sides' incidents inside it (method: remainder)."),
         ("Flags", "Flags are about figures, never about who is right: disjoint ranges, a wide spread (the highest point more than 1.5 times the lowest), a subset above its total, parts above the whole, a running tally that went down, a source contradicting itself, an outlier (robust z-score on the log scale)."),
         ("Sources of this report", "Everything comes from the reporting views of the database as of the reconciliation run named at the top: v_incidents, v_incident_figures, v_incident_sources, v_side_totals, v_flags, v_reconciliation_runs. Quotes are the exact text each figure was read from."),
     ];
