@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Casualties.Domain.Model;
@@ -11,51 +10,30 @@ namespace Casualties.Domain.Evaluation;
 /// </summary>
 public static class ClaimJson
 {
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonSerializerOptions IndentedOptions = new(Options) { WriteIndented = true };
+
+    /// <summary>The claims as one JSON array, indented for people unless <paramref name="indented"/> is false.</summary>
     public static string Write(IReadOnlyList<Claim> claims, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
-               { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            foreach (var claim in claims) WriteClaim(json, claim);
-            json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return JsonSerializer.Serialize(claims.Select(Row), indented ? IndentedOptions : Options);
     }
 
-    private static void WriteClaim(Utf8JsonWriter json, Claim claim)
-    {
-        var quantity = claim.Quantity;
-        json.WriteStartObject();
-        json.WriteString("outcome", claim.Outcome.ToName());
-        json.WriteString("victims", claim.Victims);
-        json.WriteString("victim_side", claim.VictimSide);
-        json.WriteString("qualifier", quantity.Qualifier.ToName());
-        WriteNumber(json, "value", quantity.Value);
-        json.WriteNumber("low", quantity.Low);
-        WriteNumber(json, "high", quantity.High);
-        WriteNumber(json, "parent", claim.Parent);
-        json.WriteString("source", claim.Source);
-        json.WriteString("perpetrator", claim.Perpetrator);
-        json.WriteString("perpetrator_side", claim.PerpetratorSide);
-        json.WriteString("place", claim.Place);
-        json.WriteString("start", claim.Period.Start?.ToString());
-        json.WriteString("end", claim.Period.End?.ToString());
-        json.WriteBoolean("cumulative", claim.Cumulative);
-        json.WriteString("phrase", quantity.Phrase);
-        json.WriteString("quote", claim.Quote);
-        json.WriteStartArray("span");
-        json.WriteNumberValue(claim.Span.Start);
-        json.WriteNumberValue(claim.Span.End);
-        json.WriteEndArray();
-        json.WriteNumber("confidence", Math.Round(claim.Confidence, 2));
-        json.WriteEndObject();
-    }
+    /// <summary>One claim in the order and with the names of the array's objects; nulls are written.</summary>
+    private sealed record ClaimRow(
+        string Outcome, string Victims, string? VictimSide, string Qualifier, int? Value, int Low, int? High, int? Parent,
+        string? Source, string? Perpetrator, string? PerpetratorSide, string? Place, string? Start, string? End,
+        bool Cumulative, string? Phrase, string Quote, int[] Span, double Confidence);
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } v) json.WriteNumber(name, v); else json.WriteNull(name);
-    }
+    private static ClaimRow Row(Claim claim) => new(
+        claim.Outcome.ToName(), claim.Victims, claim.VictimSide, claim.Quantity.Qualifier.ToName(), claim.Quantity.Value,
+        claim.Quantity.Low, claim.Quantity.High, claim.Parent, claim.Source, claim.Perpetrator, claim.PerpetratorSide,
+        claim.Place, claim.Period.Start?.ToString(), claim.Period.End?.ToString(), claim.Cumulative, claim.Quantity.Phrase,
+        claim.Quote, [claim.Span.Start, claim.Span.End], Math.Round(claim.Confidence, 2));
 }

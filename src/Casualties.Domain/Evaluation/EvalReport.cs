@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Casualties.Domain.Evaluation;
 
@@ -32,47 +33,19 @@ public sealed record EvalReport(
     IReadOnlyList<UnmatchedClaim> Spurious,
     IReadOnlyList<AttributeMismatch> Mismatches)
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>
+    /// snake_case names over the records, every null written, three decimals for every score, and text as written
+    /// (no \u escapes for non-ASCII letters or HTML characters: the output is for a terminal and a file, not a page).
+    /// </summary>
+    private static readonly JsonSerializerOptions JsonOptions = new()
     {
-        Indented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new ThreeDecimals() },
     };
 
     /// <summary>{"documents","gold","predicted","matched","precision","recall","f1","attributes":{...}} plus the missed, spurious and mismatched claims.</summary>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("documents", Documents);
-            json.WriteNumber("gold", Gold);
-            json.WriteNumber("predicted", Predicted);
-            json.WriteNumber("matched", Matched);
-            json.WriteNumber("precision", Round(Precision));
-            json.WriteNumber("recall", Round(Recall));
-            json.WriteNumber("f1", Round(F1));
-            json.WriteStartObject("attributes");
-            foreach (var (name, value) in AttributeList()) WriteNullable(json, name, value);
-            json.WriteEndObject();
-            WriteUnmatched(json, "missed", Missed);
-            WriteUnmatched(json, "spurious", Spurious);
-            json.WriteStartArray("mismatches");
-            foreach (var m in Mismatches)
-            {
-                json.WriteStartObject();
-                json.WriteString("document", m.Document);
-                json.WriteString("attribute", m.Attribute);
-                json.WriteString("gold", m.Gold);
-                json.WriteString("predicted", m.Predicted);
-                json.WriteString("quote", m.Quote);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>A report for people: the scores, then every missed, spurious and mismatched claim with its quote.</summary>
     public string ToText()
@@ -116,27 +89,12 @@ public sealed record EvalReport(
         }
     }
 
-    private static void WriteUnmatched(Utf8JsonWriter json, string name, IReadOnlyList<UnmatchedClaim> claims)
+    /// <summary>Scores rounded to three decimals (0.6667 → 0.667), half away from zero.</summary>
+    private sealed class ThreeDecimals : JsonConverter<double>
     {
-        json.WriteStartArray(name);
-        foreach (var c in claims)
-        {
-            json.WriteStartObject();
-            json.WriteString("document", c.Document);
-            json.WriteString("outcome", c.Outcome);
-            json.WriteString("victims", c.Victims);
-            json.WriteNumber("low", c.Low);
-            if (c.High is { } high) json.WriteNumber("high", high); else json.WriteNull("high");
-            json.WriteString("quote", c.Quote);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v) json.WriteNumber(name, Round(v)); else json.WriteNull(name);
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(Math.Round(value, 3, MidpointRounding.AwayFromZero));
     }
-
-    private static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
 }

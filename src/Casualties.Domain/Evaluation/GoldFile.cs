@@ -30,6 +30,7 @@ public sealed record GoldClaim(
 /// <summary>Reads gold files: JSON Lines, one document per line; blank lines are skipped.</summary>
 public static class GoldFile
 {
+    /// <summary>The documents of a gold file's text; a malformed line throws naming its line number.</summary>
     public static IReadOnlyList<GoldDocument> Parse(string jsonl)
     {
         ArgumentNullException.ThrowIfNull(jsonl);

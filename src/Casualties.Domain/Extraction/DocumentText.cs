@@ -7,6 +7,9 @@ public static class DocumentText
 {
     public static bool TryReadDateHeader(string text, out DateOnly date) => TryReadDateHeader(text, out date, out _);
 
+    /// <summary>True when <paramref name="text"/> opens with the header, giving its <paramref name="date"/>.</summary>
+    /// <param name="text">The document as read.</param>
+    /// <param name="date">The header's date (default when there is none).</param>
     /// <param name="bodyStart">Offset of the first character after the header (0 when there is none).</param>
     public static bool TryReadDateHeader(string text, out DateOnly date, out int bodyStart)
     {

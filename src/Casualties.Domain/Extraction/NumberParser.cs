@@ -133,9 +133,7 @@ public sealed class NumberParser
             j = i + qualifierLength;
         }
 
-        if (text.Is(j, "between") && TryReadNumber(text, j + 1, to, out var a) && a.Shape == NumberShape.Cardinal
-            && text.Is(a.Last + 1, "and") && TryReadNumber(text, a.Last + 2, to, out var b) && b.Shape == NumberShape.Cardinal
-            && b.Value > a.Value)
+        if (text.Is(j, "between") && TryReadBetween(text, j + 1, to, out var a, out var b))
         {
             mention = Make(text, Quantity.Between((int)a.Value, (int)b.Value), i, a.First, b.Last);
             return true;
@@ -183,6 +181,38 @@ public sealed class NumberParser
         }
         mention = Make(text, Quantity.Of(qualifier, (int)number.Value), i, j, lastToken);
         return true;
+    }
+
+    /// <summary>
+    /// The ends of "between A and B" from token <paramref name="from"/>: A read whole, else A read up to the first
+    /// "and" ("between nine hundred and one thousand": not 901,000 and nothing).
+    /// </summary>
+    private static bool TryReadBetween(TokenText text, int from, int to, out RawNumber a, out RawNumber b)
+    {
+        b = default;
+        if (TryReadNumber(text, from, to, out a) && IsRangeEnd(a) && text.Is(a.Last + 1, "and")
+            && TryReadNumber(text, a.Last + 2, to, out b) && IsRangeEnd(b) && b.Value > a.Value)
+        {
+            return true;
+        }
+        var and = from;
+        while (and < to && text.InRange(and) && !text.Is(and, "and")) and++;
+        return and < to && and > from && TryReadNumber(text, from, and, out a) && IsRangeEnd(a) && a.Last == and - 1
+            && TryReadNumber(text, and + 1, to, out b) && IsRangeEnd(b) && b.Value > a.Value;
+
+        static bool IsRangeEnd(RawNumber end) => end.Shape == NumberShape.Cardinal;
+    }
+
+    /// <summary>
+    /// British "and" before the last part of a number: after hundreds ("two hundred and five", "two hundred and five
+    /// thousand") unless another hundred follows ("between two hundred and three hundred" is a range), and after
+    /// thousands or millions ("three thousand and one") unless any scale follows ("between two thousand and three thousand").
+    /// </summary>
+    private static bool JoinsLastPart(TokenText text, int afterPart, int to, long current, long total)
+    {
+        var scaleAfter = afterPart < to && text.InRange(afterPart) && NumberWords.TryScale(text[afterPart], out var scale) ? scale : 0;
+        return current >= 100 && current % 100 == 0 ? scaleAfter is 0 or >= 1_000
+            : current == 0 && total >= 1_000 && scaleAfter == 0;
     }
 
     private static bool IsHyphenatedNumberWord(ReadOnlySpan<char> word)
@@ -376,8 +406,8 @@ public sealed class NumberParser
                     return true;
                 }
             }
-            else if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any && current >= 100 && current % 100 == 0
-                     && k + 1 < to && NumberWords.TryCompound(text[k + 1], out _))
+            else if (word.Equals("and", StringComparison.OrdinalIgnoreCase) && any && k + 1 < to && NumberWords.TryCompound(text[k + 1], out _)
+                     && JoinsLastPart(text, k + 2, to, current, total))
             {
                 continue;
             }

@@ -33,6 +33,7 @@ public sealed record Claim(
     /// <summary>The gazetteer key of <see cref="PlaceParent"/>.</summary>
     public string? PlaceParentKey { get; init; }
 
+    /// <summary>How sure the extractor is of this claim, 0 to 1.</summary>
     public double Confidence { get; } = Confidence is >= 0 and <= 1 ? Confidence
         : throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must be between 0 and 1.");
 }
@@ -40,5 +41,6 @@ public sealed record Claim(
 /// <summary>Character offsets [Start, End) into a document.</summary>
 public readonly record struct TextSpan(int Start, int End)
 {
+    /// <summary>The number of characters covered.</summary>
     public int Length => End - Start;
 }

@@ -12,6 +12,7 @@ namespace Casualties.Domain.Model;
 /// </remarks>
 public static class FigurePoint
 {
+    /// <summary>The point value of a figure; <paramref name="best"/> is a dataset's own best estimate, clamped into the bounds.</summary>
     public static int Of(Qualifier qualifier, int? value, int low, int? high, int? best = null)
     {
         var point = best ?? qualifier switch

@@ -3,16 +3,22 @@ namespace Casualties.Domain.Model;
 /// <summary>What happened to the people a figure counts.</summary>
 public enum Outcome
 {
+    /// <summary>Dead ("killed", "dead", "deaths", "fatalities").</summary>
     Killed,
+    /// <summary>Wounded.</summary>
     Injured,
+    /// <summary>Forced from their homes.</summary>
     Displaced,
+    /// <summary>Unaccounted for.</summary>
     Missing,
+    /// <summary>Held or arrested.</summary>
     Detained,
 }
 
 /// <summary>The lower-case names used in the database, JSON and gold files.</summary>
 public static class OutcomeNames
 {
+    /// <summary>The stored name ("killed").</summary>
     public static string ToName(this Outcome outcome) => outcome switch
     {
         Outcome.Killed => "killed",
@@ -23,6 +29,7 @@ public static class OutcomeNames
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
 
+    /// <summary>Reads a stored name or a common synonym ("wounded", "fatalities"), ignoring case and outer spaces.</summary>
     public static bool TryParse(string? name, out Outcome outcome)
     {
         switch (name?.Trim().ToLowerInvariant())
@@ -36,6 +43,7 @@ public static class OutcomeNames
         }
     }
 
+    /// <summary>As <see cref="TryParse"/>; throws <see cref="FormatException"/> naming the expected names.</summary>
     public static Outcome Parse(string name) => TryParse(name, out var outcome)
         ? outcome
         : throw new FormatException($"Unknown outcome '{name}': expected killed, injured, displaced, missing or detained.");

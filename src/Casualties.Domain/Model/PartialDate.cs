@@ -2,10 +2,14 @@ using System.Globalization;
 
 namespace Casualties.Domain.Model;
 
+/// <summary>How much of a date is known; ordered from finest to coarsest.</summary>
 public enum DatePrecision
 {
+    /// <summary>The day ("2016-12-06").</summary>
     Day,
+    /// <summary>The month ("2016-11").</summary>
     Month,
+    /// <summary>The year ("2011").</summary>
     Year,
 }
 
@@ -13,8 +17,11 @@ public enum DatePrecision
 /// <remarks><see cref="Date"/> is the first day of the known unit.</remarks>
 public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision) : IComparable<PartialDate>
 {
+    /// <summary>A date known to the day.</summary>
     public static PartialDate Day(DateOnly date) => new(date, DatePrecision.Day);
+    /// <summary>A date known to the month.</summary>
     public static PartialDate Month(int year, int month) => new(new DateOnly(year, month, 1), DatePrecision.Month);
+    /// <summary>A date known to the year.</summary>
     public static PartialDate Year(int year) => new(new DateOnly(year, 1, 1), DatePrecision.Year);
 
     /// <summary>First day this date may stand for.</summary>
@@ -28,6 +35,7 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         _ => Date.AddYears(1).AddDays(-1),
     };
 
+    /// <summary>"2016-12-06", "2016-11" or "2011", as stored and written in gold files.</summary>
     public override string ToString() => Precision switch
     {
         DatePrecision.Day => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -35,6 +43,7 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Reads YYYY-MM-DD, YYYY-MM or YYYY (outer spaces ignored), keeping the precision written.</summary>
     public static bool TryParse(string? text, out PartialDate date)
     {
         date = default;
@@ -47,6 +56,7 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         return false;
     }
 
+    /// <summary>As <see cref="TryParse"/>; throws <see cref="FormatException"/> naming the accepted forms.</summary>
     public static PartialDate Parse(string text) => TryParse(text, out var date)
         ? date
         : throw new FormatException($"'{text}' is not a date: expected YYYY-MM-DD, YYYY-MM or YYYY.");
@@ -58,6 +68,7 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         return Truncate(coarser) == other.Truncate(coarser);
     }
 
+    /// <summary>This date at a precision no finer than <paramref name="precision"/> (a day truncated to its month).</summary>
     public PartialDate Truncate(DatePrecision precision) => precision switch
     {
         DatePrecision.Day when Precision == DatePrecision.Day => this,
@@ -65,6 +76,7 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         _ => Year(Date.Year),
     };
 
+    /// <summary>By first day, then the finer precision first.</summary>
     public int CompareTo(PartialDate other)
     {
         var byDate = Date.CompareTo(other.Date);
@@ -75,7 +87,9 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
 /// <summary>The period a figure covers. Both ends inclusive; either may be unknown (null).</summary>
 public sealed record DatePeriod(PartialDate? Start, PartialDate? End)
 {
+    /// <summary>Neither end known.</summary>
     public static readonly DatePeriod Unknown = new(null, null);
 
+    /// <summary>One day, both ends on it.</summary>
     public static DatePeriod OnDay(DateOnly day) => new(PartialDate.Day(day), PartialDate.Day(day));
 }

@@ -9,14 +9,18 @@ namespace Casualties.Domain.Model;
 /// </summary>
 public enum PlaceScope
 {
+    /// <summary>The place is where it happened.</summary>
     At,
+    /// <summary>It happened somewhere inside the place.</summary>
     Within,
+    /// <summary>The figure covers the whole place.</summary>
     Across,
 }
 
 /// <summary>The names of <see cref="PlaceScope"/> as stored in claims.place_scope and written in our own feed format.</summary>
 public static class PlaceScopeNames
 {
+    /// <summary>The stored name ("at", "within", "across").</summary>
     public static string ToName(this PlaceScope scope) => scope switch
     {
         PlaceScope.At => "at",
@@ -24,6 +28,7 @@ public static class PlaceScopeNames
         _ => "across",
     };
 
+    /// <summary>Reads a stored name, ignoring case and outer spaces; false for anything else (empty included).</summary>
     public static bool TryParse(string? text, out PlaceScope scope)
     {
         switch (text?.Trim().ToLowerInvariant())

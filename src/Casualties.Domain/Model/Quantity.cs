@@ -8,13 +8,18 @@ namespace Casualties.Domain.Model;
 /// </remarks>
 public sealed record Quantity
 {
+    /// <summary>How the source hedged the number.</summary>
     public Qualifier Qualifier { get; }
+    /// <summary>The number as written (341 for "more than 341"); null for ranges and vague words.</summary>
     public int? Value { get; }
+    /// <summary>The inclusive lower bound, never negative.</summary>
     public int Low { get; }
+    /// <summary>The inclusive upper bound, never below <see cref="Low"/>; null when unbounded.</summary>
     public int? High { get; }
     /// <summary>The words of a vague quantity ("tens of thousands"), else null.</summary>
     public string? Phrase { get; }
 
+    /// <summary>A quantity with explicit bounds; throws when a bound or the value is negative or the high is below the low.</summary>
     public Quantity(Qualifier qualifier, int? value, int low, int? high, string? phrase = null)
     {
         if (low < 0) throw new ArgumentOutOfRangeException(nameof(low), low, "Low bound must not be negative.");
@@ -45,10 +50,13 @@ public sealed record Quantity
         };
     }
 
+    /// <summary>A range ("between 20 and 30").</summary>
     public static Quantity Between(int low, int high) => new(Qualifier.Range, null, low, high);
 
+    /// <summary>A vague quantity with the lexicon's bounds for its words.</summary>
     public static Quantity VagueWords(string phrase, int low, int? high) => new(Qualifier.Vague, null, low, high, phrase);
 
+    /// <summary>An exact number.</summary>
     public static Quantity Exactly(int value) => Of(Qualifier.Exact, value);
 
     /// <summary>True when the quantity has no upper bound ("more than 341", "at least 25").</summary>
@@ -57,6 +65,7 @@ public sealed record Quantity
     /// <summary>The single number this quantity stands for (<see cref="FigurePoint"/>).</summary>
     public int Point => FigurePoint.Of(this);
 
+    /// <summary>"81", "more_than 341 (342-)", "20-30", "dozens (24-99)": for logs and test messages.</summary>
     public override string ToString() => Qualifier switch
     {
         Qualifier.Range => $"{Low}-{High}",

@@ -7,14 +7,23 @@ namespace Casualties.Domain.Model;
 /// </summary>
 public static class VictimGroups
 {
+    /// <summary>Everyone: the root group.</summary>
     public const string People = "people";
+    /// <summary>Non-combatants, inside people.</summary>
     public const string Civilians = "civilians";
+    /// <summary>Inside civilians.</summary>
     public const string Children = "children";
+    /// <summary>Inside civilians.</summary>
     public const string Women = "women";
+    /// <summary>Fighters of any side (a claim's victim side says whose), inside people.</summary>
     public const string Combatants = "combatants";
+    /// <summary>Medical workers, inside civilians.</summary>
     public const string Medics = "medics";
+    /// <summary>Inside civilians.</summary>
     public const string Journalists = "journalists";
+    /// <summary>Humanitarian workers, inside civilians.</summary>
     public const string AidWorkers = "aid_workers";
+    /// <summary>Peacekeeping troops, inside people (not civilians).</summary>
     public const string Peacekeepers = "peacekeepers";
 
     /// <summary>Each default group with its parent group (null for the root).</summary>

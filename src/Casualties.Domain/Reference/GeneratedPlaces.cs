@@ -291,7 +291,7 @@ public sealed class GeneratedPlaces
     private static readonly Dictionary<string, Lazy<GeneratedPlaces>> SharedLayers = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The layer with this checksum, built by <paramref name="rows"/> the first time anything asks for it and shared by
+    /// The layer with this checksum, built by <paramref name="csvText"/> the first time anything asks for it and shared by
     /// every reader in the process (tests and ingestion build many extractors over the same reference data).
     /// </summary>
     public static Lazy<GeneratedPlaces> Shared(string checksum, Func<byte[]> csvText)

@@ -24,6 +24,10 @@ public sealed class NumberParserTests
     [TestCase("three hundred thousand", Qualifier.Exact, 300000, 300000, 300000)]
     [TestCase("twenty one", Qualifier.Exact, 21, 21, 21)]
     [TestCase("a thousand", Qualifier.Exact, 1000, 1000, 1000)]
+    [TestCase("three thousand and one", Qualifier.Exact, 3001, 3001, 3001)]
+    [TestCase("a thousand and forty-two", Qualifier.Exact, 1042, 1042, 1042)]
+    [TestCase("two million and sixty", Qualifier.Exact, 2000060, 2000060, 2000060)]
+    [TestCase("four hundred and nine thousand and seven", Qualifier.Exact, 409007, 409007, 409007)]
     public void Number_is_read_from_digits_and_words(string phrase, Qualifier qualifier, int value, int low, int high)
     {
         var quantity = Parser.Parse(phrase);
@@ -75,6 +79,12 @@ public sealed class NumberParserTests
     [TestCase("20–30", 20, 30)]
     [TestCase("20 – 30", 20, 30)]
     [TestCase("between twenty and thirty", 20, 30)]
+    [TestCase("between two hundred and three hundred", 200, 300)]
+    [TestCase("between two thousand and five thousand", 2000, 5000)]
+    [TestCase("between one thousand and eleven thousand", 1000, 11000)]
+    [TestCase("between six hundred and nine hundred", 600, 900)]
+    [TestCase("between nine hundred and one thousand", 900, 1000)]
+    [TestCase("between eighty and a hundred", 80, 100)]
     [TestCase("1,000-1,500", 1000, 1500)]
     public void Range_has_its_ends_as_bounds_and_no_value(string phrase, int low, int high)
     {

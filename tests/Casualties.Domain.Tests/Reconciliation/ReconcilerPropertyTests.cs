@@ -1,52 +1,20 @@
-using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
-using NUnit.Framework;
+using FsCheck;
+using FsCheck.Fluent;
+using static Casualties.Domain.Tests.PropertyChecks;
 using static Casualties.Domain.Tests.Reconciliation.TestClaims;
 
 namespace Casualties.Domain.Tests.Reconciliation;
 
-/// <summary>Properties over generated claims (seeded, so a failure replays): bounds, order and duplicates.</summary>
+/// <summary>
+/// Properties over generated claims (FsCheck, <see cref="ClaimSet"/>): a failure prints the smallest set of claims
+/// it shrank to, and the seed that replays it. Bounds, order, duplicates, partitions and totals.
+/// </summary>
 [Property("Issue", "8")]
+[Property("Issue", "12")]
 public sealed class ReconcilerPropertyTests
 {
-    private static readonly string[] PlaceKeys = ["syria", "syria.aleppo", "syria.aleppo.east", "syria.aleppo.west", "syria.idlib", "syria.maarat", "iraq.mosul"];
-    private static readonly string[] Sources = [Sohr, Sana, "UN", "Airwars", "ACLED"];
-    private static readonly string?[] Sides = ["government", "opposition", null];
-    private static readonly string[] Victims = [VictimGroups.People, VictimGroups.Civilians, VictimGroups.Children];
-
-    /// <summary>A realistic jumble: events and running tallies, parents and subsets, vague and open-ended figures.</summary>
-    public static List<ClaimRecord> Generate(int seed, int count)
-    {
-        var random = new Random(seed);
-        var claims = new List<ClaimRecord>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var id = seed * 100000L + i + 1;
-            var day = new DateOnly(2016, 11, 1).AddDays(random.Next(40));
-            var tally = random.Next(4) == 0;
-            var low = random.Next(0, 400);
-            var qualifier = (Qualifier)random.Next(Enum.GetValues<Qualifier>().Length);
-            int? high = qualifier switch
-            {
-                Qualifier.AtLeast or Qualifier.MoreThan => null,
-                Qualifier.Exact => low,
-                _ => low + random.Next(0, 60),
-            };
-            var parent = claims.Count > 0 && random.Next(6) == 0 ? claims[random.Next(claims.Count)] : null;
-            claims.Add(Claim(low, high, qualifier,
-                victims: parent is null ? Victims[random.Next(Victims.Length)] : VictimGroups.Children,
-                source: Sources[random.Next(Sources.Length)], reliability: 0.2 + random.NextDouble() * 0.8,
-                side: parent?.PerpetratorSide ?? Sides[random.Next(Sides.Length)],
-                place: parent?.PlaceKey ?? PlaceKeys[random.Next(PlaceKeys.Length)],
-                start: parent?.Start?.ToString() ?? (tally ? "2016-11-15" : day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                end: parent?.End?.ToString() ?? (tally ? day.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null),
-                cumulative: parent?.Cumulative ?? tally,
-                reported: day.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                document: $"doc-{random.Next(count / 3 + 1)}", position: random.Next(50), parent: parent?.Id, id: id,
-                outcome: random.Next(5) == 0 ? Outcome.Injured : Outcome.Killed));
-        }
-        return claims;
-    }
+    private const int Cases = 60;
 
     private static string Canonical(ReconciliationResult result) => string.Join('\n',
         result.Incidents.Select(i => $"{i.Key} {i.Kind} {i.PlaceKey} {i.Start} {i.End} {i.PerpetratorSide} {i.ContainedIn} [{string.Join(',', i.Contains)}] " +
@@ -57,51 +25,63 @@ public sealed class ReconcilerPropertyTests
     private static string Totals(ReconciliationResult result) => string.Join('\n',
         result.Totals.Select(t => $"{t.PerpetratorSide} {t.Outcome} {t.Victims} {t.VictimSide} {t.PlaceKey} {t.Period} {t.Start} {t.Low} {t.Best} {t.High} {t.Method}"));
 
-    [TestCase(1)]
-    [TestCase(2)]
-    [TestCase(3)]
-    [TestCase(4)]
-    [TestCase(5)]
-    public void Low_never_exceeds_best_nor_best_high(int seed)
+    [Test]
+    public void Low_never_exceeds_best_nor_best_high() => Check(ClaimSet.Arbitrary(), set =>
     {
-        var result = Reconciler().Reconcile(Generate(seed, 400));
-        Assert.That(result.Incidents.SelectMany(i => i.Figures).Where(f => !(f.Low <= f.Best && f.Best <= f.High)), Is.Empty);
-        Assert.That(result.Totals.Where(t => !(t.Low <= t.Best && t.Best <= t.High)), Is.Empty);
-    }
+        var result = Reconciler().Reconcile(set.Claims());
+        return None(result.Incidents.SelectMany(i => i.Figures.Select(f => (i.Key, f)))
+                .Where(p => !(p.f.Low <= p.f.Best && p.f.Best <= p.f.High)).Select(p => $"{p.Key} {p.f.Victims}: {p.f.Low} {p.f.Best} {p.f.High}"), "figures out of order")
+            .And(None(result.Totals.Where(t => !(t.Low <= t.Best && t.Best <= t.High)).Select(t => t.ToString()), "totals out of order"));
+    }, Cases);
 
-    [TestCase(11)]
-    [TestCase(12)]
-    [TestCase(13)]
-    public void The_same_claims_in_any_order_give_the_same_result(int seed)
+    [Test]
+    public void The_same_claims_in_any_order_give_the_same_result() => Check(ClaimSet.Arbitrary(), set =>
     {
-        var claims = Generate(seed, 400);
+        var claims = set.Claims();
         var expected = Canonical(Reconciler().Reconcile(claims));
-        var shuffled = claims.ToArray();
-        new Random(seed).Shuffle(shuffled);
-        Assert.That(Canonical(Reconciler().Reconcile(shuffled)), Is.EqualTo(expected));
-        Assert.That(Canonical(Reconciler().Reconcile(claims.AsEnumerable().Reverse().ToList())), Is.EqualTo(expected));
-    }
+        return Same(Canonical(Reconciler().Reconcile(set.Shuffled())), expected, "shuffled")
+            .And(Same(Canonical(Reconciler().Reconcile(claims.AsEnumerable().Reverse().ToList())), expected, "reversed"));
+    }, Cases);
 
-    [TestCase(21)]
-    [TestCase(22)]
-    public void Ingesting_the_same_claims_again_leaves_the_totals_unchanged(int seed)
+    [Test]
+    public void Ingesting_the_same_claims_again_leaves_the_totals_unchanged() => Check(ClaimSet.Arbitrary(), set =>
     {
-        var claims = Generate(seed, 300);
+        var claims = set.Claims();
         var offset = claims.Max(c => c.Id);
         var again = claims.Select(c => c with { Id = c.Id + offset, ParentId = c.ParentId + offset });
-        var expected = Totals(Reconciler().Reconcile(claims));
-        Assert.That(Totals(Reconciler().Reconcile(claims.Concat(again).ToList())), Is.EqualTo(expected));
-    }
+        return Same(Totals(Reconciler().Reconcile(claims.Concat(again).ToList())), Totals(Reconciler().Reconcile(claims)), "totals");
+    }, Cases);
 
-    [TestCase(31)]
-    [TestCase(32)]
-    public void Each_partition_reconciled_alone_gives_what_the_whole_run_gives(int seed)
+    /// <summary>What makes an incremental run (recompute only the partitions whose claims changed) equal to a full one.</summary>
+    [Test]
+    public void Each_partition_reconciled_alone_gives_what_the_whole_run_gives() => Check(ClaimSet.Arbitrary(), set =>
     {
-        var claims = Generate(seed, 400);
+        var claims = set.Claims();
         var reconciler = Reconciler();
         var whole = reconciler.Reconcile(claims);
         var pieces = claims.GroupBy(reconciler.PartitionOf).OrderBy(g => g.Key).Select(g => reconciler.ReconcilePartition(g.ToList())).ToList();
         var joined = new ReconciliationResult(pieces.SelectMany(p => p.Incidents).ToList(), pieces.SelectMany(p => p.Totals).ToList(), pieces.SelectMany(p => p.Flags).ToList());
-        Assert.That(Canonical(joined), Is.EqualTo(Canonical(whole)));
-    }
+        return Same(Canonical(joined), Canonical(whole), "partitions alone");
+    }, Cases);
+
+    /// <summary>
+    /// A per-side total over a place (in any period) never exceeds the sum of the highs of the incidents it may
+    /// count — those of its outcome and side at the place or inside it, each at its largest figure — nor counts
+    /// more incidents than there are.
+    /// </summary>
+    [Test]
+    public void A_total_never_exceeds_the_sum_of_its_incidents_highs() => Check(ClaimSet.Arbitrary(), set =>
+    {
+        var reconciler = Reconciler();
+        var result = reconciler.Reconcile(set.Claims());
+        return None(result.Totals.Select(total =>
+        {
+            var counted = result.Incidents.Where(i => i.Outcome == total.Outcome && i.PerpetratorSide == total.PerpetratorSide
+                && (total.PlaceKey is null ? i.PlaceKey is null : i.PlaceKey is not null && reconciler.Places.AncestryOf(i.PlaceKey).Contains(total.PlaceKey)))
+                .ToList();
+            var highs = counted.Sum(i => (long)i.Figures.Max(f => f.High));
+            return total.High <= highs && total.Incidents <= counted.Count ? null
+                : $"{total.PerpetratorSide} {total.Victims} {total.PlaceKey} {total.Period} {total.Start}: high {total.High} of {total.Incidents} incidents > {highs} of {counted.Count}";
+        }).OfType<string>(), "totals above their incidents");
+    }, Cases);
 }
