@@ -1,6 +1,7 @@
 using Casualties.Ingestion;
 using Casualties.Postgres.Feeds;
 using Casualties.Postgres.Jobs;
+using Casualties.Worker.Service.Connectors;
 using Casualties.Worker.Service.Feeds;
 using Casualties.Worker.Service.Handlers;
 using Casualties.Worker.Service.Inbox;
@@ -49,6 +50,7 @@ public static class WorkerHost
         Bind<FeedHttpOptions>(services, builder.Configuration);
         Bind<ReportOptions>(services, builder.Configuration);
         Bind<FeedsOptions>(services, builder.Configuration);
+        Bind<ApiConnectorOptions>(services, builder.Configuration);
         services.AddSingleton(AppConfiguration.Reconcile(builder.Configuration));
 
         services.AddSingleton(dataSource);
@@ -80,6 +82,11 @@ public static class WorkerHost
         services.AddSingleton<IJobHandler, ReconcileHandler>();
         services.AddSingleton<IJobHandler, ReportHandler>();
         services.AddSingleton<IJobHandler, ProbeHandler>();
+
+        services.AddSingleton<IApiConnector, UcdpGedApiConnector>();
+        services.AddSingleton<IApiConnector, AcledApiConnector>();
+        services.AddSingleton<IApiConnector, ReliefWebConnector>();
+        services.AddSingleton<ApiFeedPoller>();
 
         AddFeedHttp(services);
 
