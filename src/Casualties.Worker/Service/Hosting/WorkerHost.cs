@@ -113,6 +113,8 @@ public static class WorkerHost
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
             })
+            // Header values (API tokens, bearer tokens) never reach a log, whatever the log level.
+            .RedactLoggedHeaders(_ => true)
             .AddResilienceHandler("feed-polling", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<FeedHttpOptions>>().Value;
