@@ -174,6 +174,8 @@ public sealed class ApiConnectorTests
         Assert.That(await Claims("ucdp-ged", "164620"), Is.EqualTo(new[] { "0 people 6..9", "3 civilians 6..6" }));
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM feed_records WHERE dataset = 'ucdp-ged'"), Is.EqualTo(7));
         Assert.That(await Cursor("ged"), Does.Contain("\"date_start\": \"2016-12-12\""));
+        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM quarantine WHERE format = 'ucdp-api' AND resolved_at IS NULL"), Is.Zero,
+            "the page's entry is resolved once a run took it");
 
         await AssertNowhere(token, settings);
     }

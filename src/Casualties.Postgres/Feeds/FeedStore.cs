@@ -91,6 +91,19 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Resolves the open quarantine entries of an API feed's pages (format = its kind, origin under its URL) once a run
+    /// read to its end: the pages they name were asked for again and taken.
+    /// </summary>
+    public async Task ResolvePages(string kind, string urlPrefix, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE quarantine SET resolved_at = now()
+            WHERE resolved_at IS NULL AND format = @Kind AND line IS NULL AND starts_with(origin, @Prefix)
+            """, new { Kind = kind, Prefix = urlPrefix }, cancellationToken: ct));
+    }
+
+    /// <summary>
     /// Puts a whole input in quarantine with the reason (a feed refused before it could be parsed); an open entry
     /// with the same origin and reason is not added twice.
     /// </summary>

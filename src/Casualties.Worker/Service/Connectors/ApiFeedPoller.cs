@@ -30,7 +30,11 @@ public sealed class ApiFeedPoller(IEnumerable<IApiConnector> connectors, FeedFet
             throw;
         }
         var status = run.Stopped ?? (cursor is null ? "incomplete" : "ok");
-        if (cursor is not null) await feeds.SaveCursor(feed.Name, cursor, ct);
+        if (cursor is not null)
+        {
+            await feeds.SaveCursor(feed.Name, cursor, ct);
+            await feeds.ResolvePages(feed.Kind, run.Url.GetLeftPart(UriPartial.Path), ct);
+        }
         await feeds.RecordRun(feed.Name, status, JobPayloads.Serialize(run.Counts), null, null, updateValidators: false, ct);
         await followUps.AfterIngest(run.Counts, ct);
         return JobOutcome.Of(new { status, pages = run.Pages, counts = run.Counts });
