@@ -45,7 +45,7 @@ public sealed class ApiConnectorTests
             ("FeedHttpOptions__AttemptTimeout", "00:00:30"), ("FeedHttpOptions__TotalTimeout", "00:01:00"),
             ("FeedHttpOptions__MaxRetries", "2"), ("FeedHttpOptions__RetryDelay", "00:00:00.050"),
             ("WorkerOptions__MaxAttempts", "2"), ("Logging__LogLevel__System", "Trace"), ("Logging__LogLevel__Microsoft", "Trace"),
-            ("Logging__LogLevel__Polly", "Trace"), .. overrides,
+            ("Logging__LogLevel__Polly", "Trace"), ("Logging__LogLevel__System.Net.Http.HttpClient", "Trace"), .. overrides,
         ]);
 
     private async Task<string> Cli(Dictionary<string, string> settings, params string[] args)
@@ -176,6 +176,7 @@ public sealed class ApiConnectorTests
         Assert.That(await Cursor("ged"), Does.Contain("\"date_start\": \"2016-12-12\""));
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM quarantine WHERE format = 'ucdp-api' AND resolved_at IS NULL"), Is.Zero,
             "the page's entry is resolved once a run took it");
+        Assert.That(await Cli(settings, "sources", "list", "--json"), Does.Contain("cursor").And.Contain("2016-12-12"), "the cursor is shown");
 
         await AssertNowhere(token, settings);
     }
