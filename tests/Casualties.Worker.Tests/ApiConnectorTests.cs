@@ -365,6 +365,7 @@ public sealed class ApiConnectorTests
         var errors = await Stored.Rows<string>(db.DataSource, "SELECT last_error FROM jobs WHERE kind = 'poll-feed' AND state = 'dead'");
         Assert.That(errors, Has.Count.EqualTo(1));
         Assert.That(errors[0], Does.Contain("ApiConnectorOptions:Acled:Username"));
+        Assert.That(await LastStatus("acled"), Is.EqualTo("failed"));
         Assert.That(server.To("api/acled/read"), Is.Empty, "nothing was asked without the account");
     }
 }

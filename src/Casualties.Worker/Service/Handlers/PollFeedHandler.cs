@@ -39,7 +39,7 @@ public sealed class PollFeedHandler(NpgsqlDataSource dataSource, FeedStore feeds
         {
             return feed.IsApi ? await apiFeeds.Poll(feed, ct) : await Poll(feed, ct);
         }
-        catch (Exception e) when (e is FeedFetchException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (e is FeedFetchException or TimeoutException or HttpRequestException or PermanentJobException)
         {
             await feeds.RecordRun(name, "failed", null, null, null, false, CancellationToken.None);
             if (e is FeedFetchException { Permanent: true }) throw new PermanentJobException(e.Message, e);
