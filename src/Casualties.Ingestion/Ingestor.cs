@@ -58,6 +58,19 @@ public sealed class Ingestor(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Ingests documents given as text (an API's reports, issue 17) in one run: each read as <paramref name="format"/>,
+    /// dated and extracted as a file would be, stored in batches; <c>Origin</c> names each one (no file is read).
+    /// </summary>
+    public async Task<IngestSummary> IngestDocuments(IReadOnlyList<(string Origin, string Text)> documents, InputFormat format, IngestOptions options,
+        CancellationToken ct)
+    {
+        var session = await IngestSession.Start(dataSource, options, ct);
+        session.FilesTotal = documents.Count;
+        return await Run(session, () => session.IngestDocuments(
+            documents.Select(d => new IngestSession.DocumentInput(d.Origin, format, null, d.Text.Length, d.Text)).ToList(), ct), ct);
+    }
+
+    /// <summary>
     /// Reads quarantined inputs again (one entry, or every open one), after the user fixed reference data or the
     /// file: a CSV or JSON Lines row alone (with its header), a whole file from its origin when it still exists,
     /// else the quarantined text. Entries that now go in are resolved; the others stay open with their new reason.

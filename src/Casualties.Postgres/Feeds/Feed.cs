@@ -10,13 +10,19 @@ namespace Casualties.Postgres.Feeds;
 /// </param>
 /// <param name="ETag">The validator of the last content ingested, sent back as If-None-Match.</param>
 /// <param name="LastModified">Likewise, sent back as If-Modified-Since (the server's own text).</param>
+/// <param name="Cursor">An API connector's incremental state (JSON) after its last complete run; null: read everything.</param>
 public sealed record Feed(
     long Id, string Name, string Kind, string? Url, string? Folder, string? Cron, string TimeZone, string CatchUp,
-    bool Enabled, string? ETag, string? LastModified, DateTime? LastRunAt, string? LastStatus, string? LastCounts)
+    bool Enabled, string? ETag, string? LastModified, DateTime? LastRunAt, string? LastStatus, string? LastCounts, string? Cursor = null)
 {
-    public static readonly IReadOnlyList<string> Kinds = ["inbox", "rss", "atom", "csv", "jsonl", "ged", "acled"];
+    /// <summary>The API connectors (issue 17): paged JSON read incrementally, with a cursor kept per feed.</summary>
+    public static readonly IReadOnlyList<string> ApiKinds = ["ucdp-api", "acled-api", "reliefweb"];
+
+    public static readonly IReadOnlyList<string> Kinds = ["inbox", "rss", "atom", "csv", "jsonl", "ged", "acled", .. ApiKinds];
 
     public bool IsInbox => Kind == "inbox";
+
+    public bool IsApi => ApiKinds.Contains(Kind);
 }
 
 /// <summary>A feed as the user defines it (CLI or configuration), before it has any run history.</summary>

@@ -9,7 +9,7 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
 {
     const string SelectFeed = """
         SELECT id, name, kind, url, folder, cron, time_zone, catch_up, enabled, etag, last_modified,
-               last_run_at, last_status, last_counts::text AS last_counts
+               last_run_at, last_status, last_counts::text AS last_counts, cursor::text AS cursor
         FROM feeds
         """;
 
@@ -80,6 +80,27 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         {
             Name = name, Status = status, Counts = countsJson, ETag = etag, LastModified = lastModified, UpdateValidators = updateValidators,
         }, cancellationToken: ct));
+    }
+
+    /// <summary>Keeps an API connector's cursor after a complete run (the next run asks only for what changed since).</summary>
+    public async Task SaveCursor(string name, string cursorJson, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE feeds SET cursor = @Cursor::jsonb WHERE name = @Name", new { Name = name, Cursor = cursorJson }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Resolves the open quarantine entries of an API feed's pages (format = its kind, origin under its URL) once a run
+    /// read to its end: the pages they name were asked for again and taken.
+    /// </summary>
+    public async Task ResolvePages(string kind, string urlPrefix, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE quarantine SET resolved_at = now()
+            WHERE resolved_at IS NULL AND format = @Kind AND line IS NULL AND starts_with(origin, @Prefix)
+            """, new { Kind = kind, Prefix = urlPrefix }, cancellationToken: ct));
     }
 
     /// <summary>

@@ -63,6 +63,7 @@ public static class SourcesCommands
                 Console.WriteLine(JsonSerializer.Serialize(feeds.Select(f => new
                 {
                     f.Name, f.Kind, f.Url, f.Folder, f.Cron, f.TimeZone, f.CatchUp, f.Enabled, f.LastRunAt, f.LastStatus,
+                    Cursor = f.Cursor is null ? (JsonElement?)null : JsonDocument.Parse(f.Cursor).RootElement,
                 }), JobPayloads.Json));
                 return CasualtiesCommand.Done;
             }

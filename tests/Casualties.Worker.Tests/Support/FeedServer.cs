@@ -15,7 +15,10 @@ public sealed class FeedServer : IDisposable
     private readonly Dictionary<string, Func<HttpListenerContext, Task>> routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stop = new();
 
-    public sealed record Request(string Path, string? IfNoneMatch, string? IfModifiedSince);
+    /// <param name="Query">The query's parameters, decoded (a repeated name's values joined by commas).</param>
+    /// <param name="Headers">Every request header, for asserting what credentials were sent.</param>
+    public sealed record Request(string Path, string? IfNoneMatch, string? IfModifiedSince,
+        System.Collections.Specialized.NameValueCollection? Query = null, IReadOnlyDictionary<string, string>? Headers = null);
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
@@ -71,7 +74,9 @@ public sealed class FeedServer : IDisposable
                 return;
             }
             var path = context.Request.Url!.AbsolutePath;
-            Requests.Enqueue(new Request(path, context.Request.Headers["If-None-Match"], context.Request.Headers["If-Modified-Since"]));
+            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
+            Requests.Enqueue(new Request(path, context.Request.Headers["If-None-Match"], context.Request.Headers["If-Modified-Since"],
+                new System.Collections.Specialized.NameValueCollection(context.Request.QueryString), headers));
             _ = Task.Run(async () =>
             {
                 try

@@ -16,14 +16,24 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedHttpOpt
 
     public async Task<FetchResult> Fetch(Uri url, string? etag, string? lastModified, CancellationToken ct)
     {
-        var o = options.Value;
-        var http = clients.CreateClient(ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         if (lastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+        return await Send(request, url.ToString(), ct);
+    }
+
+    /// <summary>
+    /// Sends one request (an API connector's page or token request) through the same client, limits and retries.
+    /// <paramref name="shown"/> is how errors name it: the URL without credentials.
+    /// </summary>
+    public async Task<FetchResult> Send(HttpRequestMessage request, string shown, CancellationToken ct)
+    {
+        var o = options.Value;
+        var http = clients.CreateClient(ClientName);
         request.Headers.TryAddWithoutValidation("User-Agent", o.UserAgent);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(o.TotalTimeout);
+        var url = shown;
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);

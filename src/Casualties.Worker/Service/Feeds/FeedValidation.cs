@@ -21,6 +21,10 @@ public static class FeedValidation
             if (feed.Folder is not null) return $"The {feed.Kind} feed '{feed.Name}' takes --url, not --folder.";
             if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
                 return $"The {feed.Kind} feed '{feed.Name}' needs an http:// or https:// --url (got '{feed.Url}').";
+            if (Feed.ApiKinds.Contains(feed.Kind) && Connectors.ApiUrls.SecretIn(url) is { } secret)
+                return $"The {feed.Kind} feed '{feed.Name}': keep '{secret}' out of --url (it would be stored and shown); set it in configuration (ApiConnectorOptions, see docs/ingestion.md).";
+            if (feed.Kind == "ucdp-api" && Connectors.UcdpGedApiConnector.Version(url) is null)
+                return $"The ucdp-api feed '{feed.Name}': --url must end with the GED version, e.g. https://ucdpapi.pcr.uu.se/api/gedevents/25.1 (got '{feed.Url}').";
         }
         if (feed.CatchUp is not ("once" or "skip")) return $"--catch-up '{feed.CatchUp}' must be once or skip.";
         try

@@ -1,4 +1,5 @@
 using Casualties.Postgres.Feeds;
+using Casualties.Worker.Service.Connectors;
 using Casualties.Worker.Service.Feeds;
 using Casualties.Worker.Service.Inbox;
 using Casualties.Worker.Service.Jobs;
@@ -13,10 +14,11 @@ namespace Casualties.Worker.Service.Handlers;
 /// One run of a feed: an inbox is scanned; a URL is fetched conditionally and its body ingested. A 304 stores
 /// nothing; a body over the size limit, or one the ingestion rejects whole, is quarantined; the validators
 /// (ETag, Last-Modified) are kept only after content was ingested. The feed's last run records the outcome.
-/// Runs of one feed do not overlap (<see cref="FeedLock"/>), so each sends the validators of the one before.
+/// Runs of one feed do not overlap (<see cref="FeedLock"/>), so each sends the validators of the one before. An API
+/// feed (ucdp-api, acled-api, reliefweb) runs through its connector from the cursor the run before it kept.
 /// </summary>
 public sealed class PollFeedHandler(NpgsqlDataSource dataSource, FeedStore feeds, FeedFetcher fetcher, IIngestion ingestion, InboxScanner scanner,
-    FollowUpJobs followUps, IOptions<FeedHttpOptions> httpOptions) : IJobHandler
+    FollowUpJobs followUps, IOptions<FeedHttpOptions> httpOptions, ApiFeedPoller apiFeeds) : IJobHandler
 {
     public string Kind => JobKinds.PollFeed;
 
@@ -35,9 +37,9 @@ public sealed class PollFeedHandler(NpgsqlDataSource dataSource, FeedStore feeds
         }
         try
         {
-            return await Poll(feed, ct);
+            return feed.IsApi ? await apiFeeds.Poll(feed, ct) : await Poll(feed, ct);
         }
-        catch (Exception e) when (e is FeedFetchException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (e is FeedFetchException or TimeoutException or HttpRequestException or PermanentJobException)
         {
             await feeds.RecordRun(name, "failed", null, null, null, false, CancellationToken.None);
             if (e is FeedFetchException { Permanent: true }) throw new PermanentJobException(e.Message, e);

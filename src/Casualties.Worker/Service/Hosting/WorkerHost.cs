@@ -1,6 +1,7 @@
 using Casualties.Ingestion;
 using Casualties.Postgres.Feeds;
 using Casualties.Postgres.Jobs;
+using Casualties.Worker.Service.Connectors;
 using Casualties.Worker.Service.Feeds;
 using Casualties.Worker.Service.Handlers;
 using Casualties.Worker.Service.Inbox;
@@ -49,6 +50,7 @@ public static class WorkerHost
         Bind<FeedHttpOptions>(services, builder.Configuration);
         Bind<ReportOptions>(services, builder.Configuration);
         Bind<FeedsOptions>(services, builder.Configuration);
+        Bind<ApiConnectorOptions>(services, builder.Configuration);
         services.AddSingleton(AppConfiguration.Reconcile(builder.Configuration));
 
         services.AddSingleton(dataSource);
@@ -81,6 +83,11 @@ public static class WorkerHost
         services.AddSingleton<IJobHandler, ReportHandler>();
         services.AddSingleton<IJobHandler, ProbeHandler>();
 
+        services.AddSingleton<IApiConnector, UcdpGedApiConnector>();
+        services.AddSingleton<IApiConnector, AcledApiConnector>();
+        services.AddSingleton<IApiConnector, ReliefWebConnector>();
+        services.AddSingleton<ApiFeedPoller>();
+
         AddFeedHttp(services);
 
         if (runServices)
@@ -106,6 +113,8 @@ public static class WorkerHost
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 ConnectTimeout = TimeSpan.FromSeconds(15),
             })
+            // Header values (API tokens, bearer tokens) never reach a log, whatever the log level.
+            .RedactLoggedHeaders(_ => true)
             .AddResilienceHandler("feed-polling", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<FeedHttpOptions>>().Value;
