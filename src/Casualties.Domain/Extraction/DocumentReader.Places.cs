@@ -208,6 +208,8 @@ internal sealed partial class DocumentReader
     /// </summary>
     private void VoteForGeneratedDateline(TokenText text, int i, int to)
     {
+        // Only a line's first words can be a dateline: no other word looks the layer up.
+        if (!(sentence == 0 && i <= 1) && !StartsLine(text, i)) return;
         if (!extractor.TryMatchGenerated(text, i, to, out var length, out var candidates) || candidates.Count == 0) return;
         if (!(sentence == 0 && i <= 1 && IsDateline(text, i, length) && FiledFrom(text, i + length)) && !IsDatedDateline(text, i, length)) return;
         var country = extractor.CountryKeyOf(candidates[0]);
@@ -217,6 +219,9 @@ internal sealed partial class DocumentReader
         }
         VoteCountry(country, 0.5);
     }
+
+    private static bool StartsLine(TokenText text, int first) =>
+        first == 0 || text.Text.AsSpan(text.Token(first - 1).End, text.Token(first).Start - text.Token(first - 1).End).Contains('\n');
 
     /// <summary>"Baghdad, 1 August 2015 - A total of...": a line opening with a place, a date and a dash says where the release was issued.</summary>
     private static bool IsDatedDateline(TokenText text, int first, int length)
