@@ -136,4 +136,20 @@ public sealed class ReferenceDataStoreTests
         static string Row(Domain.Reference.Demonym d) => $"{d.Word}|{d.Country}";
         Assert.That(read.Demonyms.Select(Row).Order(StringComparer.Ordinal), Is.EqualTo(data.Demonyms.Select(Row).Order(StringComparer.Ordinal)));
     }
+
+    [Test]
+    [Property("Issue", "16")]
+    public async Task The_generated_gazetteer_layer_read_from_the_database_places_what_the_seed_files_place()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        await new ReferenceDataStore(db.DataSource).Load(SeedFiles.Load());
+        var read = await new ReferenceDataReader(db.DataSource).Read(CancellationToken.None);
+        const string text = "PORT-AU-PRINCE, April 17 (Wire) - Gunmen killed 14 people in Gressier, a commune on the coast, police said.";
+
+        var fromDatabase = new Domain.Extraction.ClaimExtractor(read).Extract(text, new DateOnly(2025, 4, 18));
+        var fromFiles = new Domain.Extraction.ClaimExtractor(SeedFiles.Load()).Extract(text, new DateOnly(2025, 4, 18));
+
+        Assert.That(fromDatabase.Select(c => c.PlaceKey), Is.EqualTo(new[] { "haiti/gressier" }));
+        Assert.That(fromDatabase.Select(c => c.PlaceKey), Is.EqualTo(fromFiles.Select(c => c.PlaceKey)));
+    }
 }

@@ -1,3 +1,4 @@
+using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 
 namespace Casualties.Domain.Extraction;
@@ -38,6 +39,8 @@ internal sealed partial class DocumentReader
             // "air strikes it blamed on Russian jets": a phrase that names no actor of this conflict is not the agent.
             if (ResolveActor(actor.Candidates, conflict) is null) continue;
             if (SameSideAsVictims(draft, actor.Candidates)) continue;
+            // "Three soldiers were killed when government troops clashed with militants": not by their own forces.
+            if (conflict is null && IsStateForcesWord(actor.Candidates) && VictimsAreStateForces(text, draft)) continue;
             if (best is null || Distance(actor.First, actor.Last, anchor) < Distance(best.Value.First, best.Value.Last, anchor))
             {
                 best = actor;
@@ -48,8 +51,70 @@ internal sealed partial class DocumentReader
         if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
         if (speaker is not null) return speaker;
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
+        if (conflict is null && NationalAgent(text, from, draft) is { } national) return [national];
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
+
+    /// <summary>Countries whose nationality word has named an attacker in this document ("Azerbaijani shelling").</summary>
+    private readonly HashSet<string> nationalAgents = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Azerbaijani shelling of positions near Sotk", "in Armenian fire", "Colombian troops killed": on a text about a
+    /// country no seeded conflict covers, a nationality word as the agent names that state's forces. Its side is the
+    /// state itself once two states' forces have attacked in the document (a war between states, domain.md); the
+    /// government side while only the document's own state has.
+    /// </summary>
+    private Actor? NationalAgent(TokenText text, int from, ClaimDraft draft)
+    {
+        if (!IsOutsideSeededConflicts() || LeadingCountry() is not { } home) return null;
+        var anchor = draft.Mention.NumberToken;
+        (int Token, string Country)? best = null;
+        for (var k = from; k < text.Count && !(text.IsPunctuation(k, '.') && k > anchor); k++)
+        {
+            if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) continue;
+            if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) continue;
+            if (!IsAgent(text, from, new NamedAt<Actor>(k, 1, []))) continue;
+            nationalAgents.Add(country);
+            if (best is null || Distance(k, k, anchor) < Distance(best.Value.Token, best.Value.Token, anchor)) best = (k, country);
+        }
+        if (best is not { Country: var attacker }) return null;
+        if (SameCountryAsCombatantVictims(text, draft, attacker)) return null;
+        var interstate = nationalAgents.Count > 1 || attacker != home;
+        var side = interstate ? attacker : "government";
+        return new Actor(Reference.Gazetteer.ByKey(attacker)!.Name, "", side, NationalKind, []);
+    }
+
+    private static readonly HashSet<string> StateForceVictimWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "soldier", "soldiers", "troops", "servicemen", "servicemembers", "policemen", "police", "officers", "personnel",
+        "gendarmes", "guards", "rangers", "marines", "paratroopers", "commandos", "sailors", "airmen",
+    };
+
+    /// <summary>"nine soldiers", "11 security personnel", "two police officers": the state's own men among the victims.</summary>
+    private static bool VictimsAreStateForces(TokenText text, ClaimDraft draft)
+    {
+        if (draft.Victims != VictimGroups.Combatants) return false;
+        for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
+        {
+            if (text.IsWord(k) && StateForceVictimWords.Contains(text[k])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Armenian servicemen were killed in Armenian fire" reads no side: victims are not killed by their own state.</summary>
+    private bool SameCountryAsCombatantVictims(TokenText text, ClaimDraft draft, string country)
+    {
+        if (draft.Victims != VictimGroups.Combatants) return false;
+        var k = draft.Mention.LastToken + 1;
+        for (var end = Math.Min(draft.VictimEnd, k + 3); k <= end; k++)
+        {
+            if (text.IsWord(k) && extractor.Demonyms.CountryAt(text, k) == country) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The kind of an actor read from a nationality word: a state's forces, with the side <see cref="NationalAgent"/> gave it.</summary>
+    private const string NationalKind = "national";
 
     /// <summary>
     /// "Syrian-Russian forces", "US-Saudi": a hyphenated alliance whose parts are actors (or a country's adjective)

@@ -97,7 +97,8 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
         using var connection = dataSource.OpenConnection();
         using var text = new MemoryStream();
         text.Write(System.Text.Encoding.UTF8.GetBytes(GeneratedPlaces.Header + "\n"));
-        using (var copy = connection.BeginRawBinaryCopy(LayerCsvSql)) copy.CopyTo(text);
+        // A CSV export is a text COPY: Npgsql refuses it as a raw binary one.
+        using (var csv = connection.BeginTextExport(LayerCsvSql)) text.Write(System.Text.Encoding.UTF8.GetBytes(csv.ReadToEnd()));
         return text.ToArray();
     }
 

@@ -106,4 +106,30 @@ public sealed class DocumentCountryTests
         Assert.That(claim.Source, Is.Not.EqualTo("Congolese government"));
         Assert.That(claim.Place, Is.EqualTo("Mozambique"));
     }
+
+    [Test]
+    public void Two_states_forces_named_by_nationality_are_each_their_own_side()
+    {
+        var claims = Extract("""
+            Border clashes
+
+            Four Thai soldiers were killed by Cambodian artillery fire near the Ta Muen temple on Thursday, the Thai army said.
+            Thai air strikes killed nine Cambodian troops on Friday, Cambodia's defence ministry said.
+            """);
+
+        Assert.That(claims.Select(c => c.PerpetratorSide), Is.EqualTo(new[] { "cambodia", "thailand" }));
+    }
+
+    [TestCase("Colombia: update\n\nColombian troops killed six rebels in a raid on Sunday, the army said.")]
+    [TestCase("Colombia: update\n\nSix rebels died in Colombian air strikes on Sunday, the army said.")]
+    public void A_state_s_own_forces_by_nationality_are_the_government_side(string text)
+    {
+        Assert.That(Only(text).PerpetratorSide, Is.EqualTo("government"));
+    }
+
+    [TestCase("Colombia: update\n\nSix Colombian soldiers were killed in Colombian crossfire on Sunday, the army said.")]
+    public void Soldiers_are_not_killed_by_their_own_state_s_side(string text)
+    {
+        Assert.That(Only(text).PerpetratorSide, Is.Null);
+    }
 }
