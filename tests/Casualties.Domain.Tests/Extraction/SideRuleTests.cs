@@ -113,8 +113,15 @@ public sealed class SideRuleTests
         Assert.That(claim.PerpetratorSide, Is.EqualTo(side));
     }
 
-    // Unknown beats wrong.
+    // The state's own forces, named by its nationality, are this conflict's government side (domain.md), never the side
+    // the reference data gives Pakistan in the war in Afghanistan.
     [TestCase("Pakistani troops killed 12 militants in a raid near Peshawar on Tuesday, the army said.")]
+    public void A_document_about_no_seeded_conflict_gives_its_own_state_s_forces_the_government_side(string text)
+    {
+        Assert.That(Extract(text, In2024).Select(c => c.PerpetratorSide), Is.EqualTo(new[] { "government" }));
+    }
+
+    // Unknown beats wrong.
     [TestCase("Militants killed seven passengers on a highway near Quetta on Tuesday, a Pakistani official said.")]
     public void A_document_about_no_seeded_conflict_takes_no_side_from_another_war(string text)
     {
