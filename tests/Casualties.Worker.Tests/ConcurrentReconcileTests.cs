@@ -16,7 +16,8 @@ public sealed class ConcurrentReconcileTests
     /// <summary>The runs' advisory lock key (ReconciliationRunner): a test holds it to line the runs up behind it.</summary>
     private const long LockKey = 0x_CA5_8EC0;
 
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    // Widened from 2 min in session 5 with the inbox tests: per-file worker throughput fell; see the closing note.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
     private static Task<long> Waiting(NpgsqlDataSource dataSource) => Stored.Scalar(dataSource,
         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid::bigint = @Key",
