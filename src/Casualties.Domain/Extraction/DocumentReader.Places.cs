@@ -59,6 +59,7 @@ internal sealed partial class DocumentReader
         if (FollowsDatelineCity(text, i, length))
         {
             Vote(chosen);
+            RememberNamed(chosen);
             return false;
         }
         places = ChosenFirst(candidates, chosen);

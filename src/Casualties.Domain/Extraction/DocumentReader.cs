@@ -137,7 +137,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             {
                 actorsHere.Add(new(i, actorLength, actors));
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
-                if (!isSource || sourceLength < actorLength) VoteForActors(actors);
+                if ((!isSource || sourceLength < actorLength) && !NamesPlaceOutsideConflict(text, i, actorLength, actors)) VoteForActors(actors);
                 length = actorLength;
             }
             if (isSource)
@@ -183,6 +183,25 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         var after = length <= 2 && text.IsWord(next) && (text.IsCapitalized(next)
             || text.IsAny(next, "for", "of", "on", "against") && text.IsWord(next + 1) && (text.IsCapitalized(next + 1) || text.Is(next + 1, "the") && text.IsCapitalized(next + 2)));
         return before || after;
+    }
+
+    /// <summary>
+    /// "GULU, Uganda", "in Kampala": the reference data lets "Uganda" stand for Ugandan troops in the war in DR Congo, but the
+    /// word names a place outside that war's countries, which is the text's own country as often as the war's: no vote for the war.
+    /// </summary>
+    private bool NamesPlaceOutsideConflict(TokenText text, int i, int length, IReadOnlyList<Actor> actors)
+    {
+        if (!(extractor.Places.TryMatchShared(text, i, i + length, out var placeLength, out var places)
+                || extractor.TryMatchGenerated(text, i, i + length, out placeLength, out places)) || placeLength != length || places.Count == 0) return false;
+        foreach (var actor in actors)
+        {
+            if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, actor.Conflict, StringComparison.OrdinalIgnoreCase)) is not { } conflict) return false;
+            foreach (var place in places)
+            {
+                if (conflict.Countries.Contains(extractor.CountryKeyOf(place), StringComparer.Ordinal)) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

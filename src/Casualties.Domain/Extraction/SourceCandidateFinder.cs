@@ -91,7 +91,7 @@ internal static class SourceCandidateFinder
     {
         if (!text.IsWord(first)) return;
         var last = first;
-        while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsHyphen(text, last + 1))
+        while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsJoiningHyphen(text, last + 1))
             && !AttributionVocabulary.ClauseWords.Contains(text[last + 1])) last++;
         // "according to the National Observatory for Human Rights (NOHR),": the short name in brackets ends the name.
         var end = BracketedAcronymEndsAt(text, first, last + 3) ? last + 4 : last + 1;
@@ -128,7 +128,7 @@ internal static class SourceCandidateFinder
     {
         var first = last;
         while (first - 1 >= from && last - first + 1 < MaxPhrase
-            && (text.IsWord(first - 1) || text.IsApostrophe(first - 1) || IsHyphen(text, first - 1))
+            && (text.IsWord(first - 1) || text.IsApostrophe(first - 1) || IsJoiningHyphen(text, first - 1))
             && (!AttributionVocabulary.ClauseWords.Contains(text[first - 1]) || InsideName(text, first - 1))) first--;
         // The phrase opens at a determiner, a capital or the clause's start: drop the words before a determiner inside it.
         for (var k = last; k > first; k--)
@@ -177,6 +177,12 @@ internal static class SourceCandidateFinder
         // "Colleagues said": one capitalised word that opens the sentence may be any noun.
         if (first == last && capitals == 1 && head is null && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
             && !IsAcronym(text[first])) return null;
+        // "Police said", "- Police said": a body's common noun, capitalised only because it opens the sentence, is the office.
+        if (first == last && head is not null && !onlyHead && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
+            && !IsAcronym(text[first]))
+        {
+            return new SourceCandidate(first, last, text.Slice(first, last).ToLowerInvariant(), head, SourceForm.Office);
+        }
         if (capitals > 0 && lower == 0 && !onlyHead)
         {
             var person = head is null && capitals is >= 2 and <= 4 && last - first < 5 && !NamesBody(text, first, last);
@@ -278,6 +284,10 @@ internal static class SourceCandidateFinder
 
     private static bool IsOpening(TokenText text, int k) =>
         IsQuote(text, k) || text.IsPunctuation(k, '(') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '-');
+
+    /// <summary>"Kafr-Zita", "Abu-Bakr": a hyphen inside a word; "Uganda (Reuters) - Police said" has a dash between words, which ends a phrase.</summary>
+    private static bool IsJoiningHyphen(TokenText text, int k) =>
+        IsHyphen(text, k) && k > 0 && text.InRange(k + 1) && text.Token(k - 1).End == text.Token(k).Start && text.Token(k).End == text.Token(k + 1).Start;
 
     internal static bool IsHyphen(TokenText text, int k) =>
         text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && Tokenizer.IsHyphen(text.Text[text.Token(k).Start]);
