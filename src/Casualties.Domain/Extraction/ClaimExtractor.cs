@@ -95,7 +95,7 @@ public sealed class ClaimExtractor
         }
         Victims = new PhraseMatcher<VictimTerm>(terms.Select(t => (t.Term, t)));
         Sources = new PhraseMatcher<Source>(reference.Sources.SelectMany(s => WithAbbreviatedUn(s.Aliases.Append(s.Name)).Select(a => (a, s))));
-        Actors = new PhraseMatcher<Actor>(reference.Actors.SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
+        Actors = new PhraseMatcher<Actor>(reference.Actors.Concat(UnseededParties.Actors).SelectMany(a => a.Aliases.Append(a.Name).Select(n => (n, a))));
         Places = new PhraseMatcher<Place>(reference.Places.Where(p => !p.Generated || p.Parent is null)
             .SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         Demonyms = new Demonyms(reference.Demonyms);

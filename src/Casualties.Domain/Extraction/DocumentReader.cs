@@ -229,7 +229,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
-            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind != NationalKind ? null : perpetrator?.Side;
+            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind != NationalKind
+                && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
             var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
@@ -319,8 +320,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         // but a word every war's reference data gives to the state's forces ("troops", "security forces") is this state's.
         if (conflict is null && IsOutsideSeededConflicts())
         {
-            return candidates is [{ Kind: NationalKind } national] ? national : IsStateForcesWord(candidates) ? StateForces : null;
+            return candidates is [{ Kind: NationalKind } national] ? national
+                : IsStateForcesWord(candidates) ? StateForces
+                : candidates.FirstOrDefault(UnseededParties.Contains);
         }
+        candidates = candidates.Where(a => !UnseededParties.Contains(a)).ToList();
+        if (candidates.Count == 0) return null;
         if (conflict is not null)
         {
             foreach (var actor in candidates)
