@@ -47,7 +47,8 @@ internal static class AttributionVocabulary
     /// <summary>Nouns for a person speaking for a body ("a ministry spokesman"): the body is the source, not the person's role.</summary>
     public static readonly HashSet<string> SpokesNouns = Set(
         "spokesman", "spokeswoman", "spokesperson", "official", "representative", "officer", "director", "head", "chief",
-        "statement", "source", "press", "secretary", "member", "staff", "worker", "workers");
+        "statement", "source", "press", "secretary", "member", "staff", "worker", "workers", "chairman", "chairwoman", "chairperson", "chair",
+        "coordinator", "president", "administrator", "superintendent", "manager", "leader");
 
     /// <summary>The nouns of bodies and offices, each with the source kinds (seeds/sources.csv) it may name.</summary>
     public static readonly Dictionary<string, string> BodyKinds = new(StringComparer.OrdinalIgnoreCase)

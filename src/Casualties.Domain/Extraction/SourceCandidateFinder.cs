@@ -57,6 +57,9 @@ internal static class SourceCandidateFinder
             // "Marta Chivambo, who heads the town council, said": the subject before a relative clause.
             if (before == k - 1 && text.IsComma(before) && RelativeClauseStart(text, from, before) is { } comma && AddBefore(text, from, comma - 1, into)) continue;
             if (before == k - 1 && text.IsComma(before) && before - 1 >= from && text.IsWord(before - 1) && AddBefore(text, from, before - 1, into)) continue;
+            // "The military's media wing, Inter-Services Public Relations (ISPR), says": the name before its short name and the comma.
+            if (before == k - 1 && text.IsComma(before) && BracketedAcronymEndsAt(text, from, before - 1) && text.IsWord(before - 4)
+                && AddBefore(text, from, before - 4, into)) continue;
             if (k > from && (text.IsComma(k - 1) || IsQuote(text, k - 1))) AddAfter(text, k + 1, to, into);
         }
     }
@@ -191,6 +194,12 @@ internal static class SourceCandidateFinder
         // "police spokesman Aziz Khan", "Lamu county commissioner Stephen Kihara": the person after the role words.
         var named = last;
         while (named - 1 >= first && text.IsCapitalized(named - 1) && text.IsWord(named - 1)) named--;
+        // "the rights group Voix du Kivu", "the monitoring group Airwars": a body's noun, then the body's proper name.
+        if (BodyNameAfterNoun(text, first, last) is { } nameFirst)
+        {
+            return new SourceCandidate(nameFirst, last, text.Slice(nameFirst, last), text[nameFirst - 1].ToString().ToLowerInvariant(), SourceForm.ProperName,
+                (first, nameFirst - 1));
+        }
         // "the prison authority SNAI": a body's noun, then its acronym.
         if (last == named && named > first && IsAcronym(text[last]) && text.IsWord(named - 1) && AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString()))
         {
@@ -221,6 +230,37 @@ internal static class SourceCandidateFinder
         while (to > from && text.IsWord(to) && AttributionVocabulary.SpokesNouns.Contains(text[to])) to--;
         if (from > to) return null;
         return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
+    }
+
+    /// <summary>
+    /// The first token of a capitalised body name that follows a lower-case body noun ("rights group Voix du Kivu": "Voix"),
+    /// or null. The name may hold connectors ("du", "of the") but must end capitalised, and must name a body, not a person
+    /// ("group spokesman Ali Musa" is a person: the noun before the name is no body noun there).
+    /// </summary>
+    /// <summary>Nouns for a body (not a person's role): "the rights group X", "the charity X", "the UN agency X".</summary>
+    private static readonly HashSet<string> CollectiveNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "group", "agency", "charity", "organisation", "organization", "network", "monitor", "coalition", "committee", "council",
+        "commission", "union", "association", "alliance", "movement", "centre", "center", "observatory", "institute", "foundation",
+        "society", "league", "federation", "forum", "platform", "collective", "initiative", "tracker", "project", "ngo", "watchdog",
+        "body", "body's", "service", "mission",
+    };
+
+    private static int? BodyNameAfterNoun(TokenText text, int first, int last)
+    {
+        for (var h = first; h < last; h++)
+        {
+            if (!text.IsWord(h) || text.IsCapitalized(h) || !CollectiveNouns.Contains(text[h])) continue;
+            if (!text.IsCapitalized(h + 1) || !text.IsCapitalized(last)) return null;
+            for (var k = h + 2; k < last; k++)
+            {
+                if (!text.IsWord(k) || !(text.IsCapitalized(k) || AttributionVocabulary.NameConnectors.Contains(text[k]))) return null;
+            }
+            // "the rights group Amnesty" is a body; "the army's Major Okello" is no case of this (the noun is possessed, not a kind).
+            if (h + 1 == last && IsAcronym(text[last])) return null;
+            return h + 1;
+        }
+        return null;
     }
 
     /// <summary>"Lakeside Human Rights League", "Kibera Response Room", "Since March": capitalised words that are no person's name.</summary>
