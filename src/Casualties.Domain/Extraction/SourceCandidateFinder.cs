@@ -94,7 +94,7 @@ internal static class SourceCandidateFinder
     {
         if (!text.IsWord(first)) return;
         var last = first;
-        while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsJoiningHyphen(text, last + 1))
+        while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsJoiningHyphen(text, last + 1) || IsTitleStop(text, last + 1))
             && !AttributionVocabulary.ClauseWords.Contains(text[last + 1])) last++;
         // "according to the National Observatory for Human Rights (NOHR),": the short name in brackets ends the name.
         var end = BracketedAcronymEndsAt(text, first, last + 3) ? last + 4 : last + 1;
@@ -131,7 +131,7 @@ internal static class SourceCandidateFinder
     {
         var first = last;
         while (first - 1 >= from && last - first + 1 < MaxPhrase
-            && (text.IsWord(first - 1) || text.IsApostrophe(first - 1) || IsJoiningHyphen(text, first - 1))
+            && (text.IsWord(first - 1) || text.IsApostrophe(first - 1) || IsJoiningHyphen(text, first - 1) || IsTitleStop(text, first - 1))
             && (!AttributionVocabulary.ClauseWords.Contains(text[first - 1]) || InsideName(text, first - 1))) first--;
         // The phrase opens at a determiner, a capital or the clause's start: drop the words before a determiner inside it.
         for (var k = last; k > first; k--)
@@ -149,10 +149,11 @@ internal static class SourceCandidateFinder
         while (first <= last)
         {
             if (text.IsAny(first, "the", "a", "an", "its", "their", "his", "her")) first++;
-            else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && text.IsCapitalized(first + 1) && first < last)
+            else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && first < last
+                && (text.IsCapitalized(first + 1) || IsTitleStop(text, first + 1) && text.IsCapitalized(first + 2)))
             {
                 if (AttributionVocabulary.BodyKinds.ContainsKey(text[first].ToString())) title = text[first].ToString().ToLowerInvariant();
-                first++;
+                first += IsTitleStop(text, first + 1) ? 2 : 1;
             }
             else break;
         }
@@ -324,6 +325,11 @@ internal static class SourceCandidateFinder
 
     private static bool IsOpening(TokenText text, int k) =>
         IsQuote(text, k) || text.IsPunctuation(k, '(') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '-');
+
+    /// <summary>"Dr. Imran Wazir", "Gen. Ali Musa": the stop of an abbreviated title is no end of the name.</summary>
+    private static bool IsTitleStop(TokenText text, int k) =>
+        text.IsPunctuation(k, '.') && k > 0 && text.IsWord(k - 1) && AttributionVocabulary.Titles.Contains(text[k - 1]) && text.IsCapitalized(k - 1)
+        && text.Token(k - 1).End == text.Token(k).Start && text.IsCapitalized(k + 1);
 
     /// <summary>"Kafr-Zita", "Abu-Bakr": a hyphen inside a word; "Uganda (Reuters) - Police said" has a dash between words, which ends a phrase.</summary>
     private static bool IsJoiningHyphen(TokenText text, int k) =>

@@ -42,4 +42,12 @@ public sealed class BodyNameTests
     {
         Assert.That(Only(text).Source, Is.EqualTo(source));
     }
+
+    [TestCase("The death toll in the Bannu blast has climbed to nine, Dr. Imran Wazir, the medical superintendent of the district hospital, said.", "Imran Wazir")]
+    [TestCase("Nine people were killed in the Bannu blast, said Dr. Imran Wazir, the superintendent of the district hospital.", "Imran Wazir")]
+    [TestCase("Gen. Ali Musa said nine soldiers were killed in an ambush in Bannu district on Tuesday.", "Ali Musa")]
+    public void An_abbreviated_title_with_its_stop_is_no_end_of_the_name(string text, string source)
+    {
+        Assert.That(Only(text).Source, Is.EqualTo(source));
+    }
 }
