@@ -18,8 +18,7 @@ internal static class WordSets
 /// </remarks>
 internal sealed class WordSet : HashSet<string>
 {
-    private const int Bits = 4096;
-    private readonly ulong[] shapes = new ulong[Bits / 64];
+    private readonly WordShapes shapes = new(12);
     private readonly AlternateLookup<ReadOnlySpan<char>> lookup;
 
     public WordSet() : base(StringComparer.OrdinalIgnoreCase) => lookup = GetAlternateLookup<ReadOnlySpan<char>>();
@@ -32,34 +31,49 @@ internal sealed class WordSet : HashSet<string>
     public new bool Add(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length > 0)
-        {
-            // A character outside ASCII may equal an ASCII one ignoring case ("ſ" and "s"): its ASCII cases count too.
-            foreach (var first in (ReadOnlySpan<char>)[word[0], char.ToUpperInvariant(word[0]), char.ToLowerInvariant(word[0])])
-            {
-                foreach (var last in (ReadOnlySpan<char>)[word[^1], char.ToUpperInvariant(word[^1]), char.ToLowerInvariant(word[^1])])
-                {
-                    if (first < 0x80 && last < 0x80) Mark(Shape(word.Length, first, last));
-                }
-            }
-        }
+        shapes.Add(word);
         return base.Add(word);
     }
 
     /// <summary>True when the set holds the word ignoring case (ordinal).</summary>
-    public bool Contains(ReadOnlySpan<char> word)
+    public bool Contains(ReadOnlySpan<char> word) => !word.IsEmpty && shapes.MayContain(word) && lookup.Contains(word);
+}
+
+/// <summary>
+/// The shapes of a set of words — one bit per (length, first letter, last letter) with ASCII case folded, several
+/// shapes to a bit — so that a word of another shape is known absent without hashing it.
+/// </summary>
+internal sealed class WordShapes(int log2Bits)
+{
+    private readonly ulong[] bits = new ulong[Math.Max(1, (1 << log2Bits) / 64)];
+    private readonly int shift = 32 - log2Bits;
+
+    public void Add(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return;
+        // A character outside ASCII may equal an ASCII one ignoring case ("ſ" and "s"): its ASCII cases count too.
+        foreach (var first in (ReadOnlySpan<char>)[word[0], char.ToUpperInvariant(word[0]), char.ToLowerInvariant(word[0])])
+        {
+            foreach (var last in (ReadOnlySpan<char>)[word[^1], char.ToUpperInvariant(word[^1]), char.ToLowerInvariant(word[^1])])
+            {
+                if (first >= 0x80 || last >= 0x80) continue;
+                var shape = Shape(word.Length, first, last);
+                bits[shape >> 6] |= 1UL << (int)(shape & 63);
+            }
+        }
+    }
+
+    /// <summary>False only when no word of the set can equal this one ignoring case (its first and last letters are ASCII).</summary>
+    public bool MayContain(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return false;
         var first = word[0];
         var last = word[^1];
-        // Only a word of ASCII first and last letters can be told absent by its shape.
-        if ((first | last) < 0x80 && (shapes[Shape(word.Length, first, last) >> 6] & (1UL << (Shape(word.Length, first, last) & 63))) == 0) return false;
-        return lookup.Contains(word);
+        if ((first | last) >= 0x80) return true;
+        var shape = Shape(word.Length, first, last);
+        return (bits[shape >> 6] & (1UL << (int)(shape & 63))) != 0;
     }
 
-    /// <summary>(length, first, last) with ASCII case folded, as one of <see cref="Bits"/> bits (shapes may share a bit).</summary>
-    private static int Shape(int length, char first, char last) =>
-        (int)(((uint)Math.Min(length, 31) * 0x9E3779B1u ^ (uint)(first | 0x20) * 0x85EBCA77u ^ (uint)(last | 0x20) * 0xC2B2AE3Du) >> 20) & (Bits - 1);
-
-    private void Mark(int shape) => shapes[shape >> 6] |= 1UL << (shape & 63);
+    private uint Shape(int length, char first, char last) =>
+        ((uint)Math.Min(length, 31) * 0x9E3779B1u ^ (uint)(first | 0x20) * 0x85EBCA77u ^ (uint)(last | 0x20) * 0xC2B2AE3Du) >> shift;
 }
