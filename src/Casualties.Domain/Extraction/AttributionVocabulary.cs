@@ -95,5 +95,5 @@ internal static class AttributionVocabulary
         "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
         "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking");
 
-    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+    private static HashSet<string> Set(params string[] words) => new WordSet(words);
 }

@@ -100,8 +100,8 @@ public sealed class ClaimExtractor
             .SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         Demonyms = new Demonyms(reference.Demonyms);
         SideCues = new PhraseMatcher<SideCue>(reference.SideCues.SelectMany(c => c.Words.Select(w => (w, c))));
-        NameStarts = new HashSet<string>(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
-            .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]), StringComparer.OrdinalIgnoreCase);
+        NameStarts = new WordSet(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
+            .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]));
         Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,
             s => s.Country is { } key && reference.Gazetteer.ByKey(key) is { } place ? CountryKeyOf(place) : null);
     }

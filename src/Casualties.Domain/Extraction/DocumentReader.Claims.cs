@@ -9,7 +9,7 @@ namespace Casualties.Domain.Extraction;
 /// </summary>
 internal sealed partial class DocumentReader
 {
-    private static readonly HashSet<string> BoundaryWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> BoundaryWords = new WordSet()
     {
         "and", "in", "on", "at", "as", "when", "while", "near", "after", "during", "across", "including", "among",
         "since", "with", "from", "over", "by", "for", "following", "inside", "outside", "around", "last", "this",
@@ -17,13 +17,13 @@ internal sealed partial class DocumentReader
         "according", "said", "says", "the", "into", "within", "throughout", "until", "along", "to",
     };
 
-    private static readonly HashSet<string> RiseWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> RiseWords = new WordSet()
     {
         "rose", "risen", "climbed", "increased", "jumped", "up", "toll", "tally", "raising", "bringing", "rising",
         "climbing", "soared", "raised", "brought", "revised", "updated", "down", "fell", "dropped", "lowered",
     };
 
-    private static readonly HashSet<string> StaleMarkers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StaleMarkers = new WordSet()
     {
         "previous", "earlier", "old", "former", "prior", "initial", "last",
     };
@@ -236,7 +236,7 @@ internal sealed partial class DocumentReader
             || last.EndsWith("men", StringComparison.OrdinalIgnoreCase) || last.Equals("people", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static readonly HashSet<string> ClashWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ClashWords = new WordSet()
     {
         "clashes", "clash", "firefight", "firefights", "skirmishes", "battles", "exchanges", "crossfire",
     };
@@ -481,7 +481,7 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    private static readonly HashSet<string> ArmedBodies = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ArmedBodies = new WordSet()
     {
         "forces", "militia", "militias", "army", "brigade", "battalion", "guard",
     };
@@ -734,7 +734,7 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    private static readonly HashSet<string> TallyHeads = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> TallyHeads = new WordSet()
     {
         "toll", "tally", "count", "figure", "number", "total",
     };

@@ -6,14 +6,14 @@ namespace Casualties.Domain.Extraction;
 /// </summary>
 internal sealed partial class DocumentReader
 {
-    private static readonly HashSet<string> YearPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> YearPrepositions = new WordSet()
     {
         "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "throughout", "through", "before",
         "after", "between", "and", "to", "year",
     };
 
     /// <summary>Units and things a number may count or measure that are never people: "12 km", "155 mm", "40 houses", "3 pm", "five years".</summary>
-    private static readonly HashSet<string> ThingNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ThingNouns = new WordSet()
     {
         "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter",
         "mm", "cm", "millimetre", "millimeter", "calibre", "caliber", "kg", "kilograms", "tonnes", "tons", "tonne", "ton", "litres", "liters",
@@ -26,10 +26,10 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>Words before a list of numbers that make them ages: "aged 67 and 71", "ages 19 to 24", "the age of 12".</summary>
-    private static readonly HashSet<string> AgeWords = new(StringComparer.OrdinalIgnoreCase) { "aged", "ages", "age" };
+    private static readonly HashSet<string> AgeWords = new WordSet() { "aged", "ages", "age" };
 
     /// <summary>Nouns for a source's statement of a figure: "an earlier statement", "the previous toll", "its initial estimate".</summary>
-    private static readonly HashSet<string> StatementNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StatementNouns = new WordSet()
     {
         "statement", "statements", "figure", "figures", "toll", "tally", "count", "estimate", "estimates", "report", "reports",
         "version", "assessment", "number", "total", "announcement", "update", "bulletin",

@@ -52,7 +52,7 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>Nouns that describe a person who speaks for a body, named later: "a local official said".</summary>
-    private static readonly HashSet<string> DescribedPersons = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> DescribedPersons = new WordSet()
     {
         "official", "officer", "spokesman", "spokeswoman", "spokesperson", "commander", "doctor", "physician", "administrator",
         "leader", "director", "lawmaker", "legislator", "councillor", "councilor", "chief", "surgeon", "coordinator",
@@ -158,7 +158,7 @@ internal sealed partial class DocumentReader
 internal sealed partial class DocumentReader
 {
     /// <summary>Words in a document's first lines that make it a body's own publication.</summary>
-    private static readonly HashSet<string> ReleaseWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ReleaseWords = new WordSet()
     {
         "statement", "release", "communique", "communiqué", "bulletin", "declaration", "report", "update", "sitrep",
     };

@@ -9,7 +9,7 @@ namespace Casualties.Domain.Extraction;
 internal sealed partial class DocumentReader
 {
     /// <summary>Nouns of a settlement or division: "the village of X", "X, a town in ...", "X camp".</summary>
-    private static readonly HashSet<string> SettlementNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> SettlementNouns = new WordSet()
     {
         "village", "villages", "town", "towns", "city", "hamlet", "locality", "settlement", "district", "neighbourhood",
         "neighborhood", "camp", "commune", "municipality", "county", "area", "community", "suburb", "quarter", "township",
@@ -22,25 +22,25 @@ internal sealed partial class DocumentReader
     /// Local units written before their name with a capital, as part of it: "Barangay Tuayan", "Vereda Caño Tomás",
     /// "Kebele 05". The name that follows is a place.
     /// </summary>
-    private static readonly HashSet<string> UnitTitles = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> UnitTitles = new WordSet()
     {
         "barangay", "vereda", "kebele", "woreda", "payam", "boma", "upazila", "tehsil", "corregimiento", "aldea", "kampung",
     };
 
     /// <summary>Words between a name and its settlement noun: "Abu Shouk displacement camp", "Kakuma refugee camp".</summary>
-    private static readonly HashSet<string> CampModifiers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CampModifiers = new WordSet()
     {
         "displacement", "displaced", "refugee", "refugees", "IDP", "IDPs", "transit", "military", "army", "police", "border",
     };
 
     /// <summary>Prepositions that put what follows at a place: "in X", "near X", "fled X".</summary>
-    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> PlacePrepositions = new WordSet()
     {
         "in", "near", "at", "outside", "around", "across", "from", "fled", "into", "toward", "towards", "inside",
     };
 
     /// <summary>Lower-case particles inside a place name: "Deir ez Zor", "Bir al Abd", "Kafr el Sheikh".</summary>
-    private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NameParticles = new WordSet()
     {
         "al", "el", "ez", "az", "as", "ash", "ad", "ar", "at", "an", "de", "du", "des", "la", "le", "bin", "ibn", "abu", "um", "umm",
     };
@@ -100,7 +100,7 @@ internal sealed partial class DocumentReader
 
     private enum OpenPlaceContext { None, Weak, Strong }
 
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CalendarWords = new WordSet()
     {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday",

@@ -12,13 +12,13 @@ namespace Casualties.Domain.Extraction;
 internal sealed partial class DocumentReader
 {
     /// <summary>Nouns for a state's own armed men, which a state speaker reporting them unqualified means as its own.</summary>
-    private static readonly HashSet<string> StateForceVictimNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StateForceVictimNouns = new WordSet()
     {
         "soldiers", "soldier", "troops", "servicemen", "serviceman", "officers", "policemen", "personnel", "guards", "marines",
         "paratroopers", "conscripts", "reservists", "sailors", "airmen", "gendarmes",
     };
 
-    private static readonly HashSet<string> AttackWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AttackWords = new WordSet()
     {
         "ambush", "ambushed", "attack", "attacks", "attacked", "raid", "raids", "assault", "shelling", "shelled", "strike",
         "strikes", "bombardment", "bombing", "bombings", "sniper", "landmine", "mine", "ied", "roadside",

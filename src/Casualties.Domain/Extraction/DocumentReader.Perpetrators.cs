@@ -6,20 +6,20 @@ namespace Casualties.Domain.Extraction;
 /// <summary>Perpetrators: an actor named as the agent ("a suspected Russian air strike", "killed by rebels"), or the campaign's.</summary>
 internal sealed partial class DocumentReader
 {
-    private static readonly HashSet<string> AggressiveCampaigns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AggressiveCampaigns = new WordSet()
     {
         "offensive", "campaign", "assault", "bombardment", "siege", "operation", "invasion", "incursion", "onslaught",
         "blockade", "crackdown",
     };
 
     /// <summary>Nouns for the members of an armed group: "militiamen from the CODECO group", "fighters of the RSF".</summary>
-    private static readonly HashSet<string> MemberNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> MemberNouns = new WordSet()
     {
         "militiamen", "fighters", "gunmen", "members", "militants", "soldiers", "troops", "elements", "units", "men", "forces",
         "insurgents", "rebels", "jihadists",
     };
 
-    private static readonly HashSet<string> ForceNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ForceNouns = new WordSet()
     {
         "forces", "troops", "fighters", "units", "jets", "aircraft", "soldiers", "men", "militiamen", "army", "drones",
         "artillery", "gunners", "warplanes", "brigade", "division",
@@ -84,7 +84,7 @@ internal sealed partial class DocumentReader
         return new Actor(Reference.Gazetteer.ByKey(attacker)!.Name, "", side, NationalKind, []);
     }
 
-    private static readonly HashSet<string> StateForceVictimWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StateForceVictimWords = new WordSet()
     {
         "soldier", "soldiers", "troops", "servicemen", "servicemembers", "policemen", "police", "officers", "personnel",
         "gendarmes", "guards", "rangers", "marines", "paratroopers", "commandos", "sailors", "airmen",
@@ -376,7 +376,7 @@ internal sealed partial class DocumentReader
         return text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "fallen", "lost", "loses", "lose");
     }
 
-    private static readonly HashSet<string> AttackVerbs = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AttackVerbs = new WordSet()
     {
         "fired", "shelled", "pounded", "bombed", "struck", "hit", "attacked", "launched", "targeted", "stormed",
         "raided", "shot", "killed", "bombarded", "opened", "ambushed", "executed", "massacred", "detonated",

@@ -70,7 +70,7 @@ internal sealed partial class DocumentReader
         return true;
     }
 
-    private static readonly HashSet<string> AfterCountryPart = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AfterCountryPart = new WordSet()
     {
         "on", "in", "and", "or", "at", "over", "since", "last", "this", "to", "after", "before", "during", "amid", "following", "where",
         "with", "for", "as", "overnight", "yesterday", "today", "earlier", "alone",
@@ -295,7 +295,7 @@ internal sealed partial class DocumentReader
             .First();
     }
 
-    private static readonly HashSet<string> InstitutionNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> InstitutionNouns = new WordSet()
     {
         "ministry", "administration", "council", "office", "directorate", "governor", "police", "authorities",
         "authority", "department", "command", "health", "municipality", "branch", "committee", "-based", "government",
@@ -460,7 +460,7 @@ internal sealed partial class DocumentReader
         return figure < start || figure > end;
     }
 
-    private static readonly HashSet<string> ClauseStarts = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ClauseStarts = new WordSet()
     {
         "as", "while", "whereas", "which", "who", "where", "many", "most", "some", "but", "although", "though",
     };
@@ -579,12 +579,12 @@ internal sealed partial class DocumentReader
     private static bool IsLandmarkOrDestination(TokenText text, NamedAt<Place> named) =>
         IsDestination(text, named.First) || IsReferencePoint(text, named.First);
 
-    private static readonly HashSet<string> MotionWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> MotionWords = new WordSet()
     {
         "taken", "transported", "transferred", "brought", "rushed", "airlifted", "referred", "admitted", "carried", "driven",
     };
 
-    private static readonly HashSet<string> CareNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CareNouns = new WordSet()
     {
         "hospital", "hospitals", "clinic", "clinics", "camp", "camps", "shelter", "shelters", "morgue", "morgues",
     };

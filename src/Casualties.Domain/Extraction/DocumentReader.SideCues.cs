@@ -118,7 +118,7 @@ internal sealed partial class DocumentReader
         return actor;
     }
 
-    private static readonly HashSet<string> FightingWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> FightingWords = new WordSet()
     {
         "fighting", "fights", "battle", "combat", "exchange", "exchanges", "crossfire", "cross-fire", "infighting",
     };

@@ -22,12 +22,12 @@ internal sealed partial class DocumentReader
         Reporting,
     }
 
-    private static readonly HashSet<string> CitingWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CitingWords = new WordSet()
     {
         "citing", "cited", "quoting", "quoted",
     };
 
-    private static readonly HashSet<string> TallyWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> TallyWords = new WordSet()
     {
         "tally", "count", "figures", "figure", "data", "toll", "estimate", "estimates", "records", "statistics", "monitoring",
     };
@@ -89,7 +89,7 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>Nouns a body's name may qualify without the body speaking: "an UNRWA school", "a Red Cross clinic", "the WHO warehouse".</summary>
-    private static readonly HashSet<string> FacilityNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> FacilityNouns = new WordSet()
     {
         "school", "schools", "clinic", "clinics", "hospital", "hospitals", "shelter", "shelters", "warehouse", "warehouses",
         "facility", "facilities", "compound", "compounds", "convoy", "convoys", "truck", "trucks", "vehicle", "vehicles",
@@ -217,7 +217,7 @@ internal sealed partial class DocumentReader
     private static bool StartsClause(TokenText text, int after) =>
         text.IsAny(after, "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "may", "might", "killed", "fighters", "forces");
 
-    private static readonly HashSet<string> ReportingFillers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ReportingFillers = new WordSet()
     {
         "has", "have", "had", "also", "later", "further", "previously", "earlier", "separately", "on", "in", "a", "its",
         "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
@@ -264,7 +264,7 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>Words that make "the ... group" an armed group, not a monitor named before: "the armed group", "the jihadist group".</summary>
-    private static readonly HashSet<string> ArmedDescriptors = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ArmedDescriptors = new WordSet()
     {
         "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
         "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking",
@@ -280,7 +280,7 @@ internal sealed partial class DocumentReader
     private readonly Dictionary<string, IReadOnlyList<Source>> surnames = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that make a capitalised name an institution, not a person.</summary>
-    private static readonly HashSet<string> InstitutionWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> InstitutionWords = new WordSet()
     {
         "ministry", "council", "office", "forces", "network", "observatory", "rights", "agency", "committee", "army", "police",
         "administration", "command", "mission", "organization", "organisation", "service", "centre", "center", "fund",
@@ -307,7 +307,7 @@ internal sealed partial class DocumentReader
         return person;
     }
 
-    private static readonly HashSet<string> BodyHeads = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> BodyHeads = new WordSet()
     {
         "office", "directorate", "department", "council", "administration", "authorities", "officials", "ministry",
         "authority", "governor", "police", "government", "agency",

@@ -10,14 +10,14 @@ namespace Casualties.Domain.Extraction;
 internal sealed partial class DocumentReader
 {
     /// <summary>Nouns a speaker uses for its own armed men ("our mujahideen", "its air force", "the group's fighters").</summary>
-    private static readonly HashSet<string> OwnForceNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> OwnForceNouns = new WordSet()
     {
         "forces", "troops", "fighters", "units", "jets", "aircraft", "soldiers", "men", "militiamen", "army", "drones",
         "artillery", "gunners", "warplanes", "brigade", "brigades", "division", "force", "mujahideen", "boys", "combatants",
         "navy", "warriors", "heroes", "defenders", "personnel", "servicemen", "commandos", "snipers", "battalion",
     };
 
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Auxiliaries = new WordSet()
     {
         "has", "have", "had", "also", "already", "successfully", "reportedly", "so", "far", "then", "later", "subsequently", "d",
     };
@@ -101,7 +101,7 @@ internal sealed partial class DocumentReader
         return -1;
     }
 
-    private static readonly HashSet<string> AttackerNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AttackerNouns = new WordSet()
     {
         "extremists", "attackers", "assailants", "bandits", "gangs", "gang", "gangsters", "gunmen", "militants", "militiamen",
         "fighters", "rebels", "insurgents", "jihadists", "terrorists", "men", "members", "soldiers", "troops", "forces", "militias",

@@ -13,7 +13,7 @@ internal sealed partial class DocumentReader
     /// <summary>How many sentences back a stated start may reach.</summary>
     private const int TallyStartReach = 2;
 
-    private static readonly HashSet<string> CountNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CountNouns = new WordSet()
     {
         "count", "toll", "tally", "figure", "figures", "total",
     };

@@ -80,10 +80,10 @@ internal static class ExtractionVocabulary
     ]);
 
     /// <summary>Nouns of a running tally: "the death toll rose to 52", "a toll of 30".</summary>
-    public static readonly HashSet<string> TallyNouns = new(StringComparer.OrdinalIgnoreCase) { "toll", "tally" };
+    public static readonly HashSet<string> TallyNouns = new WordSet() { "toll", "tally" };
 
     /// <summary>Words between a tally noun and its figure.</summary>
-    public static readonly HashSet<string> TallyLinks = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> TallyLinks = new WordSet()
     {
         "has", "had", "have", "rose", "risen", "rising", "climbed", "climbing", "jumped", "increased", "reached",
         "reaching", "hit", "stood", "stands", "stand", "now", "to", "at", "of", "is", "was", "further", "sharply",
@@ -93,7 +93,7 @@ internal static class ExtractionVocabulary
     };
 
     /// <summary>Words that may stand between the victims and an outcome word after them.</summary>
-    public static readonly HashSet<string> AuxiliaryWords = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> AuxiliaryWords = new WordSet()
     {
         "have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "also", "reportedly", "since", "now",
         "all", "still", "later", "allegedly", "confirmed", "believed", "thought", "feared", "to", "so", "far",
@@ -104,7 +104,7 @@ internal static class ExtractionVocabulary
     };
 
     /// <summary>Words that may stand between an outcome verb and the figure it governs.</summary>
-    public static readonly HashSet<string> ObjectFillers = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> ObjectFillers = new WordSet()
     {
         "another", "an", "additional", "a", "total", "of", "further", "the", "some", "at", "least",
     };
@@ -119,7 +119,7 @@ internal static class ExtractionVocabulary
         ("among those wounded", true), ("among those injured", true), ("among those killed", true),
     ]);
 
-    public static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> SpeechVerbs = new WordSet()
     {
         "said", "says", "say", "reported", "reports", "report", "added", "adds", "stated", "states", "told",
         "documented", "documents", "recorded", "records", "counted", "counts", "estimated", "estimates",
@@ -129,14 +129,14 @@ internal static class ExtractionVocabulary
     };
 
     /// <summary>Verbs that publish a statement: "a communique released on Tuesday", "a report issued on Monday".</summary>
-    public static readonly HashSet<string> IssueVerbs = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> IssueVerbs = new WordSet()
     {
         "issued", "released", "published", "circulated", "posted", "sent",
     };
 
     /// <summary>Words between a speech verb and its time that name the channel or audience: "told reporters on Thursday",
     /// "said in a statement on Sunday", "told this agency by telephone on Monday".</summary>
-    public static readonly HashSet<string> SpeechChannelWords = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> SpeechChannelWords = new WordSet()
     {
         "in", "a", "an", "the", "its", "his", "her", "their", "to", "by", "at", "this", "statement", "statements",
         "communique", "communiqué", "report", "reports", "briefing", "conference", "press", "news", "release", "post",
@@ -167,7 +167,7 @@ internal static class ExtractionVocabulary
     };
 
     /// <summary>Nouns of violence that make the actor before them the perpetrator: "Russian air strike", "rebel fire".</summary>
-    public static readonly HashSet<string> AttackNouns = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> AttackNouns = new WordSet()
     {
         "strike", "strikes", "airstrike", "airstrikes", "air", "fire", "shelling", "shellfire", "bombardment",
         "aggression", "enemy", "massacres",
@@ -185,20 +185,20 @@ internal static class ExtractionVocabulary
     };
 
     /// <summary>Words before an actor that make it the target, not the perpetrator.</summary>
-    public static readonly HashSet<string> TargetMarkers = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> TargetMarkers = new WordSet()
     {
         "targeting", "targeted", "against", "on", "at", "between", "fighting", "pro", "from", "into", "toward",
         "towards", "penning", "besieging", "encircling", "surrounding", "held", "with", "versus", "vs",
     };
 
     /// <summary>Words before an actor that make it the perpetrator ("killed by Israeli forces").</summary>
-    public static readonly HashSet<string> AgentMarkers = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> AgentMarkers = new WordSet()
     {
         "by", "blamed", "attributed",
     };
 
     /// <summary>Words that may qualify victims without naming them: "other", "unarmed", "more".</summary>
-    public static readonly HashSet<string> VictimAdjectives = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> VictimAdjectives = new WordSet()
     {
         "other", "more", "unarmed", "innocent", "young", "elderly", "local", "foreign", "armed", "suspected",
         "alleged", "additional", "further", "civilian", "injured", "wounded", "displaced", "separate", "different",
@@ -213,13 +213,13 @@ internal static class ExtractionVocabulary
     };
 
     /// <summary>Campaign nouns whose start the text may name ("the offensive begun on Nov. 15").</summary>
-    public static readonly HashSet<string> CampaignNouns = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> CampaignNouns = new WordSet()
     {
         "offensive", "campaign", "assault", "siege", "war", "conflict", "invasion", "operation", "bombardment",
         "fighting", "escalation", "uprising", "revolution", "incursion", "blockade", "battle", "crisis", "crackdown",
     };
 
-    public static readonly HashSet<string> LaunchVerbs = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly HashSet<string> LaunchVerbs = new WordSet()
     {
         "began", "begun", "launched", "started", "erupted", "beginning", "begin", "begins", "broke", "start",
         "launch", "commenced", "opened",

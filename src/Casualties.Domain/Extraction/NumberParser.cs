@@ -48,7 +48,7 @@ public sealed class NumberParser
     private readonly PhraseMatcher<LexiconEntry> vague;
 
     /// <summary>Every word a quantity may start with: qualifiers, lexicon phrases, number words.</summary>
-    private readonly HashSet<string> startWords = new(StringComparer.OrdinalIgnoreCase)
+    private readonly WordSet startWords = new()
     {
         "a", "an", "half", "between", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",

@@ -26,15 +26,12 @@ public sealed class PhraseMatcher<T>
     private readonly Dictionary<string, Bucket> byFirstToken = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Bucket>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    /// <summary>Longest first token told apart by its length in <see cref="firstShapes"/>; longer ones share the last row.</summary>
-    private const int ShapeLengths = 32;
-
     /// <summary>
-    /// One bit per (length, ASCII letter or sign with case folded) that some phrase's first token has: a word whose
-    /// shape no phrase starts with is turned away before its hash is computed. Most words are, for the small
-    /// vocabularies asked at every token (outcome verbs, qualifiers).
+    /// The shapes (length, first and last letter) of every phrase's first token: a word of a shape no phrase starts with is
+    /// turned away before its hash is computed. Most words are, for the small vocabularies asked at every token (outcome
+    /// verbs, qualifiers).
     /// </summary>
-    private readonly ulong[] firstShapes = new ulong[ShapeLengths * 2];
+    private readonly WordShapes firstShapes = new(16);
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
     {
@@ -74,39 +71,11 @@ public sealed class PhraseMatcher<T>
             bucket.SecondLookup = bucket.BySecond.GetAlternateLookup<ReadOnlySpan<char>>();
         }
         lookup = byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var first in byFirstToken.Keys)
-        {
-            // A first letter outside ASCII may equal an ASCII one ignoring case ("ſ" and "S"): its cases count too.
-            foreach (var c in (ReadOnlySpan<char>)[first[0], char.ToUpperInvariant(first[0]), char.ToLowerInvariant(first[0])])
-            {
-                if (c < 0x80) MarkShape(first.Length, c);
-            }
-        }
+        foreach (var first in byFirstToken.Keys) firstShapes.Add(first);
     }
 
-    private static int ShapeBit(int length, char asciiFolded, out int word)
-    {
-        var row = Math.Min(length, ShapeLengths) - 1;
-        var bit = asciiFolded & 0x7F;
-        word = row * 2 + (bit >> 6);
-        return bit & 63;
-    }
-
-    private void MarkShape(int length, char c)
-    {
-        var bit = ShapeBit(length, (char)(c | 0x20), out var word);
-        firstShapes[word] |= 1UL << bit;
-    }
-
-    /// <summary>False only when no phrase can start with the word: its first character is ASCII and no first token of its length starts so.</summary>
-    private bool MayStart(ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty) return false;
-        var c = word[0];
-        if (c >= 0x80) return true;
-        var bit = ShapeBit(word.Length, (char)(c | 0x20), out var index);
-        return (firstShapes[index] & (1UL << bit)) != 0;
-    }
+    /// <summary>False only when no phrase can start with the word.</summary>
+    private bool MayStart(ReadOnlySpan<char> word) => firstShapes.MayContain(word);
 
     private bool TryBucket(ReadOnlySpan<char> word, out Bucket bucket)
     {

@@ -28,7 +28,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         ["sunday"] = DayOfWeek.Sunday,
     };
 
-    private static readonly HashSet<string> YearPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> YearPrepositions = new WordSet()
     {
         "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "throughout", "through", "end",
         "start", "beginning", "spring", "summer", "autumn", "fall", "winter", "january", "february", "march", "april",
@@ -42,7 +42,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words a time phrase may start with (besides numbers, weekdays and months).</summary>
-    private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StartWords = new WordSet()
     {
         "since", "so", "to", "same", "yesterday", "overnight", "last", "today", "tonight", "this", "past", "previous",
         "between", "from", "weekend", "first", "second", "third", "fourth",

@@ -33,6 +33,18 @@ public sealed class GeneratedPlaces
     private readonly ulong[] keyHashes;
     private readonly int[] keyLines;
     private readonly Dictionary<int, Place> made = [];
+
+    /// <summary>Bits of a filter over 64-bit name hashes (2^23 bits, 1 MB): a clear bit proves no name has that hash.</summary>
+    private const int FilterBits = 23;
+
+    /// <summary>
+    /// One bit per hash of every name's first k tokens (k = 1 … its length): a text whose first k tokens hash to a clear
+    /// bit starts no name of k tokens or more, so a match stops reading there (most words start none).
+    /// </summary>
+    private readonly ulong[] prefixFilter = new ulong[(1 << FilterBits) / 64];
+
+    /// <summary>One bit per whole name's hash: only a set bit is worth the binary search of <see cref="nameHashes"/>.</summary>
+    private readonly ulong[] nameFilter = new ulong[(1 << FilterBits) / 64];
     private readonly Lock gate = new();
 
     /// <summary>The most tokens of any name: how far a match looks ahead.</summary>
@@ -77,7 +89,12 @@ public sealed class GeneratedPlaces
                     if (tokens.Count == 0) continue;
                     longestName = Math.Max(longestName, tokens.Count);
                     var hash = Offset;
-                    foreach (var t in tokens) hash = HashToken(hash, name.AsSpan(t.Start, t.Length));
+                    foreach (var t in tokens)
+                    {
+                        hash = HashToken(hash, name.AsSpan(t.Start, t.Length));
+                        Set(prefixFilter, hash);
+                    }
+                    Set(nameFilter, hash);
                     names.Add(hash);
                     nameRows.Add(row);
                 }
@@ -154,6 +171,18 @@ public sealed class GeneratedPlaces
         return Text(line, fields[0]);
     }
 
+    private static void Set(ulong[] filter, ulong hash)
+    {
+        var bit = hash >> (64 - FilterBits);
+        filter[bit >> 6] |= 1UL << (int)(bit & 63);
+    }
+
+    private static bool MayHold(ulong[] filter, ulong hash)
+    {
+        var bit = hash >> (64 - FilterBits);
+        return (filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+    }
+
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
@@ -227,13 +256,14 @@ public sealed class GeneratedPlaces
         for (var k = index; k < end && count < longestName; k++, count++)
         {
             hash = HashToken(hash, text[k]);
+            // No name starts with these tokens: none of this many tokens or more can match (the hashes chain).
+            if (!MayHold(prefixFilter, hash)) break;
             hashes[count] = hash;
         }
         for (var n = count; n >= 1; n--)
         {
-            var first = index;
-            var tokenCount = n;
-            var found = Lookup(hashes[n - 1], candidate => SameName(candidate, text, first, tokenCount), isShadowed);
+            if (!MayHold(nameFilter, hashes[n - 1])) continue;
+            var found = LookupTokens(hashes[n - 1], text, index, n, isShadowed);
             if (found.Count == 0) continue;
             length = n;
             places = found;
@@ -241,6 +271,9 @@ public sealed class GeneratedPlaces
         }
         return false;
     }
+
+    private List<Place> LookupTokens(ulong hash, TokenText text, int first, int tokenCount, Func<string, bool> isShadowed) =>
+        Lookup(hash, candidate => SameName(candidate, text, first, tokenCount), isShadowed);
 
     private List<Place> Lookup(ulong hash, Func<string, bool> sameName, Func<string, bool> isShadowed)
     {

@@ -1,0 +1,119 @@
+using System.Text;
+using Casualties.Domain.Extraction;
+using Casualties.Domain.Reference;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>
+/// The look-up structures the rules ask at every token (issue 18) answer exactly as the plain structures they stand in
+/// for: a shape filter only ever turns away a word no member equals.
+/// </summary>
+[Property("Issue", "18")]
+public sealed class WordSetTests
+{
+    private static readonly string[] Members =
+    [
+        "said", "Killed", "toll", "a", "ſtate", "Łódź", "київ", "élysée", "Kelvin", "İstanbul", "mid-December", "U.N.", "x",
+    ];
+
+    [TestCase("SAID", true)]
+    [TestCase("Said", true)]
+    [TestCase("says", false)]
+    [TestCase("killed", true)]
+    [TestCase("KILLED", true)]
+    [TestCase("kills", false)]
+    [TestCase("A", true)]
+    [TestCase("State", false)] // ordinal ignore-case does not fold "ſ" to "s"; the set answers as the plain set does
+    [TestCase("ŁÓDŹ", true)]
+    [TestCase("Київ", true)]
+    [TestCase("ÉLYSÉE", true)]
+    [TestCase("MID-DECEMBER", true)]
+    [TestCase("u.n.", true)]
+    [TestCase("", false)]
+    [TestCase("sai", false)]
+    public void A_word_set_holds_a_word_as_a_case_insensitive_hash_set_does(string word, bool expected)
+    {
+        var set = new WordSet(Members);
+        var plain = new HashSet<string>(Members, StringComparer.OrdinalIgnoreCase);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(set.Contains(word.AsSpan()), Is.EqualTo(plain.Contains(word)), "the plain set");
+            Assert.That(set.Contains(word.AsSpan()), Is.EqualTo(expected));
+            Assert.That(((HashSet<string>)set).Contains(word.AsSpan()), Is.EqualTo(expected), "through the extension on the base type");
+        });
+    }
+
+    [Test]
+    public void Random_words_are_members_of_a_word_set_exactly_when_of_the_plain_set()
+    {
+        const string alphabet = "aAsSſkKKıIİiéÉ-'łŁ";
+        var random = new Random(18);
+        var members = Enumerable.Range(0, 300).Select(_ => Word(random, alphabet)).ToList();
+        var set = new WordSet();
+        foreach (var member in members) set.Add(member);
+        var plain = new HashSet<string>(members, StringComparer.OrdinalIgnoreCase);
+        var disagreements = new List<string>();
+        for (var n = 0; n < 20_000; n++)
+        {
+            var probe = Word(random, alphabet);
+            if (set.Contains(probe.AsSpan()) != plain.Contains(probe)) disagreements.Add(probe);
+        }
+        foreach (var member in members)
+        {
+            var upper = member.ToUpperInvariant();
+            var lower = member.ToLowerInvariant();
+            if (set.Contains(upper.AsSpan()) != plain.Contains(upper)) disagreements.Add(upper);
+            if (set.Contains(lower.AsSpan()) != plain.Contains(lower)) disagreements.Add(lower);
+        }
+
+        Assert.That(disagreements, Is.Empty);
+    }
+
+    private static string Word(Random random, string alphabet)
+    {
+        var builder = new StringBuilder();
+        var length = random.Next(1, 5);
+        for (var i = 0; i < length; i++) builder.Append(alphabet[random.Next(alphabet.Length)]);
+        return builder.ToString();
+    }
+
+    private static GeneratedPlaces Layer() => new(Encoding.UTF8.GetBytes(
+        GeneratedPlaces.Header + "\n" +
+        "sy/deir-ez-zor,Deir ez Zor,sy,region,Dayr az Zawr,35.3,40.1\n" +
+        "sy/deir,Deir,sy,city,,35.0,40.0\n" +
+        "eg/kafr-el-sheikh,Kafr el Sheikh,eg,city,,31.1,30.9\n" +
+        "sy/maarrat,Ma'arrat al-Nu'man,sy,city,,35.6,36.7\n"), "test");
+
+    [TestCase("shelling in Deir ez Zor city", 2, 3, "sy/deir-ez-zor")]
+    [TestCase("shelling in DEIR EZ ZOR", 2, 3, "sy/deir-ez-zor")]
+    [TestCase("shelling in Dayr az Zawr", 2, 3, "sy/deir-ez-zor")]
+    [TestCase("shelling in Deir town", 2, 1, "sy/deir")]
+    [TestCase("shelling in Deir ez Tawil", 2, 1, "sy/deir")]
+    [TestCase("near Kafr el Sheikh", 1, 3, "eg/kafr-el-sheikh")]
+    [TestCase("near Ma\u2019arrat al-Nu\u2019man", 1, 6, "sy/maarrat")]
+    public void The_generated_layer_matches_its_longest_name_at_a_word(string text, int index, int length, string key)
+    {
+        var tokens = TokenText.Of(text);
+
+        var matched = Layer().TryMatch(tokens, index, tokens.Count, _ => false, out var found, out var places);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(matched, Is.True);
+            Assert.That(found, Is.EqualTo(length));
+            Assert.That(places.Select(p => p.Key), Is.EqualTo(new[] { key }));
+        });
+    }
+
+    [TestCase("near Kafr el Dawwar", 1)]
+    [TestCase("in Deir", 0)]
+    [TestCase("the Sheikh said", 1)]
+    [TestCase("in Zor", 1)]
+    public void The_generated_layer_matches_no_name_that_does_not_start_at_the_word(string text, int index)
+    {
+        var tokens = TokenText.Of(text);
+
+        Assert.That(Layer().TryMatch(tokens, index, tokens.Count, _ => false, out _, out _), Is.False);
+    }
+}
