@@ -41,7 +41,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     /// about this many places (an incremental run), to bound memory and so that one batch is reconciled while the
     /// previous one is stored.
     /// </summary>
-    internal int ClaimsPerBatch { get; init; } = 25_000;
+    internal int ClaimsPerBatch { get; init; } = 15_000;
 
     /// <inheritdoc cref="ClaimsPerBatch"/>
     internal int PlacesPerBatch { get; init; } = 10_000;
@@ -51,7 +51,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     /// stored: a batch is read only when the batches before it leave room for it (by the claims counted before the
     /// run), and a batch larger than this (one large partition) waits until it is alone.
     /// </summary>
-    internal int ClaimsInFlight { get; init; } = 75_000;
+    internal int ClaimsInFlight { get; init; } = 45_000;
 
     /// <summary>The claims budget's unit: <see cref="ClaimsInFlight"/> is counted in these.</summary>
     private const int ClaimsPerUnit = 1_000;
