@@ -33,7 +33,8 @@ public static class ReconcileBenchmark
     public const string DenseName = "reconcile-dense";
     public const int DefaultSize = 1_000_000;
     public const int AddedClaims = 1_000;
-    private const string DatabaseName = "casualties_bench_reconcile";
+    private static readonly string DatabaseName =
+        Environment.GetEnvironmentVariable("CASUALTIES_BENCH_DATABASE") is { Length: > 0 } named ? named : "casualties_bench_reconcile";
 
     private static readonly Dictionary<(int, bool), Task<(BenchmarkResult Full, BenchmarkResult Incremental)>> Runs = [];
 
@@ -79,14 +80,18 @@ public static class ReconcileBenchmark
         var serverCpu = await ServerCpu.Used(dataSource, ct);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var heap = HeapSampler.Start();
         var full = await Time(async () => fullSummary = await new ReconciliationRunner(dataSource).Run(full: true, ct));
+        var heapPeak = await heap.Stop();
         Console.Error.WriteLine($"reconcile: full used {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process; " +
                                 $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
         var fullPeak = PeakMemory.Megabytes();
         if (serverCpu is { } before && await ServerCpu.Used(dataSource, ct) is { } after)
             Console.Error.WriteLine($"reconcile: full used {(after - before).TotalSeconds:0.00} s of CPU in the PostgreSQL server");
-        Console.Error.WriteLine($"reconcile: full {full:0.00} s ({fullSummary.Incidents:#,0} incidents, {fullSummary.Flags:#,0} flags, peak {fullPeak:0} MB)");
+        Console.Error.WriteLine($"reconcile: full {full:0.00} s ({fullSummary.Incidents:#,0} incidents, {fullSummary.Flags:#,0} flags, peak {fullPeak:0} MB; " +
+                                $"managed heap at most {heapPeak:0} MB, sampled every 50 ms)");
         Console.Error.WriteLine($"reconcile: full phases {Phases(fullSummary)}");
+        Console.Error.WriteLine($"{name}: full results {await ResultHashes(dataSource, ct)}");
 
         var (copyOut, copyIn) = await IoFloor(name, dataSource, ct);
         var floor = copyOut + copyIn;
@@ -104,6 +109,7 @@ public static class ReconcileBenchmark
         Console.Error.WriteLine($"reconcile: incremental {incremental:0.00} s after adding {AddedClaims:#,0} claims " +
                                 $"({incrementalSummary.Partitions} partitions, {incrementalSummary.ClaimsRead:#,0} claims read, {incrementalSummary.RowsChanged:#,0} rows changed)");
         Console.Error.WriteLine($"reconcile: incremental phases {Phases(incrementalSummary)}");
+        Console.Error.WriteLine($"{name}: incremental results {await ResultHashes(dataSource, ct)}");
 
         return (fullResult,
                 new BenchmarkResult(IncrementalName, "s", incremental, size, "the full reconcile", full, full / incremental, incrementalPeak));
@@ -253,6 +259,46 @@ public static class ReconcileBenchmark
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The current results, table by table, as md5 of their rows in a fixed order without the surrogate ids and run
+    /// numbers (members and figures by their incident's key): equal hashes before and after a change of the run's
+    /// code mean the same stored results.
+    /// </summary>
+    public static async Task<string> ResultHashes(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT 'incidents', count(*), md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM (
+                SELECT incident_key, fingerprint, partition_country, kind, outcome, place_key, start_date, start_precision, end_date,
+                       end_precision, perpetrator_side, victims, low, best, high, has_consensus, consensus_low, consensus_high,
+                       source_count, claim_count, contained_in_key, place_name
+                FROM incidents WHERE valid_to_run IS NULL) r
+            UNION ALL
+            SELECT 'members', count(*), md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM (
+                SELECT i.incident_key, m.claim_id, m.victims, m.victim_side, m.rule, m.superseded
+                FROM incident_members m JOIN incidents i ON i.incident_id = m.incident_id WHERE i.valid_to_run IS NULL) r
+            UNION ALL
+            SELECT 'figures', count(*), md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM (
+                SELECT i.incident_key, f.victims, f.victim_side, f.headline, f.low, f.best, f.high, f.has_consensus,
+                       f.consensus_low, f.consensus_high, f.source_count
+                FROM incident_figures f JOIN incidents i ON i.incident_id = f.incident_id WHERE i.valid_to_run IS NULL) r
+            UNION ALL
+            SELECT 'totals', count(*), md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM (
+                SELECT fingerprint, partition_country, perpetrator_side, outcome, victims, victim_side, place_key, period,
+                       period_start, period_end, low, best, high, method, incident_count
+                FROM side_totals WHERE valid_to_run IS NULL) r
+            UNION ALL
+            SELECT 'flags', count(*), md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM (
+                SELECT fingerprint, partition_country, outcome, kind, severity, incident_key, place_key, claim_ids, sources, explanation
+                FROM flags WHERE valid_to_run IS NULL) r
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var parts = new List<string>();
+        while (await reader.ReadAsync(ct)) parts.Add($"{reader.GetString(0)} {reader.GetInt64(1):#,0} {reader.GetString(2)[..12]}");
+        return string.Join(", ", parts);
     }
 
     private static string LoadAverage() =>

@@ -14,9 +14,22 @@ public sealed class PhaseTimes(TimeProvider clock)
     public void Lap(string phase)
     {
         var (now, cpuNow) = (clock.GetTimestamp(), Environment.CpuUsage.TotalTime);
-        var (elapsed, cpu) = spent.GetValueOrDefault(phase);
-        spent[phase] = (elapsed + clock.GetElapsedTime(mark, now), cpu + (cpuNow - cpuMark));
+        lock (spent)
+        {
+            var (elapsed, cpu) = spent.GetValueOrDefault(phase);
+            spent[phase] = (elapsed + clock.GetElapsedTime(mark, now), cpu + (cpuNow - cpuMark));
+        }
         (mark, cpuMark) = (now, cpuNow);
+    }
+
+    /// <summary>Adds time measured elsewhere (another task of the run) to <paramref name="phase"/>; the CPU is unknown there.</summary>
+    public void Add(string phase, TimeSpan elapsed)
+    {
+        lock (spent)
+        {
+            var (sum, cpu) = spent.GetValueOrDefault(phase);
+            spent[phase] = (sum + elapsed, cpu);
+        }
     }
 
     public IReadOnlyDictionary<string, (TimeSpan Elapsed, TimeSpan Cpu)> Spent => spent;

@@ -1,4 +1,6 @@
 using System.Data;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
 using Dapper;
@@ -39,10 +41,20 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     /// about this many places (an incremental run), to bound memory and so that one batch is reconciled while the
     /// previous one is stored.
     /// </summary>
-    internal int ClaimsPerBatch { get; init; } = 50_000;
+    internal int ClaimsPerBatch { get; init; } = 15_000;
 
     /// <inheritdoc cref="ClaimsPerBatch"/>
     internal int PlacesPerBatch { get; init; } = 10_000;
+
+    /// <summary>
+    /// At most about this many claims are in memory at once, read, reconciling or with their results waiting to be
+    /// stored: a batch is read only when the batches before it leave room for it (by the claims counted before the
+    /// run), and a batch larger than this (one large partition) waits until it is alone.
+    /// </summary>
+    internal int ClaimsInFlight { get; init; } = 45_000;
+
+    /// <summary>The claims budget's unit: <see cref="ClaimsInFlight"/> is counted in these.</summary>
+    private const int ClaimsPerUnit = 1_000;
 
     private sealed record LastRun(long RunId, int Claims, int Incidents, int Flags, long ClaimWatermark, long ChangeWatermark);
 
@@ -147,6 +159,9 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
         var reference = await ReconciliationReference.Load(conn, tx, ct);
+        // The claims are read on a second connection, in a transaction on this one's snapshot (exported before this
+        // transaction writes anything), so that reading goes on while results are stored here.
+        var snapshot = (await conn.ExecuteScalarAsync<string>(new CommandDefinition("SELECT pg_export_snapshot()", transaction: tx, cancellationToken: ct)))!;
         var last = await conn.QuerySingleOrDefaultAsync<LastRun>(new CommandDefinition(LastRunSql, transaction: tx, cancellationToken: ct));
         var claimWatermark = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM claims", transaction: tx, cancellationToken: ct));
         var changeWatermark = await conn.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM reconcile_changes", transaction: tx, cancellationToken: ct));
@@ -175,49 +190,49 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var placesByCountry = reference.PlaceKeys
             .GroupBy(p => places.CountryOf(p.Value), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
-        var loader = new ClaimLoader(reference.PlaceKeys, places);
         var store = new ReconciliationStore();
         var changes = default(StoreChanges);
         var claimsRead = 0;
         var batches = mode == "full"
             ? Batches(partitions, p => byPartition[p].Claims, ClaimsPerBatch)
             : Batches(partitions, p => placesByCountry.GetValueOrDefault(p.Country)?.Length ?? 1, PlacesPerBatch);
-        // One batch is reconciled (on the thread pool) while the previous one is stored (on the connection).
+
+        // Three stages at once, each on its own: batches of claims are read on a second connection (a transaction on
+        // this run's snapshot, imported), reconciled on the thread pool, and stored on this connection in order. The
+        // channel holds at most one batch reconciled or being reconciled beside the one stored and the one read, so
+        // memory is bounded by a few batches (or by the largest partition, which a batch never splits).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task<(Outcome Outcome, List<PreparedPartition> Results)>? reconciling = null;
+        var ready = Channel.CreateBounded<(Task<(Outcome Outcome, List<PreparedPartition> Results)> Results, int Units)>(
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var units = Math.Max(1, ClaimsInFlight / ClaimsPerUnit);
+        using var budget = new SemaphoreSlim(units, units);
+        var reading = Read(snapshot, reconciler, reference.PlaceKeys, placesByCountry, batches,
+            batch => mode == "full" ? batch.Sum(p => byPartition[p].Claims) : 0, budget, units, ready.Writer, phases,
+            count => Interlocked.Add(ref claimsRead, count), stop.Token);
         try
         {
-            foreach (var batch in batches)
+            while (await ready.Reader.WaitToReadAsync(stop.Token))
             {
-                var outcome = batch[0].Outcome;
-                var countries = batch.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
-                var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
-                var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
-                claimsRead += claims.Count;
-                phases.Lap("load");
-                // On a thread of its own: it blocks while its partitions run on the pool, which the connection's I/O needs too.
-                var next = Task.Factory.StartNew(() => (outcome, Reconcile(reconciler, outcome, countries, claims, stop.Token)),
-                    stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                if (reconciling is not null) changes += await Store(await reconciling);
-                reconciling = next;
+                if (!ready.Reader.TryRead(out var batch)) continue;
+                var (results, batchUnits) = (await batch.Results, batch.Units);
+                phases.Lap("reconcile and read (waiting for them)");
+                // Partitions with no results stored when the run began have no current rows to compare with: not asked
+                // for, as the tables grow inside this transaction faster than the planner's statistics follow.
+                var storedCountries = results.Results.Select(r => r.Country)
+                    .Where(country => byPartition[new PartitionKey(results.Outcome, country)].Stored).ToHashSet(StringComparer.Ordinal);
+                changes += await store.Replace(conn, tx, runId, results.Outcome, results.Results, stop.Token, phases, storedCountries);
+                phases.Lap("store");
+                // Dropped before the budget makes room for more (an async method's locals live on until overwritten).
+                (batch, results) = (default, default);
+                budget.Release(batchUnits);
             }
-            if (reconciling is not null) changes += await Store(await reconciling);
+            await reading;
         }
         finally
         {
             await stop.CancelAsync();
-        }
-
-        async Task<StoreChanges> Store((Outcome Outcome, List<PreparedPartition> Results) batch)
-        {
-            phases.Lap("reconcile (waiting for it)");
-            // Partitions with no results stored when the run began have no current rows to compare with: not asked
-            // for, as the tables grow inside this transaction faster than the planner's statistics follow.
-            var storedCountries = batch.Results.Select(r => r.Country)
-                .Where(country => byPartition[new PartitionKey(batch.Outcome, country)].Stored).ToHashSet(StringComparer.Ordinal);
-            var stored = await store.Replace(conn, tx, runId, batch.Outcome, batch.Results, ct, phases, storedCountries);
-            phases.Lap("store");
-            return stored;
+            try { await reading; }
+            catch (Exception) when (stop.IsCancellationRequested) { /* the run failed or was cancelled: its error is the one thrown */ }
         }
 
         // More rows written than the planner's statistics know of (a first run): refreshed for the columns the next
@@ -241,6 +256,60 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         return new ReconcileSummary(runId, mode, partitions.Count, claimsRead, claimsNow, incidentsNow, flagsNow,
             changes.RowsClosed + changes.RowsInserted, clock.GetElapsedTime(started)) { Phases = phases.Spent };
     }
+
+    /// <summary>
+    /// Reads the batches' claims on a connection of its own, in a REPEATABLE READ transaction on the run's
+    /// <paramref name="snapshot"/>, and hands each batch to the thread pool to reconcile, in order, through
+    /// <paramref name="ready"/>; a batch is read once <paramref name="budget"/> has room for its claims (released when
+    /// its results are stored).
+    /// </summary>
+    private async Task Read(string snapshot, Reconciler reconciler, IReadOnlyDictionary<long, string> placeKeys,
+        Dictionary<string, long[]> placesByCountry, IEnumerable<List<PartitionKey>> batches, Func<List<PartitionKey>, long> claimsOf,
+        SemaphoreSlim budget, int units, ChannelWriter<(Task<(Outcome Outcome, List<PreparedPartition> Results)>, int)> ready,
+        PhaseTimes phases, Action<int> counted, CancellationToken ct)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+            await conn.ExecuteAsync(new CommandDefinition($"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'",
+                transaction: tx, cancellationToken: ct));
+            var loader = new ClaimLoader(placeKeys, reconciler.Places);
+            foreach (var batch in batches)
+            {
+                // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone).
+                var batchUnits = (int)Math.Clamp(claimsOf(batch) / ClaimsPerUnit + 1, 1, units);
+                for (var i = 0; i < batchUnits; i++) await budget.WaitAsync(ct);
+                var started = Stopwatch.GetTimestamp();
+                var outcome = batch[0].Outcome;
+                var countries = batch.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
+                var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
+                var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
+                counted(claims.Count);
+                phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
+                var reconciling = StartReconciling(reconciler, outcome, countries, claims, ct);
+                claims = null!; // not held here while the budget is awaited for the next batch
+                await ready.WriteAsync((reconciling, batchUnits), ct);
+            }
+            await tx.CommitAsync(ct);
+            ready.Complete();
+        }
+        catch (Exception e)
+        {
+            ready.TryComplete(e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reconciles a batch on a thread of its own: it blocks while its partitions run on the pool, which the
+    /// connections' I/O needs too. The task lets go of the claims when it is done.
+    /// </summary>
+    private static Task<(Outcome Outcome, List<PreparedPartition> Results)> StartReconciling(Reconciler reconciler, Outcome outcome,
+        HashSet<string> countries, List<ClaimRecord> claims, CancellationToken ct) =>
+        Task.Factory.StartNew(() => (outcome, Reconcile(reconciler, outcome, countries, claims, ct)),
+            ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
     /// The claims of one batch of partitions (one outcome), reconciled partition by partition: in parallel, as

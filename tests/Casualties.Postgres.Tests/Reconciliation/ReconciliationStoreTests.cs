@@ -198,6 +198,26 @@ public sealed class ReconciliationStoreTests
     }
 
     [Test]
+    public async Task A_run_that_holds_one_batch_in_memory_at_a_time_stores_what_an_unbounded_run_stores()
+    {
+        await ClaimRows.Insert(database.DataSource, [
+            .. Generate(new Random(81), 0, 150),
+            new ClaimRow("nowhere-1", 0, 4, 4, Place: null),
+        ]);
+        // Each batch is read only once the one before it is stored (the budget holds less than a batch).
+        var oneAtATime = await new ReconciliationRunner(database.DataSource) { ClaimsPerBatch = 1, ClaimsInFlight = 1 }.Run(full: true);
+        var snapshot = await Snapshot();
+
+        var unbounded = await new ReconciliationRunner(database.DataSource) { ClaimsPerBatch = 1, ClaimsInFlight = int.MaxValue }.Run(full: true);
+
+        Assert.That(unbounded.RowsChanged, Is.Zero, "an unbounded run found rows to change");
+        Assert.That(await Snapshot(), Is.EqualTo(snapshot));
+        Assert.That((oneAtATime.Partitions, oneAtATime.ClaimsRead), Is.EqualTo((5, 151)), "every partition and claim read once");
+        Assert.That((unbounded.ClaimsRead, unbounded.Incidents, unbounded.Flags),
+            Is.EqualTo((oneAtATime.ClaimsRead, oneAtATime.Incidents, oneAtATime.Flags)));
+    }
+
+    [Test]
     public async Task An_incremental_run_recomputes_only_the_partitions_whose_claims_changed()
     {
         await ClaimRows.Insert(database.DataSource, ClaimRows.SeedArticle());

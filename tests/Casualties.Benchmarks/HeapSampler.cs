@@ -1,0 +1,33 @@
+namespace Casualties.Benchmarks;
+
+/// <summary>Samples the managed heap's size (live and garbage not yet collected) every 50 ms until stopped: its largest value in MB.</summary>
+public sealed class HeapSampler
+{
+    private readonly CancellationTokenSource stop = new();
+    private Task<double> sampling = Task.FromResult(0.0);
+
+    public static HeapSampler Start()
+    {
+        var sampler = new HeapSampler();
+        sampler.sampling = Task.Run(async () =>
+        {
+            var peak = 0L;
+            while (!sampler.stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                try { await Task.Delay(50, sampler.stop.Token); }
+                catch (OperationCanceledException) { break; }
+            }
+            return peak / (1024.0 * 1024.0);
+        });
+        return sampler;
+    }
+
+    public async Task<double> Stop()
+    {
+        await stop.CancelAsync();
+        var peak = await sampling;
+        stop.Dispose();
+        return peak;
+    }
+}
