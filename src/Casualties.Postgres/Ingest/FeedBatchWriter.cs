@@ -117,7 +117,9 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     {
         if (pending.Count == 0) return;
         var seen = pending.CountBy(p => p.Key).ToDictionary();
-        var existing = await FreshRecords.Existing(connection, seen.Keys, ct);
+        var claimCount = 0;
+        foreach (var record in pending) claimCount += record.Claims.Count;
+        var (existing, recordIds, claimIds) = await FreshRecords.Prepare(connection, seen.Keys, pending.Count, claimCount, ct);
         var fresh = new List<PendingRecord>(pending.Count);
         var toStage = new List<PendingRecord>();
         foreach (var record in pending)
@@ -135,7 +137,7 @@ public sealed class FeedBatchWriter : IAsyncDisposable
             }
         }
         pending.Clear();
-        written = written.Add(await FreshRecords.Insert(connection, runId, ids, fresh, ct));
+        written = written.Add(await FreshRecords.Insert(connection, runId, ids, fresh, recordIds, claimIds, ct));
         if (toStage.Count == 0) return;
         await using var copy = await connection.BeginBinaryImportAsync(IngestStaging.CopySql, ct);
         foreach (var (record, claims) in toStage)
