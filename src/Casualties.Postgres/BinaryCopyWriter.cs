@@ -188,6 +188,9 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         if (value is { } v) Write(v); else WriteNull();
     }
 
+    /// <summary>Sends what is buffered now, the COPY staying open.</summary>
+    public ValueTask Send(CancellationToken ct) => Flush(ct);
+
     /// <summary>Sends the rest and ends the COPY.</summary>
     public async Task Complete(CancellationToken ct)
     {

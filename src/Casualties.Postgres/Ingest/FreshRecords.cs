@@ -78,12 +78,13 @@ internal static class FreshRecords
     /// parameter per field, which cost the client more CPU than the reading); returns what it wrote.
     /// </summary>
     /// <remarks>
+    /// <paramref name="midCopy"/>, when given, runs inside the records' COPY once half of them are sent (the kill test).
     /// <paramref name="recordIds"/> and <paramref name="claimIds"/> are reserved ids, at least one per record and claim.
     /// Claim ids are reserved too, so a claim's parent inside its own record (parent_ordinal) is written with it:
     /// link_claim_parents (0014, 0017) then has nothing to update, where it would rewrite every part's row.
     /// </remarks>
     public static async Task<FeedWriteCounts> Insert(NpgsqlConnection connection, long runId, ReferenceIds ids,
-        IReadOnlyList<PendingRecord> records, long[] recordIds, long[] claimIds, CancellationToken ct)
+        IReadOnlyList<PendingRecord> records, long[] recordIds, long[] claimIds, CancellationToken ct, Func<Task>? midCopy = null)
     {
         if (records.Count == 0) return FeedWriteCounts.Zero;
         await ids.Know(connection, records.SelectMany(r => r.Claims), ct);
@@ -107,6 +108,12 @@ internal static class FreshRecords
                 copy.Write(record.Flags);
                 copy.Write(record.RetiredAt);
                 await copy.EndRow(ct);
+                if (midCopy is not null && i == records.Count / 2)
+                {
+                    // A test's pause point (PausePoint): the rows so far are sent, the COPY is open.
+                    await copy.Send(ct);
+                    await midCopy();
+                }
             }
             await copy.Complete(ct);
         }
