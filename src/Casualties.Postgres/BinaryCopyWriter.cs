@@ -9,7 +9,8 @@ namespace Casualties.Postgres;
 /// for millions of rows, NpgsqlBinaryImporter (which binds a parameter per field) costs more than the COPY itself.
 /// </summary>
 /// <remarks>
-/// Types written: int4, int8, bool, text (UTF-8), date (days since 2000-01-01). Each row starts with
+/// Types written: int4, int8, bool, float4, float8, text (UTF-8), jsonb (version 1 and its text), text[], date (days
+/// since 2000-01-01), timestamptz (microseconds since 2000-01-01 UTC). Each row starts with
 /// <see cref="StartRow"/> and its field count, and ends with <see cref="EndRow"/>, which sends the buffer once it is
 /// full. <see cref="Complete"/> ends the COPY; disposing without completing cancels it, so nothing is written.
 /// </remarks>
@@ -20,6 +21,8 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
     private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private static readonly int PostgresEpoch = new DateOnly(2000, 1, 1).DayNumber;
+    private static readonly long PostgresEpochTicks = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+    private const int TextOid = 25;
 
     private readonly NpgsqlRawCopyStream stream;
     private byte[] buffer = new byte[ChunkSize + 1024];
@@ -96,6 +99,82 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         position += 4 + length;
     }
 
+    public void Write(long? value)
+    {
+        if (value is { } v) Write(v); else WriteNull();
+    }
+
+    public void Write(double value)
+    {
+        Ensure(12);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 8);
+        BinaryPrimitives.WriteDoubleBigEndian(buffer.AsSpan(position + 4), value);
+        position += 12;
+    }
+
+    public void Write(double? value)
+    {
+        if (value is { } v) Write(v); else WriteNull();
+    }
+
+    /// <summary>A real (float4).</summary>
+    public void Write(float value)
+    {
+        Ensure(8);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 4);
+        BinaryPrimitives.WriteSingleBigEndian(buffer.AsSpan(position + 4), value);
+        position += 8;
+    }
+
+    /// <summary>A timestamptz from a UTC instant.</summary>
+    public void Write(DateTimeOffset? value)
+    {
+        if (value is not { } v)
+        {
+            WriteNull();
+            return;
+        }
+        Ensure(12);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 8);
+        BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(position + 4), (v.UtcTicks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
+        position += 12;
+    }
+
+    /// <summary>A jsonb value from its JSON text.</summary>
+    public void WriteJsonb(string? json)
+    {
+        if (json is null)
+        {
+            WriteNull();
+            return;
+        }
+        Ensure(5 + Encoding.UTF8.GetMaxByteCount(json.Length));
+        buffer[position + 4] = 1;
+        var length = Encoding.UTF8.GetBytes(json, buffer.AsSpan(position + 5));
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), length + 1);
+        position += 5 + length;
+    }
+
+    /// <summary>A one-dimensional text[] without nulls (empty when there are no items).</summary>
+    public void Write(IReadOnlyList<string> items)
+    {
+        var start = position;
+        Ensure(4 + 20);
+        position += 4;
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), items.Count == 0 ? 0 : 1);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position + 4), 0);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position + 8), TextOid);
+        position += 12;
+        if (items.Count > 0)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), items.Count);
+            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position + 4), 1);
+            position += 8;
+            foreach (var item in items) Write(item);
+        }
+        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(start), position - start - 4);
+    }
+
     public void Write(DateOnly value)
     {
         Ensure(8);
@@ -108,6 +187,9 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
     {
         if (value is { } v) Write(v); else WriteNull();
     }
+
+    /// <summary>Sends what is buffered now, the COPY staying open.</summary>
+    public ValueTask Send(CancellationToken ct) => Flush(ct);
 
     /// <summary>Sends the rest and ends the COPY.</summary>
     public async Task Complete(CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     private readonly HashSet<(string Dataset, string RecordKey)> stagedKeys = [];
     private NpgsqlTransaction? transaction;
     private FeedWriteCounts written = FeedWriteCounts.Zero;
-    private int items, staged;
+    private int items, staged, batches;
 
     private FeedBatchWriter(NpgsqlConnection connection, long runId, int batchSize, ReferenceIds ids)
     {
@@ -100,6 +100,7 @@ public sealed class FeedBatchWriter : IAsyncDisposable
         await QuarantineStore.Add(connection, transaction, quarantined, runId, ct);
         var batch = written.Add(staged > 0 ? await MergeStaged(ct) : FeedWriteCounts.Zero)
             .Add(new FeedWriteCounts(0, 0, 0, 0, 0, quarantined.Count));
+        await PausePoint.At("before-commit", batches);
         await transaction!.CommitAsync(ct);
         await transaction.DisposeAsync();
         transaction = null;
@@ -110,6 +111,7 @@ public sealed class FeedBatchWriter : IAsyncDisposable
         stagedKeys.Clear();
         quarantined.Clear();
         BatchCommitted?.Invoke(Committed);
+        await PausePoint.At("after-commit", batches);
     }
 
     /// <summary>The pending records: new keys straight into the tables, the others into staging.</summary>
@@ -117,7 +119,9 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     {
         if (pending.Count == 0) return;
         var seen = pending.CountBy(p => p.Key).ToDictionary();
-        var existing = await FreshRecords.Existing(connection, seen.Keys, ct);
+        var claimCount = 0;
+        foreach (var record in pending) claimCount += record.Claims.Count;
+        var (existing, recordIds, claimIds) = await FreshRecords.Prepare(connection, seen.Keys, pending.Count, claimCount, ct);
         var fresh = new List<PendingRecord>(pending.Count);
         var toStage = new List<PendingRecord>();
         foreach (var record in pending)
@@ -135,7 +139,8 @@ public sealed class FeedBatchWriter : IAsyncDisposable
             }
         }
         pending.Clear();
-        written = written.Add(await FreshRecords.Insert(connection, runId, ids, fresh, ct));
+        written = written.Add(await FreshRecords.Insert(connection, runId, ids, fresh, recordIds, claimIds, ct,
+            PausePoint.Is("mid-copy", batches) ? () => PausePoint.At("mid-copy", batches) : null));
         if (toStage.Count == 0) return;
         await using var copy = await connection.BeginBinaryImportAsync(IngestStaging.CopySql, ct);
         foreach (var (record, claims) in toStage)
@@ -169,6 +174,8 @@ public sealed class FeedBatchWriter : IAsyncDisposable
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@Key)", connection, transaction);
         command.Parameters.AddWithValue("Key", BatchLockKey);
         await command.ExecuteNonQueryAsync(ct);
+        batches++;
+        await PausePoint.At("batch-open", batches);
     }
 
     private async Task<int> Execute(string sql, CancellationToken ct)

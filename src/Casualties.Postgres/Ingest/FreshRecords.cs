@@ -1,3 +1,4 @@
+using Casualties.Domain.Model;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -40,57 +41,91 @@ internal static class FreshRecords
     const string DocumentClaimsCopySql = $"COPY claims (id, parent_id, document_id, ingest_run_id, {ClaimColumns}) FROM STDIN (FORMAT BINARY)";
 
 
-    /// <summary>Which of the keys feed_records holds (as this transaction sees it).</summary>
-    public static async Task<HashSet<(string Dataset, string RecordKey)>> Existing(NpgsqlConnection connection,
-        IReadOnlyCollection<(string Dataset, string RecordKey)> keys, CancellationToken ct)
+    /// <summary>
+    /// In one round trip: which of the keys feed_records holds (as this transaction sees it), and ids reserved for
+    /// <paramref name="records"/> records and <paramref name="claims"/> claims (those of records then staged are
+    /// simply not used: a gap in the sequence).
+    /// </summary>
+    public static async Task<(HashSet<(string Dataset, string RecordKey)> Existing, long[] RecordIds, long[] ClaimIds)> Prepare(
+        NpgsqlConnection connection, IReadOnlyCollection<(string Dataset, string RecordKey)> keys, int records, int claims, CancellationToken ct)
     {
         var found = new HashSet<(string, string)>();
-        await using var command = new NpgsqlCommand(ExistingSql, connection);
-        command.Parameters.AddWithValue("Datasets", keys.Select(k => k.Dataset).ToArray());
-        command.Parameters.AddWithValue("Keys", keys.Select(k => k.RecordKey).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        var existing = new NpgsqlBatchCommand(ExistingSql);
+        existing.Parameters.AddWithValue("Datasets", keys.Select(k => k.Dataset).ToArray());
+        existing.Parameters.AddWithValue("Keys", keys.Select(k => k.RecordKey).ToArray());
+        batch.BatchCommands.Add(existing);
+        foreach (var (sql, count) in new[] { (ReserveIdsSql, records), (ReserveClaimIdsSql, claims) })
+        {
+            var reserve = new NpgsqlBatchCommand(sql);
+            reserve.Parameters.AddWithValue("Count", count);
+            batch.BatchCommands.Add(reserve);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetString(1)));
-        return found;
+        var ids = new long[2][];
+        for (var i = 0; i < 2; i++)
+        {
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            ids[i] = reader.IsDBNull(0) ? [] : reader.GetFieldValue<long[]>(0);
+        }
+        return (found, ids[0], ids[1]);
     }
 
-    /// <summary>Inserts records none of whose keys is stored, with their claims; returns what it wrote.</summary>
+    /// <summary>
+    /// Inserts records none of whose keys is stored, with their claims, by raw binary COPY (Npgsql's importer binds a
+    /// parameter per field, which cost the client more CPU than the reading); returns what it wrote.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="midCopy"/>, when given, runs inside the records' COPY once half of them are sent (the kill test).
+    /// <paramref name="recordIds"/> and <paramref name="claimIds"/> are reserved ids, at least one per record and claim.
+    /// Claim ids are reserved too, so a claim's parent inside its own record (parent_ordinal) is written with it:
+    /// link_claim_parents (0014, 0017) then has nothing to update, where it would rewrite every part's row.
+    /// </remarks>
     public static async Task<FeedWriteCounts> Insert(NpgsqlConnection connection, long runId, ReferenceIds ids,
-        IReadOnlyList<PendingRecord> records, CancellationToken ct)
+        IReadOnlyList<PendingRecord> records, long[] recordIds, long[] claimIds, CancellationToken ct, Func<Task>? midCopy = null)
     {
         if (records.Count == 0) return FeedWriteCounts.Zero;
-        var recordIds = await ReserveIds(connection, ReserveIdsSql, records.Count, ct);
-        await using (var copy = await connection.BeginBinaryImportAsync(RecordsCopySql, ct))
+        await ids.Know(connection, records.SelectMany(r => r.Claims), ct);
+        await using (var copy = await BinaryCopyWriter.Begin(connection, RecordsCopySql, ct))
         {
             for (var i = 0; i < records.Count; i++)
             {
                 var record = records[i].Record;
-                copy.StartRow();
-                copy.Write(recordIds[i], NpgsqlDbType.Bigint);
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(record.Dataset, NpgsqlDbType.Text);
-                copy.Write(record.RecordKey, NpgsqlDbType.Text);
-                copy.Write(record.Version, NpgsqlDbType.Text);
-                copy.Write(record.ContentHash, NpgsqlDbType.Text);
-                copy.Write(record.Origin, NpgsqlDbType.Text);
-                IngestStaging.Nullable(copy, record.Line, NpgsqlDbType.Integer);
-                IngestStaging.Text(copy, record.EventKey);
-                IngestStaging.Text(copy, record.ParentKey);
-                if (record.DetailsJson is { } details) copy.Write(details, NpgsqlDbType.Jsonb); else copy.WriteNull();
-                copy.Write(record.Flags as string[] ?? record.Flags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                IngestStaging.Nullable(copy, record.RetiredAt?.UtcDateTime, NpgsqlDbType.TimestampTz);
+                copy.StartRow(13);
+                copy.Write(recordIds[i]);
+                copy.Write(runId);
+                copy.Write(record.Dataset);
+                copy.Write(record.RecordKey);
+                copy.Write(record.Version);
+                copy.Write(record.ContentHash);
+                copy.Write(record.Origin);
+                copy.Write(record.Line);
+                copy.Write(record.EventKey);
+                copy.Write(record.ParentKey);
+                copy.WriteJsonb(record.DetailsJson);
+                copy.Write(record.Flags);
+                copy.Write(record.RetiredAt);
+                await copy.EndRow(ct);
+                if (midCopy is not null && i == records.Count / 2)
+                {
+                    // A test's pause point (PausePoint): the rows so far are sent, the COPY is open.
+                    await copy.Send(ct);
+                    await midCopy();
+                }
             }
-            await copy.CompleteAsync(ct);
+            await copy.Complete(ct);
         }
-        // Claim ids are reserved too, so a claim's parent inside its own record (parent_ordinal) is written with it:
-        // link_claim_parents (0014, 0017) then has nothing to update, where it would rewrite every part's row.
-        var claimCount = 0;
-        foreach (var record in records) claimCount += record.Claims.Count;
-        var claimIds = claimCount == 0 ? [] : await ReserveIds(connection, ReserveClaimIdsSql, claimCount, ct);
         var claims = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync(ClaimsCopySql, ct))
+        await using (var copy = await BinaryCopyWriter.Begin(connection, ClaimsCopySql, ct))
         {
-            for (var i = 0; i < records.Count; i++) WriteClaims(copy, recordIds[i], runId, ids, records[i].Claims, claimIds, ref claims);
-            await copy.CompleteAsync(ct);
+            for (var i = 0; i < records.Count; i++)
+            {
+                WriteClaims(copy, recordIds[i], runId, ids, records[i].Claims, claimIds, ref claims);
+                await copy.EndRow(ct);
+            }
+            await copy.Complete(ct);
         }
         var retired = records.Count(r => r.Record.RetiredAt is not null);
         return new FeedWriteCounts(records.Count - retired, Replaced: 0, retired, Duplicates: 0, claims, Quarantined: 0);
@@ -102,30 +137,70 @@ internal static class FreshRecords
         int claimCount, CancellationToken ct)
     {
         var claimIds = await ReserveIds(connection, ReserveClaimIdsSql, claimCount, ct);
+        await ids.Know(connection, batch.Where((_, i) => stored[i] is not null).SelectMany(b => b.Claims), ct);
         var written = 0;
-        await using var copy = await connection.BeginBinaryImportAsync(DocumentClaimsCopySql, ct);
+        await using var copy = await BinaryCopyWriter.Begin(connection, DocumentClaimsCopySql, ct);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (stored[i] is { } document) WriteClaims(copy, document.DocumentId, runId, ids, batch[i].Claims, claimIds, ref written);
+            if (stored[i] is not { } document) continue;
+            WriteClaims(copy, document.DocumentId, runId, ids, batch[i].Claims, claimIds, ref written);
+            await copy.EndRow(ct);
         }
-        await copy.CompleteAsync(ct);
+        await copy.Complete(ct);
     }
 
     /// <summary>One owner's (a record's or a document's) claims, taking their ids from <paramref name="claimIds"/> at <paramref name="next"/>.</summary>
-    private static void WriteClaims(NpgsqlBinaryImporter copy, long ownerId, long runId, ReferenceIds ids, IReadOnlyList<StagedClaim> own,
+    private static void WriteClaims(BinaryCopyWriter copy, long ownerId, long runId, ReferenceIds ids, IReadOnlyList<StagedClaim> own,
         long[] claimIds, ref int next)
     {
         var first = next;
         foreach (var claim in own)
         {
             var id = claimIds[next++];
-            copy.StartRow();
-            copy.Write(id, NpgsqlDbType.Bigint);
-            IngestStaging.Nullable(copy, ParentOf(claim, own, claimIds, first, id), NpgsqlDbType.Bigint);
-            copy.Write(ownerId, NpgsqlDbType.Bigint);
-            copy.Write(runId, NpgsqlDbType.Bigint);
-            IngestStaging.WriteClaim(copy, claim, ids);
+            copy.StartRow(35);
+            copy.Write(id);
+            copy.Write(ParentOf(claim, own, claimIds, first, id));
+            copy.Write(ownerId);
+            copy.Write(runId);
+            WriteClaim(copy, claim, ids);
         }
+    }
+
+    /// <summary>A claim's columns from ordinal to place_scope (<see cref="ClaimColumns"/>), source and place as their ids.</summary>
+    private static void WriteClaim(BinaryCopyWriter copy, StagedClaim claim, ReferenceIds ids)
+    {
+        var quantity = claim.Quantity;
+        copy.Write(claim.Ordinal);
+        copy.Write(claim.Outcome.ToName());
+        copy.Write(claim.Victims);
+        copy.Write(claim.VictimSide);
+        copy.Write(quantity.Qualifier.ToName());
+        copy.Write(quantity.Value);
+        copy.Write(quantity.Low);
+        copy.Write(quantity.High);
+        copy.Write(claim.Best);
+        copy.Write(quantity.Phrase);
+        copy.Write(claim.ParentOrdinal);
+        copy.Write(claim.SourceName);
+        copy.Write(ids.Source(claim.SourceCanonical));
+        copy.Write(claim.Perpetrator);
+        copy.Write(claim.PerpetratorSide);
+        copy.Write(claim.PlaceName);
+        copy.Write(ids.Place(claim.PlaceKey));
+        copy.Write(ids.Place(claim.PlaceParentKey));
+        copy.Write(claim.Latitude);
+        copy.Write(claim.Longitude);
+        copy.Write(claim.Start?.Date);
+        copy.Write(claim.Start is { } start ? IngestStaging.PrecisionName(start.Precision) : null);
+        copy.Write(claim.End?.Date);
+        copy.Write(claim.End is { } end ? IngestStaging.PrecisionName(end.Precision) : null);
+        copy.Write(claim.Cumulative);
+        copy.Write(claim.Reported);
+        copy.Write(claim.Quote);
+        copy.Write(claim.Span?.Start);
+        copy.Write(claim.Span?.End);
+        copy.Write((float)claim.Confidence);
+        copy.Write(claim.PlaceScope?.ToName());
     }
 
     /// <summary>
