@@ -1,3 +1,5 @@
+using Casualties.Domain.Extraction;
+using Casualties.Domain.Model;
 using Casualties.Domain.Reference;
 using Casualties.Ingestion.Reference;
 
@@ -24,4 +26,12 @@ internal static class TestData
     }
 
     public static string DataFile(string name) => Path.Combine(RepositoryRoot, "tests", "data", name);
+
+    /// <summary>The one claim the seeds' extractor reads in <paramref name="text"/> published on <paramref name="day"/>; the test fails unless there is exactly one.</summary>
+    public static Claim OnlyClaim(string text, DateOnly day)
+    {
+        var claims = new ClaimExtractor(Reference).Extract(text, day);
+        Assert.That(claims, Has.Count.EqualTo(1), () => "claims read: " + string.Join("; ", claims.Select(c => c.Quote)));
+        return claims[0];
+    }
 }

@@ -13,12 +13,7 @@ public sealed class BodyNameTests
 {
     private static readonly DateOnly Day = new(2025, 10, 8);
 
-    private static Claim Only(string text)
-    {
-        var claims = new ClaimExtractor(TestData.Reference).Extract(text, Day);
-        Assert.That(claims, Has.Count.EqualTo(1), "exactly one claim read");
-        return claims[0];
-    }
+    private static Claim Only(string text) => TestData.OnlyClaim(text, Day);
 
     [TestCase("The rights group Voix du Kivu said 11 civilians were killed in Orakzai district on Tuesday night.", "Voix du Kivu")]
     [TestCase("Eleven civilians were killed in Orakzai district on Tuesday, according to the monitoring group Conflict Watch Pakistan.", "Conflict Watch Pakistan")]

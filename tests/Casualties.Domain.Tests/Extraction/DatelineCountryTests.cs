@@ -14,12 +14,7 @@ public sealed class DatelineCountryTests
 {
     private static readonly DateOnly Day = new(2025, 10, 8);
 
-    private static Claim Only(string text)
-    {
-        var claims = new ClaimExtractor(TestData.Reference).Extract(text, Day);
-        Assert.That(claims, Has.Count.EqualTo(1), "exactly one claim read");
-        return claims[0];
-    }
+    private static Claim Only(string text) => TestData.OnlyClaim(text, Day);
 
     [TestCase("GULU, Uganda (Reuters) - The army said five soldiers were killed in an ambush near Gulu on Tuesday.", "Gulu")]
     [TestCase("LIRA, Uganda — The army said five soldiers were killed in an ambush near Lira on Tuesday.", "Lira")]

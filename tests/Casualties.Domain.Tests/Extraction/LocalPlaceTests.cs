@@ -13,12 +13,7 @@ public sealed class LocalPlaceTests
 {
     private static readonly DateOnly Day = new(2025, 4, 18);
 
-    private static Claim Only(string text)
-    {
-        var claims = new ClaimExtractor(TestData.Reference).Extract(text, Day);
-        Assert.That(claims, Has.Count.EqualTo(1), "exactly one claim read");
-        return claims[0];
-    }
+    private static Claim Only(string text) => TestData.OnlyClaim(text, Day);
 
     [TestCase("Shelling hit the Kalma displacement camp outside Nyala on Sunday, killing nine people, a volunteer group said.", "Kalma")]
     [TestCase("Shelling on the Kalma displacement camp outside Nyala killed nine people on Sunday, a volunteer group said.", "Kalma")]

@@ -13,12 +13,7 @@ public sealed class UnseededPartyTests
 {
     private static readonly DateOnly Day = new(2025, 10, 8);
 
-    private static Claim Only(string text)
-    {
-        var claims = new ClaimExtractor(TestData.Reference).Extract(text, Day);
-        Assert.That(claims, Has.Count.EqualTo(1), "exactly one claim read");
-        return claims[0];
-    }
+    private static Claim Only(string text) => TestData.OnlyClaim(text, Day);
 
     [TestCase("Rebels killed seven civilians in Rubkona, South Sudan, on Tuesday, local officials said.")]
     [TestCase("Insurgents beheaded four villagers near Mocímboa da Praia in Mozambique's Cabo Delgado province on Monday.")]
