@@ -28,6 +28,9 @@ internal static class TestData
     public static string DataFile(string name) => Path.Combine(RepositoryRoot, "tests", "data", name);
 
     /// <summary>The one claim the seeds' extractor reads in <paramref name="text"/> published on <paramref name="day"/>; the test fails unless there is exactly one.</summary>
+    /// <summary>Every claim the extractor reads in <paramref name="text"/>, published on <paramref name="day"/>.</summary>
+    public static IReadOnlyList<Claim> Extract(string text, DateOnly day) => new ClaimExtractor(Reference).Extract(text, day);
+
     public static Claim OnlyClaim(string text, DateOnly day)
     {
         var claims = new ClaimExtractor(Reference).Extract(text, day);

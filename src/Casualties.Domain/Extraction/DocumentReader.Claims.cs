@@ -789,7 +789,7 @@ internal sealed partial class DocumentReader
     private bool TryOutcomeAfter(TokenText text, int to, int pos, out Outcome outcome)
     {
         outcome = default;
-        if (text.IsComma(pos) && (SubsetMarkerAt(text, pos + 1, to) || text.IsAny(pos + 1, "mostly", "mainly", "largely", "predominantly", "overwhelmingly", "many", "most")
+        if (text.IsComma(pos) && (SubsetMarkerAt(text, pos + 1, to) || IsCountOfThem(text, pos + 1) || text.IsAny(pos + 1, "mostly", "mainly", "largely", "predominantly", "overwhelmingly", "many", "most")
             || text.IsWord(pos + 1) && AgeWords.Contains(text[pos + 1]) || text.IsAny(pos + 1, "all", "both") && text.Is(pos + 2, "aged")))
         {
             var close = pos + 1;
@@ -859,6 +859,11 @@ internal sealed partial class DocumentReader
     private static bool IsAuxiliaryOrOutcome(TokenText text, int pos, int to) =>
         text.IsWord(pos) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[pos])
             || ExtractionVocabulary.OutcomeAfter.TryMatch(text, pos, to, out _, out _));
+
+    /// <summary>"two of them women", "12 of whom were children": a part of the figure before it, set off by commas.</summary>
+    private static bool IsCountOfThem(TokenText text, int index) =>
+        (text.Kind(index) == TokenKind.Number || text.IsWord(index) && (NumberWords.TryUnit(text[index], out _) || NumberWords.TryCompound(text[index], out _)))
+        && text.Is(index + 1, "of") && text.IsAny(index + 2, "them", "whom", "those");
 
     private static bool SubsetMarkerAt(TokenText text, int index, int to) =>
         ExtractionVocabulary.SubsetMarkers.TryMatch(text, index, to, out _, out _);

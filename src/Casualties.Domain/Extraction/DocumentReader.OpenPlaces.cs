@@ -81,7 +81,7 @@ internal sealed partial class DocumentReader
             RememberOpenPlace(chosen);
             return true;
         }
-        if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to)) return false;
+        if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to) && !IsEventPlacePhrase(text, i, NameEnd(text, i, to))) return false;
         var end = NameEnd(text, i, to);
         if (end == i || end - i > 5 || IsDescriptionOfNamedPlace(text, i, end)) return false;
         var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
@@ -131,9 +131,11 @@ internal sealed partial class DocumentReader
         var end = i + 1;
         while (text.IsWord(end) && (text.IsCapitalized(end) || NameParticles.Contains(text[end])) && end < i + 5) end++;
         if (text.IsWord(end) && !text.IsCapitalized(end) && SettlementNouns.Contains(text[end]) && !text.IsApostrophe(end - 1)) return OpenPlaceContext.Strong;
-        if (text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the") && SettlementNouns.Contains(text[end + 2])) return OpenPlaceContext.Strong;
-        if (text.IsComma(end) && text.IsAny(end + 1, "a", "an") && text.IsWord(end + 2) && SettlementNouns.Contains(text[end + 3])) return OpenPlaceContext.Strong;
+        if (text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the") && text.IsWord(end + 2) && IsNestingNoun(text[end + 2])) return OpenPlaceContext.Strong;
+        if (text.IsComma(end) && text.IsAny(end + 1, "a", "an") && text.IsWord(end + 2) && text.IsWord(end + 3) && IsNestingNoun(text[end + 3])) return OpenPlaceContext.Strong;
         if (text.IsWord(before) && UnitTitles.Contains(text[before])) return OpenPlaceContext.Strong;
+        // "near Mindouli", "just outside Kalma": a name right after these is where something happened, not an institution.
+        if (before == i - 1 && text.IsAny(before, "near", "outside") && !text.IsCapitalized(before)) return OpenPlaceContext.Strong;
         if (text.IsWord(end) && CampModifiers.Contains(text[end]) && text.IsAny(end + 1, "camp", "camps", "settlement", "site")) return OpenPlaceContext.Strong;
         if (text.IsWord(before) && PlacePrepositions.Contains(text[before]) && (!text.IsCapitalized(before) || OpensSentence(text, before))) return OpenPlaceContext.Weak;
         return OpenPlaceContext.None;
@@ -194,18 +196,50 @@ internal sealed partial class DocumentReader
         if (text.IsAny(k, "a", "an", "the"))
         {
             var noun = k + 1;
-            while (noun < k + 4 && text.IsWord(noun) && !SettlementNouns.Contains(text[noun])) noun++;
-            if (!text.IsWord(noun) || !SettlementNouns.Contains(text[noun])) return null;
+            while (noun < k + 4 && text.IsWord(noun) && !IsNestingNoun(text[noun])) noun++;
+            if (!text.IsWord(noun) || !IsNestingNoun(text[noun])) return null;
             k = noun + 1;
         }
         if (text.IsAny(k, "in", "of", "outside")) k++;
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;
         if (text.Is(k, "the")) k++;
         if (!text.IsCapitalized(k)) return null;
+        if (KeptNameAt(text, k, to) is { } kept) return kept.Place;
         if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);
         if (extractor.TryMatchGenerated(text, k, to, out _, out var generated)) return PreferWithin(generated);
         return null;
     }
+
+    /// <summary>
+    /// "killed in Tarikwe on Monday", "attacked at Kavumbe overnight": a one- or two-word name that an event's preposition
+    /// opens and a time or the clause's end closes, right after a verb of the event. What else such a slot holds ("in
+    /// Parliament", "in English") is no verb's place of killing.
+    /// </summary>
+    private static bool IsEventPlacePhrase(TokenText text, int first, int end)
+    {
+        if (end - first is < 1 or > 2 || !text.IsAny(first - 1, "in", "at") || !text.IsWord(first - 2)) return false;
+        if (!EventVerbs.Contains(text[first - 2]) || NotPlaceNames.Contains(text[first])) return false;
+        return end >= text.Count || text.IsComma(end) || text.IsPunctuation(end, '.') || text.IsPunctuation(end, ';')
+            || text.IsAny(end, "on", "overnight", "last", "this", "early", "late", "during", "when", "after", "before", "since", "and");
+    }
+
+    /// <summary>Capitalised words an event's "in" may open that name no place: "killed in Operation Sindoor", "died in Custody".</summary>
+    private static readonly HashSet<string> NotPlaceNames = new WordSet()
+    {
+        "Operation", "Parliament", "Congress", "Court", "Senate", "Assembly", "Custody", "Detention", "Captivity", "Action", "Combat",
+    };
+
+    private static readonly HashSet<string> EventVerbs = new WordSet()
+    {
+        "killed", "died", "dead", "wounded", "injured", "hurt", "attacked", "attack", "attacks", "raid", "raided", "ambush",
+        "ambushed", "clashes", "fighting", "massacre", "strike", "strikes", "shelling", "bombing", "explosion", "blast",
+        "abducted", "kidnapped", "arrested", "detained", "displaced", "fled", "murdered", "shot", "executed", "beheaded",
+    };
+
+    /// <summary>"X, a village in Y", "X, the capital of Y", "X, the seat of Y district": what the apposition calls the first place.</summary>
+    private static bool IsNestingNoun(ReadOnlySpan<char> word) =>
+        SettlementNouns.Contains(word) || word.Equals("capital", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("seat", StringComparison.OrdinalIgnoreCase);
 
     private bool NestedPlaceFollows(TokenText text, int k, int to) => NestingPlaceAfter(text, k, to) is not null;
 

@@ -240,12 +240,33 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    /// <summary>"MAIDUGURI, Nigeria —", "RAMALLAH, West Bank (AP) —": the country or area of a dateline, where the story was filed.</summary>
+    /// <summary>
+    /// "MAIDUGURI, Nigeria —", "RAMALLAH, West Bank (AP) —", "LAMU, Kenya, Sept 9 (Wire) -": the country or area of a dateline,
+    /// where the story was filed (a date may stand between it and the agency or the dash).
+    /// </summary>
     private static bool FollowsDatelineCity(TokenText text, int first, int length)
     {
         if (!text.IsComma(first - 1) || first < 2 || !text.IsWord(first - 2) || text[first - 2].Length < 3 || !IsDateline(text, first - 2, 1)) return false;
         var after = first + length;
-        return text.IsPunctuation(after, '(') || text.IsPunctuation(after, '-') || text.IsPunctuation(after, '\u2014') || text.IsPunctuation(after, '\u2013');
+        if (text.IsComma(after))
+        {
+            var k = after + 1;
+            while (k < after + 6 && (text.Kind(k) == TokenKind.Number || text.IsWord(k) && text.IsCapitalized(k) || text.IsPunctuation(k, '.') || text.IsComma(k))) k++;
+            if (k > after + 1 && ContainsNumber(text, after + 1, k)) after = k;
+        }
+        return text.IsPunctuation(after, '(') || IsDash(text, after);
+    }
+
+    private static bool IsDash(TokenText text, int k) =>
+        text.IsPunctuation(k, '-') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '\u2013');
+
+    private static bool ContainsNumber(TokenText text, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (text.Kind(k) == TokenKind.Number) return true;
+        }
+        return false;
     }
 
     private static bool HasCapital(TokenText text, int first, int length)
@@ -299,7 +320,8 @@ internal sealed partial class DocumentReader
     {
         "ministry", "administration", "council", "office", "directorate", "governor", "police", "authorities",
         "authority", "department", "command", "health", "municipality", "branch", "committee", "-based", "government",
-        "prosecutor", "prosecutors", "emergency", "media", "news", "television", "radio",
+        "prosecutor", "prosecutors", "emergency", "media", "news", "television", "radio", "commissioner", "mayor", "commander",
+        "administrator", "prefect", "spokesman", "spokeswoman", "spokesperson",
     };
 
     /// <summary>Words that make a figure country-wide: "inside the country", "fled to neighbouring countries", "nationwide".</summary>

@@ -187,6 +187,11 @@ internal static class SourceCandidateFinder
         {
             return new SourceCandidate(first, last, text.Slice(first, last).ToLowerInvariant(), head, SourceForm.Office);
         }
+        // "Jiribam Superintendent of Police Ngangbam Romesh", "Foreign Minister Abdallah Bou Habib": a capitalised role, then the person.
+        if (capitals > 0 && lower == 0 && PersonAfterCapitalRole(text, first, last) is { } personFirst)
+        {
+            return new SourceCandidate(personFirst, last, text.Slice(personFirst, last), head, SourceForm.Person, (first, personFirst - 1));
+        }
         if (capitals > 0 && lower == 0 && !onlyHead)
         {
             var person = head is null && capitals is >= 2 and <= 4 && last - first < 5 && !NamesBody(text, first, last);
@@ -265,6 +270,22 @@ internal static class SourceCandidateFinder
     }
 
     /// <summary>"Lakeside Human Rights League", "Kibera Response Room", "Since March": capitalised words that are no person's name.</summary>
+    /// <summary>
+    /// The first token of a person's name (two to four capitalised words, none a role, body or title word) that ends a
+    /// capitalised run after a role or body word ("Superintendent of Police", "Foreign Minister"), or null.
+    /// </summary>
+    private static int? PersonAfterCapitalRole(TokenText text, int first, int last)
+    {
+        var given = last + 1;
+        while (given - 1 > first && text.IsWord(given - 1) && text.IsCapitalized(given - 1) && !IsRoleOrBodyWord(text[given - 1])) given--;
+        if (last - given + 1 is < 2 or > 4 || !text.IsWord(given - 1) || !IsRoleOrBodyWord(text[given - 1])) return null;
+        return NamesBody(text, given, last) ? null : given;
+    }
+
+    private static bool IsRoleOrBodyWord(ReadOnlySpan<char> word) =>
+        AttributionVocabulary.SpokesNouns.Contains(word) || AttributionVocabulary.Titles.Contains(word)
+        || AttributionVocabulary.BodyKinds.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+
     private static bool NamesBody(TokenText text, int first, int last)
     {
         for (var k = first; k <= last; k++)
