@@ -36,6 +36,8 @@ internal sealed partial class DocumentReader
         foreach (var actor in actorsHere)
         {
             if (InsideVictimPhrase(actor.First) || IsReportingSubject(text, actor) || !IsAgent(text, from, actor)) continue;
+            // "GARISSA, Kenya (Wire) -": the country a story was filed from is no agent, whatever troops its name stands for.
+            if (FollowsDatelineCity(text, actor.First, actor.Last - actor.First + 1)) continue;
             // "air strikes it blamed on Russian jets": a phrase that names no actor of this conflict is not the agent.
             if (ResolveActor(actor.Candidates, conflict) is null) continue;
             if (SameSideAsVictims(draft, actor.Candidates)) continue;
@@ -49,10 +51,44 @@ internal sealed partial class DocumentReader
         // "coalition air strikes killed 47 fighters, while the Houthis claimed to have killed dozens": the nearer clause governs.
         var speaker = SpeakerAsAgent(text, from, draft, out var ownDeed);
         if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
+        if (IsArrestByTheState(text, from, draft, conflict) && (speaker is null || ResolveActor(speaker, conflict) is null)) return [StateForces];
         if (speaker is not null) return speaker;
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         if (conflict is null && NationalAgent(text, from, draft) is { } national) return [national];
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
+    }
+
+    /// <summary>Verbs and nouns of an arrest, which only a state's police or troops make (abductions and hostages are not here).</summary>
+    private static readonly HashSet<string> ArrestWords = new WordSet()
+    {
+        "arrested", "arrest", "arrests", "detained", "detain", "detention", "apprehended", "jailed", "imprisoned", "custody",
+    };
+
+    /// <summary>Words for the state's police and troops as the ones who arrest.</summary>
+    private static readonly HashSet<string> ArrestingForceWords = new WordSet()
+    {
+        "police", "policemen", "officers", "soldiers", "troops", "gendarmes", "gendarmerie", "army", "military", "forces",
+        "authorities", "security",
+    };
+
+    /// <summary>
+    /// "Police detained three journalists", "eleven men arrested by soldiers", "officers had arrested six men": an arrest by
+    /// the state's police or troops is the government side's, where the document's war has a government side (or no seeded
+    /// war is fought in its country). An arrest with no force named, or a kidnapping, gives no side.
+    /// </summary>
+    private bool IsArrestByTheState(TokenText text, int from, ClaimDraft draft, Conflict? conflict)
+    {
+        if (draft.Outcome != Outcome.Detained) return false;
+        if (conflict is null ? !IsOutsideSeededConflicts() : !conflict.Sides.Contains("government", StringComparer.Ordinal)) return false;
+        var anchor = draft.Mention.NumberToken;
+        bool arrest = false, force = false;
+        for (var k = from; k < text.Count && !(text.IsPunctuation(k, '.') && k > anchor); k++)
+        {
+            if (!text.IsWord(k) || InsideVictimPhrase(k)) continue;
+            if (ArrestWords.Contains(text[k])) arrest = true;
+            else if (ArrestingForceWords.Contains(text[k]) && !(k > draft.Mention.FirstToken && k <= draft.VictimEnd)) force = true;
+        }
+        return arrest && force;
     }
 
     /// <summary>Countries whose nationality word has named an attacker in this document ("Azerbaijani shelling").</summary>

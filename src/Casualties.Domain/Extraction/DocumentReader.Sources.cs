@@ -127,10 +127,15 @@ internal sealed partial class DocumentReader
         while (k < first + length - 1 && text.IsAny(k, "the", "a", "an")) k++;
         for (; k < first + length; k++)
         {
-            if (k != sentenceStart && text.IsCapitalized(k)) return true;
+            // "PORT-AU-PRINCE (Wire) - Police officers said": the word after a dateline's dash opens the sentence too.
+            if (k != sentenceStart && !(k > 0 && (IsDash(text, k - 1) || text.IsPunctuation(k - 1, ':'))) && text.IsCapitalized(k)) return true;
         }
         return false;
     }
+
+    private static readonly HashSet<string> StateKinds = new(StringComparer.Ordinal) { "government", "military", "ministry" };
+
+    private string? CountryOfSource(string key) => Reference.Gazetteer.ByKey(key) is { } place ? extractor.CountryKeyOf(place) : null;
 
     /// <summary>The candidates of a shared alias that belong to the document's countries, or are international.</summary>
     private IReadOnlyList<Source> Local(IReadOnlyList<Source> candidates)
@@ -138,7 +143,15 @@ internal sealed partial class DocumentReader
         if (candidates.Count == 1) return candidates;
         var local = candidates.Where(s => s.Country is null || InDocumentCountries(s.Country)).ToList();
         // None of them belongs to the document's known country: unknown beats another country's body.
-        return local.Count == 0 && LeadingCountry() is null ? candidates : local;
+        if (local.Count == 0) return LeadingCountry() is null ? candidates : local;
+        // "the army said" in Cameroon is not Nigeria's army though both fight one war: a state's body is its own country's.
+        // (In a war between states, "the army" of a text about Gaza is Israel's: there the parties are the states themselves.)
+        if (LeadingCountry() is { } home && LeadingConflict() is { } war && war.Sides.Contains("government", StringComparer.Ordinal)
+            && !local.Any(s => s.Country is { } key && CountryOfSource(key) == home))
+        {
+            local = local.Where(s => s.Country is null || !StateKinds.Contains(s.Kind)).ToList();
+        }
+        return local;
     }
 
     /// <summary>Remembers the sources the sentence credits, for anaphora in later sentences.</summary>

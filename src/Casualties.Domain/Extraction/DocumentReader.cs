@@ -316,6 +316,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private Actor? ResolveActor(IReadOnlyList<Actor> candidates, Conflict? conflict)
     {
         if (candidates.Count == 0) return null;
+        // An arrest by the state's forces (IsArrestByTheState): the government side of this war.
+        if (candidates is [var only] && ReferenceEquals(only, StateForces)) return StateForces;
         // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess,
         // but a word every war's reference data gives to the state's forces ("troops", "security forces") is this state's.
         if (conflict is null && IsOutsideSeededConflicts())
@@ -382,7 +384,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// <summary>Among the bodies an alias may name, the one of the document's country, else of its conflict, else an international one.</summary>
     private Source? ResolveSource(IReadOnlyList<Source> candidates, Place? country)
     {
-        if (candidates.Count <= 1) return candidates.Count == 1 ? candidates[0] : null;
+        if (candidates.Count == 0) return null;
+        // "a police spokesman" in Haiti is not the one country's police whose alias it also is: a body of a country outside
+        // the document's countries and war is a guess (unknown beats wrong).
+        if (candidates.Count == 1)
+        {
+            return country is not null && candidates[0].Country is { } only && !InDocumentCountries(only) ? null : candidates[0];
+        }
         if (country is not null)
         {
             foreach (var source in candidates)
