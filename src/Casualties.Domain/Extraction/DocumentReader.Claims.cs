@@ -567,14 +567,33 @@ internal sealed partial class DocumentReader
                 if (TryVictimAt(text, pos, to, out _, out _, singularToo: true) && !text[pos].EndsWith("s", StringComparison.OrdinalIgnoreCase))
                 {
                     var mention = new QuantityMention(Quantity.Exactly(1), article, article, article, text.SpanOf(article, article));
-                    var at = mentions.FindIndex(m => m.FirstToken > article);
-                    if (mentions.Any(m => m.FirstToken <= article && m.LastToken >= article)) break;
+                    var at = FirstMentionAfter(article);
+                    if (MentionCovers(article)) break;
                     mentions.Insert(at < 0 ? mentions.Count : at, mention);
                     break;
                 }
                 if (!IsVictimModifier(text, pos)) break;
             }
         }
+    }
+
+    /// <summary>The index of the first mention starting after token <paramref name="token"/>, or -1 (no closure per token).</summary>
+    private int FirstMentionAfter(int token)
+    {
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].FirstToken > token) return m;
+        }
+        return -1;
+    }
+
+    private bool MentionCovers(int token)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.FirstToken <= token && m.LastToken >= token) return true;
+        }
+        return false;
     }
 
     private bool IsVictimModifier(TokenText text, int index)

@@ -88,13 +88,23 @@ internal sealed partial class DocumentReader
         var gazetteer = Reference.Gazetteer;
         foreach (var name in (ReadOnlySpan<string>)[$"{direction} {country.Name}", $"{direction}ern {country.Name}"])
         {
-            if (gazetteer.Named(name).FirstOrDefault(p => gazetteer.Contains(country, p)) is not { } part) continue;
+            if (FirstInside(gazetteer, gazetteer.Named(name), country) is not { } part) continue;
             places = [part];
             Vote(part);
             length = 2;
             return true;
         }
         return false;
+    }
+
+    /// <summary>The first of <paramref name="places"/> inside <paramref name="outer"/> (a loop, not a lambda: no closure per call of the caller).</summary>
+    private static Place? FirstInside(Gazetteer gazetteer, IReadOnlyList<Place> places, Place outer)
+    {
+        foreach (var place in places)
+        {
+            if (gazetteer.Contains(outer, place)) return place;
+        }
+        return null;
     }
 
     /// <summary>True when the sentence names another place inside this one ("in the east ... in the town of Selydove").</summary>
