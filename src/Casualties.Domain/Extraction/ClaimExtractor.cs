@@ -46,7 +46,7 @@ public sealed class ClaimExtractor
         places = [];
         length = 0;
         var gazetteer = Reference.Gazetteer;
-        return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCurated, out length, out places);
+        return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCuratedTest, out length, out places);
     }
 
     /// <summary>Every word a source, actor or place name may start with.</summary>
