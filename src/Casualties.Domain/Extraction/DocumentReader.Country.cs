@@ -69,7 +69,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private static bool IsForeignState(Actor actor, Conflict conflict) =>
         actor.Kind == "state" && string.Equals(actor.Name, actor.Side, StringComparison.OrdinalIgnoreCase)
-        && !conflict.Countries.Contains(actor.Side, StringComparer.OrdinalIgnoreCase);
+        && !conflict.Countries.ContainsIgnoreCase(actor.Side);
 
     private void VoteForDemonym(TokenText text, int index)
     {
@@ -83,10 +83,13 @@ internal sealed partial class DocumentReader
         votesChanged = false;
         Conflict? bestConflict = null;
         var bestScore = 0.0;
-        foreach (var conflict in Reference.Conflicts)
+        // By index: these lists are arrays behind IReadOnlyList, whose foreach boxes an enumerator, and votes change at every name.
+        var conflicts = Reference.Conflicts;
+        for (var c = 0; c < conflicts.Count; c++)
         {
+            var conflict = conflicts[c];
             var score = 0.0;
-            foreach (var country in conflict.Countries) score += countryVotes.GetValueOrDefault(country);
+            for (var k = 0; k < conflict.Countries.Count; k++) score += countryVotes.GetValueOrDefault(conflict.Countries[k]);
             if (score > bestScore) (bestConflict, bestScore) = (conflict, score);
         }
         string? topKey = null;
@@ -133,7 +136,7 @@ internal sealed partial class DocumentReader
         if (LeadingCountry() is not { } country) return false;
         foreach (var conflict in Reference.Conflicts)
         {
-            if (conflict.Countries.Contains(country, StringComparer.Ordinal)) return false;
+            if (conflict.Countries.ContainsOrdinal(country)) return false;
         }
         return true;
     }
@@ -143,7 +146,7 @@ internal sealed partial class DocumentReader
     {
         UpdateLeading();
         var country = extractor.CountryKeyOf(place);
-        if (leadingConflict is not null) return leadingConflict.Countries.Contains(country, StringComparer.Ordinal);
+        if (leadingConflict is not null) return leadingConflict.Countries.ContainsOrdinal(country);
         return leadingCountry is null || leadingCountry == country;
     }
 

@@ -352,11 +352,12 @@ internal sealed partial class DocumentReader
         var where = text.IsAny(i + 1, "city", "town") ? lastCity : possessive ? lastPlace ?? lastCity : lastRegion ?? lastPlace;
         for (var place = where; place is not null; place = place.Parent is { } parent ? Reference.Gazetteer.ByKey(parent) : null)
         {
-            foreach (var name in place.Aliases.Prepend(place.Name))
+            for (var n = -1; n < place.Aliases.Count; n++)
             {
-                var found = extractor.SourcesNamed($"{name} {words}");
-                if (found.Count == 0) found = extractor.SourcesNamed($"{words} in {name}");
-                if (found.Count == 0 && !possessive) found = extractor.SourcesNamed($"{name} {kindWord} {words}");
+                var name = n < 0 ? place.Name : place.Aliases[n];
+                var found = extractor.SourcesNamed(name, " ", words);
+                if (found.Count == 0) found = extractor.SourcesNamed(words, " in ", name);
+                if (found.Count == 0 && !possessive) found = extractor.SourcesNamed(name, " ", kindWord, " ", words);
                 if (found.Count == 0) continue;
                 length = head - i + 1;
                 return found;

@@ -198,7 +198,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, actor.Conflict, StringComparison.OrdinalIgnoreCase)) is not { } conflict) return false;
             foreach (var place in places)
             {
-                if (conflict.Countries.Contains(extractor.CountryKeyOf(place), StringComparer.Ordinal)) return false;
+                if (conflict.Countries.ContainsOrdinal(extractor.CountryKeyOf(place))) return false;
             }
         }
         return true;
@@ -336,7 +336,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             // A side read from a means of attack belongs to its own conflict only, and a loose word of another war
             // ("ethnic armed groups" of Myanmar, for "armed groups" in Syria) is no actor here, whatever its side is called.
             return OneActor(candidates) && candidates[0].Kind is not (CueKind or "generic")
-                && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+                && conflict.Sides.ContainsIgnoreCase(candidates[0].Side) ? candidates[0] : null;
         }
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
         var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();

@@ -5,6 +5,24 @@ internal static class WordSets
 {
     public static bool Contains(this HashSet<string> words, ReadOnlySpan<char> word) =>
         words is WordSet set ? set.Contains(word) : !word.IsEmpty && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>
+    /// As <c>Enumerable.Contains(list, value, StringComparer.Ordinal)</c>, by index: that overload enumerates an
+    /// <see cref="IReadOnlyList{T}"/> through a boxed enumerator, and the rules ask a conflict's countries at every name.
+    /// </summary>
+    public static bool ContainsOrdinal(this IReadOnlyList<string> list, string? value) => IndexOf(list, value, StringComparison.Ordinal) >= 0;
+
+    /// <summary>As <c>Enumerable.Contains(list, value, StringComparer.OrdinalIgnoreCase)</c>, by index.</summary>
+    public static bool ContainsIgnoreCase(this IReadOnlyList<string> list, string? value) => IndexOf(list, value, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static int IndexOf(IReadOnlyList<string> list, string? value, StringComparison comparison)
+    {
+        for (var k = 0; k < list.Count; k++)
+        {
+            if (string.Equals(list[k], value, comparison)) return k;
+        }
+        return -1;
+    }
 }
 
 /// <summary>
