@@ -415,7 +415,7 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), modifiersFrom, bodyEnd);
                 return true;
             }
-            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && actorsHere.Any(a => a.First >= modifiersFrom && a.Last < pos))
+            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && ActorNamedWithin(modifiersFrom, pos))
             {
                 var suspected = false;
                 for (var k = modifiersFrom; k < pos; k++) suspected |= text.IsAny(k, "suspected", "alleged");
@@ -575,6 +575,27 @@ internal sealed partial class DocumentReader
                 if (!IsVictimModifier(text, pos)) break;
             }
         }
+    }
+
+    /// <summary>The first place named in the sentence starting at token <paramref name="first"/>, or none (Length 0).</summary>
+    /// <remarks>Loops in helpers rather than lambdas over a rule's locals, which C# allocates a closure for at every call.</remarks>
+    private NamedAt<Place> PlaceNamedAt(int first)
+    {
+        foreach (var place in placesHere)
+        {
+            if (place.First == first) return place;
+        }
+        return default;
+    }
+
+    /// <summary>True when an actor named in the sentence lies in tokens [from, before).</summary>
+    private bool ActorNamedWithin(int from, int before)
+    {
+        foreach (var actor in actorsHere)
+        {
+            if (actor.First >= from && actor.Last < before) return true;
+        }
+        return false;
     }
 
     /// <summary>The index of the first mention starting after token <paramref name="token"/>, or -1 (no closure per token).</summary>
@@ -827,7 +848,7 @@ internal sealed partial class DocumentReader
         {
             pos++;
         }
-        if (text.IsAny(pos, "in", "from", "across", "near") && placesHere.FirstOrDefault(p => p.First == pos + 1) is { Length: > 0 } place)
+        if (text.IsAny(pos, "in", "from", "across", "near") && PlaceNamedAt(pos + 1) is { Length: > 0 } place)
         {
             pos = place.Last + 1;
         }

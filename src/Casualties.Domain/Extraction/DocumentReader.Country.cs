@@ -56,8 +56,7 @@ internal sealed partial class DocumentReader
         {
             if (!string.Equals(actor.Conflict, conflict, StringComparison.OrdinalIgnoreCase)) return;
         }
-        if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, conflict, StringComparison.OrdinalIgnoreCase)) is { Countries.Count: > 0 } found
-            && !candidates.All(a => IsForeignState(a, found)))
+        if (ConflictKeyed(conflict) is { Countries.Count: > 0 } found && !AllForeignStates(candidates, found))
         {
             VoteCountry(found.Countries[0], Weight(1));
         }
@@ -67,6 +66,26 @@ internal sealed partial class DocumentReader
     /// "Pakistan" in the war in Afghanistan: a state that is a party under its own name but not a country the conflict is fought
     /// in says nothing about which war a text is about (it is the text's country as often as the conflict's).
     /// </summary>
+    /// <summary>The first conflict with this key ignoring case (a loop: a lambda over the caller's locals costs a closure per call).</summary>
+    private Conflict? ConflictKeyed(string key)
+    {
+        var conflicts = Reference.Conflicts;
+        for (var c = 0; c < conflicts.Count; c++)
+        {
+            if (string.Equals(conflicts[c].Key, key, StringComparison.OrdinalIgnoreCase)) return conflicts[c];
+        }
+        return null;
+    }
+
+    private static bool AllForeignStates(IReadOnlyList<Actor> actors, Conflict conflict)
+    {
+        for (var k = 0; k < actors.Count; k++)
+        {
+            if (!IsForeignState(actors[k], conflict)) return false;
+        }
+        return true;
+    }
+
     private static bool IsForeignState(Actor actor, Conflict conflict) =>
         actor.Kind == "state" && string.Equals(actor.Name, actor.Side, StringComparison.OrdinalIgnoreCase)
         && !conflict.Countries.ContainsIgnoreCase(actor.Side);

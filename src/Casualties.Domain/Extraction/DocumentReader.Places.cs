@@ -292,9 +292,11 @@ internal sealed partial class DocumentReader
         || place.Kind.Contains("village", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Among places sharing a name, the one in the document's leading country, else the most specific.</summary>
-    private Place Prefer(IReadOnlyList<Place> places)
+    private Place Prefer(IReadOnlyList<Place> places) => places.Count == 1 ? places[0] : PreferAmong(places);
+
+    /// <summary>The ordering of <see cref="Prefer"/>, apart: its lambdas' closure would otherwise be allocated for one place too.</summary>
+    private Place PreferAmong(IReadOnlyList<Place> places)
     {
-        if (places.Count == 1) return places[0];
         var leading = LeadingCountry();
         var gazetteer = Reference.Gazetteer;
         return places

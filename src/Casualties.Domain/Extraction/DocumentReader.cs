@@ -324,13 +324,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 : IsStateForcesWord(candidates) ? StateForces
                 : candidates.FirstOrDefault(UnseededParties.Contains);
         }
-        candidates = candidates.Where(a => !UnseededParties.Contains(a)).ToList();
+        candidates = WithoutUnseeded(candidates);
         if (candidates.Count == 0) return null;
         if (conflict is not null)
         {
-            foreach (var actor in candidates)
+            for (var k = 0; k < candidates.Count; k++)
             {
-                if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
+                if (string.Equals(candidates[k].Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return candidates[k];
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
             // A side read from a means of attack belongs to its own conflict only, and a loose word of another war
@@ -371,12 +371,23 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// </summary>
     private static bool OneActor(IReadOnlyList<Actor> candidates)
     {
-        foreach (var actor in candidates)
+        for (var k = 0; k < candidates.Count; k++)
         {
+            var actor = candidates[k];
             if (!string.Equals(actor.Name, candidates[0].Name, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(actor.Side, candidates[0].Side, StringComparison.Ordinal)) return false;
         }
         return true;
+    }
+
+    /// <summary>The candidates but the unseeded parties: the list itself when it has none (nearly always), so nothing is copied.</summary>
+    private static IReadOnlyList<Actor> WithoutUnseeded(IReadOnlyList<Actor> candidates)
+    {
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            if (UnseededParties.Contains(candidates[k])) return candidates.Where(a => !UnseededParties.Contains(a)).ToList();
+        }
+        return candidates;
     }
 
     /// <summary>Among the bodies an alias may name, the one of the document's country, else of its conflict, else an international one.</summary>
