@@ -273,7 +273,7 @@ internal sealed partial class DocumentReader
         for (var k = i + 1; k < Math.Min(to, i + 7); k++)
         {
             if (!text.IsWord(k) || text.IsCapitalized(k) || ArmedDescriptors.Contains(text[k])) return false;
-            if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k].ToString(), out var found))
+            if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k], out var found))
             {
                 length = k - i + 1;
                 kinds = found;
