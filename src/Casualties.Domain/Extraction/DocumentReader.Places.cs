@@ -100,9 +100,9 @@ internal sealed partial class DocumentReader
     /// <summary>The first of <paramref name="places"/> inside <paramref name="outer"/> (a loop, not a lambda: no closure per call of the caller).</summary>
     private static Place? FirstInside(Gazetteer gazetteer, IReadOnlyList<Place> places, Place outer)
     {
-        foreach (var place in places)
+        for (var k = 0; k < places.Count; k++)
         {
-            if (gazetteer.Contains(outer, place)) return place;
+            if (gazetteer.Contains(outer, places[k])) return places[k];
         }
         return null;
     }

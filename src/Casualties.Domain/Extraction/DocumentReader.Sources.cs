@@ -181,9 +181,9 @@ internal sealed partial class DocumentReader
     /// <summary>True when some source has no country or one of the document's (loops, not lambdas over a parameter: no closure per call).</summary>
     private bool AnyOfDocumentCountries(IReadOnlyList<Source> sources)
     {
-        foreach (var s in sources)
+        for (var k = 0; k < sources.Count; k++)
         {
-            if (s.Country is null || InDocumentCountries(s.Country)) return true;
+            if (sources[k].Country is null || InDocumentCountries(sources[k].Country)) return true;
         }
         return false;
     }
