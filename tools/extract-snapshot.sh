@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes `casualties extract --json` of every development-corpus document and every sample document in seeds/documents
-# into OUT (one file per document), so that a change meant to keep extraction byte-identical can be checked:
+# and scenario document into OUT (one file per document), so that a change meant to keep extraction byte-identical can be checked:
 #   tools/extract-snapshot.sh /tmp/before && (change, rebuild) && tools/extract-snapshot.sh /tmp/after && diff -r /tmp/before /tmp/after
 # Builds the worker in Release once; never reads the sealed holdout corpora.
 set -euo pipefail
@@ -31,5 +31,8 @@ done
 for f in seeds/documents/*; do
   case "$f" in *.meta.json) continue;; esac
   dotnet "$dll" extract "$f" --json --date 2020-01-01 > "$out/seeds.$(basename "$f").json"
+done
+for f in tests/data/scenarios/*/*.txt; do
+  dotnet "$dll" extract "$f" --json --date 2020-01-01 > "$out/scenarios.$(basename "$(dirname "$f")").$(basename "$f").json"
 done
 echo "$(ls "$out" | wc -l) documents written to $out"

@@ -46,7 +46,7 @@ public sealed class ClaimExtractor
         places = [];
         length = 0;
         var gazetteer = Reference.Gazetteer;
-        return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCurated, out length, out places);
+        return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCuratedTest, out length, out places);
     }
 
     /// <summary>Every word a source, actor or place name may start with.</summary>
@@ -57,6 +57,27 @@ public sealed class ClaimExtractor
     /// <summary>The sources whose name or an alias is exactly <paramref name="name"/>, ignoring case.</summary>
     internal IReadOnlyList<Source> SourcesNamed(string name) =>
         sourcesByName.Value.TryGetValue(name, out var found) ? found : [];
+
+    /// <summary>The sources named by the parts joined, without making the joined string (most names asked for are no source's).</summary>
+    internal IReadOnlyList<Source> SourcesNamed(params ReadOnlySpan<string> parts) => Named(sourcesByName.Value, parts);
+
+    /// <summary>The actors named by the parts joined, without making the joined string.</summary>
+    internal IReadOnlyList<Actor> ActorsNamed(params ReadOnlySpan<string> parts) => Named(actorsByName.Value, parts);
+
+    private static IReadOnlyList<T> Named<T>(Dictionary<string, List<T>> index, ReadOnlySpan<string> parts)
+    {
+        var length = 0;
+        foreach (var part in parts) length += part.Length;
+        if (length > 256) return index.TryGetValue(string.Concat(parts), out var named) ? named : [];
+        Span<char> joined = stackalloc char[length];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(joined[at..]);
+            at += part.Length;
+        }
+        return index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(joined, out var found) ? found : [];
+    }
 
     private readonly Lazy<Dictionary<string, List<Actor>>> actorsByName;
 

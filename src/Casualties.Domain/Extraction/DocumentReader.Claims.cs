@@ -415,7 +415,7 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), modifiersFrom, bodyEnd);
                 return true;
             }
-            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && actorsHere.Any(a => a.First >= modifiersFrom && a.Last < pos))
+            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && ActorNamedWithin(modifiersFrom, pos))
             {
                 var suspected = false;
                 for (var k = modifiersFrom; k < pos; k++) suspected |= text.IsAny(k, "suspected", "alleged");
@@ -567,14 +567,54 @@ internal sealed partial class DocumentReader
                 if (TryVictimAt(text, pos, to, out _, out _, singularToo: true) && !text[pos].EndsWith("s", StringComparison.OrdinalIgnoreCase))
                 {
                     var mention = new QuantityMention(Quantity.Exactly(1), article, article, article, text.SpanOf(article, article));
-                    var at = mentions.FindIndex(m => m.FirstToken > article);
-                    if (mentions.Any(m => m.FirstToken <= article && m.LastToken >= article)) break;
+                    var at = FirstMentionAfter(article);
+                    if (MentionCovers(article)) break;
                     mentions.Insert(at < 0 ? mentions.Count : at, mention);
                     break;
                 }
                 if (!IsVictimModifier(text, pos)) break;
             }
         }
+    }
+
+    /// <summary>The first place named in the sentence starting at token <paramref name="first"/>, or none (Length 0).</summary>
+    /// <remarks>Loops in helpers rather than lambdas over a rule's locals, which C# allocates a closure for at every call.</remarks>
+    private NamedAt<Place> PlaceNamedAt(int first)
+    {
+        foreach (var place in placesHere)
+        {
+            if (place.First == first) return place;
+        }
+        return default;
+    }
+
+    /// <summary>True when an actor named in the sentence lies in tokens [from, before).</summary>
+    private bool ActorNamedWithin(int from, int before)
+    {
+        foreach (var actor in actorsHere)
+        {
+            if (actor.First >= from && actor.Last < before) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The index of the first mention starting after token <paramref name="token"/>, or -1 (no closure per token).</summary>
+    private int FirstMentionAfter(int token)
+    {
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            if (mentions[m].FirstToken > token) return m;
+        }
+        return -1;
+    }
+
+    private bool MentionCovers(int token)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.FirstToken <= token && m.LastToken >= token) return true;
+        }
+        return false;
     }
 
     private bool IsVictimModifier(TokenText text, int index)
@@ -808,7 +848,7 @@ internal sealed partial class DocumentReader
         {
             pos++;
         }
-        if (text.IsAny(pos, "in", "from", "across", "near") && placesHere.FirstOrDefault(p => p.First == pos + 1) is { Length: > 0 } place)
+        if (text.IsAny(pos, "in", "from", "across", "near") && PlaceNamedAt(pos + 1) is { Length: > 0 } place)
         {
             pos = place.Last + 1;
         }

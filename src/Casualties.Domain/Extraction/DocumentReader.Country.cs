@@ -56,8 +56,7 @@ internal sealed partial class DocumentReader
         {
             if (!string.Equals(actor.Conflict, conflict, StringComparison.OrdinalIgnoreCase)) return;
         }
-        if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, conflict, StringComparison.OrdinalIgnoreCase)) is { Countries.Count: > 0 } found
-            && !candidates.All(a => IsForeignState(a, found)))
+        if (ConflictKeyed(conflict) is { Countries.Count: > 0 } found && !AllForeignStates(candidates, found))
         {
             VoteCountry(found.Countries[0], Weight(1));
         }
@@ -67,9 +66,29 @@ internal sealed partial class DocumentReader
     /// "Pakistan" in the war in Afghanistan: a state that is a party under its own name but not a country the conflict is fought
     /// in says nothing about which war a text is about (it is the text's country as often as the conflict's).
     /// </summary>
+    /// <summary>The first conflict with this key ignoring case (a loop: a lambda over the caller's locals costs a closure per call).</summary>
+    private Conflict? ConflictKeyed(string key)
+    {
+        var conflicts = Reference.Conflicts;
+        for (var c = 0; c < conflicts.Count; c++)
+        {
+            if (string.Equals(conflicts[c].Key, key, StringComparison.OrdinalIgnoreCase)) return conflicts[c];
+        }
+        return null;
+    }
+
+    private static bool AllForeignStates(IReadOnlyList<Actor> actors, Conflict conflict)
+    {
+        for (var k = 0; k < actors.Count; k++)
+        {
+            if (!IsForeignState(actors[k], conflict)) return false;
+        }
+        return true;
+    }
+
     private static bool IsForeignState(Actor actor, Conflict conflict) =>
         actor.Kind == "state" && string.Equals(actor.Name, actor.Side, StringComparison.OrdinalIgnoreCase)
-        && !conflict.Countries.Contains(actor.Side, StringComparer.OrdinalIgnoreCase);
+        && !conflict.Countries.ContainsIgnoreCase(actor.Side);
 
     private void VoteForDemonym(TokenText text, int index)
     {
@@ -83,10 +102,13 @@ internal sealed partial class DocumentReader
         votesChanged = false;
         Conflict? bestConflict = null;
         var bestScore = 0.0;
-        foreach (var conflict in Reference.Conflicts)
+        // By index: these lists are arrays behind IReadOnlyList, whose foreach boxes an enumerator, and votes change at every name.
+        var conflicts = Reference.Conflicts;
+        for (var c = 0; c < conflicts.Count; c++)
         {
+            var conflict = conflicts[c];
             var score = 0.0;
-            foreach (var country in conflict.Countries) score += countryVotes.GetValueOrDefault(country);
+            for (var k = 0; k < conflict.Countries.Count; k++) score += countryVotes.GetValueOrDefault(conflict.Countries[k]);
             if (score > bestScore) (bestConflict, bestScore) = (conflict, score);
         }
         string? topKey = null;
@@ -133,7 +155,7 @@ internal sealed partial class DocumentReader
         if (LeadingCountry() is not { } country) return false;
         foreach (var conflict in Reference.Conflicts)
         {
-            if (conflict.Countries.Contains(country, StringComparer.Ordinal)) return false;
+            if (conflict.Countries.ContainsOrdinal(country)) return false;
         }
         return true;
     }
@@ -143,7 +165,7 @@ internal sealed partial class DocumentReader
     {
         UpdateLeading();
         var country = extractor.CountryKeyOf(place);
-        if (leadingConflict is not null) return leadingConflict.Countries.Contains(country, StringComparer.Ordinal);
+        if (leadingConflict is not null) return leadingConflict.Countries.ContainsOrdinal(country);
         return leadingCountry is null || leadingCountry == country;
     }
 

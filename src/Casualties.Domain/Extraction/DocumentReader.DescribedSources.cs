@@ -104,7 +104,7 @@ internal sealed partial class DocumentReader
         {
             if (!text.IsWord(k) || AttributionVocabulary.ArmedWords.Contains(text[k])) return null;
             if (text.IsAny(k, "in", "at", "of", "from", "near", "with", "for", "said", "says", "told")) return null;
-            var word = text[k].ToString();
+            var word = text[k];
             var nounEnds = !text.IsWord(k + 1) || text.IsAny(k + 1, "in", "at", "of", "from", "near", "with", "for", "said", "says", "told", "on")
                 || AttributionVocabulary.ReportingVerbs.Contains(text[k + 1]) || AttributionVocabulary.VerbFillers.Contains(text[k + 1]);
             if (!nounEnds) continue;
@@ -223,7 +223,7 @@ internal sealed partial class DocumentReader
             {
                 if (k > first) capitals++;
                 last = k;
-                body |= AttributionVocabulary.BodyKinds.ContainsKey(text[k].ToString()) || AttributionVocabulary.BodyWords.Contains(text[k]);
+                body |= AttributionVocabulary.BodyKinds.ContainsKey(text[k]) || AttributionVocabulary.BodyWords.Contains(text[k]);
                 continue;
             }
             if (!AttributionVocabulary.NameConnectors.Contains(text[k]) && !text.Is(k, "in")) break;

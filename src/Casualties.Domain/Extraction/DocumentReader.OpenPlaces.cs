@@ -51,6 +51,14 @@ internal sealed partial class DocumentReader
     /// <summary>
     /// At a word no curated name starts: a generated-layer place or, in a strong place context, a place kept as written.
     /// </summary>
+    /// <summary>The tokens [first, end) as strings (a method of its own: a lambda over the text would cost a closure per call of its caller).</summary>
+    private static string[] TokenStrings(TokenText text, int first, int end)
+    {
+        var words = new string[end - first];
+        for (var k = first; k < end; k++) words[k - first] = text[k].ToString();
+        return words;
+    }
+
     private bool TryOpenPlaceAt(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
     {
         places = [];
@@ -91,7 +99,7 @@ internal sealed partial class DocumentReader
         if (HoldersWord(text[end - 1])) return false;
         if (SettlementNouns.Contains(name) || Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
-        keptNames.Add((kept, [.. Enumerable.Range(i, end - i).Select(k => text[k].ToString())]));
+        keptNames.Add((kept, TokenStrings(text, i, end)));
         places = [kept];
         length = end - i;
         RememberOpenPlace(kept);

@@ -24,9 +24,16 @@ internal sealed partial class DocumentReader
         openCandidatesSentence = sentence;
         openCandidates.Clear();
         SourceCandidateFinder.Find(text, from, to, openCandidates);
-        openCandidates.RemoveAll(c => OverlapsCreditable(text, from, to, c) || c.Form != SourceForm.Office && (OverlapsPlace(c) || c.First == c.Last && Overlaps(c, actorsHere)));
+        DropNamedCandidates(text, from, to);
         return openCandidates;
     }
+
+    /// <summary>
+    /// Drops the candidates a creditable source, a place or an actor covers. Apart from <see cref="OpenCandidates"/>, whose
+    /// every call (most answered from the sentence's cache) would otherwise allocate this lambda's closure.
+    /// </summary>
+    private void DropNamedCandidates(TokenText text, int from, int to) =>
+        openCandidates.RemoveAll(c => OverlapsCreditable(text, from, to, c) || c.Form != SourceForm.Office && (OverlapsPlace(c) || c.First == c.Last && Overlaps(c, actorsHere)));
 
     /// <summary>True when a known source the reader may credit (of the document's country, or international) covers the candidate.</summary>
     private bool OverlapsCreditable(TokenText text, int from, int to, SourceCandidate candidate)

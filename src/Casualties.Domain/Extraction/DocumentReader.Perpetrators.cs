@@ -211,13 +211,14 @@ internal sealed partial class DocumentReader
             if (matches) used = w;
         }
         if (used < 0) return null;
-        foreach (var name in country.Aliases.Prepend(country.Name))
+        for (var n = -1; n < country.Aliases.Count; n++)
         {
+            var name = n < 0 ? country.Name : country.Aliases[n];
             for (var w = -1; w < StateForceWords.Length; w++)
             {
                 var words = StateForceWords[w < 0 ? used : w];
-                var found = extractor.ActorsNamed(possessive ? $"{name}'s {words}" : $"{name} {words}");
-                if (found.Count == 0) found = extractor.ActorsNamed(possessive ? $"{name} {words}" : $"{name}'s {words}");
+                var found = extractor.ActorsNamed(name, possessive ? "'s " : " ", words);
+                if (found.Count == 0) found = extractor.ActorsNamed(name, possessive ? " " : "'s ", words);
                 if (found.Count == 0) continue;
                 length = k + StateForceTokens[used].Length - i;
                 return found;

@@ -88,13 +88,23 @@ internal sealed partial class DocumentReader
         var gazetteer = Reference.Gazetteer;
         foreach (var name in (ReadOnlySpan<string>)[$"{direction} {country.Name}", $"{direction}ern {country.Name}"])
         {
-            if (gazetteer.Named(name).FirstOrDefault(p => gazetteer.Contains(country, p)) is not { } part) continue;
+            if (FirstInside(gazetteer, gazetteer.Named(name), country) is not { } part) continue;
             places = [part];
             Vote(part);
             length = 2;
             return true;
         }
         return false;
+    }
+
+    /// <summary>The first of <paramref name="places"/> inside <paramref name="outer"/> (a loop, not a lambda: no closure per call of the caller).</summary>
+    private static Place? FirstInside(Gazetteer gazetteer, IReadOnlyList<Place> places, Place outer)
+    {
+        for (var k = 0; k < places.Count; k++)
+        {
+            if (gazetteer.Contains(outer, places[k])) return places[k];
+        }
+        return null;
     }
 
     /// <summary>True when the sentence names another place inside this one ("in the east ... in the town of Selydove").</summary>
@@ -303,9 +313,11 @@ internal sealed partial class DocumentReader
         || place.Kind.Contains("village", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Among places sharing a name, the one in the document's leading country, else the most specific.</summary>
-    private Place Prefer(IReadOnlyList<Place> places)
+    private Place Prefer(IReadOnlyList<Place> places) => places.Count == 1 ? places[0] : PreferAmong(places);
+
+    /// <summary>The ordering of <see cref="Prefer"/>, apart: its lambdas' closure would otherwise be allocated for one place too.</summary>
+    private Place PreferAmong(IReadOnlyList<Place> places)
     {
-        if (places.Count == 1) return places[0];
         var leading = LeadingCountry();
         var gazetteer = Reference.Gazetteer;
         return places

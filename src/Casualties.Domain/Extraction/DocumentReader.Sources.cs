@@ -168,7 +168,7 @@ internal sealed partial class DocumentReader
 
     private Role RoleOf(TokenText text, int from, int to, NamedAt<Source> named)
     {
-        if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) return Role.None;
+        if (!AnyOfDocumentCountries(named.Candidates)) return Role.None;
         // "the provincial governor" on a text whose country is not known yet: a common noun names no one country's body.
         if (LeadingCountry() is null && named.Candidates.All(s => s.Country is not null) && !IsProperName(text, named.First, named.Length, from)) return Role.None;
         // "Manipur Police said" on a text whose country is unknown: a name several countries' bodies share is none of them.
@@ -183,12 +183,32 @@ internal sealed partial class DocumentReader
             var article = text.IsAny(before - 2, "a", "an", "the") ? before - 3 : before - 2;
             if (text.Is(article, "to") && text.Is(article - 1, "according")) return Role.Reporting;
         }
-        var isActor = actorsHere.Any(a => a.First <= named.Last && a.Last >= named.First);
+        var isActor = ActorOverlaps(named.First, named.Last);
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
             && !(isActor && text.IsWord(named.Last + 1))) return Role.Reporting;
         if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
         return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
+    }
+
+    /// <summary>True when some source has no country or one of the document's (loops, not lambdas over a parameter: no closure per call).</summary>
+    private bool AnyOfDocumentCountries(IReadOnlyList<Source> sources)
+    {
+        for (var k = 0; k < sources.Count; k++)
+        {
+            if (sources[k].Country is null || InDocumentCountries(sources[k].Country)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when an actor named in the sentence overlaps tokens [first, last].</summary>
+    private bool ActorOverlaps(int first, int last)
+    {
+        foreach (var a in actorsHere)
+        {
+            if (a.First <= last && a.Last >= first) return true;
+        }
+        return false;
     }
 
     /// <summary>"X said", "X (OCHA) reported", "X, a rights group, says", "X's tally", "X has also said on Monday".</summary>
@@ -266,7 +286,7 @@ internal sealed partial class DocumentReader
         for (var k = i + 1; k < Math.Min(to, i + 7); k++)
         {
             if (!text.IsWord(k) || text.IsCapitalized(k) || ArmedDescriptors.Contains(text[k])) return false;
-            if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k].ToString(), out var found))
+            if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k], out var found))
             {
                 length = k - i + 1;
                 kinds = found;
@@ -345,11 +365,12 @@ internal sealed partial class DocumentReader
         var where = text.IsAny(i + 1, "city", "town") ? lastCity : possessive ? lastPlace ?? lastCity : lastRegion ?? lastPlace;
         for (var place = where; place is not null; place = place.Parent is { } parent ? Reference.Gazetteer.ByKey(parent) : null)
         {
-            foreach (var name in place.Aliases.Prepend(place.Name))
+            for (var n = -1; n < place.Aliases.Count; n++)
             {
-                var found = extractor.SourcesNamed($"{name} {words}");
-                if (found.Count == 0) found = extractor.SourcesNamed($"{words} in {name}");
-                if (found.Count == 0 && !possessive) found = extractor.SourcesNamed($"{name} {kindWord} {words}");
+                var name = n < 0 ? place.Name : place.Aliases[n];
+                var found = extractor.SourcesNamed(name, " ", words);
+                if (found.Count == 0) found = extractor.SourcesNamed(words, " in ", name);
+                if (found.Count == 0 && !possessive) found = extractor.SourcesNamed(name, " ", kindWord, " ", words);
                 if (found.Count == 0) continue;
                 length = head - i + 1;
                 return found;

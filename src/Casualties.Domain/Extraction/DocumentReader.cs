@@ -198,7 +198,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, actor.Conflict, StringComparison.OrdinalIgnoreCase)) is not { } conflict) return false;
             foreach (var place in places)
             {
-                if (conflict.Countries.Contains(extractor.CountryKeyOf(place), StringComparer.Ordinal)) return false;
+                if (conflict.Countries.ContainsOrdinal(extractor.CountryKeyOf(place))) return false;
             }
         }
         return true;
@@ -326,19 +326,19 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 : IsStateForcesWord(candidates) ? StateForces
                 : candidates.FirstOrDefault(UnseededParties.Contains);
         }
-        candidates = candidates.Where(a => !UnseededParties.Contains(a)).ToList();
+        candidates = WithoutUnseeded(candidates);
         if (candidates.Count == 0) return null;
         if (conflict is not null)
         {
-            foreach (var actor in candidates)
+            for (var k = 0; k < candidates.Count; k++)
             {
-                if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return actor;
+                if (string.Equals(candidates[k].Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return candidates[k];
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
             // A side read from a means of attack belongs to its own conflict only, and a loose word of another war
             // ("ethnic armed groups" of Myanmar, for "armed groups" in Syria) is no actor here, whatever its side is called.
             return OneActor(candidates) && candidates[0].Kind is not (CueKind or "generic")
-                && conflict.Sides.Contains(candidates[0].Side, StringComparer.OrdinalIgnoreCase) ? candidates[0] : null;
+                && conflict.Sides.ContainsIgnoreCase(candidates[0].Side) ? candidates[0] : null;
         }
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
         var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();
@@ -373,12 +373,23 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// </summary>
     private static bool OneActor(IReadOnlyList<Actor> candidates)
     {
-        foreach (var actor in candidates)
+        for (var k = 0; k < candidates.Count; k++)
         {
+            var actor = candidates[k];
             if (!string.Equals(actor.Name, candidates[0].Name, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(actor.Side, candidates[0].Side, StringComparison.Ordinal)) return false;
         }
         return true;
+    }
+
+    /// <summary>The candidates but the unseeded parties: the list itself when it has none (nearly always), so nothing is copied.</summary>
+    private static IReadOnlyList<Actor> WithoutUnseeded(IReadOnlyList<Actor> candidates)
+    {
+        for (var k = 0; k < candidates.Count; k++)
+        {
+            if (UnseededParties.Contains(candidates[k])) return candidates.Where(a => !UnseededParties.Contains(a)).ToList();
+        }
+        return candidates;
     }
 
     /// <summary>Among the bodies an alias may name, the one of the document's country, else of its conflict, else an international one.</summary>

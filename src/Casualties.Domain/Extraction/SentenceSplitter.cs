@@ -31,7 +31,24 @@ public static class SentenceSplitter
     /// <summary>Splits the characters [start, end) of <paramref name="text"/> as if the text ended at <paramref name="end"/>.</summary>
     public static void Split(string text, int start, int end, Action<TokenText, int, int> onSentence)
     {
-        var tokens = new TokenText(text, new List<Token>(256));
+        // The token buffers of the last split on this thread, taken while in use (a nested split would get its own): a
+        // document's two splits (lead preview, reading) allocated 12 KB of token arrays, more than its text.
+        var tokens = spare?.Reset(text) ?? new TokenText(text, new List<Token>(256));
+        spare = null;
+        try
+        {
+            SplitLines(tokens, text, start, end, onSentence);
+        }
+        finally
+        {
+            spare = tokens;
+        }
+    }
+
+    [ThreadStatic] private static TokenText? spare;
+
+    private static void SplitLines(TokenText tokens, string text, int start, int end, Action<TokenText, int, int> onSentence)
+    {
         var lineStart = start;
         while (lineStart < end)
         {

@@ -152,7 +152,7 @@ internal static class SourceCandidateFinder
             else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && first < last
                 && (text.IsCapitalized(first + 1) || IsTitleStop(text, first + 1) && text.IsCapitalized(first + 2)))
             {
-                if (AttributionVocabulary.BodyKinds.ContainsKey(text[first].ToString())) title = text[first].ToString().ToLowerInvariant();
+                if (AttributionVocabulary.BodyKinds.ContainsKey(text[first])) title = text[first].ToString().ToLowerInvariant();
                 first += IsTitleStop(text, first + 1) ? 2 : 1;
             }
             else break;
@@ -174,7 +174,7 @@ internal static class SourceCandidateFinder
             if (AttributionVocabulary.ArmedWords.Contains(text[k]) && !text.IsCapitalized(k)) return null;
             if (text.IsCapitalized(k)) capitals++;
             else if (!AttributionVocabulary.NameConnectors.Contains(text[k])) lower++;
-            if (AttributionVocabulary.BodyKinds.ContainsKey(text[k].ToString())) head = text[k].ToString().ToLowerInvariant();
+            if (AttributionVocabulary.BodyKinds.ContainsKey(text[k])) head = text[k].ToString().ToLowerInvariant();
         }
         // "the Mission said", "the Network documented": a body's noun capitalised as its short name refers back to it.
         var onlyHead = first == last && head is not null && first > 0 && text.IsAny(first - 1, "the");
@@ -207,13 +207,13 @@ internal static class SourceCandidateFinder
                 (first, nameFirst - 1));
         }
         // "the prison authority SNAI": a body's noun, then its acronym.
-        if (last == named && named > first && IsAcronym(text[last]) && text.IsWord(named - 1) && AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString()))
+        if (last == named && named > first && IsAcronym(text[last]) && text.IsWord(named - 1) && AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1]))
         {
             return new SourceCandidate(named, last, text.Slice(named, last), text[named - 1].ToString().ToLowerInvariant(), SourceForm.ProperName, (first, named - 1));
         }
         if (last - named is >= 1 and <= 3 && named > first && !text.IsCapitalized(named - 1) && text.IsWord(named - 1)
             && (AttributionVocabulary.SpokesNouns.Contains(text[named - 1]) || AttributionVocabulary.Titles.Contains(text[named - 1])
-                || AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1].ToString())))
+                || AttributionVocabulary.BodyKinds.ContainsKey(text[named - 1])))
         {
             // "police chief Major Abdul Kusain": the rank is a title, not part of the name.
             var given = named;
@@ -291,7 +291,7 @@ internal static class SourceCandidateFinder
         for (var k = first; k <= last; k++)
         {
             if (!text.IsWord(k)) continue;
-            var word = text[k].ToString();
+            var word = text[k];
             if (AttributionVocabulary.BodyWords.Contains(word) || TimeExpressions.IsMonth(word)) return true;
         }
         return false;
@@ -321,7 +321,7 @@ internal static class SourceCandidateFinder
     {
         for (var j = k - 1; j >= 0 && j >= k - 8 && text.IsWord(j) && (text.IsCapitalized(j) || AttributionVocabulary.NameConnectors.Contains(text[j])); j--)
         {
-            if (text.IsCapitalized(j) && (AttributionVocabulary.BodyKinds.ContainsKey(text[j].ToString()) || AttributionVocabulary.BodyWords.Contains(text[j]))) return true;
+            if (text.IsCapitalized(j) && (AttributionVocabulary.BodyKinds.ContainsKey(text[j]) || AttributionVocabulary.BodyWords.Contains(text[j]))) return true;
         }
         return false;
     }

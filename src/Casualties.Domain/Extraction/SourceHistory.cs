@@ -31,7 +31,7 @@ internal sealed class SourceHistory : IReadOnlyList<IReadOnlyList<Source>>
     {
         var index = entries.Count;
         entries.Add(sources);
-        foreach (var source in sources) lastOfKind[source.Kind] = index;
+        for (var k = 0; k < sources.Count; k++) lastOfKind[sources[k].Kind] = index;
     }
 
     /// <summary>The last entry with a source of one of the kinds ("monitor|ngo"); with no kinds, the last entry.</summary>
@@ -57,8 +57,10 @@ internal sealed class SourceHistory : IReadOnlyList<IReadOnlyList<Source>>
         if (!byNoun.TryGetValue(head, out var index)) byNoun[head] = index = new NounIndex();
         for (; index.Read < entries.Count; index.Read++)
         {
-            foreach (var source in entries[index.Read])
+            var read = entries[index.Read];
+            for (var k = 0; k < read.Count; k++)
             {
+                var source = read[k];
                 if (!SourceCanonicaliser.HasNoun(source, head)) continue;
                 index.Last = index.Read;
                 foreach (var word in source.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -21,6 +21,8 @@ public sealed class TimeExpressions(DateOnly documentDate)
     /// <summary>True for a month's name or abbreviation ("March", "Sept").</summary>
     internal static bool IsMonth(string word) => Months.ContainsKey(word);
 
+    internal static bool IsMonth(ReadOnlySpan<char> word) => Months.ContainsKey(word);
+
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
         ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,

@@ -20,7 +20,16 @@ public sealed class TokenText
         Refresh();
     }
 
-    public string Text { get; }
+    public string Text { get; private set; }
+
+    /// <summary>Empties the tokens and takes another text, keeping the buffers (the sentence splitter reuses one per thread).</summary>
+    internal TokenText Reset(string text)
+    {
+        Text = text;
+        Tokens.Clear();
+        count = 0;
+        return this;
+    }
     public List<Token> Tokens { get; }
     public int Count => count;
 

@@ -5,6 +5,33 @@ internal static class WordSets
 {
     public static bool Contains(this HashSet<string> words, ReadOnlySpan<char> word) =>
         words is WordSet set ? set.Contains(word) : !word.IsEmpty && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>A word (span) as a key of a string-keyed map, without making a string of it (the map's own comparer).</summary>
+    public static bool ContainsKey<TValue>(this Dictionary<string, TValue> map, ReadOnlySpan<char> key) =>
+        map.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key);
+
+    /// <summary>The value of a word (span) in a string-keyed map, without making a string of it.</summary>
+    public static bool TryGetValue<TValue>(this Dictionary<string, TValue> map, ReadOnlySpan<char> key,
+        [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value) =>
+        map.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out value);
+
+    /// <summary>
+    /// As <c>Enumerable.Contains(list, value, StringComparer.Ordinal)</c>, by index: that overload enumerates an
+    /// <see cref="IReadOnlyList{T}"/> through a boxed enumerator, and the rules ask a conflict's countries at every name.
+    /// </summary>
+    public static bool ContainsOrdinal(this IReadOnlyList<string> list, string? value) => IndexOf(list, value, StringComparison.Ordinal) >= 0;
+
+    /// <summary>As <c>Enumerable.Contains(list, value, StringComparer.OrdinalIgnoreCase)</c>, by index.</summary>
+    public static bool ContainsIgnoreCase(this IReadOnlyList<string> list, string? value) => IndexOf(list, value, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static int IndexOf(IReadOnlyList<string> list, string? value, StringComparison comparison)
+    {
+        for (var k = 0; k < list.Count; k++)
+        {
+            if (string.Equals(list[k], value, comparison)) return k;
+        }
+        return -1;
+    }
 }
 
 /// <summary>

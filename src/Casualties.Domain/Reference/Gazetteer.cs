@@ -49,6 +49,11 @@ public sealed class Gazetteer
     /// <summary>True when the key is a curated place's (or a country's of the generated layer).</summary>
     public bool IsCurated(string key) => byKey.ContainsKey(key);
 
+    /// <summary><see cref="IsCurated"/> as one delegate, made once (a method group converts to a new delegate at every call).</summary>
+    public Func<string, bool> IsCuratedTest => isCuratedTest ??= IsCurated;
+
+    private Func<string, bool>? isCuratedTest;
+
     /// <summary>
     /// Every curated place a name or alias may mean. The generated layer is not asked: its names are read only in place
     /// contexts of free text (<see cref="NamedAnywhere"/>), never to resolve a dataset's or a claim's name.
@@ -61,12 +66,23 @@ public sealed class Gazetteer
     {
         if (byName.TryGetValue(nameOrAlias.Trim(), out var list)) return list;
         if (Generated is not { } layer) return [];
-        return layer.Named(nameOrAlias.Trim(), byKey.ContainsKey);
+        return layer.Named(nameOrAlias.Trim(), IsCuratedTest);
     }
 
     /// <summary>The place itself, then its parent, up to the country.</summary>
-    public IReadOnlyList<Place> AncestryOf(Place place) =>
-        ancestries.TryGetValue(place.Key, out var ancestry) && ReferenceEquals(ancestry[0], place) ? ancestry : WalkAncestry(place);
+    public IReadOnlyList<Place> AncestryOf(Place place)
+    {
+        if (ancestries.TryGetValue(place.Key, out var ancestry) && ReferenceEquals(ancestry[0], place)) return ancestry;
+        if (!place.Generated) return WalkAncestry(place);
+        // A generated place (made once per row by the layer) keeps its ancestry too: the extractor asks for it per name.
+        if (generatedAncestries.TryGetValue(place.Key, out ancestry) && ReferenceEquals(ancestry[0], place)) return ancestry;
+        ancestry = WalkAncestry(place);
+        generatedAncestries[place.Key] = ancestry;
+        return ancestry;
+    }
+
+    /// <summary>The ancestries of the generated places asked for so far (extraction runs on several threads at once).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Place[]> generatedAncestries = new(StringComparer.Ordinal);
 
     private Place[] WalkAncestry(Place place)
     {
@@ -86,9 +102,10 @@ public sealed class Gazetteer
     /// <summary>True when <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
     public bool Contains(Place outer, Place inner)
     {
-        foreach (var place in AncestryOf(inner))
+        var ancestry = AncestryOf(inner);
+        for (var k = 0; k < ancestry.Count; k++)
         {
-            if (place.Key == outer.Key) return true;
+            if (ancestry[k].Key == outer.Key) return true;
         }
         return false;
     }

@@ -116,4 +116,44 @@ public sealed class WordSetTests
 
         Assert.That(Layer().TryMatch(tokens, index, tokens.Count, _ => false, out _, out _), Is.False);
     }
+
+    [TestCase("syria", true, false)]
+    [TestCase("SYRIA", true, false)]
+    [TestCase("Syria", true, true)]
+    [TestCase("Syri", false, false)]
+    [TestCase("", false, false)]
+    public void Index_look_ups_in_read_only_lists_answer_as_enumerable_contains(string word, bool ignoringCase, bool ordinal)
+    {
+        IReadOnlyList<string> countries = ["Iraq", "Syria", "Lebanon"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(countries.ContainsIgnoreCase(word), Is.EqualTo(ignoringCase));
+            Assert.That(countries.ContainsIgnoreCase(word), Is.EqualTo(countries.Contains(word, StringComparer.OrdinalIgnoreCase)));
+            Assert.That(countries.ContainsOrdinal(word), Is.EqualTo(ordinal));
+            Assert.That(countries.ContainsOrdinal(word), Is.EqualTo(countries.Contains(word, StringComparer.Ordinal)));
+            Assert.That(countries.ContainsOrdinal(null), Is.False);
+        });
+    }
+
+    [TestCase("ministry", true)]
+    [TestCase("MINISTRY", true)]
+    [TestCase("ministries", false)]
+    [TestCase("", false)]
+    public void A_word_span_finds_its_key_in_a_string_keyed_map_as_the_string_does(string word, bool expected)
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["ministry"] = "government", ["police"] = "police" };
+        var inText = $"the {word} said";
+        var span = inText.AsSpan(4, word.Length);
+        var contains = kinds.ContainsKey(span);
+        var found = kinds.TryGetValue(span, out var kind);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(contains, Is.EqualTo(expected));
+            Assert.That(contains, Is.EqualTo(kinds.ContainsKey(word)));
+            Assert.That(found, Is.EqualTo(expected));
+            Assert.That(kind, Is.EqualTo(expected ? "government" : null));
+        });
+    }
 }
