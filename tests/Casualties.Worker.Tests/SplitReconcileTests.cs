@@ -109,9 +109,40 @@ public sealed class SplitReconcileTests
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM reconcile_run_parts WHERE done_at IS NULL"), Is.Zero);
         Assert.That(await Results(), Is.EqualTo(oneProcess));
 
-        // A one-process full run afterwards finds nothing to change.
+        // Revised and deleted dataset rows, then an incremental run split the same way: the partitions the change log
+        // names, each part consuming its own; a one-process full run afterwards finds nothing to change.
+        var revised = await WorkerProcess.Run(db.ConnectionString, "ingest",
+            RepositoryPaths.Combine("tests", "data", "flags", "ged-2019-revised.csv"), RepositoryPaths.Combine("tests", "data", "flags", "acled-2019-update.csv"),
+            RepositoryPaths.Combine("seeds", "feeds", "acled-update.csv"));
+        Assert.That(revised.ExitCode, Is.Zero, revised.Output + revised.Error);
+        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM reconcile_changes"), Is.Positive);
+        await ReconcileInParts(workers, "reconcile", "--parts", "3");
+        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM reconcile_changes"), Is.Zero, "every part consumed its changes");
+        Assert.That(await Stored.Scalar(db.DataSource,
+            "SELECT count(*) FROM reconciliation_runs WHERE mode = 'incremental' AND finished_at IS NOT NULL"), Is.EqualTo(1));
+        var split = await Results();
         var again = await WorkerProcess.Run(db.ConnectionString, "reconcile", "--full");
         Assert.That(again.Output, Does.Contain(", 0 rows changed"), again.Error);
+        Assert.That(await Results(), Is.EqualTo(split));
+    }
+
+    private async Task ReconcileInParts(int workers, params string[] args)
+    {
+        var queued = await WorkerProcess.Run(db.ConnectionString, args);
+        Assert.That(queued.ExitCode, Is.Zero, queued.Error);
+        var processes = Enumerable.Range(0, workers)
+            .Select(_ => WorkerProcess.Start(db.ConnectionString, ["worker", "--once"], Settings.Fast(("WorkerOptions__Concurrency", "1"))))
+            .ToList();
+        try
+        {
+            foreach (var process in processes) Assert.That(await process.WaitForExit(Limit), Is.True, "a worker did not drain the queue");
+            foreach (var process in processes) Assert.That(process.ExitCode, Is.Zero, process.Output);
+        }
+        finally
+        {
+            foreach (var process in processes) process.Dispose();
+        }
+        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE state <> 'done'"), Is.Zero);
     }
 
     [Test]
