@@ -99,6 +99,16 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
             $"SELECT 1 FROM jobs WHERE {LeaseMatches} FOR UPDATE",
             new { lease.JobId, lease.Owner, lease.Version }, tx, cancellationToken: ct)) is not null;
 
+    /// <summary>
+    /// Checks the lease and holds the job against a takeover until the caller's transaction ends, as the first
+    /// statement of a REPEATABLE READ transaction (whose snapshot would make <see cref="Fence"/> fail on the job row
+    /// once a heartbeat updated it). A key-share lock: heartbeats go on, a claim (FOR UPDATE SKIP LOCKED) passes the job by.
+    /// </summary>
+    public static async Task<bool> Hold(NpgsqlConnection conn, NpgsqlTransaction tx, JobLease lease, CancellationToken ct) =>
+        await conn.ExecuteScalarAsync<int?>(new CommandDefinition(
+            $"SELECT 1 FROM jobs WHERE {LeaseMatches} FOR KEY SHARE",
+            new { lease.JobId, lease.Owner, lease.Version }, tx, cancellationToken: ct)) is not null;
+
     const string CompleteSql = $"""
         UPDATE jobs
         SET state = CASE WHEN rerun THEN 'queued' ELSE 'done' END,

@@ -32,7 +32,7 @@ public sealed record RunInProgress(int? Pid, string? ApplicationName, string? Ho
 /// under an advisory lock, so a failed run changes nothing and runs never interleave: a second run waits for the
 /// first and reconciles from what it stored.
 /// </summary>
-public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileOptions? options = null, TimeProvider? time = null)
+public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileOptions? options = null, TimeProvider? time = null)
 {
     private const long AdvisoryLockKey = 0x_CA5_8EC0;
 
@@ -63,7 +63,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
 
     const string LastRunSql = """
         SELECT run_id, claims, incidents, flags, claim_watermark, change_watermark
-        FROM reconciliation_runs ORDER BY run_id DESC LIMIT 1
+        FROM reconciliation_runs WHERE finished_at IS NOT NULL ORDER BY finish_order DESC NULLS LAST, run_id DESC LIMIT 1
         """;
 
     const string AllPartitionsSql = """
@@ -103,7 +103,7 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
     const string FinishRunSql = """
         UPDATE reconciliation_runs SET finished_at = @FinishedAt, claims = @Claims, incidents = @Incidents, flags = @Flags,
             partitions = @Partitions, claims_read = @ClaimsRead, changed_rows = @ChangedRows,
-            claim_watermark = @ClaimWatermark, change_watermark = @ChangeWatermark
+            claim_watermark = @ClaimWatermark, change_watermark = @ChangeWatermark, finish_order = nextval('reconcile_finish_order')
         WHERE run_id = @RunId
         """;
 
@@ -174,13 +174,9 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
             ? await conn.QueryAsync<ChangedPlace>(new CommandDefinition(AllPartitionsSql, transaction: tx, cancellationToken: ct))
             : logged;
 
-        var reconciler = new Reconciler(reference.Gazetteer,
-            (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents, SourceShortNames = reference.SourceShortNames }, reference.Overrides);
+        var reconciler = NewReconciler(reference);
         var places = reconciler.Places;
-        var byPartition = changed
-            .GroupBy(c => new PartitionKey(OutcomeNames.Parse(c.Outcome),
-                c.PlaceId is { } id && reference.PlaceKeys.TryGetValue(id, out var key) ? places.CountryOf(key) : PlaceIndex.NoCountry))
-            .ToDictionary(g => g.Key, g => (Claims: g.Sum(c => c.Claims), Stored: g.Any(c => c.Stored)));
+        var byPartition = ByPartition(reference, places, changed);
         var partitions = byPartition.Keys.Order().ToList();
 
         phases.Lap("partitions");
@@ -245,6 +241,11 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         var claimsNow = (last?.Claims ?? 0) + changes.ClaimDelta;
         var incidentsNow = (last?.Incidents ?? 0) + changes.IncidentDelta;
         var flagsNow = (last?.Flags ?? 0) + changes.FlagDelta;
+        // A run split into jobs that is not finished yet has stored parts the last finished run's counts do not know of.
+        if (await conn.ExecuteScalarAsync<bool>(new CommandDefinition(SplitRunUnfinishedSql, transaction: tx, cancellationToken: ct)))
+        {
+            (claimsNow, incidentsNow, flagsNow) = await CurrentCounts(conn, tx, ct);
+        }
         await conn.ExecuteAsync(new CommandDefinition(FinishRunSql, new
         {
             RunId = runId, FinishedAt = clock.GetUtcNow(), Claims = claimsNow, Incidents = incidentsNow, Flags = flagsNow,
@@ -256,6 +257,19 @@ public sealed class ReconciliationRunner(NpgsqlDataSource dataSource, ReconcileO
         return new ReconcileSummary(runId, mode, partitions.Count, claimsRead, claimsNow, incidentsNow, flagsNow,
             changes.RowsClosed + changes.RowsInserted, clock.GetElapsedTime(started)) { Phases = phases.Spent };
     }
+
+    private Reconciler NewReconciler(ReconciliationReference reference) => new(reference.Gazetteer,
+        (options ?? ReconcileOptions.Default) with { VictimParents = reference.VictimParents, SourceShortNames = reference.SourceShortNames }, reference.Overrides);
+
+    /// <summary>The partitions of the changed places (a place the gazetteer no longer knows: the partition with no country).</summary>
+    private static Dictionary<PartitionKey, (long Claims, bool Stored)> ByPartition(ReconciliationReference reference, PlaceIndex places,
+        IEnumerable<ChangedPlace> changed) => changed
+            .GroupBy(c => PartitionOf(reference, places, c.Outcome, c.PlaceId))
+            .ToDictionary(g => g.Key, g => (Claims: g.Sum(c => c.Claims), Stored: g.Any(c => c.Stored)));
+
+    private static PartitionKey PartitionOf(ReconciliationReference reference, PlaceIndex places, string outcome, long? placeId) =>
+        new(OutcomeNames.Parse(outcome),
+            placeId is { } id && reference.PlaceKeys.TryGetValue(id, out var key) ? places.CountryOf(key) : PlaceIndex.NoCountry);
 
     /// <summary>
     /// Reads the batches' claims on a connection of its own, in a REPEATABLE READ transaction on the run's

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Casualties.Domain.Reconciliation;
 using Casualties.Postgres;
+using Casualties.Postgres.Jobs;
 using Casualties.Postgres.Reconciliation;
+using Casualties.Worker.Service.Jobs;
 
 namespace Casualties.Worker.Cli;
 
-/// <summary>reconcile [--full] [--no-wait]: incidents, figures, totals and flags from the stored claims.</summary>
+/// <summary>reconcile [--full] [--no-wait] [--parts N]: incidents, figures, totals and flags from the stored claims.</summary>
 public static class ReconcileCommand
 {
     public static readonly Option<bool> Full = new("--full")
@@ -19,14 +21,28 @@ public static class ReconcileCommand
         Description = "When another run is in progress, say so (and whose it is) and exit instead of waiting for it.",
     };
 
+    public static readonly Option<int> Parts = new("--parts")
+    {
+        Description = "Split the run into about this many queue jobs for the workers to share (issue 14) and exit once they are queued.",
+    };
+
     public static Command Build()
     {
         var reconcile = new Command("reconcile", "Group the stored claims into incidents and compute figures, per-side totals and conflict flags.");
         reconcile.Options.Add(Full);
         reconcile.Options.Add(NoWait);
+        reconcile.Options.Add(Parts);
         reconcile.SetAction(async (parse, ct) =>
         {
             await using var dataSource = await Database.Open(GlobalOptions.Database(parse), ct);
+            if (parse.GetValue(Parts) > 1)
+            {
+                var job = await new JobQueue(dataSource).Enqueue(new NewJob(JobKinds.Reconcile,
+                    JobPayloads.Serialize(new ReconcilePayload(parse.GetValue(Full), parse.GetValue(Parts)))), ct);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Queued reconcile job {job} in {parse.GetValue(Parts)} parts: the workers run it (casualties status shows it)."));
+                return CasualtiesCommand.Done;
+            }
             var (summary, busy) = await new ReconciliationRunner(dataSource, AppConfiguration.Reconcile())
                 .Run(parse.GetValue(Full), wait: !parse.GetValue(NoWait), ct);
             Console.WriteLine(busy is not null ? $"Not reconciling: {busy}." : Describe(summary!));

@@ -80,6 +80,7 @@ public static class WorkerHost
         services.AddSingleton<IJobHandler, IngestFileHandler>();
         services.AddSingleton<IJobHandler, PollFeedHandler>();
         services.AddSingleton<IJobHandler, ReconcileHandler>();
+        services.AddSingleton<IJobHandler, ReconcilePartHandler>();
         services.AddSingleton<IJobHandler, ReportHandler>();
         services.AddSingleton<IJobHandler, ProbeHandler>();
 

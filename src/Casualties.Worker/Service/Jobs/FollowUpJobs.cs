@@ -17,9 +17,13 @@ public sealed class FollowUpJobs(JobQueue queue, IOptions<WorkerOptions> options
     public async Task AfterIngest(IngestCounts counts, CancellationToken ct)
     {
         if (!counts.StoredAnything) return;
-        await queue.Enqueue(new NewJob(JobKinds.Reconcile, JobPayloads.Serialize(new ReconcilePayload(false)),
+        await queue.Enqueue(new NewJob(JobKinds.Reconcile, JobPayloads.Serialize(new ReconcilePayload(false, options.Value.ReconcileParts)),
             IncrementalReconcileKey, options.Value.MaxAttempts, Coalesce: true), ct);
     }
 }
 
-public sealed record ReconcilePayload(bool Full);
+/// <summary>A reconcile: full or incremental; with <paramref name="Parts"/> above 1, split into about that many queue jobs.</summary>
+public sealed record ReconcilePayload(bool Full, int Parts = 0);
+
+/// <summary>One part of a split reconcile (<see cref="JobKinds.ReconcilePart"/>).</summary>
+public sealed record ReconcilePartPayload(long RunId, int Part);

@@ -20,4 +20,13 @@ public sealed class JobContext(ClaimedJob job)
     {
         if (!await JobQueue.Fence(conn, tx, Lease, ct)) throw new LeaseLostException(Job.Id, Lease.Version);
     }
+
+    /// <summary>
+    /// The fence of a REPEATABLE READ transaction, called as its first statement: checks the lease and keeps the job
+    /// from being taken over until the transaction ends (<see cref="JobQueue.Hold"/>).
+    /// </summary>
+    public async Task Hold(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        if (!await JobQueue.Hold(conn, tx, Lease, ct)) throw new LeaseLostException(Job.Id, Lease.Version);
+    }
 }

@@ -38,5 +38,11 @@ public sealed class WorkerOptions
     /// <summary>Apply pending migrations when the worker starts (safe with several workers).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Above 1, the reconcile after an ingest is split into about this many <c>reconcile-part</c> jobs (partitions of
+    /// the run), which the workers share; 0 or 1: one job reconciles it all.
+    /// </summary>
+    public int ReconcileParts { get; set; }
+
     public TimeSpan EffectiveHeartbeatInterval => HeartbeatInterval ?? LeaseDuration / 3;
 }
