@@ -41,15 +41,18 @@ public static class DocumentsBenchmark
             GC.Collect();
             PeakMemory.Reset();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var gc = GcWork.Now();
             var clock = Stopwatch.StartNew();
             var summary = await new Ingestor(bench.DataSource).IngestPaths([folder], new IngestOptions { Trigger = "benchmark" }, CancellationToken.None);
             var ingestSeconds = clock.Elapsed.TotalSeconds;
             var ingestCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var ingestGc = GcWork.Now() - gc;
             var peak = PeakMemory.Megabytes();
             if (summary.Documents != count) throw new InvalidOperationException($"The benchmark documents did not ingest cleanly: {summary.Describe()}");
 
             var extractor = new ClaimExtractor(SeedFiles.Load());
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            gc = GcWork.Now();
             clock.Restart();
             var claims = 0L;
             foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
@@ -59,12 +62,13 @@ public static class DocumentsBenchmark
             }
             var extractSeconds = clock.Elapsed.TotalSeconds;
             var extractCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var extractGc = GcWork.Now() - gc;
 
             var value = megabytes / ingestSeconds;
             var baseline = megabytes / extractSeconds;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Name}: ingest {ingestSeconds:0.00} s ({ingestCpu:0.00} s of CPU in this process), {summary.Documents:N0} documents, " +
-                $"{summary.Claims:N0} claims; one core extracting the same files {extractSeconds:0.00} s ({extractCpu:0.00} s of CPU, {claims:N0} claims); " +
+                $"{Name}: ingest {ingestSeconds:0.00} s ({ingestCpu:0.00} s of CPU in this process; {ingestGc}), {summary.Documents:N0} documents, " +
+                $"{summary.Claims:N0} claims; one core extracting the same files {extractSeconds:0.00} s ({extractCpu:0.00} s of CPU, {claims:N0} claims; {extractGc}); " +
                 $"{value:0.00} MB/s against {baseline:0.00} MB/s, ratio {value / baseline:0.00}; peak memory {peak:N0} MB; " +
                 $"load average {IngestBenchmark.LoadAverage()}"));
             return new BenchmarkResult(Name, "MB/s", Math.Round(value, 2), count, "extract on one core", Math.Round(baseline, 2),
