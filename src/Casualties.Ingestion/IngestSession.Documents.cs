@@ -158,9 +158,8 @@ internal sealed partial class IngestSession
             {
                 var decoding = new TolerantUtf8();
                 using (var stream = input.Open!())
-                using (var reader = decoding.Reader(stream))
                 {
-                    text = reader.ReadToEnd();
+                    text = decoding.ReadAll(stream, input.Length);
                 }
                 warning = decoding.Warning(origin);
             }

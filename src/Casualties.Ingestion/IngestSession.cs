@@ -147,7 +147,7 @@ internal sealed partial class IngestSession
     private static async Task<InputFormat> Sniff(Func<Stream> open, CancellationToken ct)
     {
         await using var stream = open();
-        using var reader = new TolerantUtf8().Reader(stream);
+        using var reader = new TolerantUtf8().Reader(stream, bufferSize: 4096);
         var buffer = new char[512];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
         return InputFormats.Sniff(buffer.AsSpan(0, read));

@@ -114,21 +114,8 @@ public static class IngestBenchmark
             await Execute(connection, $"CREATE TABLE bench_floor.{table} (LIKE public.{table} INCLUDING ALL)");
             await Execute(connection, $"CREATE TABLE bench_bare.{table} (LIKE public.{table})");
         }
-        // Foreign keys (LIKE does not copy them) and triggers, retargeted at the clones; the trigger functions name
-        // their tables unqualified, so with bench_floor first on the search path they read and write the clones.
-        var definitions = new List<string>();
-        await using (var command = new NpgsqlCommand("""
-            SELECT format('ALTER TABLE bench_floor.%I ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
-            FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY (@Tables::regclass[])
-            UNION ALL
-            SELECT replace(pg_get_triggerdef(t.oid), ' ON public.', ' ON bench_floor.')
-            FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid = ANY (@Tables::regclass[])
-            """, connection))
-        {
-            command.Parameters.AddWithValue("Tables", StoredTables.Select(t => "public." + t).ToArray());
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) definitions.Add(reader.GetString(0));
-        }
+        // Foreign keys (LIKE does not copy them) and triggers, retargeted at the clones.
+        var definitions = await FloorClones.KeysAndTriggers(connection, StoredTables);
         await Execute(connection, "SET search_path = bench_floor, public");
         foreach (var definition in definitions) await Execute(connection, definition);
         Console.Error.WriteLine($"{name}: floor clones carry {definitions.Count} foreign keys and triggers besides their indexes");

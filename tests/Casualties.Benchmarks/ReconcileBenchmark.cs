@@ -221,21 +221,8 @@ public static class ReconcileBenchmark
             }
             await ExecuteOn(connection, "DROP SCHEMA IF EXISTS bench_floor CASCADE; CREATE SCHEMA bench_floor", ct);
             foreach (var table in ResultTables) await ExecuteOn(connection, $"CREATE TABLE bench_floor.{table} (LIKE public.{table} INCLUDING ALL)", ct);
-            // Foreign keys (LIKE does not copy them) and triggers, retargeted at the clones: the trigger functions
-            // name their tables unqualified, so with bench_floor first on the search path they check the clones.
-            var definitions = new List<string>();
-            await using (var command = new NpgsqlCommand("""
-                SELECT format('ALTER TABLE bench_floor.%s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
-                FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY (@Tables::regclass[])
-                UNION ALL
-                SELECT replace(pg_get_triggerdef(t.oid), ' ON public.', ' ON bench_floor.')
-                FROM pg_trigger t WHERE NOT t.tgisinternal AND t.tgrelid = ANY (@Tables::regclass[])
-                """, connection))
-            {
-                command.Parameters.AddWithValue("Tables", ResultTables.Select(t => "public." + t).ToArray());
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) definitions.Add(reader.GetString(0));
-            }
+            // Foreign keys (LIKE does not copy them) and triggers, retargeted at the clones.
+            var definitions = await FloorClones.KeysAndTriggers(connection, ResultTables, ct);
             await ExecuteOn(connection, "SET search_path = bench_floor, public", ct);
             foreach (var definition in definitions) await ExecuteOn(connection, definition, ct);
             var bytesIn = ResultTables.Sum(t => new FileInfo(Path.Combine(scratch, t + ".copy")).Length);

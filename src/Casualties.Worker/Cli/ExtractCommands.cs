@@ -74,7 +74,6 @@ public static class ExtractCommands
         if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.");
         var bytes = File.ReadAllBytes(path);
         if (Array.IndexOf(bytes, (byte)0) >= 0) throw new InvalidDataException($"{path} is a binary file (it holds NUL bytes), not a text document.");
-        using var reader = new TolerantUtf8().Reader(new MemoryStream(bytes));
-        return reader.ReadToEnd();
+        return new TolerantUtf8().Decode(bytes);
     }
 }
