@@ -17,7 +17,7 @@ public sealed class OpenAttributionTests
     private static Claim Only(string text)
     {
         var claims = Extract(text);
-        Assert.That(claims, Has.Count.GreaterThanOrEqualTo(1), "no claim read");
+        Assert.That(claims, Has.Count.EqualTo(1), () => "claims read: " + string.Join("; ", claims.Select(c => c.Quote)));
         return claims[0];
     }
 
