@@ -852,10 +852,11 @@ internal sealed partial class DocumentReader
         {
             pos = place.Last + 1;
         }
-        else if (text.Is(pos, "of") && text.IsAny(pos + 1, "the", "one", "a", "his", "her", "their", "its"))
+        else if (text.Is(pos, "of") && (text.IsAny(pos + 1, "the", "one", "a", "his", "her", "their", "its") || text.IsCapitalized(pos + 1)))
         {
-            var k = pos + 2;
-            while (k < Math.Min(to, pos + 6) && text.IsWord(k) && !IsAuxiliaryOrOutcome(text, k, to)) k++;
+            // "four soldiers of the 51st Infantry Battalion lost their lives", "600 residents of Tarikwe had fled".
+            var k = text.IsCapitalized(pos + 1) ? pos + 1 : pos + 2;
+            while (k < Math.Min(to, pos + 6) && (text.IsWord(k) || text.Kind(k) == TokenKind.Number) && !IsAuxiliaryOrOutcome(text, k, to)) k++;
             if (IsAuxiliaryOrOutcome(text, k, to)) pos = k;
         }
         for (var skipped = 0; skipped <= 6 && pos < to; skipped++)

@@ -31,6 +31,7 @@ internal static class ExtractionVocabulary
         ("held hostage", Outcome.Detained),
         ("murdered", Outcome.Killed), ("massacred", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed),
         ("gunned down", Outcome.Killed), ("lynched", Outcome.Killed), ("assassinated", Outcome.Killed),
+        ("neutralised", Outcome.Killed), ("neutralized", Outcome.Killed),
     ]);
 
     /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
@@ -47,7 +48,7 @@ internal static class ExtractionVocabulary
         ("cases of enforced disappearance", Outcome.Missing), ("people missing", Outcome.Missing),
         ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
         ("homicide victims", Outcome.Killed), ("murder victims", Outcome.Killed), ("homicides", Outcome.Killed),
-        ("murders", Outcome.Killed), ("victims of homicide", Outcome.Killed),
+        ("murders", Outcome.Killed), ("victims of homicide", Outcome.Killed), ("violent deaths", Outcome.Killed),
     ]);
 
     /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>

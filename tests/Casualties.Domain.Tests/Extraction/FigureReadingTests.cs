@@ -1,0 +1,29 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>
+/// Figures whose outcome stands past words the reader used to stop at: a unit or a place after "of" ("four soldiers of
+/// the 51st Battalion lost their lives", "600 residents of Tarikwe had fled"), "violent deaths", and "neutralised".
+/// </summary>
+[Property("Issue", "16")]
+public sealed class FigureReadingTests
+{
+    private static readonly DateOnly Day = new(2025, 10, 8);
+
+    private static Claim Only(string text) => TestData.OnlyClaim(text, Day);
+
+    [TestCase("The army said four soldiers of the 51st Infantry Battalion lost their lives in the fighting on Monday.", Outcome.Killed, 4)]
+    [TestCase("The army said three soldiers of the 3rd Mechanised Brigade were wounded in the ambush on Monday.", Outcome.Injured, 3)]
+    [TestCase("Nearly 600 residents of Tarikwe had fled to the district capital since Sunday, the Red Cross said.", Outcome.Displaced, 540)]
+    [TestCase("Some 1,200 inhabitants of Upper Kavumbe have fled their homes since the clashes began, officials said.", Outcome.Displaced, 1080)]
+    [TestCase("The commission recorded 74 violent deaths in the county in 2024, it said.", Outcome.Killed, 74)]
+    [TestCase("The army said 12 militants were neutralised in the operation on Monday.", Outcome.Killed, 12)]
+    public void The_outcome_is_read_past_a_unit_or_a_place(string text, Outcome outcome, int low)
+    {
+        var claim = Only(text);
+
+        Assert.That(claim.Outcome, Is.EqualTo(outcome));
+        Assert.That(claim.Quantity.Low, Is.EqualTo(low));
+    }
+}
