@@ -130,6 +130,13 @@ public sealed class SplitReconcileTests
     {
         var queued = await WorkerProcess.Run(db.ConnectionString, args);
         Assert.That(queued.ExitCode, Is.Zero, queued.Error);
+        await DrainWith(workers);
+        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE state <> 'done'"), Is.Zero);
+    }
+
+    /// <summary>Starts <paramref name="workers"/> worker processes that run until the queue is empty, and waits for them.</summary>
+    private async Task DrainWith(int workers)
+    {
         var processes = Enumerable.Range(0, workers)
             .Select(_ => WorkerProcess.Start(db.ConnectionString, ["worker", "--once"], Settings.Fast(("WorkerOptions__Concurrency", "1"))))
             .ToList();
@@ -142,7 +149,6 @@ public sealed class SplitReconcileTests
         {
             foreach (var process in processes) process.Dispose();
         }
-        Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE state <> 'done'"), Is.Zero);
     }
 
     [Test]
@@ -189,18 +195,7 @@ public sealed class SplitReconcileTests
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM incidents"), Is.Zero, "the killed part left nothing");
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM reconcile_run_parts WHERE done_at IS NOT NULL"), Is.Zero);
 
-        var healthy = Enumerable.Range(0, 2)
-            .Select(_ => WorkerProcess.Start(db.ConnectionString, ["worker", "--once"], Settings.Fast(("WorkerOptions__Concurrency", "1"))))
-            .ToList();
-        try
-        {
-            foreach (var process in healthy) Assert.That(await process.WaitForExit(Limit), Is.True, "a worker did not drain the queue");
-            foreach (var process in healthy) Assert.That(process.ExitCode, Is.Zero, process.Output);
-        }
-        finally
-        {
-            foreach (var process in healthy) process.Dispose();
-        }
+        await DrainWith(2);
 
         var retaken = (await Stored.Rows<(string State, int Attempts)>(db.DataSource, "SELECT state, attempts FROM jobs WHERE id = @Id",
             new { Id = interrupted })).Single();

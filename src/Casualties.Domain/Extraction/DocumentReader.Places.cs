@@ -243,7 +243,7 @@ internal sealed partial class DocumentReader
         var numbers = 0;
         for (k++; k < first + length + 8 && text.InRange(k); k++)
         {
-            if (text.IsPunctuation(k, '-') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '\u2013')) return numbers > 0;
+            if (IsDash(text, k)) return numbers > 0;
             if (text.Kind(k) == TokenKind.Number) numbers++;
             else if (text.Kind(k) == TokenKind.Word && !text.IsCapitalized(k)) return false;
         }
