@@ -33,8 +33,8 @@ public static class FlagWording
     /// <summary>The figure as the source hedged it, with the victims unless they are people: "more than 341", "44 children".</summary>
     public static string Figure(ClaimRecord claim)
     {
-        var value = Number(claim.Value ?? claim.Low);
-        var words = claim.Qualifier switch
+        var value = Number(claim.Quantity.Value ?? claim.Quantity.Low);
+        var words = claim.Quantity.Qualifier switch
         {
             Qualifier.Exact => value,
             Qualifier.AtLeast => "at least " + value,
@@ -43,9 +43,9 @@ public static class FlagWording
             Qualifier.LessThan => "fewer than " + value,
             Qualifier.Nearly => "nearly " + value,
             Qualifier.About => "about " + value,
-            _ when claim.High is null => "at least " + Number(claim.Low),
-            _ when claim.High == claim.Low => Number(claim.Low),
-            _ => $"{Number(claim.Low)} to {Number(claim.High!.Value)}",
+            _ when claim.Quantity.High is null => "at least " + Number(claim.Quantity.Low),
+            _ when claim.Quantity.High == claim.Quantity.Low => Number(claim.Quantity.Low),
+            _ => $"{Number(claim.Quantity.Low)} to {Number(claim.Quantity.High!.Value)}",
         };
         return claim.Victims == VictimGroups.People ? words : $"{words} {claim.Victims.Replace('_', ' ')}";
     }
