@@ -15,6 +15,7 @@ public static class ClaimFacts
     public static PartialDate EndOrStart(this ClaimRecord claim) =>
         claim.End ?? claim.Start ?? PartialDate.Day(claim.Reported);
 
+    /// <summary>The days the claim may cover, from <see cref="StartOrEnd"/> to <see cref="EndOrStart"/> (ends swapped when reversed).</summary>
     public static DayWindow Window(this ClaimRecord claim)
     {
         var first = claim.StartOrEnd().First;

@@ -54,9 +54,12 @@ public static class FlagWording
     public static string Says(ClaimRecord claim, IReadOnlyDictionary<string, string>? shortNames = null) =>
         $"{Name(claim.Source, shortNames)} says {Figure(claim)} {claim.Outcome.ToName()}";
 
+    /// <summary>A count with thousands separators ("1,234").</summary>
     public static string Number(long value) => value.ToString("#,0", Invariant);
 
+    /// <summary>A day as ISO 8601 ("2016-12-06").</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
+    /// <summary>A ratio to one decimal ("2.5"), "many" when infinite.</summary>
     public static string Ratio(double ratio) => double.IsInfinity(ratio) ? "many" : ratio.ToString("0.#", Invariant);
 }
