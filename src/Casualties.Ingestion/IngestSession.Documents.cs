@@ -219,14 +219,11 @@ internal sealed partial class IngestSession
         var place = claim.PlaceKey is { } key ? gazetteer.ByKey(key)
             : parent ?? (claim.Place is null ? null : resolver.Place(PlaceNames.FinestFirst(claim.Place)));
         var country = place is null ? null : gazetteer.CountryOf(place).Key;
-        return new StagedClaim(ordinal, claim.Outcome, claim.Victims, claim.VictimSide, claim.Quantity, Best: null, claim.Parent,
-            sourceName, resolver.Source(sourceName, country), claim.Perpetrator, claim.PerpetratorSide, claim.Place, place?.Key,
-            place?.Latitude, place?.Longitude, claim.Period.Start, claim.Period.End, claim.Cumulative, published, claim.Quote,
-            claim.Span, claim.Confidence)
+        return new StagedClaim(ordinal, claim with { Source = sourceName, PlaceParentKey = parent?.Key }, Best: null,
+            resolver.Source(sourceName, country), place?.Key, place?.Latitude, place?.Longitude, published)
         {
             PlaceScope = place is null ? null : PlaceScopeCues.Read(claim.Quote, OneDayEvent(claim),
                 gazetteer.DepthOf(place) <= 1),
-            PlaceParentKey = parent?.Key,
         };
     }
 

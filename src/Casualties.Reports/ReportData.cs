@@ -9,7 +9,13 @@ namespace Casualties.Reports;
 /// CSV and JSON write those complete streams; HTML and Markdown write <see cref="SelectedIncidents"/> and
 /// <see cref="SelectedFlags"/>, the selection <see cref="Selection"/> asks for, and say what they left out.
 /// </summary>
+/// <param name="Filter">What the report covers.</param>
 /// <param name="Places">The gazetteer places the place filter matched (their names), empty without one.</param>
+/// <param name="Run">The reconciliation run shown, null before any has run.</param>
+/// <param name="Summary">Counts over the incidents and flags covered.</param>
+/// <param name="Totals">The per-side totals covered.</param>
+/// <param name="Incidents">Every incident covered, streamed.</param>
+/// <param name="Flags">Every flag covered, streamed.</param>
 public sealed record ReportData(
     ReportFilter Filter,
     IReadOnlyList<string> Places,
@@ -43,6 +49,7 @@ public sealed record ReportData(
     /// <summary>What changed since an earlier run (report --since), or null.</summary>
     public ReportChanges? Changes { get; init; }
 
+    /// <summary>True when HTML and Markdown show this incident.</summary>
     public bool IsShown(long incidentId) => Selection.All || Shown.ContainsKey(incidentId);
 
     /// <summary>A report from values in memory (tests, previews).</summary>

@@ -8,7 +8,9 @@ namespace Casualties.Reports;
 /// </summary>
 public sealed record ReportFilter(string? Place = null, DateOnly? From = null, DateOnly? To = null, string? Side = null, string? Outcome = null)
 {
+    /// <summary>No restriction: everything.</summary>
     public static readonly ReportFilter None = new();
 
+    /// <summary>True when nothing is restricted.</summary>
     public bool IsEmpty => Place is null && From is null && To is null && Side is null && Outcome is null;
 }

@@ -49,5 +49,6 @@ public sealed class ReportMarks(NpgsqlDataSource dataSource)
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>A report's path as stored: full, without a trailing separator.</summary>
     public static string Normalize(string place) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(place));
 }

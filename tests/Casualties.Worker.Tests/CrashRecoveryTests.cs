@@ -32,7 +32,7 @@ public sealed class CrashRecoveryTests
         {
             await Probes.RunningOn(db.DataSource, inFlight, doomed);
             doomed.Signal("KILL");
-            Assert.That(await doomed.WaitForExit(TimeSpan.FromSeconds(10)), Is.True);
+            Assert.That(await doomed.WaitForExit(Eventually.Generous), Is.True);
         }
         Assert.That((await Probes.Job(db.DataSource, inFlight)).State, Is.EqualTo("running"), "the killed worker's lease is still held");
 
@@ -92,7 +92,7 @@ public sealed class CrashRecoveryTests
 
             paused.Signal("CONT");
             await Eventually.Until(() => Task.FromResult(paused.Output), o => o.Contains($"Job {job} lost its lease", StringComparison.Ordinal),
-                TimeSpan.FromSeconds(30), "the resumed worker notices it lost the lease", () => paused.Output);
+                Eventually.Generous, "the resumed worker notices it lost the lease", () => paused.Output);
 
             var written = await Probes.Written(db.DataSource, job);
             Assert.That(written, Has.Count.EqualTo(1), "only the new owner's work took effect");

@@ -76,7 +76,7 @@ public sealed class DatabaseOutageTests
         finally
         {
             foreach (var w in workers) w.Signal("TERM");
-            foreach (var w in workers) await w.WaitForExit(TimeSpan.FromSeconds(30));
+            foreach (var w in workers) await w.WaitForExit(Eventually.Generous);
             foreach (var w in workers) w.Dispose();
             NpgsqlConnection.ClearAllPools();
         }

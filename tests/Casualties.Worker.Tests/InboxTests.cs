@@ -27,7 +27,7 @@ public sealed class InboxTests
             Settings.Fast(("InboxOptions__StableAfter", "00:00:30")));
         var path = Path.Combine(inbox.Folder, "growing.txt");
         await File.WriteAllTextAsync(path, " date 2016-12-07 ALEPPO - ");
-        await Eventually.Until(() => Stored.Scalar(db.DataSource, "SELECT count(*) FROM workers"), n => n >= 1, TimeSpan.FromSeconds(60),
+        await Eventually.Until(() => Stored.Scalar(db.DataSource, "SELECT count(*) FROM workers"), n => n >= 1, Eventually.Generous,
             "the worker started", () => worker.Output);
         for (var i = 0; i < 12; i++)
         {
@@ -39,7 +39,7 @@ public sealed class InboxTests
         await File.AppendAllTextAsync(path, "At least 7 people were killed in an air strike on Tuesday, the Syrian Observatory for Human Rights said.");
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
 
-        await Eventually.Until(() => Task.FromResult(inbox.ProcessedCount), n => n == 1, TimeSpan.FromSeconds(60), "the file processed", () => worker.Output);
+        await Eventually.Until(() => Task.FromResult(inbox.ProcessedCount), n => n == 1, Eventually.Generous, "the file processed", () => worker.Output);
         var bodies = await Stored.Rows<string>(db.DataSource, "SELECT body FROM documents");
         Assert.That(bodies, Has.Count.EqualTo(1));
         Assert.That(bodies[0], Does.Contain("Part 11.").And.Contains("At least 7 people"), "the whole file, as finished");

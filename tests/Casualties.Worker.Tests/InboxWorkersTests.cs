@@ -30,7 +30,7 @@ public sealed class InboxWorkersTests
                 s => s.ProcessedCount == Files && s.Item2 == 0, Limit, $"{Files} files processed and the queue drained",
                 () => string.Join("\n---\n", processes.Select(p => p.Output[^Math.Min(p.Output.Length, 3000)..])));
             foreach (var p in processes) p.Signal("TERM");
-            foreach (var p in processes) Assert.That(await p.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, "worker exits on SIGTERM");
+            foreach (var p in processes) Assert.That(await p.WaitForExit(Eventually.Generous), Is.True, "worker exits on SIGTERM");
             return new InboxRun(
                 await Stored.Content(db.DataSource),
                 await Stored.Scalar(db.DataSource, "SELECT count(*) FROM jobs WHERE kind = 'ingest-file'"),

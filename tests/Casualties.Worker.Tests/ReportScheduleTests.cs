@@ -23,7 +23,7 @@ public sealed class ReportScheduleTests
             // Wait for both finished reports by name: a report still being written is a temporary file in the folder.
             await Eventually.Until(() => Task.FromResult(Directory.Exists(folder)
                     && Directory.GetFiles(folder, "casualties-*.json").Length > 0 && Directory.GetFiles(folder, "casualties-*.md").Length > 0),
-                done => done, TimeSpan.FromSeconds(40), "a JSON and a Markdown report", () => worker.Output);
+                done => done, Eventually.Generous, "a JSON and a Markdown report", () => worker.Output);
 
             var json = Directory.GetFiles(folder, "casualties-*.json").First();
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));

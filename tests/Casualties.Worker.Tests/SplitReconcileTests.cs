@@ -184,7 +184,7 @@ public sealed class SplitReconcileTests
                 n => n == 1, Limit, "the part done with its results, waiting to mark itself done", () => doomed.Output);
 
             doomed.Signal("KILL");
-            Assert.That(await doomed.WaitForExit(TimeSpan.FromSeconds(30)), Is.True);
+            Assert.That(await doomed.WaitForExit(Eventually.Generous), Is.True);
             await rows.RollbackAsync();
         }
         // The killed worker's server process ends with its transaction rolled back once it finds its client gone. The

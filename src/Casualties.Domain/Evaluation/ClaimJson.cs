@@ -29,11 +29,11 @@ public static class ClaimJson
     private sealed record ClaimRow(
         string Outcome, string Victims, string? VictimSide, string Qualifier, int? Value, int Low, int? High, int? Parent,
         string? Source, string? Perpetrator, string? PerpetratorSide, string? Place, string? Start, string? End,
-        bool Cumulative, string? Phrase, string Quote, int[] Span, double Confidence);
+        bool Cumulative, string? Phrase, string? Quote, int[]? Span, double Confidence);
 
     private static ClaimRow Row(Claim claim) => new(
         claim.Outcome.ToName(), claim.Victims, claim.VictimSide, claim.Quantity.Qualifier.ToName(), claim.Quantity.Value,
         claim.Quantity.Low, claim.Quantity.High, claim.Parent, claim.Source, claim.Perpetrator, claim.PerpetratorSide,
         claim.Place, claim.Period.Start?.ToString(), claim.Period.End?.ToString(), claim.Cumulative, claim.Quantity.Phrase,
-        claim.Quote, [claim.Span.Start, claim.Span.End], Math.Round(claim.Confidence, 2));
+        claim.Quote, claim.Span is { } span ? [span.Start, span.End] : null, Math.Round(claim.Confidence, 2));
 }

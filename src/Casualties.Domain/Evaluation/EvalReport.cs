@@ -14,7 +14,7 @@ public sealed record AttributeAccuracy(
     double? Source, double? PerpetratorSide, double? Place, double? Start, double? End, double? Parent);
 
 /// <summary>A gold claim no prediction matched, or a prediction no gold claim matched.</summary>
-public sealed record UnmatchedClaim(string Document, string Outcome, string Victims, int Low, int? High, string Quote);
+public sealed record UnmatchedClaim(string Document, string Outcome, string Victims, int Low, int? High, string? Quote);
 
 /// <summary>A matched pair that disagrees on one attribute.</summary>
 public sealed record AttributeMismatch(string Document, string Attribute, string? Gold, string? Predicted, string Quote);

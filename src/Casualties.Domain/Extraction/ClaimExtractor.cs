@@ -102,6 +102,7 @@ public sealed class ClaimExtractor
     /// <summary>The key of the country a place lies in.</summary>
     internal string CountryKeyOf(Place place) => Reference.Gazetteer.CountryOf(place).Key;
 
+    /// <summary>An extractor reading names, places, actors and vague words against this reference data.</summary>
     public ClaimExtractor(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);

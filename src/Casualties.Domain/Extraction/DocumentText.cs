@@ -5,6 +5,7 @@ namespace Casualties.Domain.Extraction;
 /// <summary>Reads the seed's document header: the text opens with " date YYYY-MM-DD " and the body follows.</summary>
 public static class DocumentText
 {
+    /// <summary>True when <paramref name="text"/> opens with the header, giving its <paramref name="date"/>.</summary>
     public static bool TryReadDateHeader(string text, out DateOnly date) => TryReadDateHeader(text, out date, out _);
 
     /// <summary>True when <paramref name="text"/> opens with the header, giving its <paramref name="date"/>.</summary>

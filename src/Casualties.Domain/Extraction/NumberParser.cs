@@ -56,6 +56,7 @@ public sealed class NumberParser
         "million", "dozen",
     };
 
+    /// <summary>A parser with the reference data's lexicon of vague words; the built-in one when none is given.</summary>
     public NumberParser(IReadOnlyList<LexiconEntry>? lexicon = null)
     {
         var entries = lexicon is { Count: > 0 } ? lexicon : DefaultLexicon;

@@ -33,6 +33,7 @@ public sealed class PhraseMatcher<T>
     /// </summary>
     private readonly WordShapes firstShapes = new(16);
 
+    /// <summary>A matcher of the given phrases (words separated by spaces), each standing for its value.</summary>
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
     {
         foreach (var (phrase, value) in phrases)
@@ -179,6 +180,7 @@ public sealed class PhraseMatcher<T>
         return true;
     }
 
+    /// <summary>The first value of the longest phrase starting at token <paramref name="index"/> and ending before <paramref name="end"/>.</summary>
     public bool TryMatch(TokenText text, int index, int end, out int length, out T value)
     {
         value = default!;

@@ -2,6 +2,7 @@ using Casualties.Domain.Model;
 
 namespace Casualties.Domain.Extraction;
 
+/// <summary>What a time phrase says about the period of a figure.</summary>
 public enum TimeKind
 {
     /// <summary>An event on a day, in a month or a year: start and end given.</summary>
@@ -19,5 +20,6 @@ public enum TimeKind
 /// <summary>A time phrase in a sentence and the period it resolves to, against the document date.</summary>
 public sealed record TimeExpression(int Token, TimeKind Kind, PartialDate? Start, PartialDate? End)
 {
+    /// <summary>True when the phrase makes the figure a running count (since, so far, since then).</summary>
     public bool Cumulative => Kind is TimeKind.Since or TimeKind.SoFar or TimeKind.SinceThen;
 }

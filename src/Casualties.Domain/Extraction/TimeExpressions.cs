@@ -52,6 +52,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
 
     private readonly Dictionary<string, PartialDate> campaignStarts = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The date relative phrases ("yesterday", "this year") are read against.</summary>
     public DateOnly DocumentDate { get; } = documentDate;
 
     /// <summary>The start of the one campaign the text has dated so far, or null when none or several.</summary>

@@ -13,6 +13,7 @@ public sealed class TokenText
     private Token[] items = [];
     private int count;
 
+    /// <summary>A text with tokens already made from it.</summary>
     public TokenText(string text, List<Token> tokens)
     {
         Text = text;
@@ -20,6 +21,7 @@ public sealed class TokenText
         Refresh();
     }
 
+    /// <summary>The text the tokens point into.</summary>
     public string Text { get; private set; }
 
     /// <summary>Empties the tokens and takes another text, keeping the buffers (the sentence splitter reuses one per thread).</summary>
@@ -30,9 +32,12 @@ public sealed class TokenText
         count = 0;
         return this;
     }
+    /// <summary>The tokens; call <see cref="Refresh"/> after changing them.</summary>
     public List<Token> Tokens { get; }
+    /// <summary>The number of tokens as of the last <see cref="Refresh"/>.</summary>
     public int Count => count;
 
+    /// <summary>A text with its tokens made by <see cref="Tokenizer"/>.</summary>
     public static TokenText Of(string text) => new(text, Tokenizer.Tokenize(text));
 
     /// <summary>Takes in the tokens of <see cref="Tokens"/> after they changed (the sentence splitter reuses the list).</summary>
@@ -54,13 +59,16 @@ public sealed class TokenText
         }
     }
 
+    /// <summary>The token at an index; throws outside the text.</summary>
     public Token Token(int index) => InRange(index) ? items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The kind of a token; outside the text, punctuation (no word there).</summary>
     public TokenKind Kind(int index) => InRange(index) ? items[index].Kind : TokenKind.Punctuation;
 
+    /// <summary>True when a token is at that index.</summary>
     public bool InRange(int index) => (uint)index < (uint)count;
 
+    /// <summary>True when the token at <paramref name="index"/> is <paramref name="word"/>, ignoring case.</summary>
     public bool Is(int index, string word)
     {
         if (!InRange(index)) return false;
@@ -69,6 +77,7 @@ public sealed class TokenText
             && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>True when the token at <paramref name="index"/> is one of <paramref name="words"/>, ignoring case.</summary>
     public bool IsAny(int index, params ReadOnlySpan<string> words)
     {
         if (!InRange(index)) return false;
@@ -85,16 +94,21 @@ public sealed class TokenText
     /// <summary>False only when two characters cannot be equal ignoring case: both ASCII and different as letters of either case.</summary>
     private static bool MayEqual(char a, char b) => (a | b) >= 0x80 || (a | 0x20) == (b | 0x20);
 
+    /// <summary>True when the token at <paramref name="index"/> is a word.</summary>
     public bool IsWord(int index) => InRange(index) && items[index].Kind == TokenKind.Word;
 
+    /// <summary>True when the token at <paramref name="index"/> is the punctuation <paramref name="c"/>.</summary>
     public bool IsPunctuation(int index, char c) =>
         InRange(index) && items[index].Kind == TokenKind.Punctuation && Text[items[index].Start] == c;
 
+    /// <summary>True when the token at <paramref name="index"/> is a comma.</summary>
     public bool IsComma(int index) => IsPunctuation(index, ',');
 
+    /// <summary>True when the token at <paramref name="index"/> is an apostrophe, straight or curly.</summary>
     public bool IsApostrophe(int index) =>
         InRange(index) && items[index].Kind == TokenKind.Punctuation && Tokenizer.IsApostrophe(Text[items[index].Start]);
 
+    /// <summary>True when the token at <paramref name="index"/> starts with an upper-case letter.</summary>
     public bool IsCapitalized(int index) => InRange(index) && char.IsUpper(Text[items[index].Start]);
 
     /// <summary>True when the tokens are the same ignoring case, counting every apostrophe as one.</summary>
@@ -104,8 +118,10 @@ public sealed class TokenText
         return a.Length == 1 && b.Length == 1 && Tokenizer.IsApostrophe(a[0]) && Tokenizer.IsApostrophe(b[0]);
     }
 
+    /// <summary>The text from the first token's start to the last token's end.</summary>
     public string Slice(int firstToken, int lastToken) =>
         Text[Token(firstToken).Start..Token(lastToken).End];
 
+    /// <summary>The offsets from the first token's start to the last token's end.</summary>
     public TextSpan SpanOf(int firstToken, int lastToken) => new(Token(firstToken).Start, Token(lastToken).End);
 }

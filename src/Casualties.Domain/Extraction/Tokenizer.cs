@@ -7,8 +7,10 @@ namespace Casualties.Domain.Extraction;
 /// </summary>
 public static class Tokenizer
 {
+    /// <summary>The tokens of the whole text.</summary>
     public static List<Token> Tokenize(string text) => Tokenize(text, 0, text.Length, []);
 
+    /// <summary>Appends the tokens of text[start..end) to <paramref name="into"/> and returns it.</summary>
     public static List<Token> Tokenize(string text, int start, int end, List<Token> into)
     {
         var i = start;
@@ -62,9 +64,12 @@ public static class Tokenizer
         return i;
     }
 
+    /// <summary>True for the hyphen-minus and the Unicode hyphens and en dash that join compounds.</summary>
     public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013';
 
+    /// <summary>True for the straight and curly apostrophes.</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018';
 
+    /// <summary>True for straight, curly and angle quotation marks (an apostrophe may open a quote too).</summary>
     public static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D' or '\'' or '\u2018' or '\u2019' or '\u00AB' or '\u00BB';
 }

@@ -4,6 +4,7 @@ namespace Casualties.Domain.Model;
 /// <remarks>
 /// Null means unknown or not stated. <see cref="Parent"/> is the index, among the claims of the same
 /// document, of the claim this one is a subset of. <see cref="Span"/> is [start, end) in the document text.
+/// The extractor always gives a quote and a span; a dataset row has no text (no span) and maybe no quote.
 /// </remarks>
 public sealed record Claim(
     Outcome Outcome,
@@ -17,8 +18,8 @@ public sealed record Claim(
     string? Place,
     DatePeriod Period,
     bool Cumulative,
-    string Quote,
-    TextSpan Span,
+    string? Quote,
+    TextSpan? Span,
     double Confidence)
 {
     /// <summary>

@@ -25,6 +25,6 @@ public static class FigurePoint
         return Math.Clamp(point, low, high ?? int.MaxValue);
     }
 
-    /// <summary>The point value of a quantity as stated (no dataset best estimate).</summary>
-    public static int Of(Quantity quantity) => Of(quantity.Qualifier, quantity.Value, quantity.Low, quantity.High);
+    /// <summary>The point value of a quantity; <paramref name="best"/> is a dataset's own best estimate, clamped into the bounds.</summary>
+    public static int Of(Quantity quantity, int? best = null) => Of(quantity.Qualifier, quantity.Value, quantity.Low, quantity.High, best);
 }

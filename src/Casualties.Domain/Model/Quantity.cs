@@ -62,6 +62,9 @@ public sealed record Quantity
     /// <summary>True when the quantity has no upper bound ("more than 341", "at least 25").</summary>
     public bool IsOpenEnded => High is null;
 
+    /// <summary>True when the two quantities' bounds have a common part (a null high being unbounded).</summary>
+    public bool Overlaps(Quantity other) => Low <= (other.High ?? int.MaxValue) && other.Low <= (High ?? int.MaxValue);
+
     /// <summary>The single number this quantity stands for (<see cref="FigurePoint"/>).</summary>
     public int Point => FigurePoint.Of(this);
 

@@ -15,6 +15,7 @@ public static class ClaimFacts
     public static PartialDate EndOrStart(this ClaimRecord claim) =>
         claim.End ?? claim.Start ?? PartialDate.Day(claim.Reported);
 
+    /// <summary>The days the claim may cover, from <see cref="StartOrEnd"/> to <see cref="EndOrStart"/> (ends swapped when reversed).</summary>
     public static DayWindow Window(this ClaimRecord claim)
     {
         var first = claim.StartOrEnd().First;
@@ -30,15 +31,13 @@ public static class ClaimFacts
         claim.EventKey is null && (claim.Cumulative || claim.Window().Days > 1);
 
     /// <summary>The upper end of the figure in a reported range: an open-ended claim counts with its low.</summary>
-    public static int FigureHigh(this ClaimRecord claim) => claim.High ?? claim.Low;
+    public static int FigureHigh(this ClaimRecord claim) => claim.Quantity.High ?? claim.Quantity.Low;
 
-    /// <summary>The single number a claim stands for: <see cref="FigurePoint.Of(Qualifier, int?, int, int?, int?)"/>.</summary>
-    public static int PointValue(this ClaimRecord claim) =>
-        FigurePoint.Of(claim.Qualifier, claim.Value, claim.Low, claim.High, claim.Best);
+    /// <summary>The single number a claim stands for: <see cref="FigurePoint.Of(Quantity, int?)"/> with the dataset's best estimate.</summary>
+    public static int PointValue(this ClaimRecord claim) => FigurePoint.Of(claim.Quantity, claim.Best);
 
-    /// <summary>True when the two claims' bounds have a common part (a null high being unbounded).</summary>
-    public static bool RangesOverlap(this ClaimRecord a, ClaimRecord b) =>
-        a.Low <= (b.High ?? int.MaxValue) && b.Low <= (a.High ?? int.MaxValue);
+    /// <summary>True when the two claims' bounds have a common part (<see cref="Quantity.Overlaps"/>).</summary>
+    public static bool RangesOverlap(this ClaimRecord a, ClaimRecord b) => a.Quantity.Overlaps(b.Quantity);
 
     /// <summary>The dataset of a structured row with its own event id ("ucdp" of "ucdp:12345"), else null.</summary>
     public static string? Dataset(this ClaimRecord claim)

@@ -11,6 +11,8 @@ namespace Casualties.Domain.Reconciliation;
 /// <see cref="Document"/> names the document or feed record it came from and <see cref="Position"/> its
 /// order inside it (a later statement in the same document supersedes an earlier one of the same source).
 /// <see cref="EventKey"/> is a dataset's own event id (UCDP GED id, ACLED event_id_cnty), else null.
+/// <see cref="Quantity"/> is the figure with its validated bounds (its <see cref="Quantity.Phrase"/> is not loaded:
+/// the reconciler never reads it); <see cref="Best"/> is a dataset's own best estimate, else null.
 /// <see cref="ParentId"/> is the id of the claim this one is a subset of. <see cref="PlaceKey"/> is a gazetteer key,
 /// or for a place known only by name the key <see cref="PlaceIndex.KeyOf"/> makes of it.
 /// </remarks>
@@ -19,10 +21,7 @@ public sealed record ClaimRecord(
     Outcome Outcome,
     string Victims,
     string? VictimSide,
-    Qualifier Qualifier,
-    int? Value,
-    int Low,
-    int? High,
+    Quantity Quantity,
     int? Best,
     long? ParentId,
     string? Source,

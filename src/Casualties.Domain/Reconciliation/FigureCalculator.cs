@@ -51,7 +51,7 @@ internal static class FigureCalculator
             all.Sort(ById);
             var current = LatestWords(all);
             var lowest = int.MaxValue;
-            foreach (var claim in current) lowest = Math.Min(lowest, claim.Low);
+            foreach (var claim in current) lowest = Math.Min(lowest, claim.Quantity.Low);
             ordered.Add((GroupDepth(all[0].Victims, options), lowest, new GroupClaims(all[0].Victims, all[0].VictimSide, current, all)));
         }
         ordered.Sort((a, b) =>
@@ -142,10 +142,10 @@ internal static class FigureCalculator
         for (var i = 0; i < current.Count; i++)
         {
             var claim = current[i];
-            low = Math.Min(low, claim.Low);
+            low = Math.Min(low, claim.Quantity.Low);
             high = Math.Max(high, claim.FigureHigh());
-            consensusLow = Math.Max(consensusLow, claim.Low);
-            if (claim.High is { } bounded) consensusHigh = consensusHigh is { } lowestHigh ? Math.Min(lowestHigh, bounded) : bounded;
+            consensusLow = Math.Max(consensusLow, claim.Quantity.Low);
+            if (claim.Quantity.High is { } bounded) consensusHigh = consensusHigh is { } lowestHigh ? Math.Min(lowestHigh, bounded) : bounded;
             points[i] = (claim.PointValue(), claim.SourceReliability);
         }
         var best = Math.Clamp(WeightedMedian(points), low, high);
@@ -174,7 +174,7 @@ internal static class FigureCalculator
     }
 
     public static SourceFigure ToSourceFigure(ClaimRecord c) =>
-        new(c.Id, c.Source, c.Qualifier, c.Value, c.Low, c.High, c.Reported, c.Quote, c.Document);
+        new(c.Id, c.Source, c.Quantity.Qualifier, c.Quantity.Value, c.Quantity.Low, c.Quantity.High, c.Reported, c.Quote, c.Document);
 
     /// <summary>
     /// The weighted median: the smallest value whose cumulative weight reaches half the total, or the midpoint of

@@ -82,9 +82,9 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         if (group.Current.Count < 2) return;
         if (!group.Figure.HasConsensus)
         {
-            var highest = group.Current.OrderByDescending(c => c.Low).ThenBy(c => c.Id).First();
-            var lowest = group.Current.Where(c => c.High is not null).OrderBy(c => c.High).ThenBy(c => c.Id).First();
-            var ratio = highest.Low / (double)Math.Max(1, lowest.High!.Value);
+            var highest = group.Current.OrderByDescending(c => c.Quantity.Low).ThenBy(c => c.Id).First();
+            var lowest = group.Current.Where(c => c.Quantity.High is not null).OrderBy(c => c.Quantity.High).ThenBy(c => c.Id).First();
+            var ratio = highest.Quantity.Low / (double)Math.Max(1, lowest.Quantity.High!.Value);
             flags.Add(Flag(FlagKind.DisjointRanges, ratio >= 2 ? Severity.High : ratio >= 1.25 ? Severity.Medium : Severity.Low, incident,
                 [highest, lowest], $"{FlagWording.Says(highest, options.SourceShortNames)}; {FlagWording.Name(lowest.Source, options.SourceShortNames)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
             return;
@@ -133,10 +133,10 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             .Where(g => g.Count() > 1);
         foreach (var words in sameDay)
         {
-            var highest = words.OrderByDescending(c => c.Low).ThenBy(c => c.Id).First();
-            var lowest = words.OrderBy(c => c.High ?? int.MaxValue).ThenBy(c => c.Id).First();
+            var highest = words.OrderByDescending(c => c.Quantity.Low).ThenBy(c => c.Id).First();
+            var lowest = words.OrderBy(c => c.Quantity.High ?? int.MaxValue).ThenBy(c => c.Id).First();
             if (highest.RangesOverlap(lowest)) continue;
-            var ratio = highest.Low / (double)Math.Max(1, lowest.High!.Value);
+            var ratio = highest.Quantity.Low / (double)Math.Max(1, lowest.Quantity.High!.Value);
             flags.Add(Flag(FlagKind.SelfContradiction, ratio >= 2 ? Severity.High : Severity.Medium, incident, [highest, lowest],
                 $"{FlagWording.Name(highest.Source, options.SourceShortNames)} gives both {FlagWording.Figure(highest)} and {FlagWording.Figure(lowest)} {highest.Outcome.ToName()} for the same incident on {FlagWording.Date(highest.Reported)}."));
         }
@@ -150,11 +150,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             for (var i = 1; i < words.Count; i++)
             {
                 var (earlier, later) = (words[i - 1], words[i]);
-                if (later.High is not { } laterHigh || laterHigh >= earlier.Low) continue;
+                if (later.Quantity.High is not { } laterHigh || laterHigh >= earlier.Quantity.Low) continue;
                 // A later count for a place inside (or around) the earlier one's counts another extent, not less.
                 if (!string.Equals(later.PlaceKey, earlier.PlaceKey, StringComparison.Ordinal)) continue;
                 if (later.Reported == earlier.Reported && later.EndOrStart().Last == earlier.EndOrStart().Last) continue;
-                flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
+                flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Quantity.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
                     $"{FlagWording.Name(later.Source, options.SourceShortNames)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
             }
         }
@@ -165,11 +165,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         foreach (var (claim, _) in incident.Draft.Members)
         {
             if (claim.ParentId is not { } parentId || !claims.TryGetValue(parentId, out var parent)) continue;
-            if (parent.High is not { } parentHigh) continue;
+            if (parent.Quantity.High is not { } parentHigh) continue;
             // A dataset row's parts add up to its best even when the row breaks low <= best <= high (stored as
             // published and flagged at ingest): the row's own total is the larger of the two.
             if (parent.EventKey is not null && parent.Best is { } best) parentHigh = Math.Max(parentHigh, best);
-            if (claim.Low <= parentHigh) continue;
+            if (claim.Quantity.Low <= parentHigh) continue;
             flags.Add(Flag(FlagKind.SubsetExceedsTotal, Severity.High, incident, [parent, claim],
                 $"{FlagWording.Says(claim, options.SourceShortNames)}, more than the {FlagWording.Figure(parent)} of the total it is part of."));
         }

@@ -33,8 +33,8 @@ public static class FlagWording
     /// <summary>The figure as the source hedged it, with the victims unless they are people: "more than 341", "44 children".</summary>
     public static string Figure(ClaimRecord claim)
     {
-        var value = Number(claim.Value ?? claim.Low);
-        var words = claim.Qualifier switch
+        var value = Number(claim.Quantity.Value ?? claim.Quantity.Low);
+        var words = claim.Quantity.Qualifier switch
         {
             Qualifier.Exact => value,
             Qualifier.AtLeast => "at least " + value,
@@ -43,9 +43,9 @@ public static class FlagWording
             Qualifier.LessThan => "fewer than " + value,
             Qualifier.Nearly => "nearly " + value,
             Qualifier.About => "about " + value,
-            _ when claim.High is null => "at least " + Number(claim.Low),
-            _ when claim.High == claim.Low => Number(claim.Low),
-            _ => $"{Number(claim.Low)} to {Number(claim.High!.Value)}",
+            _ when claim.Quantity.High is null => "at least " + Number(claim.Quantity.Low),
+            _ when claim.Quantity.High == claim.Quantity.Low => Number(claim.Quantity.Low),
+            _ => $"{Number(claim.Quantity.Low)} to {Number(claim.Quantity.High!.Value)}",
         };
         return claim.Victims == VictimGroups.People ? words : $"{words} {claim.Victims.Replace('_', ' ')}";
     }
@@ -54,9 +54,12 @@ public static class FlagWording
     public static string Says(ClaimRecord claim, IReadOnlyDictionary<string, string>? shortNames = null) =>
         $"{Name(claim.Source, shortNames)} says {Figure(claim)} {claim.Outcome.ToName()}";
 
+    /// <summary>A count with thousands separators ("1,234").</summary>
     public static string Number(long value) => value.ToString("#,0", Invariant);
 
+    /// <summary>A day as ISO 8601 ("2016-12-06").</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
+    /// <summary>A ratio to one decimal ("2.5"), "many" when infinite.</summary>
     public static string Ratio(double ratio) => double.IsInfinity(ratio) ? "many" : ratio.ToString("0.#", Invariant);
 }

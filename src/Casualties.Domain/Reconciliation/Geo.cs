@@ -5,6 +5,7 @@ public static class Geo
 {
     private const double EarthRadiusKm = 6371.0088;
 
+    /// <summary>The distance in kilometres between two points given in degrees.</summary>
     public static double DistanceKm(double latitudeA, double longitudeA, double latitudeB, double longitudeB)
     {
         static double Radians(double degrees) => degrees * Math.PI / 180;

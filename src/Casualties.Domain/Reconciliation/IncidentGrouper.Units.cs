@@ -84,13 +84,12 @@ internal sealed partial class IncidentGrouper
         public static readonly SameStatement Instance = new();
 
         public bool Equals(ClaimRecord? a, ClaimRecord? b) => ReferenceEquals(a, b) || (a is not null && b is not null
-            && a.Position == b.Position && a.Low == b.Low && a.Value == b.Value && a.High == b.High && a.Reported == b.Reported
-            && a.Qualifier == b.Qualifier && a.Cumulative == b.Cumulative && a.Start == b.Start && a.End == b.End
+            && a.Position == b.Position && a.Quantity == b.Quantity && a.Reported == b.Reported && a.Cumulative == b.Cumulative && a.Start == b.Start && a.End == b.End
             && a.Document == b.Document && a.Source == b.Source && a.Victims == b.Victims && a.VictimSide == b.VictimSide
             && a.PlaceKey == b.PlaceKey && a.EventKey == b.EventKey && a.PerpetratorSide == b.PerpetratorSide);
 
         /// <summary>Hashed by the cheap fields: where and when the statement was made and its figure.</summary>
-        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Low, c.Value, c.High, c.Reported);
+        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Quantity.Low, c.Quantity.Value, c.Quantity.High, c.Reported);
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>

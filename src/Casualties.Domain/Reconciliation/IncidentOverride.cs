@@ -1,5 +1,6 @@
 namespace Casualties.Domain.Reconciliation;
 
+/// <summary>What a user's grouping correction does with its claim.</summary>
 public enum OverrideAction
 {
     /// <summary>The claim belongs to the incident <see cref="IncidentOverride.IncidentKey"/> (claims pinned to one key are one incident).</summary>

@@ -17,6 +17,7 @@ public sealed class PlaceIndex(Gazetteer gazetteer)
 
     private readonly ConcurrentDictionary<string, string[]> ancestry = new(StringComparer.Ordinal);
 
+    /// <summary>The gazetteer this index answers from.</summary>
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     /// <summary>The place key itself, then its parent's, up to the country's.</summary>
@@ -56,8 +57,10 @@ public sealed class PlaceIndex(Gazetteer gazetteer)
         return PlaceNames.KeyOf(placeKey, normalised);
     }
 
+    /// <summary>How many levels below its country a place lies (a country, an unknown key and no place are 0).</summary>
     public int DepthOf(string? placeKey) => placeKey is null ? 0 : AncestryOf(placeKey).Count - 1;
 
+    /// <summary>The key of the country a place lies in, <see cref="NoCountry"/> for no place or a name in none.</summary>
     public string CountryOf(string? placeKey)
     {
         if (placeKey is null) return NoCountry;
@@ -78,6 +81,7 @@ public sealed class PlaceIndex(Gazetteer gazetteer)
     public bool StrictlyContains(string? outer, string? inner) =>
         !string.Equals(outer, inner, StringComparison.Ordinal) && Contains(outer, inner);
 
+    /// <summary>A place's name for people: the gazetteer's, a named place's normalised name, else the key itself.</summary>
     public string? NameOf(string? placeKey) => placeKey is null ? null
         : Gazetteer.ByKey(placeKey)?.Name ?? (PlaceNames.IsNamed(placeKey) ? PlaceNames.NormalisedOf(placeKey) : placeKey);
 }

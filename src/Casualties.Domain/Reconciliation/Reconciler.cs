@@ -10,6 +10,7 @@ namespace Casualties.Domain.Reconciliation;
 /// </remarks>
 public readonly record struct PartitionKey(Outcome Outcome, string Country) : IComparable<PartitionKey>
 {
+    /// <summary>By outcome, then country key (ordinal): the order partitions are reconciled and stored in.</summary>
     public int CompareTo(PartitionKey other)
     {
         var byOutcome = Outcome.CompareTo(other.Outcome);
@@ -26,6 +27,7 @@ public sealed class Reconciler
     private readonly ReconcileOptions options;
     private readonly IReadOnlyDictionary<long, IncidentOverride> overrides;
 
+    /// <summary>A reconciler over the gazetteer's places, with the thresholds and the users' grouping corrections.</summary>
     public Reconciler(Gazetteer gazetteer, ReconcileOptions? options = null, IReadOnlyList<IncidentOverride>? overrides = null)
     {
         this.options = options ?? ReconcileOptions.Default;
@@ -33,8 +35,10 @@ public sealed class Reconciler
         this.overrides = (overrides ?? []).GroupBy(o => o.ClaimId).ToDictionary(g => g.Key, g => g.Last());
     }
 
+    /// <summary>The gazetteer as the reconciler asks it (ancestry, depth, country of a place key).</summary>
     public PlaceIndex Places { get; }
 
+    /// <summary>The partition a claim belongs to: its outcome and its place's country.</summary>
     public PartitionKey PartitionOf(ClaimRecord claim) => new(claim.Outcome, Places.CountryOf(claim.PlaceKey));
 
     /// <summary>Reconciles all claims, partition by partition.</summary>

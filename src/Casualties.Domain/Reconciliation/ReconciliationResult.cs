@@ -2,9 +2,12 @@ using Casualties.Domain.Model;
 
 namespace Casualties.Domain.Reconciliation;
 
+/// <summary>Whether an incident is one bounded happening or a count over a longer window (domain.md, "Incidents").</summary>
 public enum IncidentKind
 {
+    /// <summary>A bounded happening of one day (an attack, a strike).</summary>
     Event,
+    /// <summary>A running count or a count over a window longer than a day.</summary>
     Tally,
 }
 
@@ -72,20 +75,28 @@ public sealed record SourceFigure(
     string? Quote,
     string Document);
 
+/// <summary>How a per-side total was reached (side_totals.method).</summary>
 public enum TotalMethod
 {
+    /// <summary>The total is one incident's figure.</summary>
     Single,
+    /// <summary>The total adds up incidents: several outside one another, or the parts of a whole that exceed it.</summary>
     SumOfParts,
+    /// <summary>One whole (a tally, a country total) holding the others gave the total with its own figure.</summary>
     Whole,
 
     /// <summary>The unknown side's share when some of its incidents held or lay inside a known side's (issue 14).</summary>
     Remainder,
 }
 
+/// <summary>The period a per-side total covers.</summary>
 public enum TotalPeriod
 {
+    /// <summary>All time.</summary>
     All,
+    /// <summary>One calendar year.</summary>
     Year,
+    /// <summary>One calendar month.</summary>
     Month,
 }
 
@@ -109,24 +120,37 @@ public sealed record SideTotal(
     TotalMethod Method,
     int Incidents)
 {
+    /// <summary>Which period the total covers; <see cref="Start"/> and <see cref="End"/> name it.</summary>
     public TotalPeriod Period { get; init; } = TotalPeriod.All;
 }
 
+/// <summary>What a conflict flag says is wrong between figures (domain.md, "Conflict flags").</summary>
 public enum FlagKind
 {
+    /// <summary>Two sources' ranges for one incident and victim group do not overlap.</summary>
     DisjointRanges,
+    /// <summary>The ranges overlap, but the highest point value is more than 1.5 times the lowest.</summary>
     WideSpread,
+    /// <summary>A subset claim's low is above its parent's high ("50 people, including 60 children").</summary>
     SubsetExceedsTotal,
+    /// <summary>The incidents inside a whole add up to more than the whole's high.</summary>
     PartsExceedWhole,
+    /// <summary>A source's running tally went down over time.</summary>
     TallyDecreased,
+    /// <summary>One source gives two incompatible figures for the same incident.</summary>
     SelfContradiction,
+    /// <summary>With three or more sources, one is far from the rest (robust z-score on the log scale).</summary>
     Outlier,
 }
 
+/// <summary>How far apart a flag's figures are; each kind sets its own thresholds (FlagDetector).</summary>
 public enum Severity
 {
+    /// <summary>A small gap for its kind.</summary>
     Low,
+    /// <summary>A clear gap.</summary>
     Medium,
+    /// <summary>The kind's strongest case (disjoint ranges twice or more apart; a subset above its total is always high).</summary>
     High,
 }
 
@@ -149,10 +173,13 @@ public sealed record ReconciliationResult(
     IReadOnlyList<SideTotal> Totals,
     IReadOnlyList<ConflictFlag> Flags);
 
+/// <summary>The snake_case names of the reconciliation enums used in the database, the reports and the API.</summary>
 public static class ReconciliationNames
 {
+    /// <summary>"event" or "tally" (incidents.kind).</summary>
     public static string ToName(this IncidentKind kind) => kind == IncidentKind.Event ? "event" : "tally";
 
+    /// <summary>"single", "sum_of_parts", "whole" or "remainder" (side_totals.method).</summary>
     public static string ToName(this TotalMethod method) => method switch
     {
         TotalMethod.Single => "single",
@@ -161,6 +188,7 @@ public static class ReconciliationNames
         _ => "whole",
     };
 
+    /// <summary>The flag kind as domain.md names it ("disjoint_ranges").</summary>
     public static string ToName(this FlagKind kind) => kind switch
     {
         FlagKind.DisjointRanges => "disjoint_ranges",
@@ -172,6 +200,7 @@ public static class ReconciliationNames
         _ => "outlier",
     };
 
+    /// <summary>"all", "year" or "month" (side_totals.period).</summary>
     public static string ToName(this TotalPeriod period) => period switch
     {
         TotalPeriod.All => "all",
@@ -179,5 +208,6 @@ public static class ReconciliationNames
         _ => "month",
     };
 
+    /// <summary>"low", "medium" or "high" (flags.severity).</summary>
     public static string ToName(this Severity severity) => severity.ToString().ToLowerInvariant();
 }

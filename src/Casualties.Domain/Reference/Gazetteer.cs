@@ -16,6 +16,7 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, List<Place>> children = new(StringComparer.Ordinal);
 
+    /// <summary>A gazetteer of the curated places, over the generated layer when given.</summary>
     public Gazetteer(IEnumerable<Place> places, Lazy<GeneratedPlaces>? generated = null)
     {
         this.generated = generated;
@@ -113,6 +114,7 @@ public sealed class Gazetteer
     /// <summary>The country (root) of a place.</summary>
     public Place CountryOf(Place place) => AncestryOf(place)[^1];
 
+    /// <summary>How many levels below its country a place lies (a country is 0).</summary>
     public int DepthOf(Place place) => AncestryOf(place).Count - 1;
 
     /// <summary>True when both names denote the same place, by canonical name or alias.</summary>

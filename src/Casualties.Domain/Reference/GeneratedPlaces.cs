@@ -53,6 +53,7 @@ public sealed class GeneratedPlaces
     /// <summary>Identifies the layer's content (a hash of the seed file): what the database and the cache compare.</summary>
     public string Checksum { get; }
 
+    /// <summary>The number of places in the layer.</summary>
     public int Count => lineStart.Length;
 
     /// <summary>
@@ -228,6 +229,7 @@ public sealed class GeneratedPlaces
         }
     }
 
+    /// <summary>The layer's place with this key, else null.</summary>
     public Place? ByKey(string key) => FindKey(key) is var row and >= 0 ? PlaceAt(row) : null;
 
     /// <summary>Every place a name or alias may mean (case and apostrophes aside), but those <paramref name="isShadowed"/> refuses.</summary>

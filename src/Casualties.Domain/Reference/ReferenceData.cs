@@ -6,16 +6,23 @@ namespace Casualties.Domain.Reference;
 /// </summary>
 public sealed class ReferenceData
 {
+    /// <summary>The conflicts, each with its countries and sides.</summary>
     public IReadOnlyList<Conflict> Conflicts { get; }
+    /// <summary>The known sources with their aliases and reliability.</summary>
     public IReadOnlyList<Source> Sources { get; }
+    /// <summary>Armed actors with their aliases and the side they belong to.</summary>
     public IReadOnlyList<Actor> Actors { get; }
+    /// <summary>The curated places and the generated layer's countries (<see cref="GeneratedPlaces"/> holds the rest).</summary>
     public IReadOnlyList<Place> Places { get; }
+    /// <summary>Vague quantity words ("dozens") with their bounds.</summary>
     public IReadOnlyList<LexiconEntry> Lexicon { get; }
+    /// <summary>Words for victims and the victim group each names.</summary>
     public IReadOnlyList<VictimTerm> VictimTerms { get; }
     /// <summary>Means of attack only one side of a conflict uses (empty when the reference data has none).</summary>
     public IReadOnlyList<SideCue> SideCues { get; }
     /// <summary>Nationality words and their countries (empty when the reference data has none).</summary>
     public IReadOnlyList<Demonym> Demonyms { get; }
+    /// <summary>All places, curated and generated, looked up by key, name and ancestry.</summary>
     public Gazetteer Gazetteer { get; }
 
     /// <summary>
@@ -27,6 +34,7 @@ public sealed class ReferenceData
     private readonly Dictionary<string, Source> sourcesByName;
     private readonly Dictionary<string, List<Source>> sourcesByAlias;
 
+    /// <summary>Reference data from its lists; the lookups are built here.</summary>
     public ReferenceData(
         IReadOnlyList<Conflict> conflicts, IReadOnlyList<Source> sources, IReadOnlyList<Actor> actors,
         IReadOnlyList<Place> places, IReadOnlyList<LexiconEntry> lexicon, IReadOnlyList<VictimTerm> victimTerms,
@@ -55,8 +63,10 @@ public sealed class ReferenceData
         }
     }
 
+    /// <summary>No reference data at all: every name is unknown.</summary>
     public static ReferenceData Empty { get; } = new([], [], [], [], [], []);
 
+    /// <summary>The source whose canonical name this is (case ignored), else null; aliases are <see cref="SourcesCalled"/>.</summary>
     public Source? SourceNamed(string name) => sourcesByName.GetValueOrDefault(name);
 
     /// <summary>The sources a name or alias may mean; several when an alias is shared across countries.</summary>

@@ -78,13 +78,13 @@ public sealed class AcledReader : CsvFeedReader
         var place = resolver.Place(finest, countryName);
         var perpetrator = namesPerpetrator ? csv.Get(actor1) : null;
         var when = csv.Get(timePrecision) == "3" ? PartialDate.Month(day.Year, day.Month) : PartialDate.Day(day);
-        var claim = new StagedClaim(0, Outcome.Killed, targetsCivilians ? VictimGroups.Civilians : VictimGroups.People, null,
-            Quantity.Exactly(killed), Best: null, ParentOrdinal: null, SourceName, resolver.Source(SourceName, countryKey),
-            perpetrator, resolver.Actor(perpetrator, countryKey)?.Side,
-            csv.Get(location) ?? csv.Get(admin2) ?? csv.Get(admin1) ?? countryName, place?.Key,
+        var stated = new Claim(Outcome.Killed, targetsCivilians ? VictimGroups.Civilians : VictimGroups.People, null,
+            Quantity.Exactly(killed), Parent: null, SourceName, perpetrator, resolver.Actor(perpetrator, countryKey)?.Side,
+            csv.Get(location) ?? csv.Get(admin2) ?? csv.Get(admin1) ?? countryName, new DatePeriod(when, when),
+            Cumulative: false, csv.Get(notes), Span: null, Confidence: 1);
+        var claim = new StagedClaim(0, stated, Best: null, resolver.Source(SourceName, countryKey), place?.Key,
             FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180),
-            when, when, Cumulative: false, stamped is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : day, csv.Get(notes),
-            Span: null, Confidence: 1)
+            stamped is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : day)
         {
             // geo_precision 3 (only a larger region is known; ACLED places it at that region's capital) and a
             // place the gazetteer does not know: somewhere inside the place, never a whole around the day's events.

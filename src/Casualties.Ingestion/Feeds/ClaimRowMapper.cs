@@ -45,12 +45,13 @@ public static class ClaimRowMapper
         var perpetrator = field("perpetrator");
         var perpetratorSide = field("perpetrator_side")?.ToLowerInvariant() ?? resolver.Actor(perpetrator, country)?.Side;
 
-        var claim = new StagedClaim(
-            Ordinal: 0, outcome, victims, SideNames.Normalise(field("victim_side")), quantity, Best: null, ParentOrdinal: null,
-            sourceName, resolver.Source(sourceName, country), perpetrator, perpetratorSide,
-            placeName, place?.Key,
-            FieldParsing.Coordinate(field("latitude"), "latitude", 90), FieldParsing.Coordinate(field("longitude"), "longitude", 180),
-            start, end, FieldParsing.Flag(field("cumulative"), "cumulative"), reported, field("quote"), Span: null, Confidence: 1)
+        var latitude = FieldParsing.Coordinate(field("latitude"), "latitude", 90);
+        var longitude = FieldParsing.Coordinate(field("longitude"), "longitude", 180);
+        var stated = new Claim(outcome, victims, SideNames.Normalise(field("victim_side")), quantity, Parent: null,
+            sourceName, perpetrator, perpetratorSide, placeName, new DatePeriod(start, end),
+            FieldParsing.Flag(field("cumulative"), "cumulative"), field("quote"), Span: null, Confidence: 1);
+        var claim = new StagedClaim(Ordinal: 0, stated, Best: null, resolver.Source(sourceName, country), place?.Key,
+            latitude, longitude, reported)
         {
             PlaceScope = field("place_scope") is not { } scopeText ? null
                 : PlaceScopeNames.TryParse(scopeText, out var scope) ? scope

@@ -88,6 +88,7 @@ public sealed class MappedCsvReader(DatasetMapping mapping) : CsvFeedReader
 
         var quantities = new Quantity?[figures.Length];
         for (var i = 0; i < figures.Length; i++) quantities[i] = Figure(csv, i);
+        var period = new DatePeriod(startDate, endDate);
         var claims = new List<StagedClaim>(figures.Length);
         for (var i = 0; i < figures.Length; i++)
         {
@@ -99,9 +100,9 @@ public sealed class MappedCsvReader(DatasetMapping mapping) : CsvFeedReader
                 var total = mapping.Figures.Select((f, index) => (f, index)).First(x => x.f.Outcome == spec.Outcome && !x.f.Part).index;
                 parent = quantities[total] is null ? null : total;
             }
-            claims.Add(new StagedClaim(i, spec.Outcome, context.VictimGroup(spec.Victims), spec.VictimSide, quantity, Best: null, parent,
-                sourceName, source, perpetrator, side, placeName, place?.Key, lat, lon, startDate, endDate, Cumulative: false,
-                reportedDay, quoteText, Span: null, Confidence: 1));
+            var stated = new Claim(spec.Outcome, context.VictimGroup(spec.Victims), spec.VictimSide, quantity, parent,
+                sourceName, perpetrator, side, placeName, period, Cumulative: false, quoteText, Span: null, Confidence: 1);
+            claims.Add(new StagedClaim(i, stated, Best: null, source, place?.Key, lat, lon, reportedDay));
         }
         if (claims.Count == 0)
             throw new RowRejectedException(

@@ -102,7 +102,7 @@ public sealed class UcdpGedReader : CsvFeedReader
             (victimsA, victimsB) = (SideNames.Normalise(csv.Get(sideA)), SideNames.Normalise(csv.Get(sideB)));
         var source = resolver.Source(SourceName, countryPlace?.Key);
         var (lat, lon) = (FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180));
-        var period = (Start: PartialDate.Day(start), End: PartialDate.Day(end));
+        var period = new DatePeriod(PartialDate.Day(start), PartialDate.Day(end));
 
         (string? Name, Actor? Actor) sideAPerp = (csv.Get(sideA), actorA), sideBPerp = (csv.Get(sideB), actorB), none = (null, null);
         var oneSided = violence == "3";
@@ -111,9 +111,10 @@ public sealed class UcdpGedReader : CsvFeedReader
         // The event's total keeps a perpetrator side only when the reference data knows it (it is what the event is
         // matched by across datasets, whose actor names differ); a part names its unknown perpetrator as written.
         StagedClaim Claim(int ordinal, string victims, string? victimSide, Quantity quantity, int? bestValue, (string? Name, Actor? Actor) perpetrator) =>
-            new(ordinal, Outcome.Killed, victims, victimSide, quantity, bestValue, ordinal == 0 ? null : 0,
-                SourceName, source, perpetrator.Name, ordinal == 0 ? perpetrator.Actor?.Side : SideNames.SideOrName(perpetrator.Actor, perpetrator.Name),
-                placeName, place?.Key, lat, lon, period.Start, period.End, Cumulative: false, end, Quote: null, Span: null, Confidence: 1)
+            new(ordinal, new Claim(Outcome.Killed, victims, victimSide, quantity, ordinal == 0 ? null : 0, SourceName, perpetrator.Name,
+                    ordinal == 0 ? perpetrator.Actor?.Side : SideNames.SideOrName(perpetrator.Actor, perpetrator.Name),
+                    placeName, period, Cumulative: false, Quote: null, Span: null, Confidence: 1),
+                bestValue, source, place?.Key, lat, lon, end)
             {
                 PlaceScope = scope,
             };

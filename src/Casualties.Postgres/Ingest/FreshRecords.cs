@@ -169,37 +169,37 @@ internal static class FreshRecords
     /// <summary>A claim's columns from ordinal to place_scope (<see cref="ClaimColumns"/>), source and place as their ids.</summary>
     private static void WriteClaim(BinaryCopyWriter copy, StagedClaim claim, ReferenceIds ids)
     {
-        var quantity = claim.Quantity;
+        var (claimed, quantity) = (claim.Claim, claim.Claim.Quantity);
         copy.Write(claim.Ordinal);
-        copy.Write(claim.Outcome.ToName());
-        copy.Write(claim.Victims);
-        copy.Write(claim.VictimSide);
+        copy.Write(claimed.Outcome.ToName());
+        copy.Write(claimed.Victims);
+        copy.Write(claimed.VictimSide);
         copy.Write(quantity.Qualifier.ToName());
         copy.Write(quantity.Value);
         copy.Write(quantity.Low);
         copy.Write(quantity.High);
         copy.Write(claim.Best);
         copy.Write(quantity.Phrase);
-        copy.Write(claim.ParentOrdinal);
-        copy.Write(claim.SourceName);
+        copy.Write(claimed.Parent);
+        copy.Write(claimed.Source);
         copy.Write(ids.Source(claim.SourceCanonical));
-        copy.Write(claim.Perpetrator);
-        copy.Write(claim.PerpetratorSide);
-        copy.Write(claim.PlaceName);
+        copy.Write(claimed.Perpetrator);
+        copy.Write(claimed.PerpetratorSide);
+        copy.Write(claimed.Place);
         copy.Write(ids.Place(claim.PlaceKey));
-        copy.Write(ids.Place(claim.PlaceParentKey));
+        copy.Write(ids.Place(claimed.PlaceParentKey));
         copy.Write(claim.Latitude);
         copy.Write(claim.Longitude);
-        copy.Write(claim.Start?.Date);
-        copy.Write(claim.Start is { } start ? IngestStaging.PrecisionName(start.Precision) : null);
-        copy.Write(claim.End?.Date);
-        copy.Write(claim.End is { } end ? IngestStaging.PrecisionName(end.Precision) : null);
-        copy.Write(claim.Cumulative);
+        copy.Write(claimed.Period.Start?.Date);
+        copy.Write(claimed.Period.Start is { } start ? IngestStaging.PrecisionName(start.Precision) : null);
+        copy.Write(claimed.Period.End?.Date);
+        copy.Write(claimed.Period.End is { } end ? IngestStaging.PrecisionName(end.Precision) : null);
+        copy.Write(claimed.Cumulative);
         copy.Write(claim.Reported);
-        copy.Write(claim.Quote);
-        copy.Write(claim.Span?.Start);
-        copy.Write(claim.Span?.End);
-        copy.Write((float)claim.Confidence);
+        copy.Write(claimed.Quote);
+        copy.Write(claimed.Span?.Start);
+        copy.Write(claimed.Span?.End);
+        copy.Write((float)claimed.Confidence);
         copy.Write(claim.PlaceScope?.ToName());
     }
 
@@ -209,7 +209,7 @@ internal static class FreshRecords
     /// </summary>
     private static long? ParentOf(StagedClaim claim, IReadOnlyList<StagedClaim> own, long[] claimIds, int first, long id)
     {
-        if (claim.ParentOrdinal is not { } parent) return null;
+        if (claim.Claim.Parent is not { } parent) return null;
         for (var j = 0; j < own.Count; j++)
         {
             if (own[j].Ordinal == parent) return claimIds[first + j] == id ? null : claimIds[first + j];

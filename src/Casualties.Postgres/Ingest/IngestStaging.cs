@@ -58,40 +58,40 @@ internal static class IngestStaging
     /// </summary>
     public static void WriteClaim(NpgsqlBinaryImporter copy, StagedClaim claim, ReferenceIds? ids)
     {
-        var quantity = claim.Quantity;
+        var (claimed, quantity) = (claim.Claim, claim.Claim.Quantity);
         copy.Write(claim.Ordinal, NpgsqlDbType.Integer);
-        copy.Write(claim.Outcome.ToName(), NpgsqlDbType.Text);
-        copy.Write(claim.Victims, NpgsqlDbType.Text);
-        Text(copy, claim.VictimSide);
+        copy.Write(claimed.Outcome.ToName(), NpgsqlDbType.Text);
+        copy.Write(claimed.Victims, NpgsqlDbType.Text);
+        Text(copy, claimed.VictimSide);
         copy.Write(quantity.Qualifier.ToName(), NpgsqlDbType.Text);
         Nullable(copy, quantity.Value, NpgsqlDbType.Integer);
         copy.Write(quantity.Low, NpgsqlDbType.Integer);
         Nullable(copy, quantity.High, NpgsqlDbType.Integer);
         Nullable(copy, claim.Best, NpgsqlDbType.Integer);
         Text(copy, quantity.Phrase);
-        Nullable(copy, claim.ParentOrdinal, NpgsqlDbType.Integer);
-        Text(copy, claim.SourceName);
+        Nullable(copy, claimed.Parent, NpgsqlDbType.Integer);
+        Text(copy, claimed.Source);
         if (ids is null) Text(copy, claim.SourceCanonical);
         else Nullable(copy, ids.Source(claim.SourceCanonical), NpgsqlDbType.Bigint);
-        Text(copy, claim.Perpetrator);
-        Text(copy, claim.PerpetratorSide);
-        Text(copy, claim.PlaceName);
+        Text(copy, claimed.Perpetrator);
+        Text(copy, claimed.PerpetratorSide);
+        Text(copy, claimed.Place);
         if (ids is null) Text(copy, claim.PlaceKey);
         else Nullable(copy, ids.Place(claim.PlaceKey), NpgsqlDbType.Bigint);
-        if (ids is null) Text(copy, claim.PlaceParentKey);
-        else Nullable(copy, ids.Place(claim.PlaceParentKey), NpgsqlDbType.Bigint);
+        if (ids is null) Text(copy, claimed.PlaceParentKey);
+        else Nullable(copy, ids.Place(claimed.PlaceParentKey), NpgsqlDbType.Bigint);
         Nullable(copy, claim.Latitude, NpgsqlDbType.Double);
         Nullable(copy, claim.Longitude, NpgsqlDbType.Double);
-        Nullable(copy, claim.Start?.Date, NpgsqlDbType.Date);
-        Text(copy, claim.Start is { } start ? PrecisionName(start.Precision) : null);
-        Nullable(copy, claim.End?.Date, NpgsqlDbType.Date);
-        Text(copy, claim.End is { } end ? PrecisionName(end.Precision) : null);
-        copy.Write(claim.Cumulative, NpgsqlDbType.Boolean);
+        Nullable(copy, claimed.Period.Start?.Date, NpgsqlDbType.Date);
+        Text(copy, claimed.Period.Start is { } start ? PrecisionName(start.Precision) : null);
+        Nullable(copy, claimed.Period.End?.Date, NpgsqlDbType.Date);
+        Text(copy, claimed.Period.End is { } end ? PrecisionName(end.Precision) : null);
+        copy.Write(claimed.Cumulative, NpgsqlDbType.Boolean);
         copy.Write(claim.Reported, NpgsqlDbType.Date);
-        Text(copy, claim.Quote);
-        Nullable(copy, claim.Span?.Start, NpgsqlDbType.Integer);
-        Nullable(copy, claim.Span?.End, NpgsqlDbType.Integer);
-        copy.Write((float)claim.Confidence, NpgsqlDbType.Real);
+        Text(copy, claimed.Quote);
+        Nullable(copy, claimed.Span?.Start, NpgsqlDbType.Integer);
+        Nullable(copy, claimed.Span?.End, NpgsqlDbType.Integer);
+        copy.Write((float)claimed.Confidence, NpgsqlDbType.Real);
         Text(copy, claim.PlaceScope?.ToName());
     }
 

@@ -42,7 +42,7 @@ internal sealed class ReferenceIds
         foreach (var claim in claims)
         {
             Note(claim.PlaceKey);
-            Note(claim.PlaceParentKey);
+            Note(claim.Claim.PlaceParentKey);
         }
         if (unknown is null) return;
         await using var command = new NpgsqlCommand(PlacesSql, connection);

@@ -2,40 +2,30 @@ using Casualties.Domain.Model;
 
 namespace Casualties.Postgres.Ingest;
 
-/// <summary>One claim on its way into the claims table, with its provenance inside its document or record.</summary>
+/// <summary>
+/// One claim on its way into the claims table: the domain's <see cref="Domain.Model.Claim"/> (as the extractor read it,
+/// or as a dataset row states it) with what storing it adds: its place in its document or record, what its names
+/// resolved to in the reference data, and when it was reported.
+/// </summary>
 /// <remarks>
-/// <see cref="SourceName"/> and <see cref="PlaceName"/> are the names as written; <see cref="SourceCanonical"/>
-/// (a sources.name) and <see cref="PlaceKey"/> (a places.key) are what they resolved to in the reference data,
-/// null when nothing matched. <see cref="Best"/> is a dataset's own best estimate (UCDP), else null.
-/// <see cref="Reported"/> is when the source said it. <see cref="Span"/> is [start, end) in the stored document body.
+/// The claim's <see cref="Claim.Source"/> and <see cref="Claim.Place"/> are the names as written (the source after
+/// the carrier's default is applied); its <see cref="Claim.Parent"/> is the <see cref="Ordinal"/> of the claim it is a
+/// subset of; its <see cref="Claim.PlaceParentKey"/> is stored as claims.place_parent_id.
+/// <see cref="SourceCanonical"/> (a sources.name) and <see cref="PlaceKey"/> (a places.key, stored as claims.place_id)
+/// are what they resolved to, null when nothing matched; for a place kept as written, <see cref="PlaceKey"/> is its
+/// nearest known parent's key. <see cref="Best"/> is a dataset's own best estimate (UCDP), else null.
+/// <see cref="Reported"/> is when the source said it.
 /// </remarks>
 public sealed record StagedClaim(
     int Ordinal,
-    Outcome Outcome,
-    string Victims,
-    string? VictimSide,
-    Quantity Quantity,
+    Claim Claim,
     int? Best,
-    int? ParentOrdinal,
-    string? SourceName,
     string? SourceCanonical,
-    string? Perpetrator,
-    string? PerpetratorSide,
-    string? PlaceName,
     string? PlaceKey,
     double? Latitude,
     double? Longitude,
-    PartialDate? Start,
-    PartialDate? End,
-    bool Cumulative,
-    DateOnly Reported,
-    string? Quote,
-    TextSpan? Span,
-    double Confidence)
+    DateOnly Reported)
 {
     /// <summary>How the place relates to what the claim counts (claims.place_scope); null when not stated.</summary>
     public PlaceScope? PlaceScope { get; init; }
-
-    /// <summary>For a place kept as written (<see cref="PlaceKey"/> null): the key of the nearest known place it lies in.</summary>
-    public string? PlaceParentKey { get; init; }
 }

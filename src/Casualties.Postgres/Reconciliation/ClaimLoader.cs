@@ -36,6 +36,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         """;
 
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Qualifier Qualifier, int? Value, int Low, int? High), Quantity> quantities = [];
 
     /// <summary>The claims of one outcome at the given places (and with no place, when <paramref name="unplaced"/>).</summary>
     public async Task<List<ClaimRecord>> Load(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced, CancellationToken ct)
@@ -56,10 +57,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
                 Outcome: outcome,
                 Victims: Intern(reader.GetString(2)),
                 VictimSide: NullableString(reader, 3),
-                Qualifier: QualifierNames.TryParse(reader.GetString(4), out var qualifier) ? qualifier : Qualifier.Exact,
-                Value: reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                Low: reader.GetInt32(6),
-                High: reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                Quantity: Quantity(reader),
                 Best: reader.IsDBNull(8) ? null : reader.GetInt32(8),
                 ParentId: reader.IsDBNull(9) ? null : reader.GetInt64(9),
                 Source: NullableString(reader, 10),
@@ -90,6 +88,26 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         if (strings.Count > 200_000) strings.Clear();
         strings[value] = value;
         return value;
+    }
+
+    /// <summary>
+    /// The claim's figure through <see cref="Domain.Model.Quantity"/>'s validating constructor, one shared instance per
+    /// distinct figure (a reference in each claim instead of the four fields, far fewer figures than claims).
+    /// </summary>
+    /// <remarks>
+    /// A stored row cannot fail the validation: the claims table's CHECKs are the same rules (qualifier one of the
+    /// names, value and low not negative, high not below low). The phrase of a vague figure is not read.
+    /// </remarks>
+    private Quantity Quantity(NpgsqlDataReader reader)
+    {
+        var name = reader.GetString(4);
+        var qualifier = QualifierNames.TryParse(name, out var parsed) ? parsed
+            : throw new InvalidDataException($"claims.qualifier '{name}' is not a qualifier.");
+        (Qualifier Qualifier, int? Value, int Low, int? High) key =
+            (qualifier, reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetInt32(7));
+        if (quantities.TryGetValue(key, out var shared)) return shared;
+        if (quantities.Count > 200_000) quantities.Clear();
+        return quantities[key] = new Quantity(key.Qualifier, key.Value, key.Low, key.High);
     }
 
     private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Intern(reader.GetString(ordinal));

@@ -4,5 +4,6 @@ namespace Casualties.Reports.Loading;
 public sealed class PlaceNotFoundException(string place)
     : Exception($"No place called '{place}' in the gazetteer (by name, key or alias).")
 {
+    /// <summary>The place as the filter gave it.</summary>
     public string Place { get; } = place;
 }

@@ -4,10 +4,15 @@ namespace Casualties.Reports.Model;
 [Flags]
 public enum SelectionReason
 {
+    /// <summary>Not shown.</summary>
     None = 0,
+    /// <summary>Among the country's top incidents by their flags.</summary>
     Flagged = 1,
+    /// <summary>Among the country's largest incidents.</summary>
     Largest = 2,
+    /// <summary>Among the country's most disputed incidents.</summary>
     Disputed = 4,
+    /// <summary>Among the country's most recently changed incidents.</summary>
     RecentlyChanged = 8,
     /// <summary>Shown because the report shows everything (--all).</summary>
     All = 16,
@@ -20,7 +25,9 @@ public enum SelectionReason
 /// </summary>
 public sealed record CountrySelection(string? Country, int Incidents, int Flagged, int Shown, int FlaggedShown)
 {
+    /// <summary>The incidents covered but not shown.</summary>
     public int LeftOut => Incidents - Shown;
 
+    /// <summary>The flagged incidents covered but not shown.</summary>
     public int FlaggedLeftOut => Flagged - FlaggedShown;
 }

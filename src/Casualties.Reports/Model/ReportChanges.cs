@@ -14,10 +14,13 @@ public sealed record ChangeCounts(
     int NewIncidents, int ChangedIncidents, int GoneIncidents, int RaisedFlags, int ClearedFlags,
     int NewTotals, int ChangedTotals, int GoneTotals)
 {
+    /// <summary>All incidents new, changed or gone.</summary>
     public int Incidents => NewIncidents + ChangedIncidents + GoneIncidents;
 
+    /// <summary>All flags raised or cleared.</summary>
     public int Flags => RaisedFlags + ClearedFlags;
 
+    /// <summary>All totals new, moved or gone.</summary>
     public int Totals => NewTotals + ChangedTotals + GoneTotals;
 }
 
@@ -36,5 +39,6 @@ public sealed record FlagChange(string Status, ReportFlag Flag);
 /// <see cref="After"/> null on the side where it does not exist.</summary>
 public sealed record TotalChange(string Status, ReportTotal? Before, ReportTotal? After)
 {
+    /// <summary>The total as of the report's run, or as it last was when gone.</summary>
     public ReportTotal Total => (After ?? Before)!;
 }

@@ -9,7 +9,9 @@ public sealed record ReportSummary(
     int Incidents, int Events, int Tallies, int WithoutConsensus, int Sources, int Claims,
     int HighFlags, int MediumFlags, int LowFlags, DateOnly? FirstDate, DateOnly? LastDate)
 {
+    /// <summary>The summary of a report that covers nothing.</summary>
     public static readonly ReportSummary Empty = new(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
 
+    /// <summary>All flags, of every severity.</summary>
     public int Flags => HighFlags + MediumFlags + LowFlags;
 }

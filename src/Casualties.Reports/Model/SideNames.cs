@@ -9,6 +9,7 @@ public sealed class SideNames(IReadOnlyDictionary<string, string> names)
     /// <summary>Every side as its key.</summary>
     public static SideNames Keys { get; } = new(new Dictionary<string, string>());
 
+    /// <summary>The side's name for readers, else its key.</summary>
     public string Name(string side) => names.GetValueOrDefault(side, side);
 
     /// <summary>"ISIS side", "government side", "unknown side".</summary>

@@ -7,6 +7,7 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 public static class CsvCell
 {
+    /// <summary>The value as a cell, empty for null.</summary>
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";

@@ -11,6 +11,7 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 public sealed class CsvReportRenderer : IReportRenderer
 {
+    /// <summary>The header row: one row per source figure of an incident, in this column order.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
         "incident_id", "kind", "outcome", "place", "place_key", "country", "start", "end", "perpetrator_side", "contained_in",
@@ -18,6 +19,7 @@ public sealed class CsvReportRenderer : IReportRenderer
         "claim_id", "source", "qualifier", "value", "source_low", "source_high", "reported", "superseded", "document", "rule", "quote",
     ];
 
+    /// <inheritdoc/>
     public async Task Render(ReportData data, Stream output, CancellationToken ct = default)
     {
         await using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };

@@ -14,6 +14,7 @@ public sealed partial class HtmlReportRenderer
     /// <summary>Where an incident's card is, seen from the page being written: null when the report does not show it.</summary>
     private delegate string? IncidentLink(long incidentId, string? country);
 
+    /// <summary>The file name of the first page of the HTML folder form.</summary>
     public const string IndexPage = "index.html";
 
     private const string ChartNote = "<p class=\"note\">Each chart shows the reported range (light band), the consensus every source allows (dark band, when there is one), the best value (dashed line) and every source's figure: its bounds as a bar, an arrow when open-ended, and a dot at its value; hollow dots are earlier words a later one superseded.</p>";

@@ -6,5 +6,6 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 public interface IReportRenderer
 {
+    /// <summary>Writes the whole report to <paramref name="output"/>.</summary>
     Task Render(ReportData data, Stream output, CancellationToken ct = default);
 }

@@ -10,9 +10,11 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 public sealed class JsonReportRenderer(TimeProvider clock) : IReportRenderer
 {
+    /// <summary>The report's schema_version; raised when a field changes meaning or goes away.</summary>
     public const int SchemaVersion = 1;
     private const int FlushAt = 1 << 16;
 
+    /// <inheritdoc/>
     public async Task Render(ReportData data, Stream output, CancellationToken ct = default)
     {
         await using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });

@@ -8,6 +8,7 @@ public static class Markdown
 {
     private const string Special = "\\`*_[]()<>#|~!{}";
 
+    /// <summary>The text made inert, empty for null.</summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";

@@ -10,6 +10,7 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 public sealed class MarkdownReportRenderer(TimeProvider clock) : IReportRenderer
 {
+    /// <inheritdoc/>
     public async Task Render(ReportData data, Stream output, CancellationToken ct = default)
     {
         await using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };

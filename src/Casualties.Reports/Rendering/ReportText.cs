@@ -10,8 +10,10 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 public static class ReportText
 {
+    /// <summary>The culture every number and date is written in.</summary>
     public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
+    /// <summary>The report's title.</summary>
     public const string Title = "Casualty reconciliation report";
 
     /// <summary>"1,234"; a dash when unknown.</summary>
@@ -21,12 +23,16 @@ public static class ReportText
     public static string Range(long low, long? high) =>
         high is null ? Number(low) + "+" : low == high ? Number(low) : $"{Number(low)}–{Number(high.Value)}";
 
+    /// <summary>"2016-12-06".</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Culture);
 
+    /// <summary>"2016-12-06", empty when unknown.</summary>
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>"2016-12-06", "2016-11" or "2011" as precise as known, empty when unknown.</summary>
     public static string Date(PartialDate? date) => date?.ToString() ?? "";
 
+    /// <summary>A moment in UTC to the second: "2016-12-07T10:00:00Z".</summary>
     public static string Timestamp(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Culture);
 
@@ -40,6 +46,7 @@ public static class ReportText
         ({ } s, { } e) => $"{s} to {e}",
     };
 
+    /// <summary>A filter's or total's days: "2016-01-01 to 2016-12-31", one date when both agree, "all time" when neither is set.</summary>
     public static string Period(DateOnly? start, DateOnly? end) => (start, end) switch
     {
         (null, null) => "all time",
@@ -50,8 +57,10 @@ public static class ReportText
     /// <summary>"1 source", "3 sources".</summary>
     public static string Count(long n, string noun) => $"{Number(n)} {noun}{(n == 1 ? "" : "s")}";
 
+    /// <summary>The word with its first letter in upper case.</summary>
     public static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
+    /// <summary>"civilians", "combatants (opposition)": the victim group in words, with its side when known.</summary>
     public static string Victims(string victims, string? victimSide) =>
         victimSide is null ? victims.Replace('_', ' ') : $"{victims.Replace('_', ' ')} ({victimSide})";
 
@@ -78,14 +87,18 @@ public static class ReportText
         var high => $"{Number(figure.Low)} to {Number(high.Value)}",
     };
 
+    /// <summary>"consensus 120–140", or "no consensus" when no figure fits every source.</summary>
     public static string Consensus(bool hasConsensus, int? low, int? high) =>
         !hasConsensus || low is null ? "no consensus" : $"consensus {Range(low.Value, high)}";
 
+    /// <summary>"Killed in Aleppo, 2016-11-15 to 2016-12-07": an incident's outcome, place and period.</summary>
     public static string IncidentHeading(ReportIncident incident) =>
         $"{Capitalized(incident.Outcome)} in {incident.Place ?? "an unknown place"}, {Period(incident.Start, incident.End)}";
 
+    /// <summary>"event" or "running tally".</summary>
     public static string IncidentKind(string kind) => kind == "tally" ? "running tally" : kind;
 
+    /// <summary>How a total was reached, in words ("sum of the parts").</summary>
     public static string Method(string method) => method switch
     {
         "single" => "one incident",
@@ -95,6 +108,7 @@ public static class ReportText
         _ => method,
     };
 
+    /// <summary>What the report covers, in one line (its filter and the places it matched).</summary>
     public static string FilterText(ReportData data)
     {
         var f = data.Filter;
@@ -137,6 +151,7 @@ public static class ReportText
         ? "SELECT * FROM v_incidents WHERE country IS NULL"
         : $"SELECT * FROM v_incidents WHERE country = {SqlQuote(country)}";
 
+    /// <summary>The SQL that lists the low-severity flags the default report leaves out.</summary>
     public const string LowFlagsSql = "SELECT * FROM v_flags WHERE severity = 'low'";
 
     /// <summary>A word for the shell: as it is when plain, else in single quotes.</summary>
@@ -144,6 +159,7 @@ public static class ReportText
         word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.') ? word
         : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
+    /// <summary>A string literal for SQL, single quotes doubled.</summary>
     public static string SqlQuote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>"flagged, largest": why the default report shows an incident.</summary>
@@ -170,13 +186,16 @@ public static class ReportText
     public static string Figures(ReportIncident incident) =>
         $"{Range(incident.Low, incident.High)}, best {Number(incident.Best)}, {Count(incident.SourceCount, "source")}";
 
+    /// <summary>"Government side, killed civilians in Aleppo, all time": whose total of what, where and when.</summary>
     public static string TotalHeading(ReportTotal t, SideNames sides) =>
         $"{Capitalized(sides.Side(t.PerpetratorSide))}, {t.Outcome} {Victims(t.Victims, t.VictimSide)} in {t.Place ?? t.PlaceKey ?? "an unknown place"}, {Period(t.PeriodStart, t.PeriodEnd)}";
 
+    /// <summary>Which reconciliation run the report shows and when it finished (or started), or that none has run.</summary>
     public static string RunText(ReportRun? run) => run is null
         ? "no reconciliation has run yet"
         : $"reconciliation run {run.RunId} ({run.Mode}, {(run.FinishedAt is { } done ? "finished " + Timestamp(done) : "started " + Timestamp(run.StartedAt))})";
 
+    /// <summary>A flag kind as a heading ("Ranges do not overlap").</summary>
     public static string FlagKind(string kind) => kind switch
     {
         "disjoint_ranges" => "Ranges do not overlap",

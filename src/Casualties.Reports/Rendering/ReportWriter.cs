@@ -11,6 +11,12 @@ public static class ReportWriter
     public static bool IsFolder(string path) =>
         Directory.Exists(path) || Path.EndsInDirectorySeparator(path) || Path.GetExtension(path).Length == 0;
 
+    /// <summary>Writes the report in <paramref name="format"/> to <paramref name="path"/> (a folder for HTML when <see cref="IsFolder"/>).</summary>
+    /// <param name="data">The report.</param>
+    /// <param name="format">The form to write.</param>
+    /// <param name="path">The file or folder written, replaced whole when complete.</param>
+    /// <param name="clock">Gives the generation time the report states.</param>
+    /// <param name="ct">Stops the writing; the target is then left as it was.</param>
     /// <param name="progress">Called with the number of incidents written so far, as they are written.</param>
     public static async Task WriteFile(ReportData data, ReportFormat format, string path, TimeProvider clock, CancellationToken ct = default,
         Action<long>? progress = null)

@@ -35,7 +35,7 @@ public sealed class BadInputTests
 
         var claims = await ExtractWithin(junk, ct);
 
-        Assert.That(claims.Where(c => junk.AsSpan(c.Span.Start, c.Span.End - c.Span.Start).ToString() != c.Quote), Is.Empty,
+        Assert.That(claims.Where(c => c.Span is not { } span || junk.AsSpan(span.Start, span.Length).ToString() != c.Quote), Is.Empty,
             "every claim's quote is the text at its span");
     }
 
@@ -58,7 +58,7 @@ public sealed class BadInputTests
         var claims = await ExtractWithin(text, ct);
 
         Assert.That(claims.Select(c => c.Quantity.Value), Does.Contain(25), "the first sentence's figure");
-        Assert.That(claims.Where(c => c.Quantity.Value == 77).Select(c => c.Span.Start), Is.EqualTo(new[] { text.Length - Last.Length }),
+        Assert.That(claims.Where(c => c.Quantity.Value == 77).Select(c => c.Span?.Start), Is.EqualTo(new int?[] { text.Length - Last.Length }),
             "the last sentence's figure, 50 MB in");
     }
 

@@ -80,6 +80,6 @@ public sealed class GoldCorpusTests
         var claims = new ClaimExtractor(TestData.Reference).ExtractDated(text);
 
         Assert.That(claims, Has.Count.EqualTo(10));
-        Assert.That(claims.All(c => text[c.Span.Start..c.Span.End] == c.Quote), Is.True);
+        Assert.That(claims.All(c => c.Span is { } span && text[span.Start..span.End] == c.Quote), Is.True);
     }
 }

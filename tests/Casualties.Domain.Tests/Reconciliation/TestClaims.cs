@@ -39,8 +39,9 @@ internal static class TestClaims
         var startDate = PartialDate.Parse(start);
         var endDate = end is null ? startDate : PartialDate.Parse(end);
         var upper = high == -1 ? low : high;
-        return new ClaimRecord(id ?? Interlocked.Increment(ref nextId), outcome, victims, victimSide, qualifier,
-            value ?? (qualifier is Qualifier.Vague or Qualifier.Range ? null : qualifier == Qualifier.MoreThan ? low - 1 : low), low, upper, best, parent, source, reliability, side, place,
+        var stated = value ?? (qualifier is Qualifier.Vague or Qualifier.Range ? null : qualifier == Qualifier.MoreThan ? low - 1 : low);
+        return new ClaimRecord(id ?? Interlocked.Increment(ref nextId), outcome, victims, victimSide,
+            new Quantity(qualifier, stated, low, upper), best, parent, source, reliability, side, place,
             latitude, longitude, startDate, endDate, cumulative, Day(reported), document, position, eventKey, $"quote {low}");
     }
 

@@ -27,5 +27,5 @@ public static class Probes
     public static Task<JobRow> RunningOn(NpgsqlDataSource dataSource, long id, WorkerProcess worker) =>
         Eventually.Until(() => Job(dataSource, id),
             j => j.State == "running" && j.LeaseOwner is not null && j.LeaseOwner.Contains($":{worker.Id}:", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(60), $"job {id} running on worker {worker.Id}", () => worker.Output);
+            Eventually.Generous, $"job {id} running on worker {worker.Id}", () => worker.Output);
 }

@@ -8,6 +8,7 @@ namespace Casualties.Worker.Tests.Support;
 /// </summary>
 public static class Settings
 {
+    /// <summary>The test defaults above, each key of <paramref name="overrides"/> replacing the default's value.</summary>
     public static Dictionary<string, string> Fast(params (string Key, string Value)[] overrides)
     {
         var settings = new Dictionary<string, string>

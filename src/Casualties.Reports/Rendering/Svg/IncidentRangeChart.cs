@@ -20,6 +20,7 @@ public static class IncidentRangeChart
         FigurePoint.Of(QualifierNames.TryParse(s.Qualifier, out var qualifier) ? qualifier : Qualifier.Exact,
             s.Value, s.Low, s.High, s.Best);
 
+    /// <summary>Writes the chart of one figure's sources; <paramref name="id"/> makes its element ids unique in the page.</summary>
     public static void Write(TextWriter w, ReportFigure figure, string id)
     {
         var rows = figure.Sources.Concat(figure.Superseded).ToList();

@@ -12,6 +12,7 @@ public static class TimelineChart
 {
     private const double Width = 640, Height = 270, Left = 58, Right = 596, Top = 40, Bottom = 232;
 
+    /// <summary>Writes the chart of <paramref name="months"/> under <paramref name="title"/>; <paramref name="id"/> makes its element ids unique in the page.</summary>
     public static void Write(TextWriter w, IReadOnlyList<ReportTotal> months, IReadOnlyList<string?> sides, SideNames names, string id, string title)
     {
         var starts = months.Select(t => t.PeriodStart!.Value).Distinct().Order().ToList();
