@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Casualties.Domain.Model;
 
 namespace Casualties.Domain.Reconciliation;
@@ -44,6 +45,15 @@ public static class ClaimFacts
     {
         if (claim.EventKey is null) return null;
         var colon = claim.Document.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? claim.Document[..colon] : claim.Document;
+        if (colon <= 0) return claim.Document;
+        // One string per dataset name, not a new one per call: the grouper asks for it of every dataset row several
+        // times, and drafts keep it (issue 14).
+        var name = claim.Document.AsSpan(0, colon);
+        if (DatasetNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known)) return known;
+        var made = name.ToString();
+        return DatasetNames.Count < MaxDatasetNames ? DatasetNames.GetOrAdd(made, made) : made;
     }
+
+    private const int MaxDatasetNames = 1_024;
+    private static readonly ConcurrentDictionary<string, string> DatasetNames = new(StringComparer.Ordinal);
 }

@@ -22,8 +22,14 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
     public PartialDate End { get; } = anchor.EndOrStart();
     public bool Cumulative { get; } = anchor.Cumulative;
 
-    private Dictionary<string, string>? eventKeys;
-    private readonly List<string> sources = new(4);
+    // Held inline for the usual one dataset event id and one or two sources (a dictionary and a list per draft were
+    // a tenth of a dense partition's memory, issue 14); more go to lists made only when needed.
+    private string? firstDataset;
+    private string? firstEventKey;
+    private List<(string Dataset, string EventKey)>? moreEventKeys;
+    private string? firstSource;
+    private string? secondSource;
+    private List<string>? moreSources;
 
     public List<(ClaimRecord Claim, string Rule)> Members { get; } = [];
 
@@ -31,23 +37,51 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
     public bool TryGetEventKey(string dataset, out string eventKey)
     {
         eventKey = "";
-        return eventKeys is not null && eventKeys.TryGetValue(dataset, out eventKey!);
+        if (firstDataset is null) return false;
+        if (string.Equals(firstDataset, dataset, StringComparison.Ordinal))
+        {
+            eventKey = firstEventKey!;
+            return true;
+        }
+        if (moreEventKeys is null) return false;
+        foreach (var (held, key) in moreEventKeys)
+        {
+            if (!string.Equals(held, dataset, StringComparison.Ordinal)) continue;
+            eventKey = key;
+            return true;
+        }
+        return false;
     }
 
-    /// <summary>The event ids this incident holds, by dataset, in the order they came (null: none).</summary>
-    public IReadOnlyDictionary<string, string>? EventKeys => eventKeys;
+    /// <summary>How many datasets this incident holds an event id of.</summary>
+    public int EventKeyCount => firstDataset is null ? 0 : 1 + (moreEventKeys?.Count ?? 0);
+
+    /// <summary>The <paramref name="index"/>th event id this incident holds, with its dataset, in the order they came.</summary>
+    public (string Dataset, string EventKey) EventKeyAt(int index) =>
+        index == 0 ? (firstDataset!, firstEventKey!) : moreEventKeys![index - 1];
 
     /// <summary>True when the incident has coordinates, so that it may meet a claim by distance.</summary>
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 
     /// <summary>True when <paramref name="source"/> already has a word in this incident.</summary>
-    public bool HasSource(string source) => sources.Contains(source);
+    public bool HasSource(string source) =>
+        string.Equals(firstSource, source, StringComparison.Ordinal) || string.Equals(secondSource, source, StringComparison.Ordinal)
+        || (moreSources is not null && moreSources.Contains(source));
 
     public void Add(ClaimRecord claim, string rule)
     {
         Members.Add((claim, rule));
-        if (claim.Source is not null && !sources.Contains(claim.Source)) sources.Add(claim.Source);
-        if (claim.Dataset() is { } dataset) (eventKeys ??= new(StringComparer.Ordinal)).TryAdd(dataset, claim.EventKey!);
+        if (claim.Source is { } source && !HasSource(source))
+        {
+            if (firstSource is null) firstSource = source;
+            else if (secondSource is null) secondSource = source;
+            else (moreSources ??= []).Add(source);
+        }
+        if (claim.Dataset() is { } dataset && !TryGetEventKey(dataset, out _))
+        {
+            if (firstDataset is null) (firstDataset, firstEventKey) = (dataset, claim.EventKey!);
+            else (moreEventKeys ??= []).Add((dataset, claim.EventKey!));
+        }
         PerpetratorSide ??= claim.PerpetratorSide;
         if (Latitude is null && claim.Latitude is not null)
         {

@@ -26,6 +26,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
     private readonly Dictionary<(string Dataset, string EventKey), List<IncidentDraft>> eventsByEventKey = [];
     private readonly List<IncidentDraft> wideEvents = [];
     private readonly Dictionary<int, List<IncidentDraft>> talliesByStartYear = [];
+    private readonly Dictionary<string, string[]> singleSignatures = new(StringComparer.Ordinal);
 
     public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims)
     {
@@ -34,6 +35,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
         eventsByEventKey.Clear();
         wideEvents.Clear();
         talliesByStartYear.Clear();
+        singleSignatures.Clear();
         var drafts = new List<IncidentDraft>();
         foreach (var unit in Units(claims))
         {
@@ -176,7 +178,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
     private void Reindex(IncidentDraft draft)
     {
         var entry = indexedEvents[draft];
-        var keys = draft.EventKeys?.Count ?? 0;
+        var keys = draft.EventKeyCount;
         if (keys == entry.EventKeys && draft.HasCoordinates == entry.Coordinates) return;
         var moved = entry with { Signature = keys == entry.EventKeys ? entry.Signature : Signature(draft), Coordinates = draft.HasCoordinates };
         for (var day = draft.Window.First.DayNumber; day <= draft.Window.Last.DayNumber; day++)
@@ -190,20 +192,35 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
 
     private int RegisterEventKeys(IncidentDraft draft, int registered)
     {
-        if (draft.EventKeys is not { } keys) return 0;
-        var position = 0;
-        foreach (var (dataset, eventKey) in keys)
+        var count = draft.EventKeyCount;
+        for (var position = registered; position < count; position++)
         {
-            if (position++ < registered) continue;
+            var (dataset, eventKey) = draft.EventKeyAt(position);
             if (!eventsByEventKey.TryGetValue((dataset, eventKey), out var list)) eventsByEventKey[(dataset, eventKey)] = list = [];
             list.Add(draft);
         }
-        return keys.Count;
+        return count;
     }
 
-    /// <summary>The datasets whose event ids a draft holds, ordinal order ("" for none).</summary>
-    private static string[] Signature(IncidentDraft draft) =>
-        draft.EventKeys is { Count: > 0 } keys ? keys.Keys.Order(StringComparer.Ordinal).ToArray() : [];
+    /// <summary>
+    /// The datasets whose event ids a draft holds, ordinal order (empty for none); one array per dataset shared by
+    /// the drafts holding that one alone (most of a dense partition's events).
+    /// </summary>
+    private string[] Signature(IncidentDraft draft)
+    {
+        var count = draft.EventKeyCount;
+        if (count == 0) return [];
+        if (count == 1)
+        {
+            var dataset = draft.EventKeyAt(0).Dataset;
+            if (!singleSignatures.TryGetValue(dataset, out var shared)) singleSignatures[dataset] = shared = [dataset];
+            return shared;
+        }
+        var datasets = new string[count];
+        for (var i = 0; i < count; i++) datasets[i] = draft.EventKeyAt(i).Dataset;
+        Array.Sort(datasets, StringComparer.Ordinal);
+        return datasets;
+    }
 
     private static void AddTo(Dictionary<int, List<IncidentDraft>> index, int key, IncidentDraft draft)
     {

@@ -68,6 +68,11 @@ public sealed class Reconciler
             .ToList();
         Containment.Resolve(built, Places);
 
+        // Totals and flags first, from the built incidents: their working arrays are gone before the incidents'
+        // members and figures are made, so a large partition does not hold both at once (issue 14).
+        var totals = new TotalCalculator(Places, options).Compute(built, claims[0].Outcome);
+        var flags = Flags(built, claims);
+
         var contains = new List<string>[built.Count];
         for (var i = 0; i < built.Count; i++)
         {
@@ -77,15 +82,17 @@ public sealed class Reconciler
         {
             ContainedIn = b.Containers.Length > 0 ? built[b.Containers[0]].Key : null,
         }).ToList();
+        return new ReconciliationResult(incidents, totals, flags);
+    }
 
-        var totals = new TotalCalculator(Places, options).Compute(built, claims[0].Outcome);
+    private List<ConflictFlag> Flags(List<BuiltIncident> built, IReadOnlyList<ClaimRecord> claims)
+    {
         var byId = new Dictionary<long, ClaimRecord>(claims.Count);
         foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
-        var flags = new FlagDetector(options, Places).Detect(built, byId)
+        return new FlagDetector(options, Places).Detect(built, byId)
             .OrderBy(f => f.IncidentKey, StringComparer.Ordinal)
             .ThenBy(f => f.Kind)
             .ThenBy(f => string.Join(',', f.ClaimIds), StringComparer.Ordinal)
             .ToList();
-        return new ReconciliationResult(incidents, totals, flags);
     }
 }

@@ -9,7 +9,9 @@ namespace Casualties.Postgres.Reconciliation;
 /// place key, the document's name or dataset:record_key, the parent claim's id (claims.parent_id, resolved when the
 /// claims were stored), the dataset event id. Retired dataset rows are left out. Reads one outcome and a set of
 /// places at a time, so memory stays bounded. With <paramref name="placeIndex"/>, a claim naming a place the
-/// gazetteer does not know is keyed by that name (<see cref="PlaceIndex.KeyOf"/>).
+/// gazetteer does not know is keyed by that name (<see cref="PlaceIndex.KeyOf"/>). The quote is not read: nothing a run
+/// stores comes from it (<see cref="SourceFigure.Quote"/> stays null; the views read it from the claim), and in a dense
+/// partition held whole it was a tenth of the claims' memory (issue 14).
 /// </summary>
 public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, PlaceIndex? placeIndex = null)
 {
@@ -21,7 +23,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
                c.perpetrator_side, c.place_id, c.latitude, c.longitude,
                c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
                c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported,
-               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key, c.quote,
+               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key,
                c.place_name, c.place_scope
         FROM claims c
         LEFT JOIN documents d ON d.id = c.document_id
@@ -47,11 +49,15 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var claims = new List<ClaimRecord>();
+        string? lastEventKey = null;
         while (await reader.ReadAsync(ct))
         {
             var placeKey = reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13));
-            var placeName = reader.IsDBNull(26) ? null : reader.GetString(26);
+            var placeName = reader.IsDBNull(25) ? null : reader.GetString(25);
             var eventKey = reader.IsDBNull(24) ? null : reader.GetString(24);
+            // The rows of one dataset event come together: they share one string.
+            if (eventKey is not null && string.Equals(eventKey, lastEventKey, StringComparison.Ordinal)) eventKey = lastEventKey;
+            lastEventKey = eventKey ?? lastEventKey;
             claims.Add(new ClaimRecord(
                 Id: reader.GetInt64(0),
                 Outcome: outcome,
@@ -73,10 +79,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
                 Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
                 Position: reader.GetInt32(23),
                 EventKey: eventKey,
-                Quote: reader.IsDBNull(25) ? null : reader.GetString(25))
+                Quote: null)
             {
                 PlaceName = placeName,
-                PlaceScope = !reader.IsDBNull(27) && PlaceScopeNames.TryParse(reader.GetString(27), out var scope) ? scope : null,
+                PlaceScope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var scope) ? scope : null,
             });
         }
         return claims;

@@ -332,8 +332,11 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     private static List<PreparedPartition> Reconcile(Reconciler reconciler, Outcome outcome, HashSet<string> countries,
         List<ClaimRecord> claims, CancellationToken ct)
     {
-        var byCountry = claims.GroupBy(c => reconciler.Places.CountryOf(c.PlaceKey), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // A batch of one partition (a large one goes alone) is reconciled from the list read, not from a copy of it.
+        var byCountry = countries.Count == 1 && claims.TrueForAll(c => countries.Contains(reconciler.Places.CountryOf(c.PlaceKey)))
+            ? new Dictionary<string, List<ClaimRecord>>(StringComparer.Ordinal) { [countries.First()] = claims }
+            : claims.GroupBy(c => reconciler.Places.CountryOf(c.PlaceKey), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         return countries.Order(StringComparer.Ordinal)
             .AsParallel().AsOrdered().WithCancellation(ct)
             .Select(country => ReconciliationStore.Prepare(outcome, country, reconciler.ReconcilePartition(byCountry.GetValueOrDefault(country) ?? [])))

@@ -85,6 +85,39 @@ public sealed class IncidentGroupingTests
     }
 
     [Test]
+    [Property("Issue", "14")]
+    public void An_incident_holding_events_of_three_datasets_takes_no_other_event_of_any_of_them()
+    {
+        // Held inline for the first dataset, in a list beyond it (a draft's compact form): each is refused alike.
+        var result = Reconciler().Reconcile([
+            Claim(12, source: "UCDP", document: "ucdp:1", eventKey: "ged-1", place: "syria.maarat", id: 1),
+            Claim(14, source: "ACLED", document: "acled:1", eventKey: "SYR1", place: "syria.maarat", id: 2),
+            Claim(13, source: "Airwars", document: "airwars:1", eventKey: "AW1", place: "syria.maarat", id: 3),
+            Claim(15, source: "UCDP", document: "ucdp:2", eventKey: "ged-2", place: "syria.maarat", id: 4),
+            Claim(11, source: "ACLED", document: "acled:2", eventKey: "SYR2", place: "syria.maarat", id: 5),
+            Claim(16, source: "Airwars", document: "airwars:2", eventKey: "AW2", place: "syria.maarat", id: 6),
+            Claim(2, victims: VictimGroups.Civilians, source: "Airwars", document: "airwars:1", eventKey: "AW1", place: "syria.maarat", id: 7, position: 1)]);
+        Assert.That(result.Incidents.Select(i => i.Members.Select(m => m.ClaimId).ToArray()),
+            Is.EquivalentTo(new[] { new long[] { 1, 2, 3, 7 }, new long[] { 4, 5, 6 } }));
+        Assert.That(result.IncidentOf(7).Members.Single(m => m.ClaimId == 7).Rule, Is.EqualTo(MatchRules.EventKey));
+    }
+
+    [Test]
+    [Property("Issue", "14")]
+    public void A_later_word_of_the_second_or_third_source_of_a_tally_updates_its_own_series()
+    {
+        var result = Reconciler().Reconcile([
+            Claim(100, start: "2016-11-15", end: "2016-11-25", cumulative: true, reported: "2016-11-25", id: 1, document: "a"),
+            Claim(110, source: Sana, start: "2016-11-15", end: "2016-11-26", cumulative: true, reported: "2016-11-26", id: 2, document: "b"),
+            Claim(90, source: "Airwars", start: "2016-11-15", end: "2016-11-27", cumulative: true, reported: "2016-11-27", id: 3, document: "c"),
+            Claim(150, source: "Airwars", start: "2016-11-15", end: "2016-12-07", cumulative: true, reported: "2016-12-07", id: 4, document: "d"),
+            Claim(160, source: Sana, start: "2016-11-15", end: "2016-12-08", cumulative: true, reported: "2016-12-08", id: 5, document: "e")]);
+        var rules = result.Incidents.Single().Members.ToDictionary(m => m.ClaimId, m => m.Rule);
+        Assert.That(new[] { rules[1], rules[2], rules[3], rules[4], rules[5] }, Is.EqualTo(new[] {
+            MatchRules.Anchor, MatchRules.SameTally, MatchRules.SameTally, MatchRules.TallyUpdate, MatchRules.TallyUpdate }));
+    }
+
+    [Test]
     public void Rows_sharing_a_dataset_event_id_are_one_incident()
     {
         var result = Reconciler().Reconcile([
