@@ -23,14 +23,20 @@ public static class ExtractBenchmark
         var bytes = corpus.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text));
         var megabytes = bytes / (1024.0 * 1024.0);
 
-        // Steady state, not JIT warm-up: one untimed pass over the whole corpus lets tiered compilation reach its
-        // optimised code for both sides before either is timed (a short warm-up measured mostly unoptimised code).
-        foreach (var (text, date) in corpus) extractor.Extract(text, date);
-        foreach (var (text, _) in corpus) CountDigits(text);
+        // Steady state, as a long-running worker runs: untimed passes over the whole corpus until tiered compilation
+        // has nothing left to do for either side. One pass was not enough on a loaded machine: the background JIT
+        // thread, starved of a core, was still compiling the extractor's tier-1 code (and the digit scan's) while the
+        // timed passes ran tier-0 code, so both rates moved with the load and the JIT (session 8, issue 18).
+        var warmups = WarmUp(() =>
+        {
+            foreach (var (text, date) in corpus) extractor.Extract(text, date);
+            foreach (var (text, _) in corpus) CountDigits(text);
+        });
         PeakMemory.Reset();
         var claims = 0L;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var collections = GC.CollectionCount(0);
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         var cpu = ThreadCpu.Seconds();
         var watch = Stopwatch.StartNew();
         foreach (var (text, date) in corpus) claims += extractor.Extract(text, date).Count;
@@ -56,9 +62,33 @@ public static class ExtractBenchmark
         Console.Error.WriteLine(
             $"extract: by CPU time of the thread {megabytes / extractCpu:0.00} MB/s beside {megabytes / scanCpu:0.#} MB/s digit scan: ratio {scanCpu / extractCpu:0.0000} (1/{extractCpu / scanCpu:0})");
         Console.Error.WriteLine($"extract: {claims} claims from {corpus.Count} documents ({megabytes:0.#} MB); {digits / 5} digits scanned; "
-            + $"extraction allocated {allocated / megabytes / (1 << 20):0.#} MB per MB of text, {collections} gen-0 collections");
+            + $"extraction allocated {allocated / megabytes / (1 << 20):0.#} MB per MB of text, {collections} gen-0 collections; "
+            + $"{warmups} untimed passes before, {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted} methods compiled while timed");
         return new BenchmarkResult(Name, "MB/s", Math.Round(value, 2), bytes, BaselineName, Math.Round(baseline, 2),
             Math.Round(value / baseline, 4), Math.Round(peak, 1));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="pass"/> until a pass, and the background compilation it set off, compiles no method (at
+    /// most 8 passes); returns the number of passes. Waiting for the JIT is polling its count, not a fixed sleep.
+    /// </summary>
+    private static int WarmUp(Action pass)
+    {
+        for (var passes = 1; ; passes++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            pass();
+            // Tier-1 code is compiled on a background thread after a call-counting delay: let it finish.
+            var count = System.Runtime.JitInfo.GetCompiledMethodCount();
+            for (var quiet = 0; quiet < 5;)
+            {
+                Thread.Sleep(100);
+                var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+                quiet = now == count ? quiet + 1 : 0;
+                count = now;
+            }
+            if (count == before || passes == 8) return passes;
+        }
     }
 
     private static long CountDigits(string text)

@@ -11,8 +11,8 @@ namespace Casualties.Domain.Reference;
 /// into a <see cref="Place"/>, kept for reuse.
 /// </summary>
 /// <remarks>
-/// The layer is built once per process for a checksum (<see cref="Shared"/>), lazily: a process that never reads a
-/// place context (or a database whose claims name no generated place) never loads it. Its countries are not here:
+/// The layer is built once per process for a checksum (<see cref="Shared"/>, while anything holds it), lazily: a process
+/// that never reads a place context (or a database whose claims name no generated place) never loads it. Its countries are not here:
 /// they are ordinary rows of <see cref="ReferenceData.Places"/>; lines without a parent are skipped.
 /// </remarks>
 public sealed class GeneratedPlaces
@@ -352,20 +352,43 @@ public sealed class GeneratedPlaces
     }
 
     private static readonly Lock SharedGate = new();
-    private static readonly Dictionary<string, Lazy<GeneratedPlaces>> SharedLayers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The layers handed out, held weakly: shared while any reference data holds one (an ingest's snapshot, an extractor),
+    /// collected once none does. A process that seeded the layer (migrate, seed, demo, the benchmarks' scratch databases)
+    /// and then ingests a dataset, which never reads it, no longer keeps its ~22 MB for the rest of its life (issue 18).
+    /// </summary>
+    private static readonly Dictionary<string, WeakReference<SharedLayer>> SharedLayers = new(StringComparer.Ordinal);
+
+    /// <summary>A layer from <see cref="Shared"/>: its checksum is known before (and without) building it.</summary>
+    private sealed class SharedLayer(string checksum, Func<GeneratedPlaces> build)
+        : Lazy<GeneratedPlaces>(build, LazyThreadSafetyMode.ExecutionAndPublication)
+    {
+        public string Checksum { get; } = checksum;
+    }
 
     /// <summary>
     /// The layer with this checksum, built by <paramref name="csvText"/> the first time anything asks for it and shared by
-    /// every reader in the process (tests and ingestion build many extractors over the same reference data).
+    /// every reader in the process while one holds it (tests and ingestion build many extractors over the same reference data).
     /// </summary>
     public static Lazy<GeneratedPlaces> Shared(string checksum, Func<byte[]> csvText)
     {
         lock (SharedGate)
         {
-            if (SharedLayers.TryGetValue(checksum, out var layer)) return layer;
-            layer = new Lazy<GeneratedPlaces>(() => new GeneratedPlaces(csvText(), checksum), LazyThreadSafetyMode.ExecutionAndPublication);
-            SharedLayers[checksum] = layer;
+            if (SharedLayers.TryGetValue(checksum, out var held) && held.TryGetTarget(out var layer)) return layer;
+            layer = new SharedLayer(checksum, () => new GeneratedPlaces(csvText(), checksum));
+            SharedLayers[checksum] = new WeakReference<SharedLayer>(layer);
             return layer;
         }
+    }
+
+    /// <summary>
+    /// The checksum of a layer: for one from <see cref="Shared"/> without building it (seeding an unchanged layer compares
+    /// checksums only), else the built layer's.
+    /// </summary>
+    public static string ChecksumOf(Lazy<GeneratedPlaces> layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return layer is SharedLayer shared ? shared.Checksum : layer.Value.Checksum;
     }
 }

@@ -189,7 +189,8 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
     private static async Task<int> LoadGeneratedPlaces(NpgsqlConnection conn, NpgsqlTransaction tx, Lazy<GeneratedPlaces> layer, CancellationToken ct)
     {
         var stored = await conn.ExecuteScalarAsync<string?>(new CommandDefinition(LayerChecksumSql, new { Name = GeneratedPlacesLayer }, tx, cancellationToken: ct));
-        if (stored == layer.Value.Checksum) return 0;
+        // Compared without building the layer (~22 MB and seconds of CPU): an unchanged layer is never read.
+        if (stored == GeneratedPlaces.ChecksumOf(layer)) return 0;
         await conn.ExecuteAsync(new CommandDefinition(CreateLayerStageSql, transaction: tx, cancellationToken: ct));
         var rows = 0;
         await using (var copy = await conn.BeginBinaryImportAsync(CopyLayerSql, ct))
