@@ -49,7 +49,9 @@ internal sealed partial class DocumentReader
                 (best, bestRole) = (named, role);
             }
         }
-        if (bestRole == Role.Reporting) return Local(best!.Value.Candidates);
+        // A reporting body of another country only ("police" in Cameroon, which the seeds give to Nigeria's war) is not this
+        // one: the clause's own words decide, as for a source the seeds lack.
+        if (bestRole == Role.Reporting && Local(best!.Value.Candidates) is { Count: > 0 } reporting) return reporting;
         var open = OpenCandidateFor(text, from, to, anchor);
         if (OpenSourceBeforeAnaphora(open) is { } openSource) return openSource;
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
