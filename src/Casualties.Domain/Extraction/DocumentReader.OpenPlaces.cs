@@ -15,7 +15,7 @@ internal sealed partial class DocumentReader
         "neighborhood", "camp", "commune", "municipality", "county", "area", "community", "suburb", "quarter", "township",
         "department", "prefecture", "province", "region", "state", "governorate", "oblast", "outskirts", "chiefdom", "territory",
         "barangay", "vereda", "kebele", "woreda", "payam", "boma", "upazila", "tehsil", "sub-county", "subcounty", "ward",
-        "corregimiento", "aldea", "kampung", "raion", "hromada", "sector", "cell", "colline", "groupement", "commune",
+        "corregimiento", "aldea", "kampung", "raion", "hromada", "sector", "cell", "colline", "groupement", "commune", "island",
     };
 
     /// <summary>
@@ -93,12 +93,17 @@ internal sealed partial class DocumentReader
         if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to) && !IsEventPlacePhrase(text, i, NameEnd(text, i, to))) return false;
         var end = NameEnd(text, i, to);
         if (end == i || end - i > 5 || IsDescriptionOfNamedPlace(text, i, end)) return false;
-        var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
+        var nest = NestingPlaceAfter(text, end, to);
+        var parent = nest ?? DocumentCountry();
         if (parent is null) return false;
+        // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
+        if (IsOfficeWord(text, i, end)) return false;
         var name = text.Slice(i, end - 1);
         // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
         if (HoldersWord(text[end - 1])) return false;
-        if (SettlementNouns.Contains(name) || Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
+        // A name the gazetteer knows elsewhere is kept only where the text nests it here ("Doumbaro, a village in Lake province").
+        var apposedNest = nest is not null && text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the");
+        if (SettlementNouns.Contains(name) || !apposedNest && Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
         keptNames.Add((kept, TokenStrings(text, i, end)));
         places = [kept];
@@ -125,6 +130,17 @@ internal sealed partial class DocumentReader
         }
         if (!unplacedNames.TryGetValue(country, out var names)) unplacedNames[country] = names = new(StringComparer.OrdinalIgnoreCase);
         if (names.Add(text.Slice(i, i + length - 1)) && names.Count == 2) VoteCountry(country, 1);
+    }
+
+    /// <summary>A name whose every word is an office, a body's noun or a title ("Commissioner", "Assembly", "Police Command").</summary>
+    private static bool IsOfficeWord(TokenText text, int first, int end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            if (!(InstitutionNouns.Contains(text[k]) || NotPlaceNames.Contains(text[k]) || AttributionVocabulary.BodyKinds.ContainsKey(text[k])
+                || AttributionVocabulary.Titles.Contains(text[k]))) return false;
+        }
+        return true;
     }
 
     private enum OpenPlaceContext { None, Weak, Strong }
@@ -232,6 +248,7 @@ internal sealed partial class DocumentReader
         if (text.IsAny(k, "in", "of", "outside")) k++;
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;
         if (text.Is(k, "the")) k++;
+        k = PastPossessiveName(text, k);
         if (!text.IsCapitalized(k)) return null;
         if (KeptNameAt(text, k, to) is { } kept) return kept.Place;
         if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);

@@ -102,3 +102,40 @@ public sealed class SpeakingGroupTests
         Assert.That(claim.VictimSide, Is.EqualTo("government"));
     }
 }
+
+/// <summary>
+/// Places the gazetteer lacks, read where the text puts them: an island by its noun, a place nested in a division named
+/// through its country's possessive ("in Chad's Lake province"), and never an office or body capitalised after a
+/// division's noun ("the state Commissioner", "the state Assembly"). Villages here are made up.
+/// </summary>
+[Property("Issue", "16")]
+public sealed class NestedUnknownPlaceTests
+{
+    private static readonly DateOnly Day = new(2024, 10, 29);
+
+    private static Claim Only(string text) => TestData.OnlyClaim(text, Day);
+
+    [TestCase("N'DJAMENA, Chad (Wire) - Boko Haram fighters attacked an army base on Tarkumi island in Chad's Lake province late on Sunday, killing about 40 soldiers, officials said.", "Tarkumi")]
+    [TestCase("N'DJAMENA, Chad (Wire) - Gunmen killed 12 fishermen near Doumbaro, a village in Chad's Lake province, on Sunday, officials said.", "Doumbaro")]
+    [TestCase("JOS, Nigeria (Wire) - Gunmen killed 17 villagers in Kwandara village in Nigeria's Plateau state on Sunday, police said.", "Kwandara")]
+    public void A_place_in_a_division_named_through_its_countrys_possessive_is_the_place(string text, string place)
+    {
+        Assert.That(Only(text).Place, Is.EqualTo(place));
+    }
+
+    [TestCase("JOS, Nigeria (Wire) - The state Commissioner for Information, Joyce Ramnap, said 15 people were killed.")]
+    [TestCase("JOS, Nigeria (Wire) - Addressing the state Assembly on Monday, the governor said 157 people had been killed.")]
+    [TestCase("JOS, Nigeria (Wire) - Speaking to the state Police Command on Monday, the governor said 16 people had been killed.")]
+    public void An_office_or_body_after_a_divisions_noun_is_no_place(string text)
+    {
+        Assert.That(Only(text).Place, Is.Not.EqualTo("Commissioner").And.Not.EqualTo("Assembly").And.Not.EqualTo("Police Command"));
+    }
+
+    [Test]
+    public void Another_states_office_named_by_a_common_noun_is_not_the_source_in_a_civil_war()
+    {
+        var claim = Only("N'DJAMENA, Chad (Wire) - Boko Haram fighters killed about 40 soldiers on an island in Chad's Lake province late on Sunday, the presidency said on Monday.");
+
+        Assert.That(claim.Source is null || !claim.Source.Contains("Nigeria", StringComparison.OrdinalIgnoreCase), Is.True, claim.Source);
+    }
+}
