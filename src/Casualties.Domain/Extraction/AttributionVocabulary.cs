@@ -76,7 +76,9 @@ internal static class AttributionVocabulary
         "society", "coordination", "room", "foundation", "institute", "trust", "federation", "coalition", "alliance",
         "platform", "collective", "forum", "secretariat", "bureau", "delegation", "unit", "initiative", "project", "watch",
         "rights", "defenders", "defender", "ombudsman", "relief", "aid", "rescue", "league", "movement", "response", "monitoring",
-        "observers", "humanitarian", "peace", "justice", "solidarity", "welfare", "development", "documentation", "research");
+        "observers", "humanitarian", "peace", "justice", "solidarity", "welfare", "development", "documentation", "research",
+        // An armed group's name: "Zarkan Liberation Front", "Mokolo Defence Forces", "People's Resistance Army".
+        "liberation", "front", "army", "forces", "brigade", "brigades", "militia", "resistance", "mujahideen", "battalion");
 
     /// <summary>Words that open a phrase of time, place or manner, never a source's name: "Since January, the council said".</summary>
     public static readonly HashSet<string> Prepositions = Set(

@@ -15,7 +15,7 @@ internal sealed partial class DocumentReader
         "neighborhood", "camp", "commune", "municipality", "county", "area", "community", "suburb", "quarter", "township",
         "department", "prefecture", "province", "region", "state", "governorate", "oblast", "outskirts", "chiefdom", "territory",
         "barangay", "vereda", "kebele", "woreda", "payam", "boma", "upazila", "tehsil", "sub-county", "subcounty", "ward",
-        "corregimiento", "aldea", "kampung", "raion", "hromada", "sector", "cell", "colline", "groupement", "commune",
+        "corregimiento", "aldea", "kampung", "raion", "hromada", "sector", "cell", "colline", "groupement", "commune", "island",
     };
 
     /// <summary>
@@ -79,6 +79,7 @@ internal sealed partial class DocumentReader
         }
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
+        VoteForUnplacedDocument(text, i, to);
         if (extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates)
             && text.IsCapitalized(i + generatedLength - 1) && !ContinuesName(text, i + generatedLength)
             && ChooseGenerated(text, i + generatedLength, to, candidates) is { } chosen)
@@ -92,17 +93,53 @@ internal sealed partial class DocumentReader
         if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to) && !IsEventPlacePhrase(text, i, NameEnd(text, i, to))) return false;
         var end = NameEnd(text, i, to);
         if (end == i || end - i > 5 || IsDescriptionOfNamedPlace(text, i, end)) return false;
-        var parent = NestingPlaceAfter(text, end, to) ?? DocumentCountry();
+        var nest = NestingPlaceAfter(text, end, to);
+        var parent = nest ?? DocumentCountry();
         if (parent is null) return false;
+        // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
+        if (IsOfficeWord(text, i, end)) return false;
         var name = text.Slice(i, end - 1);
         // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
         if (HoldersWord(text[end - 1])) return false;
-        if (SettlementNouns.Contains(name) || Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
+        // A name the gazetteer knows elsewhere is kept only where the text nests it here ("Doumbaro, a village in Lake province").
+        var apposedNest = nest is not null && text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the");
+        if (SettlementNouns.Contains(name) || !apposedNest && Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
         keptNames.Add((kept, TokenStrings(text, i, end)));
         places = [kept];
         length = end - i;
         RememberOpenPlace(kept);
+        return true;
+    }
+
+    /// <summary>Per country, the generated-layer names in a place context that lie only in it, while the document has no country.</summary>
+    private readonly Dictionary<string, HashSet<string>> unplacedNames = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "MBENGWI: ... a statement from the ministry in Yaounde ... fled to Bamenda": a document that never names its country
+    /// but names, where a place is expected, two different places the generated layer knows in one country only is about
+    /// that country. One such name is not enough (a name may be a word); a country already known is not second-guessed.
+    /// </summary>
+    private void VoteForUnplacedDocument(TokenText text, int i, int to)
+    {
+        if (LeadingCountry() is not null || !extractor.TryMatchGenerated(text, i, to, out var length, out var candidates) || candidates.Count == 0) return;
+        var country = extractor.CountryKeyOf(candidates[0]);
+        foreach (var place in candidates)
+        {
+            if (extractor.CountryKeyOf(place) != country) return;
+        }
+        if (!unplacedNames.TryGetValue(country, out var names)) unplacedNames[country] = names = new(StringComparer.OrdinalIgnoreCase);
+        if (names.Add(text.Slice(i, i + length - 1)) && names.Count == 2) VoteCountry(country, 1);
+    }
+
+    /// <summary>A name whose every word is an office, a body's noun or a title ("Commissioner", "Assembly", "Police Command").</summary>
+    private static bool IsOfficeWord(TokenText text, int first, int end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            if (!(InstitutionNouns.Contains(text[k]) || NotPlaceNames.Contains(text[k]) || AttributionVocabulary.BodyKinds.ContainsKey(text[k])
+                || AttributionVocabulary.Titles.Contains(text[k]))) return false;
+        }
         return true;
     }
 
@@ -211,6 +248,7 @@ internal sealed partial class DocumentReader
         if (text.IsAny(k, "in", "of", "outside")) k++;
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;
         if (text.Is(k, "the")) k++;
+        k = PastPossessiveName(text, k);
         if (!text.IsCapitalized(k)) return null;
         if (KeptNameAt(text, k, to) is { } kept) return kept.Place;
         if (extractor.Places.TryMatchShared(text, k, to, out _, out var known)) return PreferWithin(known);
@@ -219,16 +257,33 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// "killed in Tarikwe on Monday", "attacked at Kavumbe overnight": a one- or two-word name that an event's preposition
-    /// opens and a time or the clause's end closes, right after a verb of the event. What else such a slot holds ("in
-    /// Parliament", "in English") is no verb's place of killing.
+    /// "killed in Tarikwe on Monday", "attacked at Kavumbe overnight", "killed eleven soldiers in Mbve and": a one- or
+    /// two-word name that an event's preposition opens and a time or the clause's end closes, after a verb of the event
+    /// and at most its object (<see cref="EventVerbBefore"/>). What else such a slot holds ("in Parliament", "in English")
+    /// is no verb's place of killing.
     /// </summary>
     private static bool IsEventPlacePhrase(TokenText text, int first, int end)
     {
-        if (end - first is < 1 or > 2 || !text.IsAny(first - 1, "in", "at") || !text.IsWord(first - 2)) return false;
-        if (!EventVerbs.Contains(text[first - 2]) || NotPlaceNames.Contains(text[first])) return false;
+        if (end - first is < 1 or > 2 || !text.IsAny(first - 1, "in", "at") || !EventVerbBefore(text, first - 2)) return false;
+        if (NotPlaceNames.Contains(text[first])) return false;
         return end >= text.Count || text.IsComma(end) || text.IsPunctuation(end, '.') || text.IsPunctuation(end, ';')
             || text.IsAny(end, "on", "overnight", "last", "this", "early", "late", "during", "when", "after", "before", "since", "and");
+    }
+
+    /// <summary>
+    /// A verb of the event at <paramref name="k"/> or just before it, past the verb's object: numbers and lower-case words
+    /// ("killed eleven soldiers", "wounded at least 12 people"), never across a comma, a capital or a clause word.
+    /// </summary>
+    private static bool EventVerbBefore(TokenText text, int k)
+    {
+        for (var steps = 0; steps < 6 && k >= 0; steps++, k--)
+        {
+            if (text.IsWord(k) && EventVerbs.Contains(text[k])) return true;
+            var objectWord = text.Kind(k) == TokenKind.Number
+                || text.IsWord(k) && !text.IsCapitalized(k) && !ClauseStarts.Contains(text[k]) && !ExtractionVocabulary.SpeechVerbs.Contains(text[k]);
+            if (!objectWord) return false;
+        }
+        return false;
     }
 
     /// <summary>Capitalised words an event's "in" may open that name no place: "killed in Operation Sindoor", "died in Custody".</summary>

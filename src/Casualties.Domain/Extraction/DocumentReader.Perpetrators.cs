@@ -53,9 +53,29 @@ internal sealed partial class DocumentReader
         if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
         if (IsArrestByTheState(text, from, draft, conflict) && (speaker is null || ResolveActor(speaker, conflict) is null)) return [StateForces];
         if (speaker is not null) return speaker;
+        if (OpenGroupAsAgent(text, from, draft) is { } group) return [group];
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         if (conflict is null && NationalAgent(text, from, draft) is { } national) return [national];
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
+    }
+
+    /// <summary>An armed group the reference data lacks, by the name it gives itself: "opposition" when it fights the state.</summary>
+    private const string OpenGroupKind = "open_group";
+
+    /// <summary>
+    /// "The Balochistan Liberation Army claimed the attack, saying its fighters had killed 40 soldiers": a body the seeds do
+    /// not know that reports the killing of the state's forces as its own deed is a group fighting the state, the
+    /// opposition side of a civil war (domain.md), kept by its name. Its deeds against others give it no side.
+    /// </summary>
+    private Actor? OpenGroupAsAgent(TokenText text, int from, ClaimDraft draft)
+    {
+        if (OwnDeedBefore(text, from, draft.Mention.FirstToken) < 0 || !VictimsAreStateForces(text, draft)) return null;
+        SourceCandidate? speaker = null;
+        foreach (var candidate in OpenCandidates(text, from, text.Count))
+        {
+            if (candidate.Form == SourceForm.ProperName && candidate.Last < draft.Mention.FirstToken) speaker = candidate;
+        }
+        return speaker is { } group ? new Actor(group.Name, "", "opposition", OpenGroupKind, []) : null;
     }
 
     /// <summary>Verbs and nouns of an arrest, which only a state's police or troops make (abductions and hostages are not here).</summary>

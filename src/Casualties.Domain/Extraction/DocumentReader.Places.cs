@@ -591,8 +591,13 @@ internal sealed partial class DocumentReader
         if (!text.IsAny(k, "in", "outside")) return false;
         k++;
         if (text.Is(k, "the")) k++;
+        k = PastPossessiveName(text, k);
         return k == outer.First && (IsSettlement(inner.Candidates[0]) || settlementNoun);
     }
+
+    /// <summary>"in Chad's Lake province": the token after a capitalised possessive ("Chad's"), else <paramref name="k"/>.</summary>
+    private static int PastPossessiveName(TokenText text, int k) =>
+        text.IsWord(k) && text.IsCapitalized(k) && text.IsApostrophe(k + 1) && text.Is(k + 2, "s") && text.IsCapitalized(k + 3) ? k + 3 : k;
 
     /// <summary>"the Khartoum state health ministry", "a Beirut-based channel", "received at Nasser Hospital": a name, not where it happened.</summary>
     private bool IsPlaceOfEvent(TokenText text, NamedAt<Place> named)

@@ -132,8 +132,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             var length = 1;
             var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
-                && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i);
-            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i))
+                && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found);
+            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
+                && !IsHeadOfUnknownName(text, i, from, actors))
             {
                 actorsHere.Add(new(i, actorLength, actors));
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
@@ -174,6 +175,20 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// "the Coastal Observatory for Human Rights", "Manipur Police": one common word a known body goes by ("Observatory",
     /// "Police"), standing inside a longer capitalised name, is a word of that other body's name.
     /// </summary>
+    /// <summary>
+    /// "the Balochistan Liberation Army", "the Ambazonia Defence Forces": a state's common word ("Army", "Forces") closing a
+    /// longer capitalised name the reference data does not know is that name's head, not the state's forces. A nationality
+    /// or a country before it ("Ecuadorian Army", "Kenya Army") still names a state's.
+    /// </summary>
+    private bool IsHeadOfUnknownName(TokenText text, int i, int from, IReadOnlyList<Actor> actors)
+    {
+        if (!IsStateForcesWord(actors) || !text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1)) return false;
+        var word = i - 1;
+        if (AttributionVocabulary.Titles.Contains(text[word]) || extractor.Demonyms.Contains(text[word])) return false;
+        if (extractor.Places.TryMatchShared(text, word, i, out var placeLength, out _) && placeLength == 1) return false;
+        return !extractor.Demonyms.Contains(text[word]) && !(word > from && text.IsApostrophe(word - 1));
+    }
+
     private static bool WordOfLongerName(TokenText text, int i, int length, int from)
     {
         if (!text.IsCapitalized(i) || SourceCandidateFinder.IsAcronym(text[i]) || !text.IsCapitalized(i + length - 1)) return false;
@@ -211,6 +226,20 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private bool IsOtherNationality(TokenText text, int i) =>
         extractor.Demonyms.TryGetCountry(text[i], out var alone) && extractor.Demonyms.CountryAt(text, i) != alone;
 
+    /// <summary>
+    /// "the Chadian presidency said": a body the reference data gives to another country (Nigeria's presidency) is not the one
+    /// a nationality word before it names; the words are read as an office of that nationality's country instead.
+    /// </summary>
+    private bool IsOtherCountrysBody(TokenText text, int i, IReadOnlyList<Source> candidates)
+    {
+        if (i == 0 || !text.IsWord(i - 1) || extractor.Demonyms.CountryAt(text, i - 1) is not { } named) return false;
+        foreach (var source in candidates)
+        {
+            if (source.Country is not { } key || CountryOfSource(key) == named) return false;
+        }
+        return true;
+    }
+
     /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
     private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
         extractor.Places.TryMatchShared(text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
@@ -229,7 +258,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
-            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind != NationalKind
+            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind is not (NationalKind or OpenGroupKind)
                 && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator?.Side;
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
@@ -318,6 +347,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         if (candidates.Count == 0) return null;
         // An arrest by the state's forces (IsArrestByTheState): the government side of this war.
         if (candidates is [var only] && ReferenceEquals(only, StateForces)) return StateForces;
+        if (candidates is [{ Kind: OpenGroupKind } group]) return group;
         // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess,
         // but a word every war's reference data gives to the state's forces ("troops", "security forces") is this state's.
         if (conflict is null && IsOutsideSeededConflicts())

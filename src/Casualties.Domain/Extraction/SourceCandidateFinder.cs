@@ -47,7 +47,19 @@ internal static class SourceCandidateFinder
                 AddAfter(text, k + 2, to, into);
                 continue;
             }
+            // "The Balochistan Liberation Army claimed the attack, saying its fighters had killed ...": the clause's subject speaks.
+            if (text.Is(k, "saying") && text.IsComma(k - 1) && ClauseSubject(text, from, k - 1) is { } speaker)
+            {
+                into.Add(speaker);
+                continue;
+            }
             if (!AttributionVocabulary.ReportingVerbs.Contains(text[k])) continue;
+            // "A statement from the Ministry of Defence in Yaounde on Thursday said": the issuer of the document speaks.
+            if (IssuerOfDocumentBefore(text, from, k) is { } issuer)
+            {
+                into.Add(issuer);
+                continue;
+            }
             var before = k - 1;
             while (before >= from && text.IsWord(before) && AttributionVocabulary.VerbFillers.Contains(text[before])) before--;
             // "the National Observatory for Human Rights (NOHR) said": the short name in brackets is not the subject's end.
@@ -57,11 +69,61 @@ internal static class SourceCandidateFinder
             // "Marta Chivambo, who heads the town council, said": the subject before a relative clause.
             if (before == k - 1 && text.IsComma(before) && RelativeClauseStart(text, from, before) is { } comma && AddBefore(text, from, comma - 1, into)) continue;
             if (before == k - 1 && text.IsComma(before) && before - 1 >= from && text.IsWord(before - 1) && AddBefore(text, from, before - 1, into)) continue;
+            if (before == k - 1 && text.IsComma(before) && ApposedNameEnd(text, from, before) is { } nameEnd && AddBefore(text, from, nameEnd - 1, into)) continue;
             // "The military's media wing, Inter-Services Public Relations (ISPR), says": the name before its short name and the comma.
             if (before == k - 1 && text.IsComma(before) && BracketedAcronymEndsAt(text, from, before - 1) && text.IsWord(before - 4)
                 && AddBefore(text, from, before - 4, into)) continue;
             if (k > from && (text.IsComma(k - 1) || IsQuote(text, k - 1))) AddAfter(text, k + 1, to, into);
         }
+    }
+
+    /// <summary>Nouns of a document a body issues: "a statement from X said", "a report by X found".</summary>
+    private static readonly HashSet<string> DocumentNouns = new WordSet()
+    {
+        "statement", "report", "communique", "communiqué", "release", "bulletin", "update", "post", "video", "letter",
+    };
+
+    /// <summary>
+    /// "A statement from the Ministry of Defence in Yaounde on Thursday said": the body after "from"/"by" in a document noun
+    /// that is the reporting verb's subject, up to where it is ("in Yaounde") or when ("on Thursday").
+    /// </summary>
+    private static SourceCandidate? IssuerOfDocumentBefore(TokenText text, int from, int verb)
+    {
+        for (var k = verb - 1; k > from && k >= verb - MaxPhrase; k--)
+        {
+            if (!text.IsWord(k)) return null;
+            if (!DocumentNouns.Contains(text[k]) || !text.IsAny(k + 1, "from", "by")) continue;
+            var first = k + 2;
+            var last = first;
+            while (last + 1 < verb && text.IsWord(last + 1) && !text.IsAny(last + 1, "in", "on", "at", "last", "this", "late", "early")
+                && (!AttributionVocabulary.ClauseWords.Contains(text[last + 1]) || InsideName(text, last + 1))) last++;
+            return Read(text, first, last);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The subject of the clause that ends at the comma before "saying": a capitalised name at the clause's start, with its
+    /// short name in brackets ("The outlawed Balochistan Liberation Army (BLA) claimed responsibility"), or a person.
+    /// </summary>
+    private static SourceCandidate? ClauseSubject(TokenText text, int from, int comma)
+    {
+        var first = from;
+        // "In a video on Wednesday, the group claimed": the subject follows an opening phrase and its comma.
+        for (var k = comma - 1; k > from; k--)
+        {
+            if (text.IsComma(k) || IsOpening(text, k) && !text.IsPunctuation(k, '(')) { first = k + 1; break; }
+        }
+        while (first < comma && text.IsWord(first) && !text.IsCapitalized(first) && !AttributionVocabulary.ClauseWords.Contains(text[first])) first++;
+        if (text.Is(first, "The")) first++;
+        while (first < comma && text.IsWord(first) && !text.IsCapitalized(first) && !AttributionVocabulary.ClauseWords.Contains(text[first])) first++;
+        var last = first;
+        while (last + 1 < comma && (text.IsWord(last + 1) && (text.IsCapitalized(last + 1) || InsideName(text, last + 1)
+            || AttributionVocabulary.NameConnectors.Contains(text[last + 1]) && text.IsCapitalized(last + 2)))) last++;
+        if (!text.IsCapitalized(first) || !text.IsCapitalized(last)) return null;
+        var verb = BracketedAcronymEndsAt(text, from, last + 3) ? last + 4 : last + 1;
+        if (!text.IsWord(verb) || text.IsCapitalized(verb)) return null;
+        return Read(text, first, last) is { Form: not SourceForm.Office } found ? found : null;
     }
 
     /// <summary>The subject that ends at token <paramref name="last"/>, with an apposition before it; true when one was found.</summary>
@@ -298,12 +360,22 @@ internal static class SourceCandidateFinder
     }
 
     /// <summary>The comma that opens ", who heads the council," ending at <paramref name="close"/>, if the clause is relative.</summary>
-    private static int? RelativeClauseStart(TokenText text, int from, int close)
+    private static int? RelativeClauseStart(TokenText text, int from, int close) =>
+        CommaBefore(text, from, close) is { } k && text.IsAny(k + 1, "who", "which", "whose") ? k : null;
+
+    /// <summary>
+    /// The comma after a name that opens an apposition too long or too nested to read as one phrase ("Dr Abdul Langove, the
+    /// medical superintendent of the district hospital in Kalat, told"), ending at <paramref name="close"/>.
+    /// </summary>
+    private static int? ApposedNameEnd(TokenText text, int from, int close) =>
+        CommaBefore(text, from, close) is { } k && text.IsAny(k + 1, "the", "a", "an") && text.IsCapitalized(k - 1) ? k : null;
+
+    /// <summary>The nearest comma before <paramref name="close"/> (within 15 tokens) that follows a word.</summary>
+    private static int? CommaBefore(TokenText text, int from, int close)
     {
         for (var k = close - 1; k > from && k > close - 16; k--)
         {
-            if (!text.IsComma(k)) continue;
-            return text.IsAny(k + 1, "who", "which", "whose") && text.IsWord(k - 1) ? k : null;
+            if (text.IsComma(k)) return text.IsWord(k - 1) ? k : null;
         }
         return null;
     }
