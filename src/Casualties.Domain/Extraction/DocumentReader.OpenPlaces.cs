@@ -199,9 +199,15 @@ internal sealed partial class DocumentReader
             || text[k].StartsWith("al-", StringComparison.OrdinalIgnoreCase) || text[k].StartsWith("el-", StringComparison.OrdinalIgnoreCase)))
         {
             k++;
+            // "Saut-d'Eau", "Ma'arat": an apostrophe inside a word joins its two parts (not a possessive "'s").
+            if (k + 1 < to && JoinsWord(text, k)) k++;
         }
         return k;
     }
+
+    private static bool JoinsWord(TokenText text, int k) =>
+        text.IsApostrophe(k) && text.IsWord(k + 1) && !text.Is(k + 1, "s") && text.Token(k - 1).End == text.Token(k).Start
+        && text.Token(k).End == text.Token(k + 1).Start;
 
     /// <summary>
     /// "the Congolese city of Goma" (a nationality), "Kharkiv's Saltivskyi district" (a part of a place the text names, which

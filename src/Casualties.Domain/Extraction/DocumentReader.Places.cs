@@ -423,6 +423,8 @@ internal sealed partial class DocumentReader
         {
             var inner = named.Candidates[0];
             if (inner.Key == chosen.Candidates[0].Key || !gazetteer.Contains(chosen.Candidates[0], inner) || !InDocumentCountries(inner)) continue;
+            // "the Kherson regional prosecutor's office said ... in the region": a name inside a body's name is not where it happened.
+            if (!IsPlaceOfEvent(text, named)) continue;
             if (gazetteer.DepthOf(inner) <= gazetteer.DepthOf(chosen.Candidates[0]) || !IsNearestFigure(text, draft, named)) continue;
             if (IsCoordinatedPlace(text, named) || !SameClause(text, named, draft.Mention.NumberToken)) continue;
             if (InRelativeClauseWithout(text, named, draft.Mention.NumberToken, text.Count)) continue;
@@ -607,7 +609,10 @@ internal sealed partial class DocumentReader
         if (text.IsAny(after, "river", "riverbank")) return false;
         if (IsLandmarkOrDestination(text, named)) return false;
         if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
-        if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate") && text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])) return false;
+        // "the Khartoum state health ministry", "the Zaporizhzhia regional military administration": a body of the place.
+        if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate")
+            && (text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])
+                || text.IsWord(after + 1) && !text.IsCapitalized(after + 1) && text.IsWord(after + 2) && InstitutionNouns.Contains(text[after + 2]))) return false;
         if (text[named.Last].EndsWith("-based", StringComparison.OrdinalIgnoreCase)) return false;
         var isHospital = named.Candidates[0].Name.EndsWith("Hospital", StringComparison.OrdinalIgnoreCase)
             || text.IsAny(named.Last, "hospital", "hospitals");

@@ -123,6 +123,20 @@ public sealed class NestedUnknownPlaceTests
         Assert.That(Only(text).Place, Is.EqualTo(place));
     }
 
+    [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Eight people were killed when gangs attacked the commune of Fond-d'Oranges on Thursday, the mayor said.", "Fond-d'Oranges")]
+    [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Gunmen killed six farmers near Anse-d'Ibo, a village in the Centre department, on Monday, officials said.", "Anse-d'Ibo")]
+    public void An_apostrophe_inside_a_name_the_gazetteer_lacks_is_part_of_it(string text, string place)
+    {
+        Assert.That(Only(text).Place, Is.EqualTo(place));
+    }
+
+    [TestCase("KHERSON, Ukraine (Wire) - By Monday, the Kherson regional prosecutor's office said, Russian drones had killed 119 civilians in the region.", "Kherson Oblast")]
+    [TestCase("MYKOLAIV, Ukraine (Wire) - On Friday the Kherson regional health department said Russian drones had killed 21 civilians in the region in May.", "Kherson Oblast")]
+    public void A_city_naming_a_regional_body_is_not_the_place_of_the_region(string text, string place)
+    {
+        Assert.That(Only(text).Place, Is.EqualTo(place));
+    }
+
     [TestCase("JOS, Nigeria (Wire) - The state Commissioner for Information, Joyce Ramnap, said 15 people were killed.")]
     [TestCase("JOS, Nigeria (Wire) - Addressing the state Assembly on Monday, the governor said 157 people had been killed.")]
     [TestCase("JOS, Nigeria (Wire) - Speaking to the state Police Command on Monday, the governor said 16 people had been killed.")]
