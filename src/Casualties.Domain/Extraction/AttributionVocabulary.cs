@@ -30,7 +30,9 @@ internal static class AttributionVocabulary
         "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "gen", "general", "col", "colonel", "maj", "major", "lt",
         "lieutenant", "capt", "captain", "brig", "brigadier", "sgt", "sergeant", "sheikh", "father", "bishop", "imam",
         "president", "governor", "mayor", "minister", "commissioner", "chief", "inspector", "judge", "senator", "rev",
-        "reverend", "sister", "pastor", "cmdr", "commander", "spokesman", "spokeswoman", "spokesperson", "deputy");
+        "reverend", "sister", "pastor", "cmdr", "commander", "spokesman", "spokeswoman", "spokesperson", "deputy",
+        // Police ranks written before a name: "DSP Gabriel Ubah", "Supt Ewane Ndoh".
+        "dsp", "asp", "supt", "superintendent", "cpl", "hon", "honourable");
 
     /// <summary>Lower-case words inside a proper name: "Voix du Kivu", "Ministry of the Interior".</summary>
     public static readonly HashSet<string> NameConnectors = Set(

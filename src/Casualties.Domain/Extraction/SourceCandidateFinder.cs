@@ -286,7 +286,7 @@ internal static class SourceCandidateFinder
         // "director of the general hospital in Maiduguri", "a ministry spokesman": the body, without the person's role or where it is.
         var from = first;
         var to = last;
-        if (text.IsWord(from) && AttributionVocabulary.SpokesNouns.Contains(text[from]) && text.Is(from + 1, "of"))
+        if (text.IsWord(from) && AttributionVocabulary.SpokesNouns.Contains(text[from]) && text.IsAny(from + 1, "of", "for"))
         {
             from += 2;
             while (from <= to && text.IsAny(from, "the", "a", "an")) from++;

@@ -94,7 +94,20 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     }
 
     /// <summary>A name as stored: single spaces, no line breaks, no trailing stop.</summary>
-    private static string Tidy(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ',');
+    private static string Tidy(string name)
+    {
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var first = 0;
+        // "Islamabad-based Centre for Conflict Monitoring", "the military's Operation Safe Haven": where a body is based, or
+        // the common noun it belongs to, is no part of its proper name. ("Armenia's defence ministry" keeps its country:
+        // two countries' ministries speak in one text.)
+        while (words.Length - first >= 3 && (words[first].EndsWith("-based", StringComparison.OrdinalIgnoreCase)
+            || IsPossessive(words[first]) && char.IsLower(words[first][0]) && char.IsUpper(words[first + 1][0]))) first++;
+        return string.Join(' ', words, first, words.Length - first).TrimEnd('.', ',');
+    }
+
+    private static bool IsPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase);
 
     private IReadOnlyList<Source>? Known(string name, string? documentCountry)
     {

@@ -57,6 +57,14 @@ public sealed class SpeakingGroupTests
         Assert.That(Only(text).Source, Is.EqualTo(person));
     }
 
+    [TestCase("QUETTA, Pakistan (Wire) - According to the Lahore-based Centre for Peace Studies, militant attacks killed 78 people in the province in 2024.", "Centre for Peace Studies")]
+    [TestCase("JOS, Nigeria (Wire) - A spokesman for the military's Operation Rainbow Shield said troops had killed three of the attackers near Mbar on Tuesday.", "Operation Rainbow Shield")]
+    [TestCase("JOS, Nigeria (Wire) - DSP Alfred Nwankwo told reporters that 26 bodies had been recovered in Kwandara.", "Alfred Nwankwo")]
+    public void Where_a_body_is_based_whose_it_is_and_a_rank_are_no_part_of_the_name(string text, string source)
+    {
+        Assert.That(Only(text).Source, Is.EqualTo(source));
+    }
+
     [TestCase("BAMENDA, Cameroon (Wire) - A statement from the Ministry of Territorial Administration in Yaounde on Thursday said 14 villagers were killed in Batibo.", "Ministry of Territorial Administration")]
     [TestCase("GULU, Uganda (Wire) - A report by the Acholi Peace Forum said 23 people were killed in the district last year.", "Acholi Peace Forum")]
     public void The_issuer_of_a_statement_or_report_is_the_source(string text, string issuer)
