@@ -125,7 +125,7 @@ internal sealed partial class DocumentReader
             {
                 draft.Sources = inherited.Sources;
                 draft.Perpetrators = inherited.Perpetrators;
-                if (!sentenceDrafts.Contains(inherited) && PerpetratorsFor(text, from, draft) is { Count: > 0 } own) draft.Perpetrators = own;
+                if (!sentenceDrafts.Contains(inherited) && PerpetratorsFor(text, from, to, draft) is { Count: > 0 } own) draft.Perpetrators = own;
                 draft.Place = PlaceWithin(text, draft, inherited) ?? inherited.Place;
                 draft.Period = inherited.Period;
                 draft.Cumulative = inherited.Cumulative;
@@ -139,7 +139,7 @@ internal sealed partial class DocumentReader
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 var ownDead = OwnDeadOf(text, from, draft);
                 if (ownDead is { } speaker) draft.VictimActors = speaker.Candidates;
-                draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, draft);
+                draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, to, draft);
                 // "were killed by Hutu extremists": an attacker the text names but the reference data lacks is not an earlier one;
                 // a side's report of its own dead takes no attacker from earlier sentences.
                 var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken) || draft.Perpetrators.Count == 0 && UnnamedAgentAfter(text, to, draft)

@@ -79,8 +79,9 @@ internal sealed partial class DocumentReader
         }
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
-        VoteForUnplacedDocument(text, i, to);
-        if (extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates)
+        var generated = extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates);
+        if (generated) VoteForUnplacedDocument(text, i, generatedLength, candidates);
+        if (generated
             && text.IsCapitalized(i + generatedLength - 1) && !ContinuesName(text, i + generatedLength)
             && ChooseGenerated(text, i + generatedLength, to, candidates) is { } chosen)
         {
@@ -93,11 +94,11 @@ internal sealed partial class DocumentReader
         if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to) && !IsEventPlacePhrase(text, i, NameEnd(text, i, to))) return false;
         var end = NameEnd(text, i, to);
         if (end == i || end - i > 5 || IsDescriptionOfNamedPlace(text, i, end)) return false;
+        // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
+        if (IsOfficeWord(text, i, end)) return false;
         var nest = NestingPlaceAfter(text, end, to);
         var parent = nest ?? DocumentCountry();
         if (parent is null) return false;
-        // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
-        if (IsOfficeWord(text, i, end)) return false;
         var name = text.Slice(i, end - 1);
         // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
         if (HoldersWord(text[end - 1])) return false;
@@ -120,9 +121,9 @@ internal sealed partial class DocumentReader
     /// but names, where a place is expected, two different places the generated layer knows in one country only is about
     /// that country. One such name is not enough (a name may be a word); a country already known is not second-guessed.
     /// </summary>
-    private void VoteForUnplacedDocument(TokenText text, int i, int to)
+    private void VoteForUnplacedDocument(TokenText text, int i, int length, IReadOnlyList<Place> candidates)
     {
-        if (LeadingCountry() is not null || !extractor.TryMatchGenerated(text, i, to, out var length, out var candidates) || candidates.Count == 0) return;
+        if (LeadingCountry() is not null || candidates.Count == 0) return;
         var country = extractor.CountryKeyOf(candidates[0]);
         foreach (var place in candidates)
         {

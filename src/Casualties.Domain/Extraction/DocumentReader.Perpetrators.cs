@@ -28,7 +28,7 @@ internal sealed partial class DocumentReader
     /// <summary>The last specific armed group named ("Islamic State"), which "the jihadists" or "the group" refer back to.</summary>
     private IReadOnlyList<Actor>? lastArmedGroup;
 
-    private IReadOnlyList<Actor> PerpetratorsFor(TokenText text, int from, ClaimDraft draft)
+    private IReadOnlyList<Actor> PerpetratorsFor(TokenText text, int from, int to, ClaimDraft draft)
     {
         var anchor = draft.Mention.NumberToken;
         var conflict = LeadingConflict();
@@ -53,7 +53,7 @@ internal sealed partial class DocumentReader
         if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
         if (IsArrestByTheState(text, from, draft, conflict) && (speaker is null || ResolveActor(speaker, conflict) is null)) return [StateForces];
         if (speaker is not null) return speaker;
-        if (OpenGroupAsAgent(text, from, draft) is { } group) return [group];
+        if (ownDeed >= 0 && OpenGroupAsAgent(text, from, to, draft) is { } group) return [group];
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         if (conflict is null && NationalAgent(text, from, draft) is { } national) return [national];
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
@@ -67,11 +67,11 @@ internal sealed partial class DocumentReader
     /// not know that reports the killing of the state's forces as its own deed is a group fighting the state, the
     /// opposition side of a civil war (domain.md), kept by its name. Its deeds against others give it no side.
     /// </summary>
-    private Actor? OpenGroupAsAgent(TokenText text, int from, ClaimDraft draft)
+    private Actor? OpenGroupAsAgent(TokenText text, int from, int to, ClaimDraft draft)
     {
-        if (OwnDeedBefore(text, from, draft.Mention.FirstToken) < 0 || !VictimsAreStateForces(text, draft)) return null;
+        if (!VictimsAreStateForces(text, draft)) return null;
         SourceCandidate? speaker = null;
-        foreach (var candidate in OpenCandidates(text, from, text.Count))
+        foreach (var candidate in OpenCandidates(text, from, to))
         {
             if (candidate.Form == SourceForm.ProperName && candidate.Last < draft.Mention.FirstToken) speaker = candidate;
         }

@@ -49,9 +49,9 @@ internal sealed partial class DocumentReader
                 (best, bestRole) = (named, role);
             }
         }
+        if (best is { } other && OtherStatesOfficeOnly(text, other)) (best, bestRole) = (null, Role.None);
         // A reporting body of another country only ("police" in Cameroon, which the seeds give to Nigeria's war) is not this
         // one: the clause's own words decide, as for a source the seeds lack.
-        if (best is { } other && OtherStatesOfficeOnly(text, other)) (best, bestRole) = (null, Role.None);
         if (bestRole == Role.Reporting && Local(best!.Value.Candidates) is { Count: > 0 } reporting) return reporting;
         var open = OpenCandidateFor(text, from, to, anchor);
         if (OpenSourceBeforeAnaphora(open) is { } openSource) return openSource;
@@ -159,8 +159,8 @@ internal sealed partial class DocumentReader
 
     /// <summary>
     /// "the presidency said" in a text about Chad is not Nigeria's presidency, though both fight Boko Haram: in a war with a
-    /// government side, a state's body that the text names by a common noun only speaks for the text's own country. (In a war between states the other state's
-    /// army may well be meant: there the parties are the states.)
+    /// government side, a state's body that the text names by a common noun only speaks for the text's own country. (In a
+    /// war between states the other state's army may well be meant: there the parties are the states.)
     /// </summary>
     private bool OtherStatesOfficeOnly(TokenText text, NamedAt<Source> named) =>
         named.Candidates is [var lone] && !HasCapital(text, named.First, named.Length) && IsOtherStatesBodyInCivilWar(lone);

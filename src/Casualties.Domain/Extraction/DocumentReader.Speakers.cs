@@ -82,7 +82,7 @@ internal sealed partial class DocumentReader
             else continue;
             if (verb < 0) continue;
             // "its fighters had "neutralised" nine soldiers": quotation marks around the verb.
-            while (verb < mentionStart && (text.IsApostrophe(verb) || IsQuotationMark(text, verb) || text.IsWord(verb) && Auxiliaries.Contains(text[verb]))) verb++;
+            while (verb < mentionStart && (text.IsApostrophe(verb) || SourceCandidateFinder.IsQuote(text, verb) || text.IsWord(verb) && Auxiliaries.Contains(text[verb]))) verb++;
             if (verb < mentionStart && text.IsWord(verb) && (AttackVerbs.Contains(text[verb]) || text.IsAny(verb, "eliminated", "neutralised", "neutralized", "downed")))
             {
                 return k;
@@ -90,9 +90,6 @@ internal sealed partial class DocumentReader
         }
         return -1;
     }
-
-    private static bool IsQuotationMark(TokenText text, int k) =>
-        text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && text.Text[text.Token(k).Start] is '"' or '\u201c' or '\u201d';
 
     /// <summary>The token after "[up to two words] fighters" starting at <paramref name="k"/>, or -1.</summary>
     private static int AfterForceNoun(TokenText text, int k, int end)

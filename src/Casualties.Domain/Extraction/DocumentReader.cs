@@ -175,20 +175,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// "the Coastal Observatory for Human Rights", "Manipur Police": one common word a known body goes by ("Observatory",
     /// "Police"), standing inside a longer capitalised name, is a word of that other body's name.
     /// </summary>
-    /// <summary>
-    /// "the Balochistan Liberation Army", "the Ambazonia Defence Forces": a state's common word ("Army", "Forces") closing a
-    /// longer capitalised name the reference data does not know is that name's head, not the state's forces. A nationality
-    /// or a country before it ("Ecuadorian Army", "Kenya Army") still names a state's.
-    /// </summary>
-    private bool IsHeadOfUnknownName(TokenText text, int i, int from, IReadOnlyList<Actor> actors)
-    {
-        if (!IsStateForcesWord(actors) || !text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1)) return false;
-        var word = i - 1;
-        if (AttributionVocabulary.Titles.Contains(text[word]) || extractor.Demonyms.Contains(text[word])) return false;
-        if (extractor.Places.TryMatchShared(text, word, i, out var placeLength, out _) && placeLength == 1) return false;
-        return !extractor.Demonyms.Contains(text[word]) && !(word > from && text.IsApostrophe(word - 1));
-    }
-
     private static bool WordOfLongerName(TokenText text, int i, int length, int from)
     {
         if (!text.IsCapitalized(i) || SourceCandidateFinder.IsAcronym(text[i]) || !text.IsCapitalized(i + length - 1)) return false;
@@ -217,6 +203,20 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// "the Balochistan Liberation Army", "the Ambazonia Defence Forces": a state's common word ("Army", "Forces") closing a
+    /// longer capitalised name the reference data does not know is that name's head, not the state's forces. A nationality
+    /// or a country before it ("Ecuadorian Army", "Kenya Army") still names a state's.
+    /// </summary>
+    private bool IsHeadOfUnknownName(TokenText text, int i, int from, IReadOnlyList<Actor> actors)
+    {
+        if (!IsStateForcesWord(actors) || !text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1)) return false;
+        var word = i - 1;
+        if (AttributionVocabulary.Titles.Contains(text[word]) || extractor.Demonyms.Contains(text[word])) return false;
+        if (extractor.Places.TryMatchShared(text, word, i, out var placeLength, out _) && placeLength == 1) return false;
+        return !(word > from && text.IsApostrophe(word - 1));
     }
 
     /// <summary>

@@ -398,7 +398,8 @@ internal static class SourceCandidateFinder
         return false;
     }
 
-    private static bool IsQuote(TokenText text, int k) =>
+    /// <summary>A quotation mark, straight or curly.</summary>
+    internal static bool IsQuote(TokenText text, int k) =>
         text.InRange(k) && text.Kind(k) == TokenKind.Punctuation && text.Text[text.Token(k).Start] is '"' or '\u201c' or '\u201d';
 
     /// <summary>True when tokens [at - 2, at] are "(ACRONYM)" after a word.</summary>
