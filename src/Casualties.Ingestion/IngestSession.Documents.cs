@@ -5,7 +5,6 @@ using Casualties.Domain.Extraction;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
 using Casualties.Ingestion.Documents;
-using Casualties.Ingestion.Feeds;
 using Casualties.Ingestion.Input;
 using Casualties.Postgres.Ingest;
 using Npgsql;

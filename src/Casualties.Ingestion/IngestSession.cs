@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Casualties.Domain.Extraction;
-using Casualties.Domain.Reference;
 using Casualties.Ingestion.Feeds;
 using Casualties.Ingestion.Input;
 using Casualties.Ingestion.Resolution;
 using Casualties.Postgres.Ingest;
-using Casualties.Postgres.Reference;
 using Npgsql;
 
 namespace Casualties.Ingestion;
