@@ -1,6 +1,5 @@
 using Casualties.Domain.Model;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Casualties.Postgres.Ingest;
 
