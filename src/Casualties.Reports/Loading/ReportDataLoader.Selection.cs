@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Casualties.Reports.Model;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Casualties.Reports.Loading;

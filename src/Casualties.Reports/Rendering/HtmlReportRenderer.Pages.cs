@@ -1,5 +1,4 @@
 using System.Text;
-using Casualties.Reports.Model;
 using static Casualties.Reports.Rendering.ReportText;
 
 namespace Casualties.Reports.Rendering;

@@ -1,4 +1,3 @@
-using System.Text;
 using Casualties.Reports.Model;
 using Casualties.Reports.Rendering.Svg;
 using static Casualties.Reports.Rendering.ReportText;
