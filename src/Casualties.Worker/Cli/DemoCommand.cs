@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Casualties.Ingestion;
 using Casualties.Ingestion.Reference;
-using Casualties.Domain.Reconciliation;
 using Casualties.Postgres;
 using Casualties.Postgres.Reconciliation;
 using Casualties.Reports;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Casualties.Domain.Reconciliation;
 using Casualties.Postgres;
 using Casualties.Postgres.Jobs;
 using Casualties.Postgres.Reconciliation;

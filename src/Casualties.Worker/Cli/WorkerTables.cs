@@ -1,6 +1,5 @@
 using Casualties.Postgres;
 using Casualties.Worker.Service.Hosting;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Casualties.Worker.Cli;

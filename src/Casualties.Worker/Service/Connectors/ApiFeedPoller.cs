@@ -2,7 +2,6 @@ using Casualties.Ingestion;
 using Casualties.Postgres.Feeds;
 using Casualties.Worker.Service.Feeds;
 using Casualties.Worker.Service.Jobs;
-using Casualties.Worker.Service.Pipeline;
 
 namespace Casualties.Worker.Service.Connectors;
 
