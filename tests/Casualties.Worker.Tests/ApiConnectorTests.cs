@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Casualties.Testing;
 using Casualties.Worker.Tests.Support;

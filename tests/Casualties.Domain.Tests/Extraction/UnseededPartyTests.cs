@@ -1,4 +1,3 @@
-using Casualties.Domain.Extraction;
 using Casualties.Domain.Model;
 
 namespace Casualties.Domain.Tests.Extraction;

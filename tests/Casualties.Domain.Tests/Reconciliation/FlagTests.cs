@@ -1,6 +1,5 @@
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
-using NUnit.Framework;
 using static Casualties.Domain.Tests.Reconciliation.TestClaims;
 
 namespace Casualties.Domain.Tests.Reconciliation;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
-using NUnit.Framework;
 using static Casualties.Domain.Tests.Reconciliation.TestClaims;
 
 namespace Casualties.Domain.Tests.Reconciliation;
