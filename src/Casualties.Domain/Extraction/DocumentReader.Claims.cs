@@ -221,7 +221,10 @@ internal sealed partial class DocumentReader
     private static bool IsTakenCaptive(TokenText text, int from, ClaimDraft draft)
     {
         if (!text.IsAny(draft.VictimEnd + 1, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages")
-            && !text.IsAny(draft.VictimEnd, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages")) return false;
+            && !text.IsAny(draft.VictimEnd, "prisoner", "prisoners", "captive", "captives", "hostage", "hostages"))
+        {
+            return false;
+        }
         var before = draft.Mention.FirstToken - 1;
         while (before > from && text.IsWord(before) && ExtractionVocabulary.ObjectFillers.Contains(text[before])) before--;
         return text.IsAny(before, "taken", "took", "take", "taking", "takes");
@@ -335,7 +338,10 @@ internal sealed partial class DocumentReader
             return false;
         }
         if (text.IsAny(pos, "reported", "confirmed", "documented", "recorded", "verified", "new", "additional")
-            && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 1, to, out _, out Outcome _)) pos++;
+            && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 1, to, out _, out Outcome _))
+        {
+            pos++;
+        }
         if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos, to, out var nounLength, out Outcome noun)
             && (IsBoundary(text, pos + nounLength, to) || TryVictimAt(text, pos + nounLength, to, out _, out _) || IsPluralOutcomeNoun(text, pos + nounLength - 1)
                 || text.IsAny(pos + nounLength, "were", "are", "was", "had", "have", "has") || IsVictimModifier(text, pos + nounLength)))

@@ -91,7 +91,10 @@ internal sealed partial class DocumentReader
         for (var k = from; k + 1 < first; k++)
         {
             if (text.IsAny(k, "incorrectly", "erroneously", "mistakenly", "wrongly")
-                && text.IsAny(k + 1, "stated", "reported", "said", "gave", "put", "listed", "reporting", "stating")) return true;
+                && text.IsAny(k + 1, "stated", "reported", "said", "gave", "put", "listed", "reporting", "stating"))
+            {
+                return true;
+            }
         }
         return false;
     }

@@ -177,7 +177,10 @@ internal sealed partial class DocumentReader
         // A header line that is only a body's name, or (in a release) a body's name opening a sentence.
         var wholeLine = headline && candidate.Last == LastWord(text, from, to);
         if (!wholeLine && !(releaseHeader && text.IsWord(candidate.Last + 1) && !text.IsCapitalized(candidate.Last + 1)
-            || releaseHeader && BracketedAcronymAfter(text, candidate.Last, to) is not null)) return;
+            || releaseHeader && BracketedAcronymAfter(text, candidate.Last, to) is not null))
+        {
+            return;
+        }
         var found = Canonicaliser.Named(candidate, LeadingCountry(), surnames);
         if (found.All(s => s.Kind is "media" or "armed_group")) return;
         issuer = found;

@@ -139,7 +139,10 @@ internal sealed partial class DocumentReader
         for (var k = first; k < end; k++)
         {
             if (!(InstitutionNouns.Contains(text[k]) || NotPlaceNames.Contains(text[k]) || AttributionVocabulary.BodyKinds.ContainsKey(text[k])
-                || AttributionVocabulary.Titles.Contains(text[k]))) return false;
+                || AttributionVocabulary.Titles.Contains(text[k])))
+            {
+                return false;
+            }
         }
         return true;
     }
@@ -217,7 +220,10 @@ internal sealed partial class DocumentReader
     private bool IsDescriptionOfNamedPlace(TokenText text, int first, int end)
     {
         if (end - first == 1 && (extractor.Demonyms.Contains(text[first]) || text[first].EndsWith("ese", StringComparison.OrdinalIgnoreCase)
-            || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase))) return true;
+            || text[first].EndsWith("ian", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
         return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
     }
 

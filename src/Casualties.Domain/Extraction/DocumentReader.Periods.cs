@@ -182,7 +182,10 @@ internal sealed partial class DocumentReader
             foreach (var expression in times)
             {
                 if (expression.Kind == TimeKind.Since) { start = expression.Start; counts = true; }
-                else if (expression.Kind == TimeKind.SoFar) counts = true;
+                else if (expression.Kind == TimeKind.SoFar)
+                {
+                    counts = true;
+                }
                 else if (expression.Kind == TimeKind.Point && (SinceClauseBefore(text, from, expression)
                     || TimeExpressions.CampaignLaunchedAt(text, from, expression) is not null || LaunchedAt(text, from, expression)))
                 {

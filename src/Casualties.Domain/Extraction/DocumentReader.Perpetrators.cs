@@ -191,7 +191,10 @@ internal sealed partial class DocumentReader
                     ? [.. scratchActors]
                     : shared.Where(a => scratchActors.Any(b => b.Conflict == a.Conflict && b.Side == a.Side)).ToList();
             }
-            else if (!extractor.Demonyms.Contains(part)) return null;
+            else if (!extractor.Demonyms.Contains(part))
+            {
+                return null;
+            }
         }
         return parts >= 2 && shared is { Count: > 0 } ? shared : null;
     }
@@ -304,7 +307,10 @@ internal sealed partial class DocumentReader
             || IsCommonNoun(text, agent);
         if (generic && text.IsAny(agent.First - 1, "the", "these", "those") && lastArmedGroup is not null
             && (text.Is(agent.Last, "group") || agent.Candidates.Any(a => lastArmedGroup.Any(g => g.Conflict == a.Conflict && g.Side == a.Side))
-                || agent.Candidates.All(a => a.Kind == "generic"))) return lastArmedGroup;
+                || agent.Candidates.All(a => a.Kind == "generic")))
+        {
+            return lastArmedGroup;
+        }
         return agent.Candidates;
     }
 
@@ -389,7 +395,10 @@ internal sealed partial class DocumentReader
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
         // "the death toll from the government offensive", "the victims of the regime's bombardment": the toll of its deed.
         if (before > from && text.IsAny(before, "from", "of") && text.IsAny(before - 1, "toll", "tally", "casualties", "deaths", "dead", "victims")
-            && AttackNounFollows(text, actor.Last + 1)) return true;
+            && AttackNounFollows(text, actor.Last + 1))
+        {
+            return true;
+        }
         if (before > from && text.IsAny(before, "on", "to") && BlamedBefore(text, from, before - 1)) return true;
         if (before >= from && ExtractionVocabulary.TargetMarkers.Contains(text[before])) return false;
         if (before >= from && text.Is(before, "and") && IsBetween(text, from, before)) return false;

@@ -49,9 +49,15 @@ internal sealed partial class DocumentReader
                     VoteCountry(filed.Key, 3);
                     RememberNamed(filed);
                 }
-                else VoteForDateline(filed);
+                else
+                {
+                    VoteForDateline(filed);
+                }
             }
-            else if (length == 0 && text.IsCapitalized(i)) VoteForGeneratedDateline(text, i, to);
+            else if (length == 0 && text.IsCapitalized(i))
+            {
+                VoteForGeneratedDateline(text, i, to);
+            }
             length = 0;
             return false;
         }
@@ -612,7 +618,10 @@ internal sealed partial class DocumentReader
         // "the Khartoum state health ministry", "the Zaporizhzhia regional military administration": a body of the place.
         if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate")
             && (text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])
-                || text.IsWord(after + 1) && !text.IsCapitalized(after + 1) && text.IsWord(after + 2) && InstitutionNouns.Contains(text[after + 2]))) return false;
+                || text.IsWord(after + 1) && !text.IsCapitalized(after + 1) && text.IsWord(after + 2) && InstitutionNouns.Contains(text[after + 2])))
+        {
+            return false;
+        }
         if (text[named.Last].EndsWith("-based", StringComparison.OrdinalIgnoreCase)) return false;
         var isHospital = named.Candidates[0].Name.EndsWith("Hospital", StringComparison.OrdinalIgnoreCase)
             || text.IsAny(named.Last, "hospital", "hospitals");

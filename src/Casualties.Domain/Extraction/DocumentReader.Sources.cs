@@ -200,7 +200,10 @@ internal sealed partial class DocumentReader
         }
         var isActor = ActorOverlaps(named.First, named.Last);
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
-            && !(isActor && text.IsWord(named.Last + 1))) return Role.Reporting;
+            && !(isActor && text.IsWord(named.Last + 1)))
+        {
+            return Role.Reporting;
+        }
         if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
         return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;

@@ -79,7 +79,10 @@ internal sealed partial class DocumentReader
             {
                 verb = AfterForceNoun(text, k + 3, mentionStart);
             }
-            else continue;
+            else
+            {
+                continue;
+            }
             if (verb < 0) continue;
             // "its fighters had "neutralised" nine soldiers": quotation marks around the verb.
             while (verb < mentionStart && (text.IsApostrophe(verb) || SourceCandidateFinder.IsQuote(text, verb) || text.IsWord(verb) && Auxiliaries.Contains(text[verb]))) verb++;
@@ -115,7 +118,10 @@ internal sealed partial class DocumentReader
         for (var k = draft.VictimEnd + 1; k < Math.Min(draft.VictimEnd + 12, to); k++)
         {
             if (!text.Is(k, "by") || !text.IsAny(k - 1, "killed", "wounded", "injured", "abducted", "kidnapped", "shot", "massacred",
-                "murdered", "executed", "slain", "hurt", "attacked", "displaced", "detained", "arrested", "seized", "taken")) continue;
+                "murdered", "executed", "slain", "hurt", "attacked", "displaced", "detained", "arrested", "seized", "taken"))
+            {
+                continue;
+            }
             for (var n = k + 1; n < Math.Min(k + 4, to) && text.IsWord(n); n++)
             {
                 if (AttackerNouns.Contains(text[n])) return true;

@@ -193,7 +193,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     private bool NamesPlaceOutsideConflict(TokenText text, int i, int length, IReadOnlyList<Actor> actors)
     {
         if (!(extractor.Places.TryMatchShared(text, i, i + length, out var placeLength, out var places)
-                || extractor.TryMatchGenerated(text, i, i + length, out placeLength, out places)) || placeLength != length || places.Count == 0) return false;
+                || extractor.TryMatchGenerated(text, i, i + length, out placeLength, out places)) || placeLength != length || places.Count == 0)
+        {
+            return false;
+        }
         foreach (var actor in actors)
         {
             if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, actor.Conflict, StringComparison.OrdinalIgnoreCase)) is not { } conflict) return false;
@@ -318,7 +321,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     {
         var last = to - 1;
         while (last > from && text.Kind(last) == TokenKind.Punctuation && !text.IsPunctuation(last, '.') && !text.IsPunctuation(last, '!')
-            && !text.IsPunctuation(last, '?')) last--;
+            && !text.IsPunctuation(last, '?'))
+        {
+            last--;
+        }
         return !(text.IsPunctuation(last, '.') || text.IsPunctuation(last, '!') || text.IsPunctuation(last, '?'));
     }
 
@@ -407,7 +413,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             var actor = candidates[k];
             if (!string.Equals(actor.Name, candidates[0].Name, StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(actor.Side, candidates[0].Side, StringComparison.Ordinal)) return false;
+                || !string.Equals(actor.Side, candidates[0].Side, StringComparison.Ordinal))
+            {
+                return false;
+            }
         }
         return true;
     }

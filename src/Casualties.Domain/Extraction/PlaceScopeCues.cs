@@ -51,7 +51,10 @@ public static class PlaceScopeCues
         for (var i = 0; i <= text.Length; i++)
         {
             var letter = i < text.Length && char.IsLetter(text[i]);
-            if (letter && start < 0) start = i;
+            if (letter && start < 0)
+            {
+                start = i;
+            }
             else if (!letter && start >= 0)
             {
                 words.Add(text[start..i].ToLowerInvariant());

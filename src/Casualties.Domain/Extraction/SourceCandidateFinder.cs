@@ -72,7 +72,10 @@ internal static class SourceCandidateFinder
             if (before == k - 1 && text.IsComma(before) && ApposedNameEnd(text, from, before) is { } nameEnd && AddBefore(text, from, nameEnd - 1, into)) continue;
             // "The military's media wing, Inter-Services Public Relations (ISPR), says": the name before its short name and the comma.
             if (before == k - 1 && text.IsComma(before) && BracketedAcronymEndsAt(text, from, before - 1) && text.IsWord(before - 4)
-                && AddBefore(text, from, before - 4, into)) continue;
+                && AddBefore(text, from, before - 4, into))
+            {
+                continue;
+            }
             if (k > from && (text.IsComma(k - 1) || IsQuote(text, k - 1))) AddAfter(text, k + 1, to, into);
         }
     }
@@ -96,7 +99,10 @@ internal static class SourceCandidateFinder
             var first = k + 2;
             var last = first;
             while (last + 1 < verb && text.IsWord(last + 1) && !text.IsAny(last + 1, "in", "on", "at", "last", "this", "late", "early")
-                && (!AttributionVocabulary.ClauseWords.Contains(text[last + 1]) || InsideName(text, last + 1))) last++;
+                && (!AttributionVocabulary.ClauseWords.Contains(text[last + 1]) || InsideName(text, last + 1)))
+            {
+                last++;
+            }
             return Read(text, first, last);
         }
         return null;
@@ -119,7 +125,10 @@ internal static class SourceCandidateFinder
         while (first < comma && text.IsWord(first) && !text.IsCapitalized(first) && !AttributionVocabulary.ClauseWords.Contains(text[first])) first++;
         var last = first;
         while (last + 1 < comma && (text.IsWord(last + 1) && (text.IsCapitalized(last + 1) || InsideName(text, last + 1)
-            || AttributionVocabulary.NameConnectors.Contains(text[last + 1]) && text.IsCapitalized(last + 2)))) last++;
+            || AttributionVocabulary.NameConnectors.Contains(text[last + 1]) && text.IsCapitalized(last + 2))))
+        {
+            last++;
+        }
         if (!text.IsCapitalized(first) || !text.IsCapitalized(last)) return null;
         var verb = BracketedAcronymEndsAt(text, from, last + 3) ? last + 4 : last + 1;
         if (!text.IsWord(verb) || text.IsCapitalized(verb)) return null;
@@ -157,12 +166,18 @@ internal static class SourceCandidateFinder
         if (!text.IsWord(first)) return;
         var last = first;
         while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsJoiningHyphen(text, last + 1) || IsTitleStop(text, last + 1))
-            && !AttributionVocabulary.ClauseWords.Contains(text[last + 1])) last++;
+            && !AttributionVocabulary.ClauseWords.Contains(text[last + 1]))
+        {
+            last++;
+        }
         // "according to the National Observatory for Human Rights (NOHR),": the short name in brackets ends the name.
         var end = BracketedAcronymEndsAt(text, first, last + 3) ? last + 4 : last + 1;
         // "said 31 people were killed", "said on Friday", "said that": a clause or a time follows the verb, no subject.
         if (!(end >= to || text.IsComma(end) || text.IsPunctuation(end, '.') || IsQuote(text, end)
-            || text.IsPunctuation(end, ';') || text.IsPunctuation(end, ')'))) return;
+            || text.IsPunctuation(end, ';') || text.IsPunctuation(end, ')')))
+        {
+            return;
+        }
         var found = Read(text, first, last);
         if (text.IsComma(end) && text.IsWord(end + 1))
         {
@@ -170,7 +185,10 @@ internal static class SourceCandidateFinder
             var second = end + 1;
             var secondLast = second;
             while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
-                && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1])) secondLast++;
+                && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1]))
+            {
+                secondLast++;
+            }
             if ((secondLast + 1 >= to || text.IsComma(secondLast + 1) || text.IsPunctuation(secondLast + 1, '.'))
 )
             {
@@ -194,7 +212,10 @@ internal static class SourceCandidateFinder
         var first = last;
         while (first - 1 >= from && last - first + 1 < MaxPhrase
             && (text.IsWord(first - 1) || text.IsApostrophe(first - 1) || IsJoiningHyphen(text, first - 1) || IsTitleStop(text, first - 1))
-            && (!AttributionVocabulary.ClauseWords.Contains(text[first - 1]) || InsideName(text, first - 1))) first--;
+            && (!AttributionVocabulary.ClauseWords.Contains(text[first - 1]) || InsideName(text, first - 1)))
+        {
+            first--;
+        }
         // The phrase opens at a determiner, a capital or the clause's start: drop the words before a determiner inside it.
         for (var k = last; k > first; k--)
         {
@@ -210,14 +231,20 @@ internal static class SourceCandidateFinder
         string? title = null;
         while (first <= last)
         {
-            if (text.IsAny(first, "the", "a", "an", "its", "their", "his", "her")) first++;
+            if (text.IsAny(first, "the", "a", "an", "its", "their", "his", "her"))
+            {
+                first++;
+            }
             else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && first < last
                 && (text.IsCapitalized(first + 1) || IsTitleStop(text, first + 1) && text.IsCapitalized(first + 2)))
             {
                 if (AttributionVocabulary.BodyKinds.ContainsKey(text[first])) title = text[first].ToString().ToLowerInvariant();
                 first += IsTitleStop(text, first + 1) ? 2 : 1;
             }
-            else break;
+            else
+            {
+                break;
+            }
         }
         if (first > last || text.IsApostrophe(last) || !text.IsWord(last)) return null;
         // "Since January, the council said": a phrase of time or place before the subject is no name.
@@ -242,7 +269,10 @@ internal static class SourceCandidateFinder
         var onlyHead = first == last && head is not null && first > 0 && text.IsAny(first - 1, "the");
         // "Colleagues said": one capitalised word that opens the sentence may be any noun.
         if (first == last && capitals == 1 && head is null && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
-            && !IsAcronym(text[first])) return null;
+            && !IsAcronym(text[first]))
+        {
+            return null;
+        }
         // "Police said", "- Police said": a body's common noun, capitalised only because it opens the sentence, is the office.
         if (first == last && head is not null && !onlyHead && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
             && !IsAcronym(text[first]))

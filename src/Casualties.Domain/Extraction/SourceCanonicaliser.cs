@@ -102,7 +102,10 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
         // the common noun it belongs to, is no part of its proper name. ("Armenia's defence ministry" keeps its country:
         // two countries' ministries speak in one text.)
         while (words.Length - first >= 3 && (words[first].EndsWith("-based", StringComparison.OrdinalIgnoreCase)
-            || IsPossessive(words[first]) && char.IsLower(words[first][0]) && char.IsUpper(words[first + 1][0]))) first++;
+            || IsPossessive(words[first]) && char.IsLower(words[first][0]) && char.IsUpper(words[first + 1][0])))
+        {
+            first++;
+        }
         return string.Join(' ', words, first, words.Length - first).TrimEnd('.', ',');
     }
 

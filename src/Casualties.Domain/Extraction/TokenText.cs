@@ -86,7 +86,10 @@ public sealed class TokenText
         foreach (var word in words)
         {
             if (token.Length == word.Length && MayEqual(first, word[0])
-                && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+                && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
         return false;
     }
