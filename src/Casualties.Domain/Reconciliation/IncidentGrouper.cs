@@ -62,7 +62,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
             {
                 draft.Add(claim, ReferenceEquals(claim, representative) ? rule : memberRule);
             }
-            if (rule == MatchRules.SameEventNestedPlace || rule == MatchRules.SameTallyNestedPlace)
+            if (rule is MatchRules.SameEventNestedPlace or MatchRules.SameTallyNestedPlace)
             {
                 if (places.DepthOf(representative.PlaceKey) > places.DepthOf(draft.PlaceKey)) draft.PlaceKey = representative.PlaceKey;
             }
