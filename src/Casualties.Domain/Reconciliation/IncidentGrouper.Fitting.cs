@@ -15,9 +15,15 @@ internal sealed partial class IncidentGrouper
     {
         if (draft.Closed || draft.IsTally != isTally) return null;
         if (draft.PerpetratorSide is not null && claim.PerpetratorSide is not null
-            && !string.Equals(draft.PerpetratorSide, claim.PerpetratorSide, StringComparison.Ordinal)) return null;
+            && !string.Equals(draft.PerpetratorSide, claim.PerpetratorSide, StringComparison.Ordinal))
+        {
+            return null;
+        }
         if (claim.Dataset() is { } dataset && draft.TryGetEventKey(dataset, out var eventKey)
-            && !string.Equals(eventKey, claim.EventKey, StringComparison.Ordinal)) return null;
+            && !string.Equals(eventKey, claim.EventKey, StringComparison.Ordinal))
+        {
+            return null;
+        }
         var place = FitPlace(draft, claim);
         if (place == PlaceFit.None) return null;
         if (isTally)

@@ -128,8 +128,14 @@ public static class PlaceNames
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (c is '\'' or '\u2019' or '\u2018' or '`' or '\u02BF' or '\u02BE' or '\u02BC') continue;
-            if (c == '-') folded.Append('-');
-            else if (!char.IsLetterOrDigit(c)) folded.Append(' ');
+            if (c == '-')
+            {
+                folded.Append('-');
+            }
+            else if (!char.IsLetterOrDigit(c))
+            {
+                folded.Append(' ');
+            }
             else
             {
                 var lower = char.ToLowerInvariant(c);

@@ -340,7 +340,10 @@ public sealed class GeneratedPlaces
         for (var t = 0; t < tokens.Count; t++)
         {
             if (!TokenText.SameToken(candidate.AsSpan(tokens[t].Start, tokens[t].Length),
-                    name.AsSpan(nameTokens[t].Start, nameTokens[t].Length))) return false;
+                    name.AsSpan(nameTokens[t].Start, nameTokens[t].Length)))
+            {
+                return false;
+            }
         }
         return true;
     }
