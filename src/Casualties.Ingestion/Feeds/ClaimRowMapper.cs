@@ -79,8 +79,11 @@ public static class ClaimRowMapper
         if (qualifierText is null)
         {
             if (value is { } v) return Domain.Model.Quantity.Exactly(v);
-            if (low is { } l) return high is { } h ? (l == h ? Domain.Model.Quantity.Exactly(l) : Domain.Model.Quantity.Between(l, h))
-                : Domain.Model.Quantity.Of(Qualifier.AtLeast, l);
+            if (low is { } l)
+            {
+                return high is { } h ? (l == h ? Domain.Model.Quantity.Exactly(l) : Domain.Model.Quantity.Between(l, h))
+                    : Domain.Model.Quantity.Of(Qualifier.AtLeast, l);
+            }
             throw new RowRejectedException("no figure: give value, or low (and high)");
         }
         if (!QualifierNames.TryParse(qualifierText, out var qualifier))
@@ -100,8 +103,10 @@ public static class ClaimRowMapper
                 if (value is not { } qv) throw new RowRejectedException($"qualifier {qualifier.ToName()} needs value");
                 var derived = Domain.Model.Quantity.Of(qualifier, qv);
                 if ((low is { } el && el != derived.Low) || (high is { } eh && eh != derived.High))
+                {
                     throw new RowRejectedException(
                         $"low/high {low}..{high} disagree with {qualifier.ToName()} {qv} ({derived.Low}..{derived.High})");
+                }
                 return derived;
         }
     }

@@ -105,8 +105,10 @@ public sealed class MappedCsvReader(DatasetMapping mapping) : CsvFeedReader
             claims.Add(new StagedClaim(i, stated, Best: null, source, place?.Key, lat, lon, reportedDay));
         }
         if (claims.Count == 0)
+        {
             throw new RowRejectedException(
                 $"no figure: {string.Join(", ", mapping.Figures.SelectMany(f => new[] { f.Value, f.Low }).OfType<string>().Select(c => $"column '{c}'"))} empty");
+        }
 
         var dataset = mapping.Dataset;
         var record = new FeedRecord(dataset, recordKey, version < 0 ? "" : csv.Get(version) ?? "", Hash(csv, hash), context.Origin, csv.Line,

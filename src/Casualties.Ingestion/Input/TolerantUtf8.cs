@@ -45,7 +45,10 @@ public sealed class TolerantUtf8
                 if (n == 0) break;
                 read += n;
             }
-            if (read < bytes.Length) Array.Resize(ref bytes, read);
+            if (read < bytes.Length)
+            {
+                Array.Resize(ref bytes, read);
+            }
             else if (stream.ReadByte() is var extra and >= 0)
             {
                 // The file grew since its length was taken: read the rest too.

@@ -159,8 +159,10 @@ public sealed record DatasetMapping(
             {
                 var totals = group.Count(x => !x.f.Part);
                 if (group.Any(x => x.f.Part) && totals != 1)
+                {
                     throw new MappingException(
                         $"{origin}: 'figures[{group.First(x => x.f.Part).index}].part' needs exactly one figure of outcome {group.Key.ToName()} that is not a part (its total); there are {totals}.");
+                }
             }
 
             var mapping = new DatasetMapping(

@@ -39,12 +39,14 @@ public static class MappedDates
         foreach (var format in mapping.DateFormats.Concat(mapping.DayFirst ? DayFirst : MonthFirst).Concat(Written))
         {
             if (DateTime.TryParseExact(trimmed, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+            {
                 return Precision(format) switch
                 {
                     DatePrecision.Year => PartialDate.Year(parsed.Year),
                     DatePrecision.Month => PartialDate.Month(parsed.Year, parsed.Month),
                     _ => PartialDate.Day(DateOnly.FromDateTime(parsed)),
                 };
+            }
         }
         return null;
     }

@@ -27,7 +27,10 @@ public sealed class ReferenceResolver(ReferenceData reference)
         if (sources.TryGetValue(key, out var known)) return known;
         var byName = reference.SourceNamed(key.Item1);
         string? resolved;
-        if (byName is not null) resolved = byName.Name;
+        if (byName is not null)
+        {
+            resolved = byName.Name;
+        }
         else
         {
             var candidates = reference.SourcesCalled(key.Item1);
