@@ -105,8 +105,10 @@ public sealed class EmbeddedPostgres
     private void Initialize()
     {
         if (Directory.Exists(DataDirectory) && Directory.EnumerateFileSystemEntries(DataDirectory).Any())
+        {
             throw new EmbeddedPostgresException(
                 $"{DataDirectory} exists but holds no PostgreSQL cluster (no PG_VERSION): move it away or choose another --data-dir.");
+        }
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(SocketDirectory);
         GiveToServerUser();
