@@ -31,7 +31,10 @@ public sealed class MarkdownReportRenderer(TimeProvider clock) : IReportRenderer
         w.WriteLine("## Per-side totals");
         w.WriteLine();
         var all = data.Totals.Where(t => t.Period == "all").ToList();
-        if (all.Count == 0) w.WriteLine("No totals for these filters.");
+        if (all.Count == 0)
+        {
+            w.WriteLine("No totals for these filters.");
+        }
         else
         {
             w.WriteLine("| Place | Perpetrator | Outcome | Victims | Range | Best | Period | Method | Incidents |");
