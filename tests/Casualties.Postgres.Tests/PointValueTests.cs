@@ -45,7 +45,10 @@ public sealed class PointValueTests
             yield return (int)(((long)q.Low + high) / 2);
             if (high < int.MaxValue) yield return high + 1;
         }
-        else yield return q.Low + 5;
+        else
+        {
+            yield return q.Low + 5;
+        }
     }
 
     [Test]

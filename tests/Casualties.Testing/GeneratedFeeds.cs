@@ -58,7 +58,10 @@ public static class GeneratedFeeds
             var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00.000";
             // Parts: two or three non-zero for battles, civilians (and sometimes unknown) for one-sided violence.
             int a = 0, b = 0, civilians, unknown = i % 9 == 0 ? i % 4 + 1 : 0;
-            if (type == 3) civilians = i % 37 + 1;
+            if (type == 3)
+            {
+                civilians = i % 37 + 1;
+            }
             else
             {
                 // Mostly one side's losses known, now and then both, rarely civilians: about 2.3 claims a row.

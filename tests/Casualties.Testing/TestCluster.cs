@@ -44,8 +44,10 @@ public static class TestCluster
             else
             {
                 if (PostgresBinaries.Find() is null)
+                {
                     throw new InvalidOperationException("Database tests need PostgreSQL. " + PostgresBinaries.InstallHint +
                         $" Or set {ServerVariable} to a connection string of a server where the tests may create databases.");
+                }
                 home = Path.Combine(Path.GetTempPath(), "casualties-test-" + Guid.NewGuid().ToString("N")[..10]);
                 cluster = new EmbeddedPostgres(home);
                 await cluster.EnsureStarted();
