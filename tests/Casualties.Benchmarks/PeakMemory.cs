@@ -7,10 +7,10 @@ public static class PeakMemory
 {
     public static double Megabytes()
     {
-        const string status = "/proc/self/status";
-        if (File.Exists(status))
+        const string Status = "/proc/self/status";
+        if (File.Exists(Status))
         {
-            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb)) return kb / 1024.0;
         }
         return Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);

@@ -255,7 +255,7 @@ public static class ReconcileBenchmark
     /// </summary>
     public static async Task<string> ResultHashes(NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        const string sql = """
+        const string Sql = """
             SELECT 'incidents', count(*), md5(coalesce(string_agg(r::text, E'\n' ORDER BY r::text), '')) FROM (
                 SELECT incident_key, fingerprint, partition_country, kind, outcome, place_key, start_date, start_precision, end_date,
                        end_precision, perpetrator_side, victims, low, best, high, has_consensus, consensus_low, consensus_high,
@@ -281,7 +281,7 @@ public static class ReconcileBenchmark
                 FROM flags WHERE valid_to_run IS NULL) r
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand(Sql, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(ct);
         var parts = new List<string>();
         while (await reader.ReadAsync(ct)) parts.Add($"{reader.GetString(0)} {reader.GetInt64(1):#,0} {reader.GetString(2)[..12]}");

@@ -144,10 +144,10 @@ public sealed class ReferenceDataStoreTests
         await using var db = await TestCluster.CreateDatabase(seeded: false);
         await new ReferenceDataStore(db.DataSource).Load(SeedFiles.Load());
         var read = await new ReferenceDataReader(db.DataSource).Read(CancellationToken.None);
-        const string text = "PORT-AU-PRINCE, April 17 (Wire) - Gunmen killed 14 people in Gressier, a commune on the coast, police said.";
+        const string Text = "PORT-AU-PRINCE, April 17 (Wire) - Gunmen killed 14 people in Gressier, a commune on the coast, police said.";
 
-        var fromDatabase = new Domain.Extraction.ClaimExtractor(read).Extract(text, new DateOnly(2025, 4, 18));
-        var fromFiles = new Domain.Extraction.ClaimExtractor(SeedFiles.Load()).Extract(text, new DateOnly(2025, 4, 18));
+        var fromDatabase = new Domain.Extraction.ClaimExtractor(read).Extract(Text, new DateOnly(2025, 4, 18));
+        var fromFiles = new Domain.Extraction.ClaimExtractor(SeedFiles.Load()).Extract(Text, new DateOnly(2025, 4, 18));
 
         Assert.That(fromDatabase.Select(c => c.PlaceKey), Is.EqualTo(new[] { "haiti/gressier" }));
         Assert.That(fromDatabase.Select(c => c.PlaceKey), Is.EqualTo(fromFiles.Select(c => c.PlaceKey)));

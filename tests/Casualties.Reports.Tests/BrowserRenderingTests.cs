@@ -20,11 +20,11 @@ public sealed class BrowserRenderingTests
         {
             // Runs wherever Chromium is installed; skipped elsewhere, saying so in the test output (not only in the
             // runner's skip list), and never skipped on CI.
-            const string hint = "Chromium is needed to check the HTML report (none on the PATH, nor CASUALTIES_CHROMIUM): "
+            const string Hint = "Chromium is needed to check the HTML report (none on the PATH, nor CASUALTIES_CHROMIUM): "
                 + "apt-get install -y chromium (.ci/run installs it).";
-            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) Assert.Fail(hint);
-            await TestContext.Progress.WriteLineAsync($"SKIPPED {nameof(BrowserRenderingTests)}: {hint}");
-            Assert.Ignore(hint);
+            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) Assert.Fail(Hint);
+            await TestContext.Progress.WriteLineAsync($"SKIPPED {nameof(BrowserRenderingTests)}: {Hint}");
+            Assert.Ignore(Hint);
         }
         db = await ReconciledDatabase.Create();
         folder = Directory.CreateTempSubdirectory("casualties-report-").FullName;

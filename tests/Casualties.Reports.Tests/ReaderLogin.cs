@@ -23,9 +23,9 @@ public sealed class ReaderLogin : IAsyncDisposable
     public static async Task<ReaderLogin> Create(TestDatabase database)
     {
         var name = "reader_" + Guid.NewGuid().ToString("N")[..10];
-        const string password = "reader-password";
-        await new ReaderLogins(database.DataSource).Grant(name, password);
-        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = name, Password = password };
+        const string ReaderPassword = "reader-password";
+        await new ReaderLogins(database.DataSource).Grant(name, ReaderPassword);
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = name, Password = ReaderPassword };
         return new ReaderLogin(database, name, Database.FromConnectionString(connection.ConnectionString));
     }
 

@@ -93,9 +93,9 @@ public static partial class HeadlessChromium
     public static void RequireInstalled()
     {
         if (IsInstalled) return;
-        const string hint = "Chromium is needed to check the HTML report: apt-get install -y chromium (.ci/run installs it).";
-        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) NUnit.Framework.Assert.Fail(hint);
-        NUnit.Framework.Assert.Ignore(hint);
+        const string Hint = "Chromium is needed to check the HTML report: apt-get install -y chromium (.ci/run installs it).";
+        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) NUnit.Framework.Assert.Fail(Hint);
+        NUnit.Framework.Assert.Ignore(Hint);
     }
 
     private static bool IsBrowserOwn(string url) =>

@@ -102,13 +102,13 @@ public sealed class ApiConnectorTests
     [Test]
     public async Task The_UCDP_GED_API_is_read_page_by_page_then_from_the_latest_event_day_with_its_rows_stored_as_the_CSV_download_s()
     {
-        const string token = "ucdp-token-3f9a7c";
+        const string Token = "ucdp-token-3f9a7c";
         var failPage1 = 1;
         var truncatePage1 = true;
         server.Route("api/gedevents/25.1", context =>
         {
             var query = context.Request.QueryString;
-            if (context.Request.Headers[UcdpHeader] != token) return FeedServer.Write(context, 401, "{\"Message\":\"token\"}", "application/json");
+            if (context.Request.Headers[UcdpHeader] != Token) return FeedServer.Write(context, 401, "{\"Message\":\"token\"}", "application/json");
             var page = query["page"];
             var body = query["StartDate"] switch
             {
@@ -122,14 +122,14 @@ public sealed class ApiConnectorTests
             };
             return body is null ? FeedServer.Write(context, 500, "busy", "text/plain") : FeedServer.Write(context, 200, body, "application/json");
         });
-        var settings = Settings(("ApiConnectorOptions__Ucdp__Token", token), ("ApiConnectorOptions__Ucdp__PageSize", "2"));
+        var settings = Settings(("ApiConnectorOptions__Ucdp__Token", Token), ("ApiConnectorOptions__Ucdp__PageSize", "2"));
         await Cli(settings, "sources", "add", "ged", "--kind", "ucdp-api", "--url", server.Url("api/gedevents/25.1"));
 
         // First run: two pages, the second failing once (500) and retried by the resilience pipeline.
         await RunFeed("ged", settings);
         var first = server.To("api/gedevents/25.1");
         Assert.That(first.Select(r => $"{r.Query!["pagesize"]}/{r.Query["page"]}/{r.Query["StartDate"]}"), Is.EqualTo(new[] { "2/0/", "2/1/", "2/1/" }));
-        Assert.That(first.Select(r => r.Headers![UcdpHeader]), Is.All.EqualTo(token));
+        Assert.That(first.Select(r => r.Headers![UcdpHeader]), Is.All.EqualTo(Token));
         Assert.That(await Keys("ucdp-ged"), Is.EqualTo(new[] { "164455", "164512", "164530" }));
         Assert.That(await Claims("ucdp-ged", "164455"), Is.EqualTo(new[] { "0 people 22..29", "1 combatants 4..4", "2 combatants 11..11", "3 civilians 7..7" }),
             "an event's total and its parts, as the CSV download's row gives them");
@@ -177,7 +177,7 @@ public sealed class ApiConnectorTests
             "the page's entry is resolved once a run took it");
         Assert.That(await Cli(settings, "sources", "list", "--json"), Does.Contain("cursor").And.Contain("2016-12-12"), "the cursor is shown");
 
-        await AssertNowhere(token, settings);
+        await AssertNowhere(Token, settings);
     }
 
     private const string UcdpHeader = "x-ucdp-access-token";
@@ -185,8 +185,8 @@ public sealed class ApiConnectorTests
     [Test]
     public async Task The_ACLED_API_is_read_with_a_token_from_the_configured_account_then_from_the_latest_timestamp()
     {
-        const string password = "acled-pass-91b2e";
-        const string bearer = "acled-bearer-77c1d";
+        const string Password = "acled-pass-91b2e";
+        const string Bearer = "acled-bearer-77c1d";
         var rateLimited = 1;
         var truncatePage1 = true;
         var tokenRequests = 0;
@@ -195,13 +195,13 @@ public sealed class ApiConnectorTests
             using var reader = new StreamReader(context.Request.InputStream);
             var form = System.Web.HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
             Interlocked.Increment(ref tokenRequests);
-            var good = form["username"] == "analyst@example.org" && form["password"] == password && form["grant_type"] == "password";
+            var good = form["username"] == "analyst@example.org" && form["password"] == Password && form["grant_type"] == "password";
             await FeedServer.Write(context, good ? 200 : 401,
-                good ? $"{{\"token_type\":\"Bearer\",\"expires_in\":86400,\"access_token\":\"{bearer}\",\"refresh_token\":\"r\"}}" : "{}", "application/json");
+                good ? $"{{\"token_type\":\"Bearer\",\"expires_in\":86400,\"access_token\":\"{Bearer}\",\"refresh_token\":\"r\"}}" : "{}", "application/json");
         });
         server.Route("api/acled/read", context =>
         {
-            if (context.Request.Headers["Authorization"] != "Bearer " + bearer)
+            if (context.Request.Headers["Authorization"] != "Bearer " + Bearer)
                 return FeedServer.Write(context, 403, "{\"status\":403,\"success\":false}", "application/json");
             var query = context.Request.QueryString;
             // The user's own filter must come with every page; without it the server refuses (and the test finds no rows).
@@ -222,7 +222,7 @@ public sealed class ApiConnectorTests
             };
             return FeedServer.Write(context, 200, body, "application/json");
         });
-        var settings = Settings(("ApiConnectorOptions__Acled__Username", "analyst@example.org"), ("ApiConnectorOptions__Acled__Password", password),
+        var settings = Settings(("ApiConnectorOptions__Acled__Username", "analyst@example.org"), ("ApiConnectorOptions__Acled__Password", Password),
             ("ApiConnectorOptions__Acled__PageSize", "2"));
         await Cli(settings, "sources", "add", "acled", "--kind", "acled-api", "--url", server.Url("api/acled/read?country=Syria"));
 
@@ -261,20 +261,20 @@ public sealed class ApiConnectorTests
         Assert.That(await Keys("acled"), Does.Contain("SYR87210").And.Contain("SYR87211"));
         Assert.That(await Cursor("acled"), Does.Contain("\"timestamp\": \"1481600000\""));
 
-        await AssertNowhere(password, settings);
-        await AssertNowhere(bearer, settings);
+        await AssertNowhere(Password, settings);
+        await AssertNowhere(Bearer, settings);
     }
 
     [Test]
     public async Task ReliefWeb_reports_become_documents_read_by_the_extractor_and_a_revised_report_replaces_its_claims()
     {
-        const string appName = "casualties-test-9d8e7f";
+        const string AppName = "casualties-test-9d8e7f";
         var failOffset2 = 1;
         var truncate = true;
         server.Route("v2/reports", context =>
         {
             var query = context.Request.QueryString;
-            if (query["appname"] != appName) return FeedServer.Write(context, 403, "{\"error\":{\"type\":\"AccessDeniedHttpException\"}}", "application/json");
+            if (query["appname"] != AppName) return FeedServer.Write(context, 403, "{\"error\":{\"type\":\"AccessDeniedHttpException\"}}", "application/json");
             // The user's selection and the body field must come with every page; without them the server refuses.
             if (query["query[value]"] != "Syria" || query.GetValues("fields[include][]")?.Contains("body-html") != true)
                 return FeedServer.Write(context, 400, "{\"error\":{\"type\":\"BadRequest\"}}", "application/json");
@@ -289,7 +289,7 @@ public sealed class ApiConnectorTests
             };
             return body is null ? FeedServer.Write(context, 503, "maintenance", "text/plain") : FeedServer.Write(context, 200, body, "application/json");
         });
-        var settings = Settings(("ApiConnectorOptions__ReliefWeb__AppName", appName), ("ApiConnectorOptions__ReliefWeb__PageSize", "2"));
+        var settings = Settings(("ApiConnectorOptions__ReliefWeb__AppName", AppName), ("ApiConnectorOptions__ReliefWeb__PageSize", "2"));
         await Cli(settings, "sources", "add", "reliefweb", "--kind", "reliefweb", "--url", server.Url("v2/reports?query[value]=Syria"));
 
         Task<IReadOnlyList<string>> ClaimsOf(string id) => Stored.Rows<string>(db.DataSource, """
@@ -341,7 +341,7 @@ public sealed class ApiConnectorTests
         Assert.That(await ClaimsOf("4100005"), Is.EqualTo(new[] { "killed civilians 14 Syrian Civil Defence" }));
         Assert.That(await LastStatus("reliefweb"), Is.EqualTo("ok"));
 
-        await AssertNowhere(appName, settings);
+        await AssertNowhere(AppName, settings);
     }
 
     [Test]

@@ -68,15 +68,15 @@ public sealed class FeedBodyTests
             </channel></rss>
             """, "application/rss+xml");
 
-        const string sohr = "Syrian Observatory for Human Rights";
+        const string Sohr = "Syrian Observatory for Human Rights";
         Assert.That(await Claims(), Is.EqualTo(new[]
         {
-            $"cdata children 3 {sohr} Binnish",
-            $"cdata people 7 {sohr} Binnish",
-            $"html children 4 {sohr} Ariha",
-            $"html people 9 {sohr} Ariha",
-            $"plain children 5 {sohr} Idlib",
-            $"plain people 12 {sohr} Idlib",
+            $"cdata children 3 {Sohr} Binnish",
+            $"cdata people 7 {Sohr} Binnish",
+            $"html children 4 {Sohr} Ariha",
+            $"html people 9 {Sohr} Ariha",
+            $"plain children 5 {Sohr} Idlib",
+            $"plain people 12 {Sohr} Idlib",
         }), "each body's two claims, with their source and place; the headlines hold no figure");
     }
 
@@ -97,17 +97,17 @@ public sealed class FeedBodyTests
             </feed>
             """, "application/atom+xml");
 
-        const string sohr = "Syrian Observatory for Human Rights";
+        const string Sohr = "Syrian Observatory for Human Rights";
         Assert.That(await Claims(), Is.EqualTo(new[]
         {
-            $"cdata children 3 {sohr} Binnish",
-            $"cdata people 7 {sohr} Binnish",
-            $"html children 4 {sohr} Ariha",
-            $"html people 9 {sohr} Ariha",
-            $"text children 5 {sohr} Idlib",
-            $"text people 12 {sohr} Idlib",
-            $"xhtml children 2 {sohr} Atarib",
-            $"xhtml people 6 {sohr} Atarib",
+            $"cdata children 3 {Sohr} Binnish",
+            $"cdata people 7 {Sohr} Binnish",
+            $"html children 4 {Sohr} Ariha",
+            $"html people 9 {Sohr} Ariha",
+            $"text children 5 {Sohr} Idlib",
+            $"text people 12 {Sohr} Idlib",
+            $"xhtml children 2 {Sohr} Atarib",
+            $"xhtml people 6 {Sohr} Atarib",
         }), "each body's two claims, with their source and place; the headlines hold no figure");
     }
 }

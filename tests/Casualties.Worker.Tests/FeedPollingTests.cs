@@ -54,10 +54,10 @@ public sealed class FeedPollingTests
     [Test]
     public async Task A_feed_is_polled_on_its_schedule_with_conditional_requests_and_a_304_stores_nothing()
     {
-        const string etag = "\"v1\"";
-        server.Route("good.rss", c => c.Request.Headers["If-None-Match"] == etag
+        const string ETag = "\"v1\"";
+        server.Route("good.rss", c => c.Request.Headers["If-None-Match"] == ETag
             ? Task.Run(() => { c.Response.StatusCode = 304; c.Response.Close(); })
-            : FeedServer.Write(c, 200, FeedServer.Rss("At least 12 people were killed in Idlib.", "Five civilians died in Aleppo."), etag: etag));
+            : FeedServer.Write(c, 200, FeedServer.Rss("At least 12 people were killed in Idlib.", "Five civilians died in Aleppo."), etag: ETag));
         await Cli("sources", "add", "good", "--kind", "rss", "--url", server.Url("good.rss"), "--cron", "*/2 * * * * *", "--time-zone", "Europe/Berlin");
 
         using (var worker = WorkerProcess.Start(db.ConnectionString, ["worker"], FeedSettings()))
@@ -73,7 +73,7 @@ public sealed class FeedPollingTests
 
         var requests = server.To("good.rss");
         Assert.That(requests[0].IfNoneMatch, Is.Null, "the first poll is unconditional");
-        Assert.That(requests.Skip(1).Select(r => r.IfNoneMatch), Is.All.EqualTo(etag), "later polls send the stored ETag");
+        Assert.That(requests.Skip(1).Select(r => r.IfNoneMatch), Is.All.EqualTo(ETag), "later polls send the stored ETag");
         Assert.That(await Stored.Scalar(db.DataSource, "SELECT count(*) FROM documents WHERE origin LIKE 'http://127.0.0.1/item/%'"), Is.EqualTo(2),
             "the items were ingested once; the 304s stored nothing");
         Assert.That(await LastStatus("good"), Is.EqualTo("not_modified"));

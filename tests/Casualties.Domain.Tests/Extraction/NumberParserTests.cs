@@ -150,11 +150,11 @@ public sealed class NumberParserTests
     [Test]
     public void Mention_spans_cover_the_qualifier_and_the_number()
     {
-        const string text = "killed more than 341 people";
+        const string Text = "killed more than 341 people";
 
-        var mention = Parser.FindAll(text).Single();
+        var mention = Parser.FindAll(Text).Single();
 
-        Assert.That(text[mention.Span.Start..mention.Span.End], Is.EqualTo("more than 341"));
+        Assert.That(Text[mention.Span.Start..mention.Span.End], Is.EqualTo("more than 341"));
     }
 
     [TestCase("the toll rose to 52 from 38", new[] { 52, 38 })]

@@ -34,14 +34,14 @@ public sealed class SentenceSplitterReuseTests
     [Test]
     public void A_split_inside_another_leaves_the_outer_tokens_as_they_were()
     {
-        const string outer = "Fighting went on near Marib for a week. The ministry gave no toll.";
-        const string inner = "An unrelated line with other words entirely, much longer than the outer sentence it interrupts.";
+        const string Outer = "Fighting went on near Marib for a week. The ministry gave no toll.";
+        const string Inner = "An unrelated line with other words entirely, much longer than the outer sentence it interrupts.";
         var read = new List<string>();
-        SentenceSplitter.Split(outer, 0, (tokens, from, to) =>
+        SentenceSplitter.Split(Outer, 0, (tokens, from, to) =>
         {
-            SentenceSplitter.Split(inner, 0, (_, _, _) => { });
+            SentenceSplitter.Split(Inner, 0, (_, _, _) => { });
             read.Add(tokens.Slice(from, to - 1));
-            Assert.That(tokens.Text, Is.SameAs(outer));
+            Assert.That(tokens.Text, Is.SameAs(Outer));
         });
 
         Assert.That(read, Is.EqualTo(new[] { "Fighting went on near Marib for a week.", "The ministry gave no toll." }));

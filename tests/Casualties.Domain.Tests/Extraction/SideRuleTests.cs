@@ -67,11 +67,11 @@ public sealed class SideRuleTests
         var withoutCues = new ReferenceData(seeds.Conflicts, seeds.Sources, seeds.Actors, seeds.Places, seeds.Lexicon, seeds.VictimTerms);
         var onlyGovernmentFlies = new ReferenceData(seeds.Conflicts, seeds.Sources, seeds.Actors, seeds.Places, seeds.Lexicon, seeds.VictimTerms,
             [new SideCue(syria.Key, "government", "aircraft", ["air strikes"], null, null, null)]);
-        const string text = "Air strikes on a market in Maarat al-Numan in Idlib province killed 12 people on Tuesday, rescuers said.";
+        const string Text = "Air strikes on a market in Maarat al-Numan in Idlib province killed 12 people on Tuesday, rescuers said.";
         var date = new DateOnly(2019, 5, 15);
 
-        Assert.That(new ClaimExtractor(withoutCues).Extract(text, date).Single().PerpetratorSide, Is.Null);
-        Assert.That(new ClaimExtractor(onlyGovernmentFlies).Extract(text, date).Single().PerpetratorSide, Is.EqualTo("government"));
+        Assert.That(new ClaimExtractor(withoutCues).Extract(Text, date).Single().PerpetratorSide, Is.Null);
+        Assert.That(new ClaimExtractor(onlyGovernmentFlies).Extract(Text, date).Single().PerpetratorSide, Is.EqualTo("government"));
     }
 
     // The speaker as the doer.

@@ -47,16 +47,16 @@ public sealed class WordSetTests
     [Test]
     public void Random_words_are_members_of_a_word_set_exactly_when_of_the_plain_set()
     {
-        const string alphabet = "aAsSſkKKıIİiéÉ-'łŁ";
+        const string Alphabet = "aAsSſkKKıIİiéÉ-'łŁ";
         var random = new Random(18);
-        var members = Enumerable.Range(0, 300).Select(_ => Word(random, alphabet)).ToList();
+        var members = Enumerable.Range(0, 300).Select(_ => Word(random, Alphabet)).ToList();
         var set = new WordSet();
         foreach (var member in members) set.Add(member);
         var plain = new HashSet<string>(members, StringComparer.OrdinalIgnoreCase);
         var disagreements = new List<string>();
         for (var n = 0; n < 20_000; n++)
         {
-            var probe = Word(random, alphabet);
+            var probe = Word(random, Alphabet);
             if (set.Contains(probe.AsSpan()) != plain.Contains(probe)) disagreements.Add(probe);
         }
         foreach (var member in members)
