@@ -25,9 +25,9 @@ public sealed class ConsoleProgress : IProgress<IngestProgress>, IDisposable
             var name = Path.GetFileName(value.CurrentFile);
             if (terminal)
             {
-                const int barWidth = 24;
-                var filled = value.FilesTotal == 0 ? 0 : barWidth * value.FilesDone / value.FilesTotal;
-                var line = $"[{new string('#', filled)}{new string('.', barWidth - filled)}] {value.FilesDone}/{value.FilesTotal} files, " +
+                const int BarWidth = 24;
+                var filled = value.FilesTotal == 0 ? 0 : BarWidth * value.FilesDone / value.FilesTotal;
+                var line = $"[{new string('#', filled)}{new string('.', BarWidth - filled)}] {value.FilesDone}/{value.FilesTotal} files, " +
                            $"{value.Rows:N0} rows ({rate:N0}/s), {value.Documents} docs  {name}";
                 var width = Math.Max(20, (Console.IsOutputRedirected ? 120 : SafeWidth()) - 1);
                 if (line.Length > width) line = line[..width];
