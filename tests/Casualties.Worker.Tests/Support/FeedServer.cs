@@ -15,6 +15,10 @@ public sealed class FeedServer : IDisposable
     private readonly Dictionary<string, Func<HttpListenerContext, Task>> routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stop = new();
 
+    /// <summary>One request the server answered, as it arrived.</summary>
+    /// <param name="Path">The URL's absolute path, without the query.</param>
+    /// <param name="IfNoneMatch">The If-None-Match header, or null when the request sent none.</param>
+    /// <param name="IfModifiedSince">The If-Modified-Since header, or null when the request sent none.</param>
     /// <param name="Query">The query's parameters, decoded (a repeated name's values joined by commas).</param>
     /// <param name="Headers">Every request header, for asserting what credentials were sent.</param>
     public sealed record Request(string Path, string? IfNoneMatch, string? IfModifiedSince,
