@@ -296,10 +296,8 @@ public sealed class AttributionRuleTests
     [TestCase("OCHA Sudan head Clementine Nkweta-Salami said 30 people were killed in El Fasher.", "UN Office for the Coordination of Humanitarian Affairs")]
     [TestCase("More than 90 people were wounded, said Abdikadir Abdirahman, director of the city's private Aamin Ambulance service.", "Aamin Ambulance")]
     [TestCase("Shelling killed 12 people who were queuing for bread in Gaza City, WHO said.", "World Health Organization")]
-    public void Only_a_body_that_gives_the_figure_is_its_source(string sentence, string? expected)
-    {
+    public void Only_a_body_that_gives_the_figure_is_its_source(string sentence, string? expected) =>
         Assert.That(Only(sentence).Source, Is.EqualTo(expected));
-    }
 
     [TestCase("The Syrian Observatory for Human Rights said shelling killed 9 people in Idlib. The jihadist group said it had killed 20 soldiers near Saraqeb.")]
     [TestCase("Human Rights Watch said 14 civilians were killed in Kidal. The armed group said its fighters had killed 30 soldiers.")]
@@ -315,19 +313,15 @@ public sealed class AttributionRuleTests
     [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. The state-appointed but independent commission said 87 people were abducted.")]
     [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. In a later report, the independent commission said 87 people were abducted.")]
     [TestCase("The Ethiopian Human Rights Commission said 120 civilians were killed in Amhara. It said 87 people were abducted.")]
-    public void A_described_anaphor_of_a_monitor_still_refers_back_to_it(string text)
-    {
+    public void A_described_anaphor_of_a_monitor_still_refers_back_to_it(string text) =>
         Assert.That(Extract(text).Select(c => c.Source), Is.All.EqualTo("Ethiopian Human Rights Commission"));
-    }
 
     [TestCase("Burkina Faso's armed forces and allied militias summarily executed at least 223 villagers near Titao, Human Rights Watch said.", "government")]
     [TestCase("Burkinabe soldiers and allied militias killed at least 40 villagers near Djibo, the group said.", "government")]
     [TestCase("Militiamen from the CODECO armed group shot dead at least 51 people in Djugu territory, the U.N. mission said.", "codeco")]
     [TestCase("Fighters of the RSF stormed the village and killed 20 people near El Fasher, the network said.", "rsf")]
-    public void Coordinated_and_member_subjects_name_the_perpetrator(string sentence, string expected)
-    {
+    public void Coordinated_and_member_subjects_name_the_perpetrator(string sentence, string expected) =>
         Assert.That(Only(sentence).PerpetratorSide, Is.EqualTo(expected));
-    }
 
     [Test]
     public void A_short_name_in_capitals_names_its_actor_and_the_same_word_in_lower_case_does_not()
@@ -355,10 +349,8 @@ public sealed class AttributionRuleTests
     [TestCase("A drone strike near Chasiv Yar, about 10 km west of Bakhmut, killed three soldiers on Tuesday.", "Chasiv Yar")]
     [TestCase("Shelling near Chasiv Yar, some 12 kilometres west of Bakhmut, killed three soldiers on Tuesday.", "Chasiv Yar")]
     [TestCase("Air strikes on a market in Razih, near the border with Saudi Arabia, killed 17 civilians on Tuesday.", "Razih")]
-    public void A_landmark_a_distance_is_measured_from_is_not_the_place(string sentence, string expected)
-    {
+    public void A_landmark_a_distance_is_measured_from_is_not_the_place(string sentence, string expected) =>
         Assert.That(Only(sentence).Place, Is.EqualTo(expected));
-    }
 
     [Test]
     public void A_landmark_is_not_carried_into_the_next_sentence()
@@ -371,26 +363,20 @@ public sealed class AttributionRuleTests
 
     [TestCase("In Kherson Oblast on Tuesday, floods along the Dnipro River killed 17 people.")]
     [TestCase("In Kherson Oblast on Tuesday, the right bank of the Dnipro River saw 17 people killed.")]
-    public void A_river_named_after_a_city_is_not_the_city(string sentence)
-    {
+    public void A_river_named_after_a_city_is_not_the_city(string sentence) =>
         Assert.That(Only(sentence).Place, Is.EqualTo("Kherson Oblast"));
-    }
 
     [TestCase("In Kharkiv Oblast, up to 10 civilians were injured in Russian strikes on the city of Kupiansk and nearby villages.", "Kupiansk")]
     [TestCase("In Kharkiv Oblast, Russian strikes on Kupiansk and surrounding villages injured 10 civilians.", "Kupiansk")]
     [TestCase("In Kharkiv Oblast, up to 10 civilians were injured in Russian strikes on Kupiansk and Izium.", "Kharkiv Oblast")]
-    public void A_town_and_its_unnamed_surroundings_are_the_town_but_two_named_towns_are_their_region(string sentence, string expected)
-    {
+    public void A_town_and_its_unnamed_surroundings_are_the_town_but_two_named_towns_are_their_region(string sentence, string expected) =>
         Assert.That(Only(sentence).Place, Is.EqualTo(expected));
-    }
 
     [TestCase("Israeli strikes hit Khan Younis on Tuesday. Around 1.4 million Gazans have fled their homes, UNRWA said.", "Gaza Strip")]
     [TestCase("Israeli strikes hit Khan Younis on Tuesday. At least 87 Palestinians were killed across the country on Sunday, health officials said.", "Gaza Strip")]
     [TestCase("Troops raided Jenin on Tuesday. At least 770 Palestinians have been killed by Israeli troops since October 2023, the Palestinian Health Ministry said.", "West Bank")]
-    public void A_country_wide_figure_of_a_country_made_of_separate_territories_is_the_territory_the_text_is_about(string text, string expected)
-    {
+    public void A_country_wide_figure_of_a_country_made_of_separate_territories_is_the_territory_the_text_is_about(string text, string expected) =>
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
-    }
 
     [Test]
     public void A_country_wide_figure_of_a_country_of_regions_is_the_country()
@@ -404,18 +390,14 @@ public sealed class AttributionRuleTests
     [TestCase("Israeli strikes hit Lebanon on Monday. At least 30 people were killed in the south overnight, the health ministry said.", "South Lebanon")]
     [TestCase("Russian forces pressed on in Ukraine. In the east, Russian shelling killed 3 civilians and wounded 6 in the town of Selydove.", "Selydove")]
     [TestCase("Israeli strikes hit Lebanon on Monday. At least 30 people were killed in the south of the city of Tyre, officials said.", "Tyre")]
-    public void The_south_alone_is_the_south_of_the_documents_country_unless_a_place_inside_it_is_named(string text, string expected)
-    {
+    public void The_south_alone_is_the_south_of_the_documents_country_unless_a_place_inside_it_is_named(string text, string expected) =>
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
-    }
 
     [TestCase("In North Kivu, the M23 rebels, who seized the provincial capital Goma in January, have detained hundreds of young men, HRW said.", "North Kivu Province")]
     [TestCase("In North Kivu, the rebels, which took Goma last year, have killed 40 villagers, officials said.", "North Kivu Province")]
     [TestCase("In North Kivu, the rebels killed 40 villagers in Goma, which they seized last year, officials said.", "Goma")]
-    public void A_place_in_a_relative_clause_the_figure_is_outside_of_is_not_its_place(string sentence, string expected)
-    {
+    public void A_place_in_a_relative_clause_the_figure_is_outside_of_is_not_its_place(string sentence, string expected) =>
         Assert.That(Only(sentence).Place, Is.EqualTo(expected));
-    }
 
     [TestCase("The Gaza Health Ministry's overall toll stands at 43,985 killed, the ministry said.")]
     [TestCase("The cumulative death toll in the war has reached 43,985 killed, the ministry said.")]
@@ -430,23 +412,17 @@ public sealed class AttributionRuleTests
     [TestCase("Israeli strikes killed at least 87 Palestinians in Gaza City on Sunday. At least 60 of them died in the Shejaiya district.", "Shujaiya")]
     [TestCase("Israeli strikes killed at least 87 Palestinians in Gaza City on Sunday, 60 of them in Shujaiya.", "Shujaiya")]
     [TestCase("Israeli strikes killed at least 87 Palestinians in Gaza City on Sunday, 60 of whom died in Shujaiya.", "Shujaiya")]
-    public void A_part_of_them_with_a_place_of_its_own_inside_the_wholes_is_that_place(string text, string expected)
-    {
+    public void A_part_of_them_with_a_place_of_its_own_inside_the_wholes_is_that_place(string text, string expected) =>
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
-    }
 
     [TestCase("A Russian drone hit a minibus in the town of Bilopillia in Sumy Oblast on Monday. Four passengers were killed, officials said.", "Bilopillia")]
     [TestCase("Gunmen attacked villages in the Bokkos area of Plateau State on Monday. A spokesman said 14 people were injured.", "Bokkos")]
     [TestCase("Gunmen attacked villages in Plateau State on Monday, then Bokkos. A spokesman said 14 people were injured.", "Bokkos")]
-    public void A_sentence_without_a_figure_is_about_the_innermost_place_it_named(string text, string expected)
-    {
+    public void A_sentence_without_a_figure_is_about_the_innermost_place_it_named(string text, string expected) =>
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
-    }
 
     [TestCase("Casualty figures for Iraq\n\nBaghdad, 1 August 2015 - A total of 1,332 Iraqis were killed in July, the UN said.", "Iraq")]
     [TestCase("Casualty figures for Iraq\n\nBaghdad, 1 August 2015 \u2014 A total of 1,332 Iraqis were killed in July, the UN said.", "Iraq")]
-    public void A_line_opening_with_a_place_a_date_and_a_dash_is_where_the_release_was_issued(string text, string expected)
-    {
+    public void A_line_opening_with_a_place_a_date_and_a_dash_is_where_the_release_was_issued(string text, string expected) =>
         Assert.That(Extract(text)[^1].Place, Is.EqualTo(expected));
-    }
 }

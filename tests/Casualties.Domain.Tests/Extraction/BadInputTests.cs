@@ -20,10 +20,7 @@ public sealed class BadInputTests
         Task.Run(() => Extractor().Extract(text, Date), ct).WaitAsync(ct);
 
     [Test]
-    public void Empty_text_has_no_claims()
-    {
-        Assert.That(Extractor().Extract("", Date), Is.Empty);
-    }
+    public void Empty_text_has_no_claims() => Assert.That(Extractor().Extract("", Date), Is.Empty);
 
     [Test, CancelAfter(120_000)]
     public async Task Binary_junk_returns_only_claims_quoted_from_it(CancellationToken ct)
@@ -73,8 +70,5 @@ public sealed class BadInputTests
     [TestCase("killed 1,00,000 people")]
     [TestCase("killed 999999999999 people")]
     [TestCase("killed 99999999999999999999999999 people")]
-    public void Malformed_and_huge_numbers_never_become_claims(string text)
-    {
-        Assert.That(Extractor().Extract(text, Date), Is.Empty);
-    }
+    public void Malformed_and_huge_numbers_never_become_claims(string text) => Assert.That(Extractor().Extract(text, Date), Is.Empty);
 }

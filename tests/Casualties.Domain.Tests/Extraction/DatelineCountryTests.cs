@@ -31,10 +31,8 @@ public sealed class DatelineCountryTests
     [TestCase("Police said five people were killed in Gulu, Uganda, on Tuesday.", "police")]
     [TestCase("GULU, Uganda — Police said five people were killed in Gulu on Tuesday.", "police")]
     [TestCase("NAIROBI, Kenya (Wire) - Police said five people were killed in Kibera on Tuesday.", "Kenyan police")]
-    public void An_office_that_opens_a_sentence_is_the_office(string text, string source)
-    {
+    public void An_office_that_opens_a_sentence_is_the_office(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source), "the office as written, or the country's body the reference data knows");
-    }
 
     [Test]
     public void A_spaced_dash_is_no_part_of_the_speakers_name()

@@ -73,18 +73,14 @@ public sealed class DocumentCountryTests
 
     [TestCase("Mozambique: update\n\nAt least 12 civilians were killed this month in attacks on villages in Macomia district, officials said.", "Macomia")]
     [TestCase("Mozambique: update\n\nInsurgents killed 12 civilians across Chiure district in February, officials said.", "Chiúre")]
-    public void A_district_named_without_an_article_is_a_place_of_its_own(string text, string place)
-    {
+    public void A_district_named_without_an_article_is_a_place_of_its_own(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("Mozambique: update\n\nThe governor said troops had killed 14 insurgents on Sunday.")]
     [TestCase("Mozambique: update\n\nPolice detained 14 protesters in Pemba on Sunday, a rights group said.")]
     [TestCase("Mozambique: update\n\nThe army said 14 insurgents were killed by security forces on Sunday.")]
-    public void A_state_forces_word_is_the_government_side_where_no_seeded_conflict_is_fought(string text)
-    {
+    public void A_state_forces_word_is_the_government_side_where_no_seeded_conflict_is_fought(string text) =>
         Assert.That(Only(text).PerpetratorSide, Is.EqualTo("government"));
-    }
 
     [TestCase("MOZAMBIQUE: update\n\nThe governor said the Defence and Security Forces had killed 14 insurgents.")]
     [TestCase("Mozambique: update\n\nGunmen killed 14 villagers on Sunday, the governor said.")]
@@ -122,14 +118,9 @@ public sealed class DocumentCountryTests
 
     [TestCase("Colombia: update\n\nColombian troops killed six rebels in a raid on Sunday, the army said.")]
     [TestCase("Colombia: update\n\nSix rebels died in Colombian air strikes on Sunday, the army said.")]
-    public void A_state_s_own_forces_by_nationality_are_the_government_side(string text)
-    {
+    public void A_state_s_own_forces_by_nationality_are_the_government_side(string text) =>
         Assert.That(Only(text).PerpetratorSide, Is.EqualTo("government"));
-    }
 
     [TestCase("Colombia: update\n\nSix Colombian soldiers were killed in Colombian crossfire on Sunday, the army said.")]
-    public void Soldiers_are_not_killed_by_their_own_state_s_side(string text)
-    {
-        Assert.That(Only(text).PerpetratorSide, Is.Null);
-    }
+    public void Soldiers_are_not_killed_by_their_own_state_s_side(string text) => Assert.That(Only(text).PerpetratorSide, Is.Null);
 }

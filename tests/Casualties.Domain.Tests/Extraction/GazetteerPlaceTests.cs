@@ -84,17 +84,13 @@ public sealed class GazetteerPlaceTests
 
     [TestCase("In Zumlaka village, shelling killed six people in Syria's Idlib province, activists said.", "Zumlaka")]
     [TestCase("At Zumlaka camp, shelling killed six people in Syria's Idlib province, activists said.", "Zumlaka")]
-    public void A_capitalised_preposition_is_not_part_of_the_name(string text, string name)
-    {
+    public void A_capitalised_preposition_is_not_part_of_the_name(string text, string name) =>
         Assert.That(First(text).Place, Is.EqualTo(name));
-    }
 
     [TestCase("Shelling killed six people in the Zumlaka district of Aleppo, Syrian activists said.")]
     [TestCase("Shelling killed six people in Aleppo's Zumlaka neighbourhood, Syrian activists said.")]
-    public void A_part_of_a_city_no_gazetteer_knows_leaves_the_figure_to_the_city(string text)
-    {
+    public void A_part_of_a_city_no_gazetteer_knows_leaves_the_figure_to_the_city(string text) =>
         Assert.That(First(text).Place, Is.EqualTo("Aleppo"));
-    }
 
     [TestCase("Police")]
     [TestCase("Hope")]
@@ -201,24 +197,17 @@ public sealed class GazetteerPlaceTests
     [TestCase("South Sudanese troops killed 8 people in Jonglei state, officials said.")]
     [Property("Rule", "a qualified demonym")]
     [TestCase("Eight people were killed by South Sudanese soldiers in Jonglei, officials said.")]
-    public void South_Sudanese_is_not_Sudanese(string text)
-    {
-        Assert.That(CountryOf(First(text)), Is.EqualTo("south-sudan"));
-    }
+    public void South_Sudanese_is_not_Sudanese(string text) => Assert.That(CountryOf(First(text)), Is.EqualTo("south-sudan"));
 
     [TestCase("In Guayaquil, Ecuador, gunmen killed five people on Saturday night, police said.")]
     [TestCase("Gunmen killed five people in Karachi, Pakistan, on Saturday, police said.")]
-    public void A_document_about_a_country_no_seeded_conflict_covers_takes_no_side_of_another_war(string text)
-    {
+    public void A_document_about_a_country_no_seeded_conflict_covers_takes_no_side_of_another_war(string text) =>
         Assert.That(First(text).PerpetratorSide, Is.Null);
-    }
 
     [TestCase("Across Zambezia province, 4,000 people remained displaced at the end of May, the agency said.", "Across Zambezia")]
     [TestCase("Throughout Tete, 300 people fled their homes in April, officials said.", "Throughout Tete")]
     [TestCase("Air strikes on the market in Ngoma, a rebel-held town, killed 17 people on Tuesday, officials said.", "rebel-held")]
     [TestCase("Air strikes on Ngoma, an RSF-held town in Mozambique, killed 17 people on Tuesday, officials said.", "RSF-held")]
-    public void A_preposition_or_a_holders_word_is_no_part_of_a_place_name(string text, string notPlace)
-    {
+    public void A_preposition_or_a_holders_word_is_no_part_of_a_place_name(string text, string notPlace) =>
         Assert.That(First(text).Place, Is.Not.EqualTo(notPlace).And.Not.StartsWith(notPlace.Split(' ')[0] + " "));
-    }
 }

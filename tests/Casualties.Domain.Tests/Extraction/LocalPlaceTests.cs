@@ -19,10 +19,8 @@ public sealed class LocalPlaceTests
     [TestCase("Nine people were killed when shells struck the Kalma refugee camp in South Darfur on Sunday, medics said.", "Kalma")]
     [TestCase("Drone strikes on the Zamzam camp outside El Fasher killed 11 people on Monday, medics said.", "Zamzam Camp")]
     [TestCase("Medics said 11 people died when drones hit Zamzam camp, outside El Fasher, on Monday.", "Zamzam Camp")]
-    public void A_camp_with_a_modifier_outside_a_town_is_the_camp(string text, string place)
-    {
+    public void A_camp_with_a_modifier_outside_a_town_is_the_camp(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("Philippines: update\n\nSoldiers clashed with militants in Barangay Kauran on Sunday, killing four villagers, the army said.", "Kauran")]
     [TestCase("Philippines: update\n\nFour villagers were killed on Sunday in Barangay Kauran, the army said.", "Kauran")]
@@ -35,10 +33,8 @@ public sealed class LocalPlaceTests
 
     [TestCase("Haiti update\n\nIn Gressier, some 4,000 people have fled since March, the IOM said.", "Gressier")]
     [TestCase("Haiti update\n\nNear Gressier, gunmen killed four farmers on Sunday, police said.", "Gressier")]
-    public void A_sentence_that_opens_with_a_preposition_names_a_place(string text, string place)
-    {
+    public void A_sentence_that_opens_with_a_preposition_names_a_place(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("Gunmen killed 12 villagers in Jonglei on Sunday, officials said.", "Jonglei", "south-sudan")]
     [TestCase("Twelve people were shot dead across Manipur over the weekend, police said.", "Manipur", "india")]

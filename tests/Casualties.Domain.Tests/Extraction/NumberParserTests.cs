@@ -86,10 +86,8 @@ public sealed class NumberParserTests
     [TestCase("between nine hundred and one thousand", 900, 1000)]
     [TestCase("between eighty and a hundred", 80, 100)]
     [TestCase("1,000-1,500", 1000, 1500)]
-    public void Range_has_its_ends_as_bounds_and_no_value(string phrase, int low, int high)
-    {
+    public void Range_has_its_ends_as_bounds_and_no_value(string phrase, int low, int high) =>
         Assert.That(Parser.Parse(phrase), Is.EqualTo(Quantity.Between(low, high)));
-    }
 
     [TestCase("dozens", 24, 99)]
     [TestCase("Tens of thousands", 20000, 99999)]
@@ -131,10 +129,8 @@ public sealed class NumberParserTests
     [TestCase("fifth")]
     [TestCase("")]
     [TestCase("people")]
-    public void Malformed_huge_ordinal_and_adjective_numbers_are_not_quantities(string phrase)
-    {
+    public void Malformed_huge_ordinal_and_adjective_numbers_are_not_quantities(string phrase) =>
         Assert.That(Parser.FindAll(phrase), Is.Empty);
-    }
 
     [TestCase("the 14th brigade lost 3 tanks", new[] { 3 })]
     [TestCase("a seven-day cease-fire", new int[0])]
@@ -159,8 +155,6 @@ public sealed class NumberParserTests
 
     [TestCase("the toll rose to 52 from 38", new[] { 52, 38 })]
     [TestCase("killed 12 civilians and 3 soldiers", new[] { 12, 3 })]
-    public void Every_number_in_a_sentence_is_found_in_order(string text, int[] values)
-    {
+    public void Every_number_in_a_sentence_is_found_in_order(string text, int[] values) =>
         Assert.That(Parser.FindAll(text).Select(m => m.Quantity.Value), Is.EqualTo(values.Select(v => (int?)v)));
-    }
 }

@@ -28,26 +28,20 @@ public sealed class OpenAttributionTests
     [TestCase("Dr Amina Tesfaye, director of the general hospital, said 31 people were killed in the blast.", "Amina Tesfaye")]
     [TestCase("Eleven people were killed in the raid, said Joaquim Mabote, a district official.", "Joaquim Mabote")]
     [TestCase("Six people were killed in the attack, police spokesman Tomas Vilanculo said.", "Tomas Vilanculo")]
-    public void A_person_or_body_the_reference_data_lacks_is_the_source_by_the_name_given(string text, string source)
-    {
+    public void A_person_or_body_the_reference_data_lacks_is_the_source_by_the_name_given(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source));
-    }
 
     [TestCase("Twelve civilians died in the attack, the district council said in a statement.", "district council")]
     [TestCase("The provincial governor said nine people were killed in the raid.", "provincial governor")]
     [TestCase("Nine people were killed in the raid, according to local authorities.", "local authorities")]
-    public void An_office_named_without_a_person_is_the_source_by_its_office(string text, string source)
-    {
+    public void An_office_named_without_a_person_is_the_source_by_its_office(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source));
-    }
 
     [TestCase("Ana Sitoe, the provincial governor, said on Thursday that the town was calm. Seven people died in the fire, the governor added.", "Ana Sitoe")]
     [TestCase("The Kivu Security Tracker said on Monday that it was checking reports. Forty people were killed in May, the tracker said.", "Kivu Security Tracker")]
     [TestCase("Marta Chivambo, who heads the town council, said the fire started at night. Twenty homes burned and five people died, Chivambo said.", "Marta Chivambo")]
-    public void A_generic_noun_or_a_surname_refers_back_to_the_source_named_before(string text, string source)
-    {
+    public void A_generic_noun_or_a_surname_refers_back_to_the_source_named_before(string text, string source) =>
         Assert.That(Extract(text)[^1].Source, Is.EqualTo(source));
-    }
 
     [TestCase("Villagers told us 12 people were killed.")]
     [TestCase("Survivors told us that 12 people were killed in the night.")]
@@ -60,10 +54,8 @@ public sealed class OpenAttributionTests
     [TestCase("Gunmen killed 14 villagers, a local official said.")]
     [TestCase("Militants killed 14 villagers in an overnight raid, residents said.")]
     [TestCase("Fourteen villagers were shot dead by gunmen on Tuesday.")]
-    public void A_loose_word_for_attackers_gives_no_side_outside_a_known_conflict(string text)
-    {
+    public void A_loose_word_for_attackers_gives_no_side_outside_a_known_conflict(string text) =>
         Assert.That(Only(text).PerpetratorSide, Is.Null);
-    }
 
     [TestCase("The provincial governor said nine people were killed in the raid.")]
     [TestCase("Nine people were killed in the raid, the police said.")]
@@ -118,8 +110,5 @@ internal sealed class SourceCandidateFinderTests
     [TestCase("He said twelve died.")]
     [TestCase("Twelve died, witnesses told us.")]
     [TestCase("Twelve people were reported killed.")]
-    public void Finds_no_source_in_people_who_are_not_one(string sentence)
-    {
-        Assert.That(Find(sentence), Is.Empty);
-    }
+    public void Finds_no_source_in_people_who_are_not_one(string sentence) => Assert.That(Find(sentence), Is.Empty);
 }

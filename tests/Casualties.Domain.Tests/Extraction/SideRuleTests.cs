@@ -116,10 +116,8 @@ public sealed class SideRuleTests
     // The state's own forces, named by its nationality, are this conflict's government side (domain.md), never the side
     // the reference data gives Pakistan in the war in Afghanistan.
     [TestCase("Pakistani troops killed 12 militants in a raid near Peshawar on Tuesday, the army said.")]
-    public void A_document_about_no_seeded_conflict_gives_its_own_state_s_forces_the_government_side(string text)
-    {
+    public void A_document_about_no_seeded_conflict_gives_its_own_state_s_forces_the_government_side(string text) =>
         Assert.That(Extract(text, In2024).Select(c => c.PerpetratorSide), Is.EqualTo(new[] { "government" }));
-    }
 
     // Unknown beats wrong.
     [TestCase("Militants killed seven passengers on a highway near Quetta on Tuesday, a Pakistani official said.")]
@@ -143,8 +141,6 @@ public sealed class SideRuleTests
     [TestCase("BEIRUT (Wire) - The death toll from the government offensive in Hama province has risen to 80 civilians, the monitor said.")]
     [TestCase("BEIRUT (Wire) - The toll of the regime's bombardment of Aleppo has climbed to 45, rescuers said.")]
     [TestCase("BEIRUT (Wire) - The death toll from the Syrian army's shelling of Idlib has risen to 12, the monitor said.")]
-    public void The_toll_of_an_actors_attack_is_that_actors(string text)
-    {
+    public void The_toll_of_an_actors_attack_is_that_actors(string text) =>
         Assert.That(Extract(text, In2024)[0].PerpetratorSide, Is.EqualTo("government"));
-    }
 }

@@ -52,25 +52,19 @@ public sealed class SpeakingGroupTests
     [TestCase("QUETTA, Pakistan (Wire) - Dr Abdul Karim Tarwani, the medical superintendent of the district hospital in Kalat, told a news agency that 21 wounded soldiers had been brought in overnight.", "Abdul Karim Tarwani")]
     [TestCase("GULU, Uganda (Wire) - Grace Akello Nyeko, the head of the health centre at Koch, told reporters that 16 wounded people had arrived by Monday.", "Grace Akello Nyeko")]
     [TestCase("BAMENDA, Cameroon (Wire) - Mr Fonkwa Mbah, a senior official of the division in the North-West region, said 11 people were killed on Tuesday.", "Fonkwa Mbah")]
-    public void A_person_set_off_by_a_long_apposition_is_the_source(string text, string person)
-    {
+    public void A_person_set_off_by_a_long_apposition_is_the_source(string text, string person) =>
         Assert.That(Only(text).Source, Is.EqualTo(person));
-    }
 
     [TestCase("QUETTA, Pakistan (Wire) - According to the Lahore-based Centre for Peace Studies, militant attacks killed 78 people in the province in 2024.", "Centre for Peace Studies")]
     [TestCase("JOS, Nigeria (Wire) - A spokesman for the military's Operation Rainbow Shield said troops had killed three of the attackers near Mbar on Tuesday.", "Operation Rainbow Shield")]
     [TestCase("JOS, Nigeria (Wire) - DSP Alfred Nwankwo told reporters that 26 bodies had been recovered in Kwandara.", "Alfred Nwankwo")]
-    public void Where_a_body_is_based_whose_it_is_and_a_rank_are_no_part_of_the_name(string text, string source)
-    {
+    public void Where_a_body_is_based_whose_it_is_and_a_rank_are_no_part_of_the_name(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source));
-    }
 
     [TestCase("BAMENDA, Cameroon (Wire) - A statement from the Ministry of Territorial Administration in Yaounde on Thursday said 14 villagers were killed in Batibo.", "Ministry of Territorial Administration")]
     [TestCase("GULU, Uganda (Wire) - A report by the Acholi Peace Forum said 23 people were killed in the district last year.", "Acholi Peace Forum")]
-    public void The_issuer_of_a_statement_or_report_is_the_source(string text, string issuer)
-    {
+    public void The_issuer_of_a_statement_or_report_is_the_source(string text, string issuer) =>
         Assert.That(Only(text).Source, Is.EqualTo(issuer));
-    }
 
     [TestCase("N'DJAMENA (Wire) - Boko Haram fighters killed about 40 soldiers on an island in Chad's Lake province on Sunday, the Chadian presidency said.")]
     public void A_body_of_another_country_is_not_what_a_nationality_word_names(string text)
@@ -82,24 +76,18 @@ public sealed class SpeakingGroupTests
 
     [TestCase("MBENGWI - Armed men killed 12 people in Tarkolo on Tuesday, officials in Yaounde said. Schools stayed shut in Bamenda.", "Tarkolo")]
     [TestCase("MBENGWI - Gunmen killed 12 people near Tarkolo, a village outside Bamenda, on Tuesday, a statement from officials in Yaounde said.", "Tarkolo")]
-    public void Two_places_of_one_country_place_a_document_that_never_names_it(string text, string place)
-    {
+    public void Two_places_of_one_country_place_a_document_that_never_names_it(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("BAMENDA, Cameroon (Wire) - Separatist fighters killed eleven soldiers in Mbvelo and burned a school, a local official said.", "Mbvelo")]
     [TestCase("BAMENDA, Cameroon (Wire) - Militiamen wounded at least 12 villagers at Kutamba on Sunday, a local chief said.", "Kutamba")]
     [TestCase("BAMENDA, Cameroon (Wire) - Soldiers killed two women and a child in Tarindo overnight, residents said.", "Tarindo")]
-    public void An_unknown_village_after_the_verb_and_its_object_is_the_place(string text, string place)
-    {
+    public void An_unknown_village_after_the_verb_and_its_object_is_the_place(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("BAMENDA, Cameroon (Wire) - The army killed 40 fighters in Operation Sunrise, the army said.")]
-    public void A_named_operation_after_the_object_is_no_place(string text)
-    {
+    public void A_named_operation_after_the_object_is_no_place(string text) =>
         Assert.That(Only(text).Place, Is.Not.EqualTo("Operation Sunrise").And.Not.EqualTo("Operation"));
-    }
 
     [Test]
     public void Gendarmes_are_the_states_combatants()
@@ -126,32 +114,24 @@ public sealed class NestedUnknownPlaceTests
     [TestCase("N'DJAMENA, Chad (Wire) - Boko Haram fighters attacked an army base on Tarkumi island in Chad's Lake province late on Sunday, killing about 40 soldiers, officials said.", "Tarkumi")]
     [TestCase("N'DJAMENA, Chad (Wire) - Gunmen killed 12 fishermen near Doumbaro, a village in Chad's Lake province, on Sunday, officials said.", "Doumbaro")]
     [TestCase("JOS, Nigeria (Wire) - Gunmen killed 17 villagers in Kwandara village in Nigeria's Plateau state on Sunday, police said.", "Kwandara")]
-    public void A_place_in_a_division_named_through_its_countrys_possessive_is_the_place(string text, string place)
-    {
+    public void A_place_in_a_division_named_through_its_countrys_possessive_is_the_place(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Eight people were killed when gangs attacked the commune of Fond-d'Oranges on Thursday, the mayor said.", "Fond-d'Oranges")]
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Gunmen killed six farmers near Anse-d'Ibo, a village in the Centre department, on Monday, officials said.", "Anse-d'Ibo")]
-    public void An_apostrophe_inside_a_name_the_gazetteer_lacks_is_part_of_it(string text, string place)
-    {
+    public void An_apostrophe_inside_a_name_the_gazetteer_lacks_is_part_of_it(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("KHERSON, Ukraine (Wire) - By Monday, the Kherson regional prosecutor's office said, Russian drones had killed 119 civilians in the region.", "Kherson Oblast")]
     [TestCase("MYKOLAIV, Ukraine (Wire) - On Friday the Kherson regional health department said Russian drones had killed 21 civilians in the region in May.", "Kherson Oblast")]
-    public void A_city_naming_a_regional_body_is_not_the_place_of_the_region(string text, string place)
-    {
+    public void A_city_naming_a_regional_body_is_not_the_place_of_the_region(string text, string place) =>
         Assert.That(Only(text).Place, Is.EqualTo(place));
-    }
 
     [TestCase("JOS, Nigeria (Wire) - The state Commissioner for Information, Joyce Ramnap, said 15 people were killed.")]
     [TestCase("JOS, Nigeria (Wire) - Addressing the state Assembly on Monday, the governor said 157 people had been killed.")]
     [TestCase("JOS, Nigeria (Wire) - Speaking to the state Police Command on Monday, the governor said 16 people had been killed.")]
-    public void An_office_or_body_after_a_divisions_noun_is_no_place(string text)
-    {
+    public void An_office_or_body_after_a_divisions_noun_is_no_place(string text) =>
         Assert.That(Only(text).Place, Is.Not.EqualTo("Commissioner").And.Not.EqualTo("Assembly").And.Not.EqualTo("Police Command"));
-    }
 
     [Test]
     public void Another_states_office_named_by_a_common_noun_is_not_the_source_in_a_civil_war()

@@ -31,10 +31,8 @@ public sealed class StateAgentTests
     [TestCase("GARISSA, Kenya (Wire) - Gunmen kidnapped eleven men in Mokowe on Monday, a rights group said.")]
     [TestCase("GARISSA, Kenya (Wire) - Eleven men were arrested in Mokowe on Monday, a rights group said.")]
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Gang members abducted six aid workers in Kenscoff on Thursday, a rights group said.")]
-    public void A_kidnapping_or_an_arrest_by_no_one_named_gives_no_government_side(string text)
-    {
+    public void A_kidnapping_or_an_arrest_by_no_one_named_gives_no_government_side(string text) =>
         Assert.That(Only(text).PerpetratorSide, Is.Not.EqualTo("government"));
-    }
 
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Police officers arrested six men in Kenscoff on Thursday, a police spokesman said.")]
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Police officers arrested six men on Thursday, a police spokesman said.")]
@@ -50,8 +48,6 @@ public sealed class StateAgentTests
 
     [TestCase("BAMENDA, Cameroon (Wire) - Separatist fighters killed seven soldiers in an ambush near Kumbo on Monday, the army said.")]
     [TestCase("MAROUA, Cameroon (Wire) - The army said 12 civilians were killed in an attack on Kolofata on Sunday.")]
-    public void The_army_of_a_text_about_one_state_is_not_a_co_belligerents(string text)
-    {
+    public void The_army_of_a_text_about_one_state_is_not_a_co_belligerents(string text) =>
         Assert.That(Only(text).Source, Is.Null.Or.Not.Contains("Niger").And.Not.Contains("Chad"));
-    }
 }

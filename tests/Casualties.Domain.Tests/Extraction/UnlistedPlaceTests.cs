@@ -31,10 +31,8 @@ public sealed class UnlistedPlaceTests
     [TestCase("GARISSA, Kenya (Wire) - Police said three herders were shot dead just outside Kavumbe overnight.", "Kavumbe")]
     [TestCase("GARISSA, Kenya (Wire) - Seven people were killed in Tarikwe on Monday, the county commissioner said.", "Tarikwe")]
     [TestCase("GARISSA, Kenya (Wire) - Gunmen attacked at Lumbazi overnight and killed six people, police said.", "Lumbazi")]
-    public void A_village_the_gazetteer_lacks_is_kept_by_its_name(string text, string place)
-    {
+    public void A_village_the_gazetteer_lacks_is_kept_by_its_name(string text, string place) =>
         Assert.That(Claims(text).Select(c => c.Place), Has.Some.EqualTo(place).And.All.EqualTo(place));
-    }
 
     [TestCase("GARISSA, Kenya (Wire) - Seven people were killed in Tarikwe on Monday, Garissa County Commissioner John Otieno Mwangi said.", "John Otieno Mwangi")]
     [TestCase("GARISSA, Kenya (Wire) - Regional Superintendent of Police Amina Wanjiru said seven people were killed in Tarikwe on Monday.", "Amina Wanjiru")]
@@ -49,8 +47,6 @@ public sealed class UnlistedPlaceTests
 
     [TestCase("GARISSA, Kenya (Wire) - Seven soldiers were killed in Operation Linda Boni on Monday, the army said.")]
     [TestCase("GARISSA, Kenya (Wire) - Seven people were killed, the statement in English said on Monday.")]
-    public void A_capitalised_word_that_no_event_verb_places_is_not_kept(string text)
-    {
+    public void A_capitalised_word_that_no_event_verb_places_is_not_kept(string text) =>
         Assert.That(Claims(text).Select(c => c.Place), Has.None.EqualTo("English").And.None.StartsWith("Operation"));
-    }
 }

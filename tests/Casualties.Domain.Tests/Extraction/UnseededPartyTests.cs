@@ -28,10 +28,7 @@ public sealed class UnseededPartyTests
     [TestCase("Gang members killed at least 12 people in Kenscoff, Haiti, on Tuesday, police said.")]
     [TestCase("Armed gangs shot dead nine residents of a district of Port-au-Prince in Haiti overnight.")]
     [TestCase("Gangsters killed six inmates in a prison riot in Guayaquil, Ecuador, on Friday.")]
-    public void Armed_gangs_are_a_side_of_their_own(string text)
-    {
-        Assert.That(Only(text).PerpetratorSide, Is.EqualTo("gangs"));
-    }
+    public void Armed_gangs_are_a_side_of_their_own(string text) => Assert.That(Only(text).PerpetratorSide, Is.EqualTo("gangs"));
 
     [Test]
     public void Fighters_killed_by_troops_are_the_oppositions_and_the_troops_the_governments()
@@ -45,10 +42,7 @@ public sealed class UnseededPartyTests
 
     [TestCase("Gunmen killed seven civilians in Rubkona, South Sudan, on Tuesday, local officials said.")]
     [TestCase("Rebels killed seven civilians in a village on Tuesday, local officials said.")]
-    public void Gunmen_or_a_country_nobody_named_give_no_side(string text)
-    {
-        Assert.That(Only(text).PerpetratorSide, Is.Null);
-    }
+    public void Gunmen_or_a_country_nobody_named_give_no_side(string text) => Assert.That(Only(text).PerpetratorSide, Is.Null);
 
     [Test]
     public void In_a_seeded_war_the_reference_datas_own_words_decide()
