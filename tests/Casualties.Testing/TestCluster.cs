@@ -95,10 +95,7 @@ public static class TestCluster
         return new TestDatabase(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
     }
 
-    internal static async Task DropDatabase(string name)
-    {
-        await Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-    }
+    internal static async Task DropDatabase(string name) => await Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
     private static async Task CreateTemplates()
     {

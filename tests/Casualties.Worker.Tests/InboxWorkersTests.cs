@@ -59,10 +59,8 @@ public sealed class InboxWorkersTests
     }
 
     [Test]
-    public void Ingests_are_followed_by_incremental_reconciles_that_coalesce()
-    {
+    public void Ingests_are_followed_by_incremental_reconciles_that_coalesce() =>
         Assert.That(singleWorker!.Reconciles, Is.InRange(1, Files - 1), "at least one reconcile, far fewer than ingests");
-    }
 
     [TestCase(2)]
     [TestCase(3)]

@@ -48,10 +48,8 @@ public sealed class FigureTests
     }
 
     [Test]
-    public void Equal_weights_split_in_half_take_the_midpoint()
-    {
+    public void Equal_weights_split_in_half_take_the_midpoint() =>
         Assert.That(FigureCalculator.WeightedMedian([(100, 0.5), (120, 0.5)]), Is.EqualTo(110));
-    }
 
     [Test]
     public void At_least_25_and_30_agree_on_30()
