@@ -31,7 +31,7 @@ public sealed partial class ReconciliationStore
         """;
 
     /// <summary>
-    /// Reserves <paramref name="count"/> consecutive incident ids under a lock of its own: the parts of a split run
+    /// Reserves <c>$1</c> consecutive incident ids (the count, a parameter) under a lock of its own: the parts of a split run
     /// (ReconciliationRunner.Parts) store at once, and two of them between nextval and setval would share ids.
     /// </summary>
     const string ReserveIdsSql = "SELECT setval('incident_ids', nextval('incident_ids') + $1 - 1)";
