@@ -15,6 +15,10 @@ public static class AppConfiguration
         .AddEnvironmentVariables()
         .Build());
 
+    /// <summary>
+    /// The ReconcileOptions section of <paramref name="configuration"/> (by default appsettings.json, then the
+    /// environment); <see cref="ReconcileOptions.Default"/> when the section is absent.
+    /// </summary>
     public static ReconcileOptions Reconcile(IConfiguration? configuration = null) =>
         (configuration ?? Configuration.Value).GetSection(nameof(ReconcileOptions)).Get<ReconcileOptions>() ?? ReconcileOptions.Default;
 }

@@ -11,10 +11,14 @@ namespace Casualties.Worker.Cli;
 /// </summary>
 public static class CasualtiesCommand
 {
+    /// <summary>Exit code 0: the verb did its work (a run that quarantined some inputs is done, and says so).</summary>
     public const int Done = 0;
+    /// <summary>Exit code 1: the verb failed (database, file or migration error, or cancelled), said on standard error.</summary>
     public const int Failed = 1;
+    /// <summary>Exit code 2: the command line was wrong (unknown verb or option, a value that does not parse).</summary>
     public const int WrongUsage = 2;
 
+    /// <summary>The root command with the global options and every verb; <see cref="Run"/> parses and invokes it.</summary>
     public static RootCommand Build()
     {
         var root = new RootCommand("Casualties: ingests casualty figures, reconciles them into incidents, ranges, per-side totals and conflict flags.");
@@ -34,6 +38,10 @@ public static class CasualtiesCommand
         return root;
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the verb, cancelled by Ctrl-C or SIGTERM. Returns the exit code: a usage
+    /// error, or a failure the CLI can name (database, file, migration, cancellation), is one line on standard error.
+    /// </summary>
     public static async Task<int> Run(string[] args)
     {
         var root = Build();

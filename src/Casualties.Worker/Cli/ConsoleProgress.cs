@@ -16,6 +16,10 @@ public sealed class ConsoleProgress : IProgress<IngestProgress>, IDisposable
     private TimeSpan lastLog;
     private int lastWidth;
 
+    /// <summary>
+    /// Redraws the bar on a terminal; on a redirected stream writes a line once five seconds have passed since the last,
+    /// and when the last file is done.
+    /// </summary>
     public void Report(IngestProgress value)
     {
         lock (gate)
@@ -58,5 +62,6 @@ public sealed class ConsoleProgress : IProgress<IngestProgress>, IDisposable
         catch (IOException) { return 120; }
     }
 
+    /// <summary>As <see cref="Done"/>.</summary>
     public void Dispose() => Done();
 }

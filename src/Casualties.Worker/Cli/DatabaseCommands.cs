@@ -11,6 +11,7 @@ namespace Casualties.Worker.Cli;
 /// <summary>migrate, seed, db status|stop|grant-reader.</summary>
 public static class DatabaseCommands
 {
+    /// <summary>The verbs migrate, seed and db (status, stop, grant-reader).</summary>
     public static IEnumerable<Command> All()
     {
         var migrate = new Command("migrate", "Apply the migrations under db/migrations, then load the reference data.");
@@ -64,6 +65,10 @@ public static class DatabaseCommands
         return [migrate, seed, db];
     }
 
+    /// <summary>
+    /// Applies the pending migrations, then loads the reference data from <paramref name="seedsDirectory"/> (null: the
+    /// default seeds folder), printing what each step did on standard output.
+    /// </summary>
     public static async Task MigrateAndSeed(NpgsqlDataSource dataSource, string? seedsDirectory, CancellationToken ct)
     {
         var migrated = await new Migrator(dataSource).Migrate(ct);

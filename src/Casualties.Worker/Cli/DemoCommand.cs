@@ -12,6 +12,7 @@ namespace Casualties.Worker.Cli;
 /// <summary>The main job on the embedded default: migrate, seed, ingest the samples, reconcile, report.</summary>
 public static class DemoCommand
 {
+    /// <summary>The demo verb.</summary>
     public static Command Build()
     {
         var demo = new Command("demo", "Run the main job on the sample data in seeds/ and print what was stored.");

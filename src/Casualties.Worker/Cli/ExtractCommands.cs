@@ -13,6 +13,7 @@ namespace Casualties.Worker.Cli;
 /// <summary>extract FILE and eval GOLD.jsonl: the extractor without the database.</summary>
 public static class ExtractCommands
 {
+    /// <summary>The verbs extract and eval.</summary>
     public static IEnumerable<Command> All()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A document: text (the seed's format carries its own date), HTML or Markdown." };

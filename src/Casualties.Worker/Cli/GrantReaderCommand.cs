@@ -8,6 +8,7 @@ namespace Casualties.Worker.Cli;
 /// <summary>db grant-reader NAME [--password P]: a login that may read the reporting views and nothing else.</summary>
 public static class GrantReaderCommand
 {
+    /// <summary>The db grant-reader verb.</summary>
     public static Command Build()
     {
         var name = new Argument<string>("NAME") { Description = "The login role to create or update." };

@@ -36,6 +36,7 @@ public static class IngestCommand
         DefaultValueFactory = _ => new IngestOptions().BatchSize,
     };
 
+    /// <summary>The ingest verb.</summary>
     public static Command Build()
     {
         var command = new Command("ingest", "Ingest documents and feeds (text, HTML, Markdown, own CSV/JSONL, UCDP GED, ACLED).");
@@ -88,6 +89,7 @@ public static class IngestCommand
         return summary;
     }
 
+    /// <summary>A --date value as a date: null when not given; a value not in YYYY-MM-DD form is a usage error.</summary>
     public static DateOnly? ParseDate(string? text) => text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UsageException($"--date '{text}' is not a date: expected YYYY-MM-DD.");

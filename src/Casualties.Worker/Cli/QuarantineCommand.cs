@@ -8,6 +8,7 @@ namespace Casualties.Worker.Cli;
 /// <summary>quarantine list|show ID|retry [ID]: see rejected inputs, and read them again after a fix.</summary>
 public static class QuarantineCommand
 {
+    /// <summary>The quarantine verb with list, show and retry.</summary>
     public static Command Build()
     {
         var quarantine = new Command("quarantine", "Rejected inputs: list them, show one, retry them after fixing reference data or the file.");

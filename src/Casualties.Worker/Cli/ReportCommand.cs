@@ -26,6 +26,7 @@ public static class ReportCommand
     private static readonly Option<string?> Side = new("--side") { Description = "Only this perpetrator side (e.g. government)." };
     private static readonly Option<string?> OutcomeOption = new("--outcome") { Description = "Only this outcome: killed, injured, displaced, missing or detained." };
 
+    /// <summary>The report verb.</summary>
     public static Command Build()
     {
         var report = new Command("report", "Write a reconciliation report (HTML, Markdown, CSV or JSON) of the latest reconciliation.");

@@ -14,6 +14,10 @@ public sealed class ReportProgress(string what) : IDisposable
     private TimeSpan lastLog;
     private bool drawn;
 
+    /// <summary>
+    /// Shows <paramref name="incidents"/> written so far: nothing in the first two seconds, then at most four times a second on a terminal,
+    /// every five seconds otherwise.
+    /// </summary>
     public void Report(long incidents)
     {
         var elapsed = clock.Elapsed;
@@ -31,6 +35,7 @@ public sealed class ReportProgress(string what) : IDisposable
         }
     }
 
+    /// <summary>Ends the redrawn line, if one was drawn, so what follows starts on a line of its own.</summary>
     public void Dispose()
     {
         if (drawn) Console.Error.WriteLine();

@@ -15,6 +15,7 @@ namespace Casualties.Worker.Cli;
 /// <summary><c>sources list|add|remove|run|unknown</c>: the feeds the worker watches or polls (the feeds table).</summary>
 public static class SourcesCommands
 {
+    /// <summary>The sources verb with list, add, remove, run and unknown.</summary>
     public static Command Build()
     {
         var sources = new Command("sources", "The feeds the worker watches or polls: list, add, remove, run now.");

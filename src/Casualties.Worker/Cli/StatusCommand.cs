@@ -13,6 +13,7 @@ namespace Casualties.Worker.Cli;
 /// <summary><c>status [--json]</c>: workers alive, queue depth, last run per feed, failures and dead letters, quarantine, last reconcile.</summary>
 public static class StatusCommand
 {
+    /// <summary>The status verb.</summary>
     public static Command Build()
     {
         var json = new Option<bool>("--json") { Description = "Print the status as JSON on standard output." };

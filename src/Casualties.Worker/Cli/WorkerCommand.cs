@@ -12,6 +12,7 @@ namespace Casualties.Worker.Cli;
 /// <summary><c>worker [--inbox DIR]... [--once]</c>: the long-running service (docs/worker.md).</summary>
 public static class WorkerCommand
 {
+    /// <summary>The worker verb.</summary>
     public static Command Build()
     {
         var inbox = new Option<string[]>("--inbox") { Description = "A folder to watch, in addition to the configured ones (repeatable).", Arity = ArgumentArity.ZeroOrMore };

@@ -22,8 +22,10 @@ namespace Casualties.Worker.Service.Connectors;
 /// </remarks>
 public sealed class AcledApiConnector(IOptions<ApiConnectorOptions> options, FeedFetcher fetcher) : IApiConnector
 {
+    /// <inheritdoc/>
     public string Kind => "acled-api";
 
+    /// <inheritdoc/>
     public async Task<string?> Run(ApiFeedRun run, CancellationToken ct)
     {
         var o = options.Value;

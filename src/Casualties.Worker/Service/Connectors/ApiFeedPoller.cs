@@ -12,6 +12,10 @@ namespace Casualties.Worker.Service.Connectors;
 /// </summary>
 public sealed class ApiFeedPoller(IEnumerable<IApiConnector> connectors, FeedFetcher fetcher, FeedStore feeds, Ingestor ingestor, FollowUpJobs followUps)
 {
+    /// <summary>
+    /// Runs <paramref name="feed"/> with the connector of its kind (none: a permanent failure). When the run fails
+    /// after storing pages, the incremental reconcile is still asked for before the error propagates.
+    /// </summary>
     public async Task<JobOutcome> Poll(Feed feed, CancellationToken ct)
     {
         var connector = connectors.FirstOrDefault(c => c.Kind == feed.Kind)

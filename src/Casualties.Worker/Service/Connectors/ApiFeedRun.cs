@@ -16,15 +16,19 @@ namespace Casualties.Worker.Service.Connectors;
 /// </summary>
 public sealed class ApiFeedRun(Feed feed, FeedFetcher fetcher, FeedStore feeds, Ingestor ingestor)
 {
+    /// <summary>The feed as stored, with the cursor the previous run kept (null on the first run).</summary>
     public Feed Feed { get; } = feed;
 
+    /// <summary>The feed's URL: the API endpoint and the user's filters, without credentials.</summary>
     public Uri Url { get; } = new(feed.Url!);
 
+    /// <summary>What the run stored and quarantined so far, summed over its pages.</summary>
     public IngestCounts Counts { get; private set; } = IngestCounts.None;
 
     /// <summary>Why the run ended early: <c>quarantined</c> or <c>too_large</c>; null while it goes on.</summary>
     public string? Stopped { get; private set; }
 
+    /// <summary>Pages requested so far, the one being read included (page numbers in reasons count from 1).</summary>
     public int Pages { get; private set; }
 
     /// <summary>The page's JSON root, or null when the page was quarantined (the run is over).</summary>

@@ -11,6 +11,10 @@ public static class ApiUrls
         "appname", "key", "email", "password", "token", "access_token", "api_key", "apikey",
     };
 
+    /// <summary>
+    /// The query parameters of <paramref name="url"/> in order, names and values unescaped ('+' read as a space); a
+    /// parameter without '=' has an empty value.
+    /// </summary>
     public static IReadOnlyList<(string Name, string Value)> Query(Uri url)
     {
         var query = url.Query.TrimStart('?');

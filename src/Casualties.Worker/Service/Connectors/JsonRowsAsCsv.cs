@@ -10,6 +10,8 @@ namespace Casualties.Worker.Service.Connectors;
 /// </summary>
 public static class JsonRowsAsCsv
 {
+    /// <summary>The CSV text of <paramref name="rows"/>: the header line, then one line per row, each ending in '\n'.</summary>
+    /// <param name="rows">The page's rows; one that is not a JSON object gives a line of empty cells.</param>
     /// <param name="columns">The header, in order; a row's other properties are left out.</param>
     /// <param name="value">Rewrites a column's text where the API's format differs from the download's (null: as is).</param>
     public static string Write(IReadOnlyList<JsonElement> rows, IReadOnlyList<string> columns, Func<string, string, string>? value = null)

@@ -35,8 +35,10 @@ public sealed class ReliefWebConnector(IOptions<ApiConnectorOptions> options, Np
           AND d.id <> (SELECT max(latest.id) FROM documents latest WHERE latest.origin = d.origin)
         """;
 
+    /// <inheritdoc/>
     public string Kind => "reliefweb";
 
+    /// <inheritdoc/>
     public async Task<string?> Run(ApiFeedRun run, CancellationToken ct)
     {
         var o = options.Value;

@@ -21,6 +21,7 @@ namespace Casualties.Worker.Service.Connectors;
 /// </remarks>
 public sealed class UcdpGedApiConnector(IOptions<ApiConnectorOptions> options) : IApiConnector
 {
+    /// <summary>The request header that carries <see cref="UcdpApiOptions.Token"/>; sent only when a token is configured.</summary>
     public const string TokenHeader = "x-ucdp-access-token";
 
     /// <summary>The GED CSV download's columns, in its order.</summary>
@@ -34,6 +35,7 @@ public sealed class UcdpGedApiConnector(IOptions<ApiConnectorOptions> options) :
         "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
     ];
 
+    /// <inheritdoc/>
     public string Kind => "ucdp-api";
 
     /// <summary>The GED version a feed URL names (its last path segment), or null.</summary>
@@ -43,6 +45,7 @@ public sealed class UcdpGedApiConnector(IOptions<ApiConnectorOptions> options) :
         return last.Length > 0 && last.All(c => char.IsAsciiDigit(c) || c == '.') && char.IsAsciiDigit(last[0]) ? last : null;
     }
 
+    /// <inheritdoc/>
     public async Task<string?> Run(ApiFeedRun run, CancellationToken ct)
     {
         var o = options.Value;

@@ -12,8 +12,13 @@ namespace Casualties.Worker.Service.Feeds;
 /// </summary>
 public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedHttpOptions> options)
 {
+    /// <summary>The name of the HTTP client (IHttpClientFactory) with the feeds' timeouts and retries.</summary>
     public const string ClientName = "feeds";
 
+    /// <summary>
+    /// GETs <paramref name="url"/>, sending If-None-Match and If-Modified-Since with the validators stored from the last
+    /// fetch (null: not sent). An error status throws <see cref="FeedFetchException"/>.
+    /// </summary>
     public async Task<FetchResult> Fetch(Uri url, string? etag, string? lastModified, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -16,5 +16,9 @@ public abstract record FetchResult
 /// <summary>The feed's server refused the request or answered with an error.</summary>
 public sealed class FeedFetchException(string message, bool permanent) : Exception(message)
 {
+    /// <summary>
+    /// True when asking again cannot help (a 3xx, since redirects are not followed, or a 4xx other than 408 and 429):
+    /// the job fails without retries. False for 408, 429 and 5xx.
+    /// </summary>
     public bool Permanent { get; } = permanent;
 }

@@ -10,8 +10,10 @@ namespace Casualties.Worker.Service.Handlers;
 /// </summary>
 public sealed class IngestFileHandler(IIngestion ingestion, InboxFolders folders, FollowUpJobs followUps) : IJobHandler
 {
+    /// <inheritdoc/>
     public string Kind => JobKinds.IngestFile;
 
+    /// <inheritdoc/>
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var payload = context.Payload<IngestFilePayload>();
@@ -23,6 +25,7 @@ public sealed class IngestFileHandler(IIngestion ingestion, InboxFolders folders
         return JobOutcome.Of(counts);
     }
 
+    /// <summary>Moves the file, if still there, into the inbox's quarantine folder, so no later scan enqueues it again.</summary>
     public Task DeadLettered(JobContext context, string error, CancellationToken ct)
     {
         var payload = context.Payload<IngestFilePayload>();

@@ -20,8 +20,10 @@ namespace Casualties.Worker.Service.Handlers;
 public sealed class PollFeedHandler(NpgsqlDataSource dataSource, FeedStore feeds, FeedFetcher fetcher, IIngestion ingestion, InboxScanner scanner,
     FollowUpJobs followUps, IOptions<FeedHttpOptions> httpOptions, ApiFeedPoller apiFeeds) : IJobHandler
 {
+    /// <inheritdoc/>
     public string Kind => JobKinds.PollFeed;
 
+    /// <inheritdoc/>
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var name = context.Payload<PollFeedPayload>().Feed;
@@ -76,4 +78,6 @@ public sealed class PollFeedHandler(NpgsqlDataSource dataSource, FeedStore feeds
     }
 }
 
+/// <summary>A poll-feed job's payload.</summary>
+/// <param name="Feed">The feed's name (feeds.name); a feed removed since the job was queued is skipped.</param>
 public sealed record PollFeedPayload(string Feed);

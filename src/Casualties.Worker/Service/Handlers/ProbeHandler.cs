@@ -12,8 +12,10 @@ namespace Casualties.Worker.Service.Handlers;
 /// </summary>
 public sealed class ProbeHandler(NpgsqlDataSource dataSource, WorkerIdentity identity) : IJobHandler
 {
+    /// <inheritdoc/>
     public string Kind => JobKinds.Probe;
 
+    /// <inheritdoc/>
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var payload = context.Payload<ProbePayload>();
@@ -30,6 +32,8 @@ public sealed class ProbeHandler(NpgsqlDataSource dataSource, WorkerIdentity ide
     }
 }
 
+/// <summary>A probe job's payload.</summary>
+/// <param name="Label">Written to job_probes.label, to tell the probes of a check apart; null: none.</param>
 /// <param name="Work">How long the job pretends to work.</param>
 /// <param name="Fail">When set, every attempt fails with this message.</param>
 public sealed record ProbePayload(string? Label = null, TimeSpan? Work = null, string? Fail = null);

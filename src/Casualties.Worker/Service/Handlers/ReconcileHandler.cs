@@ -6,8 +6,10 @@ namespace Casualties.Worker.Service.Handlers;
 /// <summary>Runs an incremental (after ingests) or full reconcile; with parts, splits it into <c>reconcile-part</c> jobs.</summary>
 public sealed class ReconcileHandler(IReconciliation reconciliation) : IJobHandler
 {
+    /// <inheritdoc/>
     public string Kind => JobKinds.Reconcile;
 
+    /// <inheritdoc/>
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var payload = context.Payload<ReconcilePayload>();
@@ -20,8 +22,10 @@ public sealed class ReconcileHandler(IReconciliation reconciliation) : IJobHandl
 /// <summary>Reconciles one part of a split run; the last part done finishes the run (issue 14).</summary>
 public sealed class ReconcilePartHandler(IReconciliation reconciliation) : IJobHandler
 {
+    /// <inheritdoc/>
     public string Kind => JobKinds.ReconcilePart;
 
+    /// <inheritdoc/>
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var payload = context.Payload<ReconcilePartPayload>();

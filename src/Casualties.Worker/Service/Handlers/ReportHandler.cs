@@ -6,8 +6,10 @@ namespace Casualties.Worker.Service.Handlers;
 /// <summary>Writes the scheduled report into the configured folder.</summary>
 public sealed class ReportHandler(IReportGeneration reports) : IJobHandler
 {
+    /// <inheritdoc/>
     public string Kind => JobKinds.Report;
 
+    /// <inheritdoc/>
     public async Task<JobOutcome> Handle(JobContext context, CancellationToken ct)
     {
         var payload = context.Payload<ReportPayload>();
@@ -16,4 +18,7 @@ public sealed class ReportHandler(IReportGeneration reports) : IJobHandler
     }
 }
 
+/// <summary>A report job's payload, taken from ReportOptions when the job was scheduled.</summary>
+/// <param name="Folder">Where the files are written (created when missing).</param>
+/// <param name="Formats">Format names (html, md or markdown, csv, json); an unknown one fails the job without retries.</param>
 public sealed record ReportPayload(string Folder, IReadOnlyList<string> Formats);

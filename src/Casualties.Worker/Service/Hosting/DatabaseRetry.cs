@@ -15,6 +15,11 @@ public sealed class DatabaseRetry(NpgsqlDataSource dataSource, IOptions<WorkerOp
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> until it succeeds or fails with an error that is not transient
+    /// (<see cref="IsTransient"/>), or <paramref name="ct"/> is cancelled. <paramref name="operation"/> names it in the
+    /// log lines saying the database is away (the first failure, then every tenth) and back.
+    /// </summary>
     public async Task<T> Run<T>(string operation, Func<CancellationToken, Task<T>> action, CancellationToken ct)
     {
         var delay = FirstDelay;
@@ -38,6 +43,7 @@ public sealed class DatabaseRetry(NpgsqlDataSource dataSource, IOptions<WorkerOp
         }
     }
 
+    /// <inheritdoc cref="Run{T}(string, Func{CancellationToken, Task{T}}, CancellationToken)"/>
     public Task Run(string operation, Func<CancellationToken, Task> action, CancellationToken ct) =>
         Run(operation, async c => { await action(c); return true; }, ct);
 

@@ -9,6 +9,7 @@ namespace Casualties.Worker.Service.Hosting;
 /// <summary><c>worker --once</c>: enqueue the due scheduled runs and the inbox files (waiting for files still being written), run every due job, return.</summary>
 public sealed class OnceRunner(Scheduler scheduler, InboxWatcher inbox, JobRunner runner, DatabaseRetry retry, IOptions<InboxOptions> inboxOptions)
 {
+    /// <summary>Returns when no job is due any more; jobs waiting for a retry later are left on the queue.</summary>
     public async Task Run(CancellationToken ct)
     {
         await retry.Run("schedule due runs", scheduler.TickOnce, ct);

@@ -28,6 +28,11 @@ namespace Casualties.Worker.Service.Hosting;
 /// </summary>
 public static class WorkerHost
 {
+    /// <summary>
+    /// The host over <paramref name="dataSource"/>, watching <paramref name="inboxFolders"/> besides the configured ones.
+    /// With <paramref name="runServices"/> it runs the worker's background services (presence, inbox watcher, scheduler,
+    /// job runner) when started; without, it only provides them (worker --once, the operations verbs).
+    /// </summary>
     public static IHost Build(NpgsqlDataSource dataSource, IReadOnlyList<string> inboxFolders, bool runServices)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

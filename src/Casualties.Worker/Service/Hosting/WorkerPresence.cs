@@ -15,6 +15,7 @@ public sealed class WorkerPresence(WorkerRegistry registry, Housekeeping houseke
 {
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromHours(1);
 
+    /// <summary>Registers the worker, then heartbeats every EffectiveHeartbeatInterval (and purges hourly) until stopped.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -39,6 +40,7 @@ public sealed class WorkerPresence(WorkerRegistry registry, Housekeeping houseke
         }
     }
 
+    /// <summary>Marks the worker stopped, giving the database five seconds; when it is away the row is left to age out.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);

@@ -12,6 +12,10 @@ namespace Casualties.Worker.Service.Hosting;
 public sealed class WorkerStartup(NpgsqlDataSource dataSource, FeedStore feeds, DatabaseRetry retry, IOptions<WorkerOptions> workerOptions,
     IOptions<FeedsOptions> feedsOptions, ILogger<WorkerStartup> logger)
 {
+    /// <summary>
+    /// Checks the configured feeds (a bad one throws <see cref="InvalidDataException"/> naming its index), migrates when
+    /// WorkerOptions.MigrateOnStart, then adds or updates the configured feeds, waiting for the database as needed.
+    /// </summary>
     public async Task Run(CancellationToken ct)
     {
         var definitions = feedsOptions.Value.Feeds.Select(f => new FeedDefinition(

@@ -7,6 +7,7 @@ namespace Casualties.Worker.Service.Inbox;
 /// <summary>The folders to watch: InboxOptions.Folders, <c>worker --inbox</c>, and the enabled inbox feeds.</summary>
 public sealed class InboxFolders(IOptions<InboxOptions> options, FeedStore feeds, CommandLineInbox commandLine)
 {
+    /// <summary>Every folder to watch now, as full paths without duplicates (inbox feeds are read from the database each time).</summary>
     public async Task<IReadOnlyList<string>> All(CancellationToken ct)
     {
         var fromFeeds = (await feeds.List(ct)).Where(f => f is { IsInbox: true, Enabled: true }).Select(f => f.Folder!);
@@ -14,8 +15,12 @@ public sealed class InboxFolders(IOptions<InboxOptions> options, FeedStore feeds
             .Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Where an ingested file of <paramref name="inbox"/> goes (InboxOptions.ProcessedFolder inside it).</summary>
     public string ProcessedFolder(string inbox) => Path.Combine(inbox, options.Value.ProcessedFolder);
 
+    /// <summary>
+    /// Where a rejected or dead-lettered file of <paramref name="inbox"/> goes (InboxOptions.QuarantineFolder inside it).
+    /// </summary>
     public string QuarantineFolder(string inbox) => Path.Combine(inbox, options.Value.QuarantineFolder);
 
     /// <summary>Moves a file into a subfolder, adding a suffix when the name is taken; false when it was gone already.</summary>

@@ -12,6 +12,7 @@ public sealed class InboxWatcher(InboxFolders folders, InboxScanner scanner, Dat
 {
     private readonly HashSet<string> reportedMissing = new(StringComparer.Ordinal);
 
+    /// <summary>Scans at once, then every InboxOptions.ScanInterval, until stopped.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

@@ -8,6 +8,7 @@ namespace Casualties.Worker.Service.Jobs;
 /// <summary>Jobs that follow others: after an ingest that stored something, one incremental reconcile.</summary>
 public sealed class FollowUpJobs(JobQueue queue, IOptions<WorkerOptions> options)
 {
+    /// <summary>The dedupe key of the incremental reconcile job, by which requests coalesce.</summary>
     public const string IncrementalReconcileKey = "reconcile:incremental";
 
     /// <summary>

@@ -7,6 +7,7 @@ namespace Casualties.Worker.Service.Jobs;
 /// </summary>
 public interface IJobHandler
 {
+    /// <summary>The job kind this handler runs (jobs.kind, one of <see cref="JobKinds"/>).</summary>
     string Kind { get; }
 
     /// <summary>Does the job. Throw to fail the attempt (<see cref="PermanentJobException"/>: no retry).</summary>
@@ -19,5 +20,6 @@ public interface IJobHandler
 /// <summary>What a job did, stored as the job's result (JSON).</summary>
 public sealed record JobOutcome(string? ResultJson)
 {
+    /// <summary>The outcome whose result is <paramref name="result"/> serialised as the payloads are (<see cref="JobPayloads"/>).</summary>
     public static JobOutcome Of<T>(T result) => new(JobPayloads.Serialize(result));
 }

@@ -6,10 +6,13 @@ namespace Casualties.Worker.Service.Jobs;
 /// <summary>The job being run and its lease.</summary>
 public sealed class JobContext(ClaimedJob job)
 {
+    /// <summary>The job as claimed: id, kind, payload, attempt and lease.</summary>
     public ClaimedJob Job { get; } = job;
 
+    /// <summary>The lease this worker holds on the job (its version changes when another worker takes the job over).</summary>
     public JobLease Lease => Job.Lease;
 
+    /// <summary>The job's payload as <typeparamref name="T"/>; one that does not parse fails the job without retries.</summary>
     public T Payload<T>() => JobPayloads.Deserialize<T>(Job.Payload, Job.Id);
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class JobRunner : BackgroundService
     private readonly WorkerOptions options;
     private readonly ILogger<JobRunner> logger;
 
+    /// <summary>A runner with one handler per job kind (two handlers of one kind throw).</summary>
     public JobRunner(JobQueue queue, IEnumerable<IJobHandler> handlers, DatabaseRetry retry, WorkerIdentity identity,
         IOptions<WorkerOptions> options, ILogger<JobRunner> logger)
     {
@@ -33,6 +34,7 @@ public sealed class JobRunner : BackgroundService
         this.logger = logger;
     }
 
+    /// <summary>Runs jobs in WorkerOptions.Concurrency slots until stopped.</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunSlots(drain: false, stoppingToken);
 
     /// <summary>Runs due jobs until none is left (worker --once), then returns.</summary>

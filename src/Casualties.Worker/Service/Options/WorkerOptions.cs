@@ -24,6 +24,7 @@ public sealed class WorkerOptions
     /// <summary>Delay before the first retry; it doubles each attempt up to <see cref="RetryMaxDelay"/>, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest delay between two attempts of a job, before jitter.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest wait between attempts to reach PostgreSQL while it is away.</summary>
@@ -44,5 +45,6 @@ public sealed class WorkerOptions
     /// </summary>
     public int ReconcileParts { get; set; }
 
+    /// <summary>The heartbeat used: HeartbeatInterval when set, else a third of <see cref="LeaseDuration"/>.</summary>
     public TimeSpan EffectiveHeartbeatInterval => HeartbeatInterval ?? LeaseDuration / 3;
 }

@@ -8,6 +8,9 @@ namespace Casualties.Worker.Service.Pipeline;
 /// </summary>
 public interface IReconciliation
 {
+    /// <summary>
+    /// Reconciles what changed since the last run, or everything when <paramref name="full"/>; waits for a run in progress.
+    /// </summary>
     Task<string> Reconcile(bool full, CancellationToken ct);
 
     /// <summary>Writes a run split into about <paramref name="parts"/> parts and enqueues a job per part, fenced by the job's lease.</summary>

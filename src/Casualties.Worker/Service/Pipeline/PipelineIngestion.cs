@@ -13,9 +13,11 @@ namespace Casualties.Worker.Service.Pipeline;
 /// </summary>
 public sealed class PipelineIngestion(Ingestor ingestor, FeedStore feeds, TimeProvider time) : IIngestion
 {
+    /// <inheritdoc/>
     public async Task<IngestCounts> IngestFile(string path, CancellationToken ct) =>
         Counts(await ingestor.IngestPaths([path], new IngestOptions { Trigger = "worker" }, ct));
 
+    /// <inheritdoc/>
     public async Task<IngestCounts> IngestStream(string feedName, string kind, string origin, string? contentType, Stream body, CancellationToken ct)
     {
         if (kind is "rss" or "atom") return await IngestSyndication(kind, origin, body, ct);

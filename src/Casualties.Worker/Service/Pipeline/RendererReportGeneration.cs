@@ -14,6 +14,7 @@ namespace Casualties.Worker.Service.Pipeline;
 /// </summary>
 public sealed class RendererReportGeneration(NpgsqlDataSource dataSource, TimeProvider time) : IReportGeneration
 {
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> Write(string folder, IReadOnlyList<string> formats, CancellationToken ct)
     {
         var parsed = formats.Select(name => ReportFormats.TryParse(name, out var format)

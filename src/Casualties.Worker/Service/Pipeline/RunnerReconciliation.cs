@@ -12,6 +12,7 @@ namespace Casualties.Worker.Service.Pipeline;
 public sealed class RunnerReconciliation(NpgsqlDataSource dataSource, ReconcileOptions options, TimeProvider time, IOptions<WorkerOptions> workerOptions)
     : IReconciliation
 {
+    /// <inheritdoc/>
     public async Task<string> Reconcile(bool full, CancellationToken ct)
     {
         var summary = await new ReconciliationRunner(dataSource, options, time).Run(full, ct);
@@ -22,6 +23,7 @@ public sealed class RunnerReconciliation(NpgsqlDataSource dataSource, ReconcileO
         });
     }
 
+    /// <inheritdoc/>
     public async Task<string> Split(bool full, int parts, JobContext context, CancellationToken ct)
     {
         var planned = await new ReconciliationRunner(dataSource, options, time).Plan(full, parts,
@@ -32,6 +34,7 @@ public sealed class RunnerReconciliation(NpgsqlDataSource dataSource, ReconcileO
         return JobPayloads.Serialize(new { planned.RunId, planned.Mode, Parts = planned.Parts.Count });
     }
 
+    /// <inheritdoc/>
     public async Task<string> ReconcilePart(long runId, int part, JobContext context, CancellationToken ct)
     {
         var summary = await new ReconciliationRunner(dataSource, options, time).RunPart(runId, part, context.Hold, ct);

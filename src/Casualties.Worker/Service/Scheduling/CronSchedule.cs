@@ -7,6 +7,7 @@ public sealed class CronSchedule
 {
     private readonly CronExpression expression;
 
+    /// <summary>The zone the expression's times are read in (ticks themselves are UTC).</summary>
     public TimeZoneInfo TimeZone { get; }
 
     private CronSchedule(CronExpression expression, TimeZoneInfo timeZone)
@@ -61,5 +62,6 @@ public sealed class CronSchedule
 /// <summary>Ticks to record as skipped, and the tick to run (null: none).</summary>
 public sealed record TickPlan(IReadOnlyList<DateTime> Skipped, DateTime? Run)
 {
+    /// <summary>Nothing to skip and nothing to run.</summary>
     public static readonly TickPlan Nothing = new([], null);
 }

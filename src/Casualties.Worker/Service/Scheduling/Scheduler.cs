@@ -18,8 +18,10 @@ public sealed class Scheduler(FeedStore feeds, ScheduleStore ticks, DatabaseRetr
     IOptions<SchedulerOptions> options, IOptions<ReportOptions> reportOptions, IOptions<WorkerOptions> workerOptions,
     ILogger<Scheduler> logger) : BackgroundService
 {
+    /// <summary>The schedule name under which the report's ticks are recorded in schedule_ticks (no feed can be named so).</summary>
     public const string ReportSchedule = "@report";
 
+    /// <summary>Enqueues the due runs at once, then every SchedulerOptions.Interval, until stopped.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
