@@ -10,6 +10,7 @@ public sealed record IngestSummary(
     long RunId, int Files, int Documents, int Records, int Replaced, int Retired, int Claims, int Duplicates,
     int Quarantined, int Warnings, IReadOnlyList<string> Problems)
 {
+    /// <summary>The summary as the sentence ingest prints: files, documents, records, claims, duplicates, quarantined, warnings.</summary>
     public string Describe() =>
         $"{Files} file(s): {Documents} document(s), {Records} record(s) ({Replaced} replacing older versions, {Retired} retired), " +
         $"{Claims} claim(s) stored; {Duplicates} duplicate(s) skipped; {Quarantined} quarantined; {Warnings} warning(s).";

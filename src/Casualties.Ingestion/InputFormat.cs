@@ -3,16 +3,27 @@ namespace Casualties.Ingestion;
 /// <summary>How an input is read, chosen by extension, then content type, then its first characters.</summary>
 public enum InputFormat
 {
+    /// <summary>Neither the name, the type nor the first characters say: the input is rejected.</summary>
     Unknown,
+    /// <summary>A plain-text document (.txt).</summary>
     Text,
+    /// <summary>An HTML document (.html, .htm, .xhtml).</summary>
     Html,
+    /// <summary>A Markdown document (.md, .markdown).</summary>
     Markdown,
+    /// <summary>A CSV or TSV table: our own claims format, a dataset's layout or a mapping (.csv, .tsv).</summary>
     Csv,
+    /// <summary>Our own claims format as JSON Lines (.jsonl, .ndjson, .json).</summary>
     JsonLines,
 }
 
+/// <summary>Choosing an input's <see cref="InputFormat"/>.</summary>
 public static class InputFormats
 {
+    /// <summary>
+    /// The format <paramref name="name"/>'s extension says; when it says nothing, the one <paramref name="contentType"/>
+    /// (a MIME type, parameters ignored) says; else <see cref="InputFormat.Unknown"/>.
+    /// </summary>
     public static InputFormat ByName(string name, string? contentType = null)
     {
         var byExtension = Path.GetExtension(name).ToLowerInvariant() switch

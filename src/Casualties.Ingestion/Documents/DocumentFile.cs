@@ -3,6 +3,7 @@ namespace Casualties.Ingestion.Documents;
 /// <summary>A document's text read by its format: what ingest stores and extract prints come from the same reading.</summary>
 public static class DocumentFile
 {
+    /// <summary>Reads <paramref name="text"/> as HTML or Markdown when <paramref name="format"/> says so, else as plain text.</summary>
     public static ParsedDocument Parse(InputFormat format, string text) => format switch
     {
         InputFormat.Html => HtmlDocumentReader.Read(text),

@@ -9,8 +9,10 @@ namespace Casualties.Ingestion.Documents;
 /// </summary>
 public sealed record DocumentSidecar(DateOnly? Date, string? Carrier, string? Title, string? Source)
 {
+    /// <summary>What a sidecar's file name ends with; such files are read with their document, never ingested themselves.</summary>
     public const string Suffix = ".meta.json";
 
+    /// <summary>True when <paramref name="path"/> names a sidecar (ends with <see cref="Suffix"/>, in any case).</summary>
     public static bool IsSidecar(string path) => path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The sidecar of a document file, or null when it has none.</summary>
@@ -26,6 +28,10 @@ public sealed record DocumentSidecar(DateOnly? Date, string? Carrier, string? Ti
         return path is null ? null : Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// Reads a sidecar's JSON; <paramref name="origin"/> names the file in errors. Blank strings count as absent, text is
+    /// trimmed; JSON or a date that does not parse rejects the document with the reason.
+    /// </summary>
     public static DocumentSidecar Parse(string json, string origin)
     {
         try

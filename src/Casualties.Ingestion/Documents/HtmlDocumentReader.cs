@@ -22,6 +22,10 @@ public static class HtmlDocumentReader
 
     private static readonly string[] Skipped = ["script", "style", "noscript", "nav", "aside", "header", "footer", "form", "figure", "template", "svg"];
 
+    /// <summary>
+    /// The title (og:title, else the title element, else the first h1), the carrier (og:site_name), the date (the first
+    /// published-date meta tag that parses) and the text of <paramref name="html"/>.
+    /// </summary>
     public static ParsedDocument Read(string html)
     {
         var document = new HtmlParser().ParseDocument(html);

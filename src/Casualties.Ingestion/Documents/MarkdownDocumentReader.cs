@@ -13,6 +13,7 @@ public static class MarkdownDocumentReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
+    /// <summary>Reads <paramref name="text"/> as the class says: front matter or date header, title, then the body as plain text.</summary>
     public static ParsedDocument Read(string text)
     {
         var markdown = TextDocumentReader.Normalize(text);

@@ -8,6 +8,9 @@ namespace Casualties.Ingestion.Documents;
 /// </summary>
 public static class TextDocumentReader
 {
+    /// <summary>
+    /// The body of <paramref name="text"/> (normalised), dated by its seed-format header when it has one; no title or carrier.
+    /// </summary>
     public static ParsedDocument Read(string text)
     {
         var body = Normalize(text);
@@ -15,6 +18,7 @@ public static class TextDocumentReader
         return new ParsedDocument("text", body, null, null, date, null);
     }
 
+    /// <summary><paramref name="text"/> without a leading byte-order mark, every \r\n and lone \r turned into \n.</summary>
     public static string Normalize(string text) =>
         text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 }

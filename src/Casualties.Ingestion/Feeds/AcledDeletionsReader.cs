@@ -12,12 +12,16 @@ public sealed class AcledDeletionsReader : CsvFeedReader
 {
     private int eventId, deleted;
 
+    /// <inheritdoc/>
     public override string Format => "acled-deletions";
 
+    /// <inheritdoc/>
     protected override IReadOnlyList<string[]> Required { get; } = [["event_id_cnty"], ["deleted_timestamp"]];
 
+    /// <inheritdoc/>
     protected override void Bind(CsvInput csv) => (eventId, deleted) = (csv.Ordinal("event_id_cnty"), csv.Ordinal("deleted_timestamp"));
 
+    /// <inheritdoc/>
     protected override FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash)
     {
         var key = FieldParsing.Required(csv.Get(eventId), "event_id_cnty");

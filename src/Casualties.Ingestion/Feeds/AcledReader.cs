@@ -22,6 +22,7 @@ namespace Casualties.Ingestion.Feeds;
 /// </remarks>
 public sealed class AcledReader : CsvFeedReader
 {
+    /// <summary>The dataset name of ACLED's records (feed_records.dataset, the record keys' prefix).</summary>
     public const string Dataset = "acled";
     private const string SourceName = "ACLED";
 
@@ -36,10 +37,13 @@ public sealed class AcledReader : CsvFeedReader
     private int latitude, longitude, geoPrecision, timePrecision, notes, fatalities, timestamp;
     private DetailsJson? details;
 
+    /// <inheritdoc/>
     public override string Format => Dataset;
 
+    /// <inheritdoc/>
     protected override IReadOnlyList<string[]> Required { get; } = [["event_id_cnty"], ["event_date"], ["event_type"], ["fatalities"]];
 
+    /// <inheritdoc/>
     protected override void Bind(CsvInput csv)
     {
         (eventId, eventDate, eventType, actor1) = (csv.Ordinal("event_id_cnty"), csv.Ordinal("event_date"), csv.Ordinal("event_type"), csv.Ordinal("actor1"));
@@ -51,6 +55,7 @@ public sealed class AcledReader : CsvFeedReader
         details = new DetailsJson(csv, DetailColumns);
     }
 
+    /// <inheritdoc/>
     protected override FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash)
     {
         var key = FieldParsing.Required(csv.Get(eventId), "event_id_cnty");

@@ -10,8 +10,13 @@ namespace Casualties.Ingestion.Feeds;
 /// </summary>
 public static class ClaimJsonLinesReader
 {
+    /// <summary>The quarantine format name of a rejected line.</summary>
     public const string Format = "claims-jsonl";
 
+    /// <summary>
+    /// One item per non-blank line of <paramref name="text"/>, lazily; <paramref name="firstLine"/> is the first line's
+    /// number in the file (a retried line is read alone), so rejections name the line where it stands.
+    /// </summary>
     public static IEnumerable<FeedItem> Read(TextReader text, FeedContext context, int firstLine = 1)
     {
         var lineNumber = firstLine - 1;

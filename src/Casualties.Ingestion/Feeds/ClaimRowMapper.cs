@@ -11,6 +11,7 @@ namespace Casualties.Ingestion.Feeds;
 /// </summary>
 public static class ClaimRowMapper
 {
+    /// <summary>The quarantine format name of a rejected CSV row of this format.</summary>
     public const string Format = "claims";
 
     /// <summary>Every field the format knows, in documentation order.</summary>
@@ -21,6 +22,7 @@ public static class ClaimRowMapper
         "parent_record", "event", "latitude", "longitude", "place_scope",
     ];
 
+    /// <summary>The fields a row must give (a CSV needs these columns; a value that is empty rejects the row).</summary>
     public static readonly string[] RequiredFields = ["record_id", "date", "outcome", "victims"];
 
     /// <summary>One row (fields by name, null when absent or empty) to a record with its one claim.</summary>

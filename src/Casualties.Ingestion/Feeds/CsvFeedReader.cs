@@ -19,11 +19,20 @@ public abstract class CsvFeedReader
     /// <summary>Looks up the columns of this file; called once, before the rows.</summary>
     protected abstract void Bind(CsvInput csv);
 
+    /// <summary>
+    /// The current row as a record with its claims. Throw <see cref="RowRejectedException"/> to quarantine the row with
+    /// the reason; <paramref name="hash"/> is this file's reusable hash of a row's fields (see <see cref="Hash"/>).
+    /// </summary>
     protected abstract FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash);
 
     /// <summary>A row that is not data (a row of tags under the header), passed over without a record.</summary>
     protected virtual bool Skip(CsvInput csv) => false;
 
+    /// <summary>
+    /// The items of <paramref name="csv"/>'s rows, lazily, in order. A header without a required column throws
+    /// <see cref="InputRejectedException"/> (the file is rejected whole); after malformed quoting the row at fault is
+    /// the last item.
+    /// </summary>
     public IEnumerable<FeedItem> Read(CsvInput csv, FeedContext context)
     {
         var missing = Required.FirstOrDefault(spellings => !spellings.Any(csv.Has));
@@ -55,6 +64,7 @@ public abstract class CsvFeedReader
         }
     }
 
+    /// <summary>The ordinal of the first of <paramref name="spellings"/> the header has, or -1 when it has none.</summary>
     protected static int Column(CsvInput csv, params string[] spellings) =>
         spellings.Select(csv.Ordinal).FirstOrDefault(o => o >= 0, -1);
 

@@ -11,11 +11,13 @@ public sealed class DetailsJson
     private readonly (string Name, int Ordinal)[] columns;
     private readonly ArrayBufferWriter<byte> buffer = new(1024);
 
+    /// <summary>Keeps the columns among <paramref name="names"/> that <paramref name="csv"/>'s header has, in the order named.</summary>
     public DetailsJson(CsvInput csv, IEnumerable<string> names)
     {
         columns = names.Select(n => (n, csv.Ordinal(n))).Where(c => c.Item2 >= 0).ToArray();
     }
 
+    /// <summary>The current row's kept columns as a JSON object of strings; null when every one of them is empty.</summary>
     public string? Of(CsvInput csv)
     {
         buffer.ResetWrittenCount();

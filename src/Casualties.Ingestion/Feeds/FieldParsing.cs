@@ -13,9 +13,14 @@ public static class FieldParsing
         "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ",
     ];
 
+    /// <summary><paramref name="value"/>; null (an empty cell) rejects the row naming <paramref name="column"/>.</summary>
     public static string Required(string? value, string column) =>
         value ?? throw new RowRejectedException($"{column} is empty");
 
+    /// <summary>
+    /// A number of people: a non-negative whole number, with thousands separators or written as a float without a
+    /// fraction ("12.0"); null when the cell is empty. Anything else rejects the row.
+    /// </summary>
     public static int? Count(string? value, string column)
     {
         if (value is null) return null;
@@ -25,8 +30,12 @@ public static class FieldParsing
         throw new RowRejectedException($"{column} '{value}' is not a whole number of people");
     }
 
+    /// <summary>As <see cref="Count"/>, but an empty cell rejects the row.</summary>
     public static int RequiredCount(string? value, string column) => Count(Required(value, column), column)!.Value;
 
+    /// <summary>
+    /// A latitude or longitude in degrees, at most <paramref name="limit"/> either side of 0; null when the cell is empty.
+    /// </summary>
     public static double? Coordinate(string? value, string column, double limit)
     {
         if (value is null) return null;
@@ -51,6 +60,7 @@ public static class FieldParsing
         return PartialDate.Day(Day(value, column));
     }
 
+    /// <summary>The outcome a name means (killed, injured, displaced, missing, detained); empty or unknown rejects the row.</summary>
     public static Outcome Outcome(string? value)
     {
         var text = Required(value, "outcome");
@@ -58,6 +68,9 @@ public static class FieldParsing
             : throw new RowRejectedException($"unknown outcome '{text}' (expected killed, injured, displaced, missing or detained)");
     }
 
+    /// <summary>
+    /// A yes/no cell: empty, 0, false, no, f or n is false; 1, true, yes, t or y is true (any case); else the row is rejected.
+    /// </summary>
     public static bool Flag(string? value, string column) => value?.ToLowerInvariant() switch
     {
         null or "" or "0" or "false" or "no" or "f" or "n" => false,

@@ -19,10 +19,13 @@ public sealed class MappedCsvReader(DatasetMapping mapping) : CsvFeedReader
     private (int Source, int Perpetrator, int Side, int Country) specs;
     private DetailsJson? details;
 
+    /// <inheritdoc/>
     public override string Format => mapping.Format;
 
+    /// <inheritdoc/>
     protected override IReadOnlyList<string[]> Required => [];
 
+    /// <inheritdoc/>
     protected override void Bind(CsvInput csv)
     {
         foreach (var (column, path) in mapping.Columns())
@@ -55,6 +58,7 @@ public sealed class MappedCsvReader(DatasetMapping mapping) : CsvFeedReader
         return any;
     }
 
+    /// <inheritdoc/>
     protected override FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash)
     {
         var keyParts = key.Select(k => csv.Get(k) ?? "").ToArray();

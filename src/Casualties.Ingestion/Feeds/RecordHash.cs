@@ -16,6 +16,7 @@ public sealed class RecordHash
     private byte[] buffer = new byte[1024];
     private int length;
 
+    /// <summary>Appends one field (its UTF-16 bytes, then the separator) to the row being hashed.</summary>
     public void Add(ReadOnlySpan<char> field)
     {
         var bytes = MemoryMarshal.AsBytes(field);
@@ -26,6 +27,7 @@ public sealed class RecordHash
         length = needed;
     }
 
+    /// <summary>The hash of the fields added since the last call, as 32 lower-case hex digits; starts the next row empty.</summary>
     public string Finish()
     {
         SHA256.HashData(buffer.AsSpan(0, length), digest);
@@ -33,6 +35,7 @@ public sealed class RecordHash
         return Convert.ToHexStringLower(digest.AsSpan(0, 16));
     }
 
+    /// <summary>The hash of a row of one field, <paramref name="text"/>.</summary>
     public static string Of(string text)
     {
         var one = new RecordHash();

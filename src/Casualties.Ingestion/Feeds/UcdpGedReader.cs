@@ -24,6 +24,7 @@ namespace Casualties.Ingestion.Feeds;
 /// </remarks>
 public sealed class UcdpGedReader : CsvFeedReader
 {
+    /// <summary>The dataset name of UCDP GED's records (feed_records.dataset, the record keys' prefix).</summary>
     public const string Dataset = "ucdp-ged";
     private const string SourceName = "UCDP";
 
@@ -38,14 +39,17 @@ public sealed class UcdpGedReader : CsvFeedReader
     private int dateStart, dateEnd, deathsA, deathsB, deathsCivilians, deathsUnknown, best, low, high;
     private DetailsJson? details;
 
+    /// <inheritdoc/>
     public override string Format => Dataset;
 
+    /// <inheritdoc/>
     protected override IReadOnlyList<string[]> Required { get; } =
     [
         ["id"], ["type_of_violence"], ["side_a"], ["side_b"], ["date_start"], ["date_end"], ["deaths_a"], ["deaths_b"],
         ["deaths_civilians"], ["deaths_unknown"], ["best", "best_est"], ["low", "low_est"], ["high", "high_est"],
     ];
 
+    /// <inheritdoc/>
     protected override void Bind(CsvInput csv)
     {
         (id, typeOfViolence, sideA, sideB) = (csv.Ordinal("id"), csv.Ordinal("type_of_violence"), csv.Ordinal("side_a"), csv.Ordinal("side_b"));
@@ -58,6 +62,7 @@ public sealed class UcdpGedReader : CsvFeedReader
         details = new DetailsJson(csv, DetailColumns);
     }
 
+    /// <inheritdoc/>
     protected override FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash)
     {
         var eventId = FieldParsing.Required(csv.Get(id), "id");

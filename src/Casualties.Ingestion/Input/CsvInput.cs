@@ -31,8 +31,10 @@ public sealed class CsvInput : IDisposable
     /// <summary>The header as a CSV line, kept with quarantined rows so each can be read again alone.</summary>
     public string HeaderLine { get; }
 
+    /// <summary>The header's column names, trimmed; a repeated name counts once (its first column).</summary>
     public IReadOnlyCollection<string> Columns => columns.Keys;
 
+    /// <summary>The number of columns in the header.</summary>
     public int FieldCount => reader.FieldCount;
 
     /// <summary>The physical line (1-based) the current row starts on.</summary>
@@ -44,6 +46,11 @@ public sealed class CsvInput : IDisposable
     /// <summary>Set when the file cannot be read further (malformed quoting); the current row is the last.</summary>
     public bool Broken { get; private set; }
 
+    /// <summary>
+    /// Opens CSV text at its header. A header that cannot be read throws <see cref="Feeds.InputRejectedException"/>;
+    /// column names are matched without regard to case.
+    /// </summary>
+    /// <param name="text">The CSV, header first; disposed with the result.</param>
     /// <param name="headerLineNumber">The line number of the header (1 for a file; a retried row's header stands just above it).</param>
     /// <param name="delimiter">The field delimiter; null: detected from the header line.</param>
     public static CsvInput Open(TextReader text, int headerLineNumber = 1, char? delimiter = null)
@@ -71,8 +78,10 @@ public sealed class CsvInput : IDisposable
         return new CsvInput(reader, header, headerLineNumber);
     }
 
+    /// <summary>True when the header has <paramref name="column"/> (any case).</summary>
     public bool Has(string column) => columns.ContainsKey(column);
 
+    /// <summary>The ordinal of <paramref name="column"/> in the header, or -1 when the header lacks it.</summary>
     public int Ordinal(string column) => columns.GetValueOrDefault(column, -1);
 
     /// <summary>The first of the named columns the header lacks, or null when it has all.</summary>
@@ -114,8 +123,12 @@ public sealed class CsvInput : IDisposable
         return span.IsEmpty ? null : span.ToString();
     }
 
+    /// <summary>As <see cref="Get(int)"/>, by the column's name.</summary>
     public string? Get(string column) => Get(Ordinal(column));
 
+    /// <summary>
+    /// The current row's field at <paramref name="ordinal"/>, trimmed, without copying; empty when the row has no such field.
+    /// </summary>
     public ReadOnlySpan<char> Span(int ordinal) =>
         ordinal < 0 || ordinal >= reader.RowFieldCount ? [] : reader.GetFieldSpan(ordinal).Trim();
 
@@ -147,5 +160,6 @@ public sealed class CsvInput : IDisposable
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>Closes the reader and the text under it.</summary>
     public void Dispose() => reader.Dispose();
 }

@@ -12,6 +12,7 @@ public sealed class TolerantUtf8
 {
     private readonly Latin1Fallback fallback = new();
 
+    /// <summary>A decoding for one input, its count at zero.</summary>
     public TolerantUtf8()
     {
         Encoding = Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, fallback);
@@ -23,6 +24,7 @@ public sealed class TolerantUtf8
     /// <summary>Bytes that were not valid UTF-8 and were read as Latin-1.</summary>
     public long FallbackBytes => fallback.Count;
 
+    /// <summary>A reader of <paramref name="stream"/> with this decoding; a byte-order mark for UTF-16 or UTF-32 is obeyed.</summary>
     public StreamReader Reader(Stream stream, int bufferSize = 1 << 16, bool leaveOpen = false) =>
         new(stream, Encoding, detectEncodingFromByteOrderMarks: true, bufferSize, leaveOpen);
 

@@ -8,6 +8,12 @@ namespace Casualties.Ingestion.Mappings;
 public sealed record ValueSpec(string? Column, string? Value);
 
 /// <summary>One count column (or low/high pair) and what its figure is: outcome, victim group, part of the event's total or not.</summary>
+/// <param name="Outcome">The outcome of the figure (killed when the mapping does not say).</param>
+/// <param name="Victims">The victim group (lower case), one the claims table accepts.</param>
+/// <param name="VictimSide">For combatants, whose fighters: a side key or the actor's name; null: not said.</param>
+/// <param name="Value">The column of a single, exact figure; null when the figure is a range.</param>
+/// <param name="Low">The column of the range's low end; null when the figure is a single value.</param>
+/// <param name="High">The column of the range's high end; null, or an empty cell: at least <paramref name="Low"/>.</param>
 /// <param name="Part">True: a part of the total figure of the same outcome (its parent), as GED's civilians under its best.</param>
 public sealed record FigureSpec(Outcome Outcome, string Victims, string? VictimSide, string? Value, string? Low, string? High, bool Part);
 

@@ -19,6 +19,9 @@ public static class MappedDates
     private static readonly string[] DayFirst = ["d/M/yyyy", "d.M.yyyy", "d-M-yyyy", "d/M/yy"];
     private static readonly string[] MonthFirst = ["M/d/yyyy", "M-d-yyyy", "M/d/yy"];
 
+    /// <summary>
+    /// Throws <see cref="MappingException"/> naming <paramref name="origin"/> when <paramref name="format"/> is not a .NET date format.
+    /// </summary>
     public static void CheckFormat(string format, string origin)
     {
         try

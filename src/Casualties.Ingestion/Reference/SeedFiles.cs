@@ -37,6 +37,10 @@ public static class SeedFiles
             "Could not find the seeds/ folder (with places.csv): run from the repository, set CASUALTIES_SEEDS, or pass --seeds DIR.");
     }
 
+    /// <summary>
+    /// Reads the reference data from <paramref name="directory"/>, or when null from the folder the class describes;
+    /// a missing or malformed file throws, naming the file and line.
+    /// </summary>
     public static ReferenceData Load(string? directory = null)
     {
         var dir = Locate(directory);

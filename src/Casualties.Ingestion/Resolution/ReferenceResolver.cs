@@ -17,6 +17,7 @@ public sealed class ReferenceResolver(ReferenceData reference)
     private readonly ConcurrentDictionary<(string, string?), Place?> places = new();
     private readonly ConcurrentDictionary<(string, string?), Actor?> actors = new();
 
+    /// <summary>The reference data names are resolved against.</summary>
     public ReferenceData Reference => reference;
 
     /// <summary>The canonical name of the source a name or alias means, or null when none (or no single one) does.</summary>
