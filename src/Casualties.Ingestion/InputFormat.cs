@@ -58,6 +58,6 @@ public static class InputFormats
         return InputFormat.Unknown;
     }
 
-    /// <summary>The documents table's format name.</summary>
+    /// <summary>True for a document (text, HTML, Markdown), read whole and extracted; false for a table or unknown input.</summary>
     public static bool IsDocument(this InputFormat format) => format is InputFormat.Text or InputFormat.Html or InputFormat.Markdown;
 }
