@@ -11,8 +11,6 @@ namespace Casualties.Postgres.Jobs;
 /// </summary>
 public sealed class JobQueue(NpgsqlDataSource dataSource)
 {
-    public const string ActiveStates = "('queued', 'running', 'failed')";
-
     const string EnqueueSql = """
         INSERT INTO jobs (kind, payload, dedupe_key, max_attempts, run_after)
         SELECT @Kind, @Payload::jsonb, @DedupeKey, @MaxAttempts, now() + @Delay
