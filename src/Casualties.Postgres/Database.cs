@@ -7,12 +7,16 @@ namespace Casualties.Postgres;
 /// <summary>Where the database is: a connection string, or the embedded cluster under a data folder.</summary>
 public sealed record DatabaseOptions(string? ConnectionString, string? DataDirectory)
 {
+    /// <summary>The environment variable a connection string is taken from when --connection is not given.</summary>
     public const string EnvironmentVariable = "ConnectionStrings__Casualties";
 
     /// <summary>--connection wins, then ConnectionStrings__Casualties; neither means the embedded default.</summary>
     public static DatabaseOptions Resolve(string? connectionOption, string? dataDirOption) =>
         new(connectionOption ?? NullIfEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable)), dataDirOption);
 
+    /// <summary>
+    /// True when no connection string was given: the embedded cluster under <see cref="DataDirectory"/> (null: its default home).
+    /// </summary>
     public bool IsEmbedded => ConnectionString is null;
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
@@ -27,6 +31,10 @@ public static class Database
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
     }
 
+    /// <summary>
+    /// A data source for <paramref name="options"/>: over its connection string, else over the embedded cluster,
+    /// initialised and started first when it is not running (its database created when missing).
+    /// </summary>
     public static async Task<NpgsqlDataSource> Open(DatabaseOptions options, CancellationToken ct = default)
     {
         var connectionString = options.ConnectionString
@@ -34,6 +42,9 @@ public static class Database
         return FromConnectionString(connectionString);
     }
 
+    /// <summary>
+    /// A data source over <paramref name="connectionString"/>; its application name is <c>casualties</c> unless the string gives one.
+    /// </summary>
     public static NpgsqlDataSource FromConnectionString(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);

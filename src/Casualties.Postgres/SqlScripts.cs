@@ -7,6 +7,9 @@ public static class SqlScripts
 {
     private static readonly Assembly Assembly = typeof(SqlScripts).Assembly;
 
+    /// <summary>
+    /// The text of db/<paramref name="name"/>; a script that is not embedded throws <see cref="InvalidOperationException"/>.
+    /// </summary>
     public static string Load(string name)
     {
         using var stream = Assembly.GetManifestResourceStream("db/" + name)

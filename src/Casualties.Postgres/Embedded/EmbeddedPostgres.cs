@@ -15,18 +15,29 @@ namespace Casualties.Postgres.Embedded;
 /// </remarks>
 public sealed class EmbeddedPostgres
 {
+    /// <summary>The database the service uses in the cluster.</summary>
     public const string DatabaseName = "casualties";
+    /// <summary>The cluster's superuser, made by initdb; connections over the socket are trusted.</summary>
     public const string UserName = "casualties";
     private const int Port = 5432;
 
+    /// <summary>The cluster's folder, as a full path.</summary>
     public string Home { get; }
+    /// <summary>The cluster's data (pgdata/ under <see cref="Home"/>).</summary>
     public string DataDirectory => Path.Combine(Home, "pgdata");
+    /// <summary>The folder of the server's Unix socket (run/ under <see cref="Home"/>), the only way to reach it.</summary>
     public string SocketDirectory => Path.Combine(Home, "run");
+    /// <summary>The server's log (postgres.log under <see cref="Home"/>).</summary>
     public string LogFile => Path.Combine(Home, "postgres.log");
 
     private readonly string binaries;
     private readonly bool asPostgresUser;
 
+    /// <summary>
+    /// The cluster under <paramref name="home"/>, run with the binaries in <paramref name="binDirectory"/> (null: found
+    /// as <see cref="PostgresBinaries.Find"/> says; none installed throws <see cref="EmbeddedPostgresException"/>).
+    /// Nothing is started here.
+    /// </summary>
     public EmbeddedPostgres(string home, string? binDirectory = null)
     {
         Home = Path.GetFullPath(home);
@@ -44,6 +55,7 @@ public sealed class EmbeddedPostgres
         return Path.Combine(data, "casualties");
     }
 
+    /// <summary>A pooled connection string over the socket to <paramref name="database"/>, with no command timeout.</summary>
     public string ConnectionString(string database = DatabaseName) => new NpgsqlConnectionStringBuilder
     {
         Host = SocketDirectory,
@@ -56,8 +68,10 @@ public sealed class EmbeddedPostgres
         CommandTimeout = 0,
     }.ConnectionString;
 
+    /// <summary>True when the data folder holds a cluster (its PG_VERSION file).</summary>
     public bool IsInitialized => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
 
+    /// <summary>True when pg_ctl status says the server runs.</summary>
     public bool IsRunning => PgCtl("status", throwOnError: false).ExitCode == 0;
 
     /// <summary>Initialises the cluster if needed, starts it if not running, and creates the database.</summary>
@@ -73,6 +87,7 @@ public sealed class EmbeddedPostgres
         return ConnectionString();
     }
 
+    /// <summary>Stops the server if it runs (fast shutdown, waiting up to a minute); it starts again on next use.</summary>
     public async Task Stop(CancellationToken ct = default)
     {
         using (await AcquireLock(ct))

@@ -5,6 +5,7 @@ namespace Casualties.Postgres.Embedded;
 /// <summary>Finds the PostgreSQL server binaries installed on the machine (initdb, pg_ctl).</summary>
 public static class PostgresBinaries
 {
+    /// <summary>The error when no binaries are found: how to install them, or how to use a server instead.</summary>
     public const string InstallHint =
         "PostgreSQL server binaries (initdb, pg_ctl) were not found: install them (Debian: `apt-get install postgresql`), " +
         "set CASUALTIES_PG_BIN to their folder, or give a server with --connection or ConnectionStrings__Casualties.";
@@ -26,6 +27,9 @@ public static class PostgresBinaries
             File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
     }
 
+    /// <summary>
+    /// As <see cref="Find"/>, but none installed throws <see cref="EmbeddedPostgresException"/> with <see cref="InstallHint"/>.
+    /// </summary>
     public static string Require() => Find() ?? throw new EmbeddedPostgresException(InstallHint);
 
     private static string? TryPgConfigBinDir()
@@ -50,4 +54,8 @@ public static class PostgresBinaries
     }
 }
 
+/// <summary>
+/// The embedded cluster cannot be used (no binaries, a data folder that is not a cluster, a server that will not start), said in one
+/// sentence.
+/// </summary>
 public sealed class EmbeddedPostgresException(string message) : Exception(message);

@@ -25,6 +25,10 @@ public sealed class FeedLock : IAsyncDisposable
         Held = held;
     }
 
+    /// <summary>
+    /// Takes the lock of <paramref name="feed"/> on a connection of its own, trying every 200 ms for up to
+    /// <paramref name="wait"/>; see <see cref="Held"/> for whether it was had. Dispose to release it.
+    /// </summary>
     public static async Task<FeedLock> Enter(NpgsqlDataSource dataSource, string feed, TimeSpan wait, CancellationToken ct)
     {
         var key = "feed:" + feed;
@@ -47,6 +51,7 @@ public sealed class FeedLock : IAsyncDisposable
         }
     }
 
+    /// <summary>Releases the lock, if held, and closes its connection.</summary>
     public async ValueTask DisposeAsync()
     {
         try

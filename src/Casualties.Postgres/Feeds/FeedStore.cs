@@ -13,12 +13,14 @@ public sealed class FeedStore(NpgsqlDataSource dataSource)
         FROM feeds
         """;
 
+    /// <summary>Every feed, enabled or not, by name.</summary>
     public async Task<IReadOnlyList<Feed>> List(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<Feed>(new CommandDefinition(SelectFeed + " ORDER BY name", cancellationToken: ct))).AsList();
     }
 
+    /// <summary>The feed called <paramref name="name"/>, or null when there is none.</summary>
     public async Task<Feed?> Get(string name, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -44,6 +44,7 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
         this.runId = runId;
     }
 
+    /// <summary>A writer on a connection of its own, its staging table made, for ingest run <paramref name="runId"/>.</summary>
     public static async Task<DocumentBatchWriter> Open(NpgsqlDataSource dataSource, long runId, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
@@ -111,5 +112,6 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
         return results;
     }
 
+    /// <summary>Closes the writer's connection.</summary>
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -56,6 +56,10 @@ public sealed class FeedBatchWriter : IAsyncDisposable
     /// <summary>Called after each committed batch with the totals so far.</summary>
     public Action<FeedWriteCounts>? BatchCommitted { get; init; }
 
+    /// <summary>
+    /// A writer on a connection of its own, its staging tables made, committing every <paramref name="batchSize"/> records
+    /// (at least 1) for ingest run <paramref name="runId"/>; <paramref name="batchCommitted"/> as <see cref="BatchCommitted"/>.
+    /// </summary>
     public static async Task<FeedBatchWriter> Open(NpgsqlDataSource dataSource, long runId, int batchSize, CancellationToken ct,
         Action<FeedWriteCounts>? batchCommitted = null)
     {
@@ -185,6 +189,7 @@ public sealed class FeedBatchWriter : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Rolls back a batch not committed, then closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
         if (transaction is not null) await transaction.DisposeAsync();

@@ -15,12 +15,16 @@ public sealed class IngestRunStore(NpgsqlDataSource dataSource)
         WHERE id = @Id
         """;
 
+    /// <summary>Starts a run (status running) started by <paramref name="trigger"/> (cli, worker, ...); returns its id.</summary>
     public async Task<long> Begin(string trigger, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(BeginSql, new { Trigger = trigger }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Ends run <paramref name="id"/> with its counts: done, or failed with <paramref name="error"/> when that is not null.
+    /// </summary>
     public async Task Finish(long id, IngestRunCounts counts, string? error, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -62,6 +62,7 @@ public sealed class QuarantineStore(NpgsqlDataSource dataSource)
         return added;
     }
 
+    /// <summary>Adds entries on a connection of its own, outside any transaction; returns how many were new.</summary>
     public async Task<int> Add(IReadOnlyCollection<QuarantineEntry> entries, long runId, CancellationToken ct)
     {
         if (entries.Count == 0) return 0;
@@ -69,6 +70,7 @@ public sealed class QuarantineStore(NpgsqlDataSource dataSource)
         return await Add(connection, null, entries, runId, ct);
     }
 
+    /// <summary>The first <paramref name="limit"/> entries by id: the open ones, or all with <paramref name="includeResolved"/>.</summary>
     public async Task<IReadOnlyList<QuarantineListRow>> List(bool includeResolved, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -77,12 +79,14 @@ public sealed class QuarantineStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    /// <summary>Entry <paramref name="id"/> with its raw text and header, or null when there is none.</summary>
     public async Task<QuarantineItem?> Show(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<QuarantineItem>(new CommandDefinition(ShowSql, new { Id = id }, cancellationToken: ct));
     }
 
+    /// <summary>A retry that succeeded: the entry is closed (retried and resolved now).</summary>
     public async Task MarkResolved(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -98,6 +102,10 @@ public sealed class QuarantineStore(NpgsqlDataSource dataSource)
             new { item.Id, Reason = StripNul(reason), Fingerprint = fingerprint }, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// What makes an open entry the same as another: SHA-256 (hex) of its origin, line, raw text and reason; format and
+    /// header do not count.
+    /// </summary>
     public static string Fingerprint(QuarantineEntry entry) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         string.Join('\u001f', entry.Origin, entry.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", entry.Raw ?? "", entry.Reason))));
 

@@ -6,6 +6,7 @@ namespace Casualties.Postgres.Jobs;
 /// <summary>The workers table: each worker process registers, heartbeats, and says when it stopped.</summary>
 public sealed class WorkerRegistry(NpgsqlDataSource dataSource)
 {
+    /// <summary>Adds worker <paramref name="id"/>, or marks it running again (heartbeat now, not stopped) when it is there.</summary>
     public async Task Register(string id, string host, int pid, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -15,6 +16,7 @@ public sealed class WorkerRegistry(NpgsqlDataSource dataSource)
             """, new { Id = id, Host = host, Pid = pid }, cancellationToken: ct));
     }
 
+    /// <summary>Sets the worker's heartbeat to the database's now.</summary>
     public async Task Heartbeat(string id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -22,6 +24,7 @@ public sealed class WorkerRegistry(NpgsqlDataSource dataSource)
             "UPDATE workers SET heartbeat_at = now() WHERE id = @Id", new { Id = id }, cancellationToken: ct));
     }
 
+    /// <summary>Marks the worker stopped now.</summary>
     public async Task Stopped(string id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -20,8 +20,13 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
             applied_at timestamptz NOT NULL DEFAULT now())
         """;
 
+    /// <summary>Applies the embedded migrations (<see cref="Migration.Embedded"/>).</summary>
     public Task<MigrationResult> Migrate(CancellationToken ct = default) => Migrate(Migration.Embedded(), ct);
 
+    /// <summary>
+    /// Applies those of <paramref name="migrations"/> not applied yet, in version order. Two with one version, or an
+    /// applied one whose checksum changed, throw <see cref="MigrationException"/> before anything is applied.
+    /// </summary>
     public async Task<MigrationResult> Migrate(IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
@@ -79,4 +84,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
 /// <summary>What a migrate run did: the migrations it applied now, and how many were applied before.</summary>
 public sealed record MigrationResult(IReadOnlyList<string> Applied, int AlreadyApplied);
 
+/// <summary>
+/// The migrations cannot be applied (a duplicate version, an edited applied migration, a failing statement), said in one sentence.
+/// </summary>
 public sealed class MigrationException(string message, Exception? inner = null) : Exception(message, inner);

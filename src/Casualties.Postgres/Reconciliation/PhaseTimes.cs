@@ -32,5 +32,8 @@ public sealed class PhaseTimes(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The totals per phase name so far: elapsed time and process CPU time (zero CPU for time added with <see cref="Add"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, (TimeSpan Elapsed, TimeSpan Cpu)> Spent => spent;
 }

@@ -30,6 +30,7 @@ public sealed record ReconciliationReference(
         FROM places p LEFT JOIN places parent ON parent.id = p.parent_id
         """;
 
+    /// <summary>Reads the reference data inside the run's transaction <paramref name="tx"/>.</summary>
     public static async Task<ReconciliationReference> Load(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
         var places = (await conn.QueryAsync<PlaceRow>(new CommandDefinition(PlacesSql, transaction: tx, cancellationToken: ct))).AsList();

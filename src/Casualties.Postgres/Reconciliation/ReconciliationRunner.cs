@@ -19,6 +19,7 @@ public sealed record ReconcileSummary(
 /// <summary>A run that holds the reconciliation lock: its server process, application name, client host and since when.</summary>
 public sealed record RunInProgress(int? Pid, string? ApplicationName, string? Host, DateTime? Since)
 {
+    /// <summary>The run as the CLI says it: server pid, application, host and start (UTC), or that it ended meanwhile.</summary>
     public override string ToString() => Pid is null
         ? "a reconciliation run is in progress (it ended as it was looked up)"
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,

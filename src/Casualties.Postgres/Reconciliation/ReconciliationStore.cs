@@ -8,6 +8,7 @@ namespace Casualties.Postgres.Reconciliation;
 /// <summary>What one store call changed: rows closed and inserted, and the change in current claims, incidents and flags.</summary>
 public readonly record struct StoreChanges(int RowsClosed, int RowsInserted, int ClaimDelta, int IncidentDelta, int FlagDelta)
 {
+    /// <summary>The changes of two store calls together, field by field.</summary>
     public static StoreChanges operator +(StoreChanges a, StoreChanges b) => new(a.RowsClosed + b.RowsClosed,
         a.RowsInserted + b.RowsInserted, a.ClaimDelta + b.ClaimDelta, a.IncidentDelta + b.IncidentDelta, a.FlagDelta + b.FlagDelta);
 }

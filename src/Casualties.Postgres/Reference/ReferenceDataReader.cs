@@ -65,6 +65,7 @@ public sealed class ReferenceDataReader(NpgsqlDataSource dataSource)
             "SELECT version FROM reference_version", cancellationToken: ct));
     }
 
+    /// <summary>The reference data as stored (what seed loaded, in the form the extractor and resolver take).</summary>
     public async Task<ReferenceData> Read(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

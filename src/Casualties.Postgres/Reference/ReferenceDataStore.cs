@@ -244,5 +244,6 @@ public sealed class ReferenceDataStore(NpgsqlDataSource dataSource)
 /// <summary>Rows inserted or changed per table by one seed run (all zero when nothing changed).</summary>
 public sealed record SeedResult(int Conflicts, int Places, int Sources, int Actors, int VictimGroups, int Lexicon)
 {
+    /// <summary>All rows inserted or changed; 0: the reference data was already as seeds/ has it.</summary>
     public int Total => Conflicts + Places + Sources + Actors + VictimGroups + Lexicon;
 }

@@ -15,6 +15,7 @@ public sealed class UnknownSources(NpgsqlDataSource dataSource)
         ORDER BY claims DESC, name
         """;
 
+    /// <summary>Every unknown source (view v_unknown_sources), the most claimed first.</summary>
     public async Task<IReadOnlyList<UnknownSource>> List(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -9,6 +9,7 @@ namespace Casualties.Postgres.Roles;
 /// </summary>
 public sealed class ReaderLogins(NpgsqlDataSource dataSource)
 {
+    /// <summary>The read-only role (migration 0004) every reader login is made a member of.</summary>
     public const string ReaderRole = "casualties_reader";
 
     const string ExistingRoleSql = """
