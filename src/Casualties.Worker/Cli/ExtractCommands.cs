@@ -27,7 +27,7 @@ public static class ExtractCommands
             if (format is InputFormat.Csv or InputFormat.JsonLines)
                 throw new UsageException($"{path.Name} is a feed ({format}), not a document: 'casualties ingest' reads feeds.");
             var parsed = DocumentFile.Parse(format, ReadDocument(path.FullName));
-            var published = DocumentFile.DateOf(parsed, DocumentSidecar.For(path.FullName), ParseDate(parse.GetValue(date)))
+            var published = DocumentFile.DateOf(parsed, DocumentSidecar.For(path.FullName), IngestCommand.ParseDate(parse.GetValue(date)))
                 ?? throw new UsageException(
                     $"{path.Name} gives no publication date (a ' date YYYY-MM-DD' header, a meta tag or a {DocumentSidecar.Suffix} sidecar): pass --date YYYY-MM-DD.");
             var extractor = new ClaimExtractor(SeedFiles.Load(parse.GetValue(GlobalOptions.Seeds)));
@@ -64,10 +64,6 @@ public static class ExtractCommands
         });
         return [extract, eval];
     }
-
-    private static DateOnly? ParseDate(string? text) => text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new UsageException($"--date '{text}' is not a date: expected YYYY-MM-DD.");
 
     /// <summary>Reads a document decoded as ingest decodes it (stray Latin-1 bytes kept), refusing binary files with a reason.</summary>
     private static string ReadDocument(string path)
