@@ -36,6 +36,7 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
     private readonly NpgsqlConnection connection;
     private readonly ReferenceIds ids;
     private readonly long runId;
+    private int batches;
 
     private DocumentBatchWriter(NpgsqlConnection connection, ReferenceIds ids, long runId)
     {
@@ -68,6 +69,8 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
         IReadOnlyList<QuarantineEntry> quarantined, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        batches++;
+        await PausePoint.At("documents-open", batches);
         var results = new (long DocumentId, int Claims)?[batch.Count];
         if (batch.Count > 0)
         {
@@ -107,7 +110,9 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
             if (claimCount > 0) await FreshRecords.CopyDocumentClaims(connection, runId, ids, batch, results, claimCount, ct);
         }
         await QuarantineStore.Add(connection, transaction, quarantined, runId, ct);
+        await PausePoint.At("documents-before-commit", batches);
         await transaction.CommitAsync(ct);
+        await PausePoint.At("documents-after-commit", batches);
         return results;
     }
 
