@@ -63,8 +63,12 @@ public static class DocumentsBenchmark
             var gc = GcWork.Now();
             var (ingestJit, ingestMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
             var clock = Stopwatch.StartNew();
+            var window = Stopwatch.GetTimestamp();
             var summary = await new Ingestor(bench.DataSource).IngestPaths([folder], new IngestOptions { Trigger = "benchmark" }, CancellationToken.None);
             var ingestSeconds = clock.Elapsed.TotalSeconds;
+            // For a profiler recording on the monotonic clock (perf record -k CLOCK_MONOTONIC; perf report --time A,B).
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Name}: the timed ingest ran from {Monotonic(window)} to {Monotonic(Stopwatch.GetTimestamp())} (monotonic clock, seconds)"));
             var ingestCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var ingestGc = GcWork.Now() - gc;
             var serverCpu = serverBefore is { } before && await ServerCpu.Used(bench.DataSource, CancellationToken.None) is { } after
@@ -103,6 +107,9 @@ public static class DocumentsBenchmark
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string Monotonic(long timestamp) =>
+        (timestamp / (double)Stopwatch.Frequency).ToString("0.000000", CultureInfo.InvariantCulture);
 
     private const int WarmDocuments = 200;
     private const int MaxWarmRounds = 15;
