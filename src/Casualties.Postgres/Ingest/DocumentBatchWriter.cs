@@ -72,7 +72,7 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
             {
                 if (seen.Add(batch[i].Document.ContentHash)) distinct.Add(i);
             }
-            var (stored, ids) = await Probe(distinct.Select(i => batch[i].Document.ContentHash).ToArray(), ct);
+            var (stored, documentIds) = await Probe(distinct.Select(i => batch[i].Document.ContentHash).ToArray(), ct);
             var claimCount = 0;
             await using (var copy = await BinaryCopyWriter.Begin(connection, CopyDocumentsSql, ct))
             {
@@ -81,7 +81,7 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
                     var (document, claims) = batch[distinct[k]];
                     if (stored.Contains(document.ContentHash)) continue;
                     copy.StartRow(10);
-                    copy.Write(ids[k]);
+                    copy.Write(documentIds[k]);
                     copy.Write(document.ContentHash);
                     copy.Write(document.Origin);
                     copy.Write(document.Name);
@@ -92,12 +92,12 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
                     copy.Write(document.Body);
                     copy.Write(runId);
                     await copy.EndRow(ct);
-                    results[distinct[k]] = (ids[k], claims.Count);
+                    results[distinct[k]] = (documentIds[k], claims.Count);
                     claimCount += claims.Count;
                 }
                 await copy.Complete(ct);
             }
-            if (claimCount > 0) await FreshRecords.CopyDocumentClaims(connection, runId, this.ids, batch, results, claimCount, ct);
+            if (claimCount > 0) await FreshRecords.CopyDocumentClaims(connection, runId, ids, batch, results, claimCount, ct);
         }
         await QuarantineStore.Add(connection, transaction, quarantined, runId, ct);
         await PausePoint.At("documents-before-commit", batches);
