@@ -8,7 +8,7 @@ namespace Casualties.Domain.Reconciliation;
 /// </summary>
 /// <remarks>
 /// No death counts twice, within a side or across sides. Inside one victim group, place and period the incidents of
-/// every side form a forest by containment (<see cref="BuiltIncident.TotalContainers"/>: an event inside a tally, a
+/// every side form a forest by containment (<see cref="CountedIncident.TotalContainers"/>: an event inside a tally, a
 /// district's tally inside its country's, a short window inside a longer one; successive words of one tally are one
 /// incident already): a whole counts as the larger of its own figure and the sum of its parts — low, best and high
 /// each — and the deduplicated total of the place and period is the sum over the outermost incidents. That total is
@@ -27,7 +27,7 @@ namespace Casualties.Domain.Reconciliation;
 /// Known limit: two overlapping tallies neither of which contains the other (a count since 15 November beside
 /// one since 20 November) are both added.
 /// </remarks>
-internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions options)
+internal sealed class TotalCalculator(PlaceIndex places)
 {
     private readonly record struct Amount(long Low, long Best, long High)
     {
@@ -78,7 +78,7 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
     /// The totals of a partition's incidents, ordered by side, victims, victim side, place (null first), then
     /// period: all time, the years, the months (an order on what makes each total unique, so it is deterministic).
     /// </summary>
-    public List<SideTotal> Compute(IReadOnlyList<BuiltIncident> incidents, Outcome outcome)
+    public List<SideTotal> Compute(IReadOnlyList<CountedIncident> incidents, Outcome outcome)
     {
         // Number the (victims, victim side) groups, the sides and the places the incidents count for.
         var groupNumbers = new Dictionary<(string Victims, string? VictimSide), int>();
@@ -94,14 +94,13 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         {
             var incident = incidents[i];
             incidentSides[i] = SideNumber(incident.Side);
-            // What the incident counts for each victim group (VictimGroupTree.FigureFor).
-            var counted = VictimGroupTree.CountedGroups(incident, options);
-            var own = contributions[i] = new (int Group, Amount Amount)[counted.Count];
+            // What the incident counts for each victim group (VictimGroupTree.FigureFor), worked out when it was built.
+            var counted = incident.Counts;
+            var own = contributions[i] = new (int Group, Amount Amount)[counted.Length];
             for (var k = 0; k < own.Length; k++)
             {
-                var (victims, victimSide) = counted[k];
-                var figure = VictimGroupTree.FigureFor(incident, victims, victimSide, options)!;
-                own[k] = (GroupNumber(victims, victimSide), new Amount(figure.Low, figure.Best, figure.High));
+                var count = counted[k];
+                own[k] = (GroupNumber(count.Victims, count.VictimSide), new Amount(count.Low, count.Best, count.High));
             }
             if (incident.PlaceKey is null)
             {
