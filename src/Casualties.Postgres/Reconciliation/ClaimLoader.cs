@@ -95,7 +95,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
             var hasEventKey = !reader.IsDBNull(8);
             outlines.Add(new ClaimOutline(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), window,
                 ClaimFacts.IsTally(hasEventKey, reader.GetBoolean(6), window), hasEventKey,
-                hasEventKey ? StringComparer.Ordinal.GetHashCode(reader.GetString(8)) : 0));
+                hasEventKey ? ClaimOutline.HashOf(reader.GetString(8)) : 0));
         }
         return outlines;
     }

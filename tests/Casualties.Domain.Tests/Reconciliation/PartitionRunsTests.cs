@@ -118,6 +118,28 @@ public sealed class PartitionRunsTests
         Assert.That(Canonical(InRuns(reconciler, claims, 1).Result), Is.EqualTo(Canonical(reconciler.ReconcilePartition(claims))));
     }
 
+    /// <summary>
+    /// A dense partition's shape (issue 14): 70,000 dataset events of three rows over a year, a day each. Two event ids
+    /// taken for one would gather the days between them into one run, as a 32-bit hash of the ids did.
+    /// </summary>
+    [Test]
+    public void Seventy_thousand_events_of_a_day_each_split_into_chunks_no_larger_than_asked()
+    {
+        var first = new DateOnly(2020, 1, 1);
+        var outlines = new List<ClaimOutline>();
+        for (var g = 0; g < 70_000; g++)
+        {
+            var day = first.AddDays(g % 365);
+            for (var k = 0; k < 3; k++)
+            {
+                outlines.Add(new ClaimOutline(3L * g + k, null, new DayWindow(day, day), Tally: false, HasEventKey: true, ClaimOutline.HashOf("ev" + g)));
+            }
+        }
+        var chunks = PartitionRuns.Split(outlines, _ => false, 15_000);
+        Assert.That(chunks.Max(c => c.Length), Is.LessThanOrEqualTo(15_000));
+        Assert.That(chunks.Sum(c => c.Length), Is.EqualTo(210_000));
+    }
+
     [Test]
     public void A_partition_with_a_users_correction_is_one_run()
     {
