@@ -78,17 +78,18 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
 
     /// <summary>
     /// The outline of every claim <see cref="Load"/> would read (id, parent, window, tally or not, a hash of the event
-    /// id), to split a large partition into runs before its claims are read run by run.
+    /// id), to split a large partition into runs before its claims are read run by run; <paramref name="expected"/> of them
+    /// (the claims counted before), so that the list is not copied as it grows.
     /// </summary>
     public static async Task<List<ClaimOutline>> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
-        bool unplaced, CancellationToken ct)
+        bool unplaced, int expected, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(OutlinesSql, conn, tx);
         cmd.Parameters.AddWithValue("outcome", outcome.ToName());
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var outlines = new List<ClaimOutline>();
+        var outlines = new List<ClaimOutline>(expected);
         while (await reader.ReadAsync(ct))
         {
             var window = ClaimFacts.Window(Date(reader, 2), Date(reader, 4), reader.GetFieldValue<DateOnly>(7));

@@ -66,6 +66,9 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     /// </summary>
     private sealed record Piece(Outcome Outcome, List<PreparedPartition> Results, bool Opens, bool Closes);
 
+    /// <summary>How many claims' outlines (<see cref="PartitionRuns"/>) take the memory of one claim being reconciled, about.</summary>
+    private const int OutlinesPerClaim = 20;
+
     /// <summary>The claims budget's unit: <see cref="ClaimsInFlight"/> is counted in these.</summary>
     private const int ClaimsPerUnit = 1_000;
 
@@ -319,7 +322,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
                 if (claimsOf(batch) > SplitAbove && batch.Count == 1 && batch[0].Country != PlaceIndex.NoCountry)
                 {
                     await ReadInRuns(conn, tx, loader, reconciler, batch[0], placesByCountry.GetValueOrDefault(batch[0].Country) ?? [],
-                        budget, units, ready, phases, counted, ct);
+                        claimsOf(batch), budget, units, ready, phases, counted, ct);
                     continue;
                 }
                 // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone).
@@ -362,13 +365,17 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     /// (<see cref="PartitionReconciliation"/>) while the next is read and the one before is stored.
     /// </summary>
     private async Task ReadInRuns(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimLoader loader, Reconciler reconciler, PartitionKey partition,
-        long[] placeIds, SemaphoreSlim budget, int units, ChannelWriter<(Task<Piece>, int)> ready, PhaseTimes phases, Action<int> counted,
-        CancellationToken ct)
+        long[] placeIds, long claimCount, SemaphoreSlim budget, int units, ChannelWriter<(Task<Piece>, int)> ready, PhaseTimes phases,
+        Action<int> counted, CancellationToken ct)
     {
+        // The outlines and the split's arrays take about a twentieth of what a claim takes reconciled: counted in the budget.
+        var outlineUnits = (int)Math.Clamp(claimCount / OutlinesPerClaim / ClaimsPerUnit + 1, 1, units);
+        for (var i = 0; i < outlineUnits; i++) await budget.WaitAsync(ct);
         var started = Stopwatch.GetTimestamp();
-        var outlines = await ClaimLoader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, ct);
+        var outlines = await ClaimLoader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
         var chunks = PartitionRuns.Split(outlines, reconciler.IsOverridden, ClaimsPerBatch);
         outlines = null!;
+        budget.Release(outlineUnits);
         phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
         var running = new PartitionReconciliation(reconciler, partition.Outcome);
         if (chunks.Count == 0) chunks.Add([]);
