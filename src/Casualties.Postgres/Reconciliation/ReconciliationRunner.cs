@@ -212,7 +212,8 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         // Three stages at once, each on its own: batches of claims are read on a second connection (a transaction on
         // this run's snapshot, imported), reconciled on the thread pool, and stored on this connection in order. The
         // channel holds at most one batch reconciled or being reconciled beside the one stored and the one read, so
-        // memory is bounded by a few batches (or by the largest partition, which a batch never splits).
+        // memory is bounded by a few batches (or by the largest partition an incremental run reads whole: a full run reads
+        // a partition above SplitAbove in runs, ReadInRuns).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var ready = Channel.CreateBounded<(Task<Piece> Results, int Units)>(
             new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
