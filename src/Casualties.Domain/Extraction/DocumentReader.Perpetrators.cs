@@ -178,7 +178,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private List<Actor>? AllianceAt(ReadOnlySpan<char> word)
     {
-        if (word.IndexOfAny('-', '\u2010', '\u2011') < 0 || word.Length < 5) return null;
+        if (word.Length < 5 || word.IndexOfAny('-', '\u2010', '\u2011') < 0) return null;
         List<Actor>? shared = null;
         var parts = 0;
         foreach (var range in word.SplitAny("-\u2010\u2011"))
