@@ -81,8 +81,10 @@ internal sealed partial class DocumentReader
         if (context == OpenPlaceContext.None) return false;
         var generated = extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates);
         if (generated) VoteForUnplacedDocument(text, i, generatedLength, candidates);
+        // "Cabo Delgado province": a division the layer names with its noun ("Cabo Delgado Province"), written in lower case.
         if (generated
-            && text.IsCapitalized(i + generatedLength - 1) && !ContinuesName(text, i + generatedLength)
+            && (text.IsCapitalized(i + generatedLength - 1) || generatedLength > 1 && SettlementNouns.Contains(text[i + generatedLength - 1]))
+            && !ContinuesName(text, i + generatedLength)
             && ChooseGenerated(text, i + generatedLength, to, candidates) is { } chosen)
         {
             places = [chosen];
