@@ -169,7 +169,7 @@ internal static class SourceCandidateFinder
             // "said Ana Sitoe, the provincial governor." / "according to the governor, Ana Sitoe,"
             var second = end + 1;
             var secondLast = second;
-            while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
+            while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1) || IsTitleStop(text, secondLast + 1))
                 && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1])) secondLast++;
             if ((secondLast + 1 >= to || text.IsComma(secondLast + 1) || text.IsPunctuation(secondLast + 1, '.'))
 )
@@ -220,6 +220,8 @@ internal static class SourceCandidateFinder
             else break;
         }
         if (first > last || text.IsApostrophe(last) || !text.IsWord(last)) return null;
+        // "Mr", "Dr" alone: a title whose name the text has not given here.
+        if (first == last && AttributionVocabulary.Titles.Contains(text[first]) && text.IsCapitalized(first) && text[first].Length <= 4) return null;
         // "Since January, the council said": a phrase of time or place before the subject is no name.
         if (text.IsWord(first) && AttributionVocabulary.Prepositions.Contains(text[first])) return null;
         // "the Kenya Union of Journalists": a people's noun ending a capitalised name is part of the name.
