@@ -99,7 +99,9 @@ internal sealed partial class DocumentReader
         // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
         if (IsOfficeWord(text, i, end)) return false;
         var nest = NestingPlaceAfter(text, end, to);
-        var parent = nest ?? DocumentCountry();
+        // "Sugapa, the main town of Intan Jaya regency": a nest that is itself kept as written lies in a known place,
+        // which this name lies in too (a kept name's parent is always a place the gazetteer knows).
+        var parent = (nest is not null && IsKeptAsWritten(nest) ? Reference.Gazetteer.ByKey(nest.Parent!) : nest) ?? DocumentCountry();
         if (parent is null) return false;
         var name = text.Slice(i, end - 1);
         // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
@@ -252,7 +254,7 @@ internal sealed partial class DocumentReader
             var noun = k + 1;
             while (noun < k + 4 && text.IsWord(noun) && !IsNestingNoun(text[noun])) noun++;
             if (!text.IsWord(noun) || !IsNestingNoun(text[noun])) return null;
-            k = noun + 1;
+            k = PastDistanceAndDirection(text, noun + 1);
         }
         if (text.IsAny(k, "in", "of", "outside")) k++;
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;

@@ -608,11 +608,22 @@ internal sealed partial class DocumentReader
         for (var n = k + 1; n <= k + 4 && text.IsWord(n) && !text.IsCapitalized(n); n++)
         {
             if (!SettlementNouns.Contains(text[n])) continue;
-            if (!text.IsAny(n + 1, "in", "of", "outside", "near")) return -1;
-            var at = text.Is(n + 2, "the") ? n + 3 : n + 2;
+            var of = PastDistanceAndDirection(text, n + 1);
+            if (!text.IsAny(of, "in", "of", "outside", "near")) return -1;
+            var at = text.Is(of + 1, "the") ? of + 2 : of + 1;
             return PastPossessiveName(text, at);
         }
         return -1;
+    }
+
+    /// <summary>"a town west of Kherson", "a village 20 km north of Goma": the token after the distance and the direction.</summary>
+    private static int PastDistanceAndDirection(TokenText text, int k)
+    {
+        var n = k;
+        if (text.Kind(n) == TokenKind.Number && text.IsAny(n + 1, "km", "kilometres", "kilometers", "miles")) n += 2;
+        if (text.IsWord(n) && (Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])
+            || text.IsAny(n, "northeast", "northwest", "southeast", "southwest")) && text.Is(n + 1, "of")) return n + 1;
+        return k;
     }
 
     /// <summary>"in Chad's Lake province": the token after a capitalised possessive ("Chad's"), else <paramref name="k"/>.</summary>

@@ -66,4 +66,13 @@ public sealed class BodyNamePlaceTests
 
         Assert.That(claim.PerpetratorSide, Is.Not.EqualTo("government"));
     }
+
+    [TestCase("JAYAPURA, Indonesia (Wire) - Rebels shot dead two soldiers in an ambush near Wamusa, the main town of Kelapa Jaya regency in Central Papua province, on Monday.", "Wamusa")]
+    [TestCase("KHERSON, Ukraine (Wire) - A drone hit a minibus in Zolotyivka, a town west of Kherson, on Wednesday morning, killing three people.", "Zolotyivka")]
+    [TestCase("GOMA, Congo (Wire) - Rebels attacked Kisheke, a village 20 km north of Goma, on Wednesday, killing three people.", "Kisheke")]
+    [TestCase("KHERSON, Ukraine (Wire) - A drone hit a minibus in Zolotyivka, a town in Kherson region, on Wednesday. Three people were killed, the governor said.", "Zolotyivka")]
+    public void A_name_set_off_as_a_settlement_of_a_place_is_the_place(string text, string place)
+    {
+        Assert.That(TestData.OnlyClaim(text, Day).Place, Is.EqualTo(place));
+    }
 }
