@@ -258,6 +258,9 @@ internal sealed partial class DocumentReader
         }
         if (text.IsAny(k, "in", "of", "outside")) k++;
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;
+        // "on the northern edge of El Fasher", "on the southern outskirts of Goma".
+        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsWord(k + 2) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[k + 2])
+            && text.IsAny(k + 3, "outskirts", "edge") && text.Is(k + 4, "of")) k += 5;
         if (text.Is(k, "the")) k++;
         k = PastPossessiveName(text, k);
         if (!text.IsCapitalized(k)) return null;

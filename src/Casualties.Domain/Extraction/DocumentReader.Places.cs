@@ -365,7 +365,9 @@ internal sealed partial class DocumentReader
             if (best is not { } nearest || !InDocumentCountries(named.Candidates[0])) break;
             var adjacent = Math.Abs(named.First - nearest.Last) <= 4 || Math.Abs(nearest.First - named.Last) <= 4;
             if (named.Candidates[0].Key != nearest.Candidates[0].Key
-                && (adjacent && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]) || IsLocatedIn(text, named, nearest)))
+                && (adjacent && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]) || IsLocatedIn(text, named, nearest)
+                    // A name kept as written under the nearest place: the text itself put it there ("Abu Shouk camp ..., on the edge of El Fasher").
+                    || IsKeptAsWritten(named.Candidates[0]) && named.Candidates[0].Parent == nearest.Candidates[0].Key && SameClause(text, named, nearest.First)))
             {
                 best = named;
             }
