@@ -33,7 +33,9 @@ public sealed class ForeignNameSourceTests
 
     [TestCase("MOPTI, Mali (Wire) - According to the mayor of the commune, Mr. Hamadoun Kassogue, the assault killed 23 people.", "Hamadoun Kassogue")]
     [TestCase("MOPTI, Mali (Wire) - The prefect, Dr. Awa Guindo, said 23 people were killed.", "Awa Guindo")]
-    public void An_abbreviated_title_in_an_apposition_is_not_the_name(string text, string person)
+    [TestCase("IMPHAL (Wire) - The state's police chief, K. Ranjan Meitei, told reporters that 23 people had been killed since May 3.", "K. Ranjan Meitei")]
+    [TestCase("IMPHAL (Wire) - Police superintendent K. Ranjan Meitei said 23 people had been killed since May 3.", "K. Ranjan Meitei")]
+    public void An_abbreviated_title_is_not_the_name_and_an_initial_is_part_of_it(string text, string person)
     {
         Assert.That(Only(text).Source, Is.EqualTo(person));
     }
