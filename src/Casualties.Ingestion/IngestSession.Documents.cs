@@ -26,10 +26,11 @@ internal sealed partial class IngestSession
 
     /// <summary>
     /// Documents in order (issue 18): read, dated and extracted on all cores (the extractor is built once and is
-    /// thread-safe), a bounded window of them in flight; stored in batches, each one transaction with one COPY of the
-    /// documents and one of their claims. Each document stays atomic: one quarantined for its text goes with the batch
-    /// as a quarantine entry, and a batch the database refuses is stored again one document at a time, so only the
-    /// document at fault is quarantined.
+    /// thread-safe), a bounded window of them in flight; gathered into batches while the batch before is written, and
+    /// stored in order, each batch one transaction with one COPY of the documents and one of their claims. So the cores
+    /// keep extracting while the server writes: at most one batch is written, one waits and one is gathered. Each
+    /// document stays atomic: one quarantined for its text goes with the batch as a quarantine entry, and a batch the
+    /// database refuses is stored again one document at a time, so only the document at fault is quarantined.
     /// </summary>
     public async Task IngestDocuments(IReadOnlyList<DocumentInput> inputs, CancellationToken ct)
     {
@@ -37,6 +38,7 @@ internal sealed partial class IngestSession
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var window = Channel.CreateBounded<Task<PreparedDocument>>(new BoundedChannelOptions(Math.Max(4, 4 * Environment.ProcessorCount))
             { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<PreparedDocument>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(async () =>
         {
             try
@@ -49,35 +51,51 @@ internal sealed partial class IngestSession
                 window.Writer.Complete(e);
             }
         }, stop.Token);
+        // Gathers prepared documents in order into batches, beside the writer: while a batch is written, the next
+        // is extracted and gathered.
+        var gathering = Task.Run(async () =>
+        {
+            try
+            {
+                var batch = new List<PreparedDocument>(DocumentBatch);
+                long chars = 0;
+                await foreach (var next in window.Reader.ReadAllAsync(stop.Token))
+                {
+                    var document = await next;
+                    batch.Add(document);
+                    chars += document.Text?.Length ?? document.Document?.Body.Length ?? 0;
+                    if (batch.Count >= DocumentBatch || chars >= DocumentBatchChars)
+                    {
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                        batch = new List<PreparedDocument>(DocumentBatch);
+                        chars = 0;
+                    }
+                }
+                if (batch.Count > 0) await batches.Writer.WriteAsync(batch, stop.Token);
+            }
+            finally
+            {
+                // The writer stops at the end of what was gathered; a failure is thrown where it awaits this task.
+                batches.Writer.Complete();
+            }
+        }, stop.Token);
         try
         {
             await using var writer = await DocumentBatchWriter.Open(dataSource, RunId, ct);
-            var batch = new List<PreparedDocument>(DocumentBatch);
-            long chars = 0;
-            await foreach (var next in window.Reader.ReadAllAsync(ct))
-            {
-                var document = await next;
-                currentFile = document.Input.Origin;
-                if (document.Warning is { } warning) Warn(warning);
-                batch.Add(document);
-                chars += document.Text?.Length ?? document.Document?.Body.Length ?? 0;
-                if (batch.Count >= DocumentBatch || chars >= DocumentBatchChars)
-                {
-                    await StoreDocuments(writer, batch, ct);
-                    chars = 0;
-                }
-            }
-            await StoreDocuments(writer, batch, ct);
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct)) await StoreDocuments(writer, batch, ct);
+            await gathering;
         }
         finally
         {
             await stop.CancelAsync();
             try
             {
-                await reading;
+                await Task.WhenAll(reading, gathering);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
+                // Stopped because the writer failed or was cancelled (that exception is the one thrown), or the
+                // gathering's own failure, already thrown above.
             }
         }
     }
@@ -85,6 +103,11 @@ internal sealed partial class IngestSession
     private async Task StoreDocuments(DocumentBatchWriter writer, List<PreparedDocument> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return;
+        foreach (var document in batch)
+        {
+            if (document.Warning is { } warning) Warn(warning);
+        }
+        currentFile = batch[^1].Input.Origin;
         var ready = batch.Where(d => d.Document is not null).ToList();
         var rejected = batch.Where(d => d.Rejection is not null).ToList();
         var entries = Retrying ? [] : rejected.Select(d => new QuarantineEntry(d.Input.Origin, null, d.Text, d.Rejection!, FormatName(d.Input.Format))).ToList();
@@ -105,7 +128,6 @@ internal sealed partial class IngestSession
             Rejected(document.Input.Origin, null, document.Rejection!);
         }
         files += batch.Count;
-        batch.Clear();
         Report(force: true);
     }
 

@@ -14,7 +14,9 @@ namespace Casualties.Benchmarks;
 /// ingest-documents (MB/s, issue 18): a folder of N distinct text documents (default 5,000; grown from the development
 /// gold documents, each copy's figures varied and a line of its own) through <c>casualties ingest</c>'s code, beside the
 /// extractor's rate on one core over the same files in the same run (read, parse, extract; after the ingest, so its
-/// code is warm; the ingest is timed after an untimed one of 200 other documents). The ratio shows how much of both cores the batched pipeline uses.
+/// code is warm; the ingest is timed after an untimed one of 200 other documents). The ratio shows how much of both cores the batched pipeline uses;
+/// the CPU per MB of the ingest (this process, and the PostgreSQL server when it runs on this machine) against the
+/// extraction's is the number a loaded machine does not distort.
 /// </summary>
 public static class DocumentsBenchmark
 {
@@ -56,14 +58,21 @@ public static class DocumentsBenchmark
 
             GC.Collect();
             PeakMemory.Reset();
+            var serverBefore = await ServerCpu.Used(bench.DataSource, CancellationToken.None);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var gc = GcWork.Now();
             var (ingestJit, ingestMethods) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
             var clock = Stopwatch.StartNew();
+            var window = Stopwatch.GetTimestamp();
             var summary = await new Ingestor(bench.DataSource).IngestPaths([folder], new IngestOptions { Trigger = "benchmark" }, CancellationToken.None);
             var ingestSeconds = clock.Elapsed.TotalSeconds;
+            // For a profiler recording on the monotonic clock (perf record -k CLOCK_MONOTONIC; perf report --time A,B).
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Name}: the timed ingest ran from {Monotonic(window)} to {Monotonic(Stopwatch.GetTimestamp())} (monotonic clock, seconds)"));
             var ingestCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var ingestGc = GcWork.Now() - gc;
+            var serverCpu = serverBefore is { } before && await ServerCpu.Used(bench.DataSource, CancellationToken.None) is { } after
+                ? (after - before).TotalSeconds : (double?)null;
             (ingestJit, ingestMethods) = (JitInfo.GetCompilationTime() - ingestJit, JitInfo.GetCompiledMethodCount() - ingestMethods);
             var peak = PeakMemory.Megabytes();
             if (summary.Documents != count) throw new InvalidOperationException($"The benchmark documents did not ingest cleanly: {summary.Describe()}");
@@ -86,6 +95,9 @@ public static class DocumentsBenchmark
                 $"{Name}: ingest {ingestSeconds:0.00} s ({ingestCpu:0.00} s of CPU in this process; {ingestGc}; JIT {ingestMethods:N0} methods in {ingestJit.TotalSeconds:0.00} s), {summary.Documents:N0} documents, " +
                 $"{summary.Claims:N0} claims; one core extracting the same files {extractSeconds:0.00} s ({extractCpu:0.00} s of CPU, {claims:N0} claims; {extractGc}; JIT {extractMethods:N0} methods in {extractJit.TotalSeconds:0.00} s); " +
                 $"{value:0.00} MB/s against {baseline:0.00} MB/s, ratio {value / baseline:0.00}; peak memory {peak:N0} MB; " +
+                $"CPU per MB: ingest {ingestCpu / megabytes:0.000} s in this process{(serverCpu is { } server ? $" and {server / megabytes:0.000} s in the PostgreSQL server ({server:0.00} s)" : "")}, " +
+                $"one-core extraction {extractCpu / megabytes:0.000} s (process ÷ extraction {ingestCpu / extractCpu:0.00}" +
+                $"{(serverCpu is { } both ? $", process and server ÷ extraction {(ingestCpu + both) / extractCpu:0.00}" : "")}); " +
                 $"load average {IngestBenchmark.LoadAverage()}"));
             return new BenchmarkResult(Name, "MB/s", Math.Round(value, 2), count, "extract on one core", Math.Round(baseline, 2),
                 Math.Round(value / baseline, 3), Math.Round(peak, 1));
@@ -95,6 +107,9 @@ public static class DocumentsBenchmark
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string Monotonic(long timestamp) =>
+        (timestamp / (double)Stopwatch.Frequency).ToString("0.000000", CultureInfo.InvariantCulture);
 
     private const int WarmDocuments = 200;
     private const int MaxWarmRounds = 15;

@@ -37,7 +37,9 @@ internal static class AttributionVocabulary
     /// <summary>Lower-case words inside a proper name: "Voix du Kivu", "Ministry of the Interior".</summary>
     public static readonly HashSet<string> NameConnectors = Set(
         "of", "for", "the", "du", "de", "des", "la", "le", "el", "al", "and", "bin", "ibn", "van", "von", "da", "dos", "das",
-        "di", "on", "against", "in", "to", "'", "’", "s", "-");
+        "di", "on", "against", "in", "to", "'", "’", "s", "-",
+        // Spanish, Portuguese, French, Italian and Dutch names: "Defensoría del Pueblo", "Rede de Solidariedade do Norte".
+        "del", "do", "pour", "au", "aux", "della", "degli", "dei", "der", "den", "het");
 
     /// <summary>Nouns of people that give no source by themselves: "villagers said", "witnesses told".</summary>
     public static readonly HashSet<string> NotSources = Set(
@@ -80,7 +82,13 @@ internal static class AttributionVocabulary
         "rights", "defenders", "defender", "ombudsman", "relief", "aid", "rescue", "league", "movement", "response", "monitoring",
         "observers", "humanitarian", "peace", "justice", "solidarity", "welfare", "development", "documentation", "research",
         // An armed group's name: "Zarkan Liberation Front", "Mokolo Defence Forces", "People's Resistance Army".
-        "liberation", "front", "army", "forces", "brigade", "brigades", "militia", "resistance", "mujahideen", "battalion");
+        "liberation", "front", "army", "forces", "brigade", "brigades", "militia", "resistance", "mujahideen", "battalion",
+        // The same in the languages bodies keep their names in: "Rede de Solidariedade", "Defensoría del Pueblo", "Réseau ...".
+        "rede", "red", "réseau", "reseau", "defensoría", "defensoria", "comisión", "comision", "comissão", "comité", "comite",
+        "observatorio", "observatório", "observatoire", "asociación", "asociacion", "associação", "associacao", "collectif",
+        "fundación", "fundacion", "fundação", "fundacao", "instituto", "centro", "liga", "ligue", "mouvement", "movimiento",
+        "movimento", "conseil", "consejo", "conselho", "coordinadora", "coordenação", "plataforma", "frente", "ejército",
+        "ejercito", "armée", "armee", "fuerzas", "forças", "forcas", "solidariedade", "solidaridad", "solidarité");
 
     /// <summary>Words that open a phrase of time, place or manner, never a source's name: "Since January, the council said".</summary>
     public static readonly HashSet<string> Prepositions = Set(

@@ -16,6 +16,13 @@ internal sealed class Demonyms
     private readonly Dictionary<string, List<(string[] Before, string Country)>>.AlternateLookup<ReadOnlySpan<char>> qualifiedLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> qualifierLookup;
 
+    /// <summary>
+    /// The shapes of the words in <see cref="single"/> and <see cref="qualified"/>, and of <see cref="qualifiers"/>: the
+    /// reader asks at every capitalised word, and most words are turned away by their shape before they are hashed.
+    /// </summary>
+    private readonly WordShapes demonymShapes = new(12);
+    private readonly WordShapes qualifierShapes = new(12);
+
     public Demonyms(IEnumerable<Demonym> demonyms)
     {
         foreach (var demonym in demonyms)
@@ -31,16 +38,23 @@ internal sealed class Demonyms
             list.Add((words[..^1], demonym.Country));
             foreach (var word in words[..^1]) qualifiers.Add(word);
         }
+        foreach (var word in single.Keys.Concat(qualified.Keys)) demonymShapes.Add(word);
+        foreach (var word in qualifiers) qualifierShapes.Add(word);
         singleLookup = single.GetAlternateLookup<ReadOnlySpan<char>>();
         qualifiedLookup = qualified.GetAlternateLookup<ReadOnlySpan<char>>();
         qualifierLookup = qualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>True when the word alone is a demonym ("Syrian", "Haitians").</summary>
-    public bool Contains(ReadOnlySpan<char> word) => singleLookup.ContainsKey(word) || qualifiedLookup.ContainsKey(word);
+    public bool Contains(ReadOnlySpan<char> word) => demonymShapes.MayContain(word) && (singleLookup.ContainsKey(word) || qualifiedLookup.ContainsKey(word));
 
     /// <summary>The country a word alone names, without looking at the words before it.</summary>
-    public bool TryGetCountry(ReadOnlySpan<char> word, out string country) => singleLookup.TryGetValue(word, out country!);
+    public bool TryGetCountry(ReadOnlySpan<char> word, out string country)
+    {
+        if (demonymShapes.MayContain(word)) return singleLookup.TryGetValue(word, out country!);
+        country = null!;
+        return false;
+    }
 
     /// <summary>
     /// The country the demonym at <paramref name="index"/> names, read with the words before it: "South Sudanese" is
@@ -48,7 +62,7 @@ internal sealed class Demonyms
     /// </summary>
     public string? CountryAt(TokenText text, int index)
     {
-        if (!text.IsWord(index)) return null;
+        if (!text.IsWord(index) || !demonymShapes.MayContain(text[index])) return null;
         if (qualifiedLookup.TryGetValue(text[index], out var longer))
         {
             foreach (var (before, country) in longer)
@@ -60,6 +74,7 @@ internal sealed class Demonyms
             }
         }
         if (!singleLookup.TryGetValue(text[index], out var alone)) return null;
-        return text.IsWord(index - 1) && text.IsCapitalized(index - 1) && qualifierLookup.Contains(text[index - 1]) ? null : alone;
+        return text.IsWord(index - 1) && text.IsCapitalized(index - 1) && qualifierShapes.MayContain(text[index - 1]) && qualifierLookup.Contains(text[index - 1])
+            ? null : alone;
     }
 }

@@ -337,7 +337,9 @@ internal sealed partial class DocumentReader
             contextVictims = casualtyAdjective.Victims;
             return false;
         }
-        if (text.IsAny(pos, "reported", "confirmed", "documented", "recorded", "verified", "new", "additional")
+        // "612 conflict-related fatalities", "40 violence-related deaths": a word about the cause stands before the noun.
+        if ((text.IsAny(pos, "reported", "confirmed", "documented", "recorded", "verified", "new", "additional")
+                || text.IsWord(pos) && text[pos].EndsWith("-related", StringComparison.OrdinalIgnoreCase))
             && ExtractionVocabulary.OutcomeNouns.TryMatch(text, pos + 1, to, out _, out Outcome _))
         {
             pos++;
@@ -507,9 +509,42 @@ internal sealed partial class DocumentReader
     private bool TryVictimAt(TokenText text, int pos, int to, out int length, out VictimTerm term, bool singularToo = false)
     {
         if (extractor.Victims.TryMatch(text, pos, to, out length, out term)) return true;
+        if (ArmedBodyMembersLength(text, pos, to) is > 0 and var membersLength)
+        {
+            length = membersLength;
+            term = ArmedBodyMembers;
+            return true;
+        }
         length = 1;
         if (!singularToo || !text.IsWord(pos)) return false;
         return TryPluralVictim(text[pos], out term);
+    }
+
+    /// <summary>Members of an armed body are its fighters.</summary>
+    private static readonly VictimTerm ArmedBodyMembers = new("members", VictimGroups.Combatants, null);
+
+    /// <summary>Nouns for an armed body whose members are fighters.</summary>
+    private static readonly HashSet<string> ArmedBodyNouns = new WordSet()
+    {
+        "group", "groups", "force", "forces", "militia", "militias", "army", "movement", "front", "brigade", "brigades",
+        "battalion", "gang", "gangs", "cell", "cells", "insurgency", "faction", "factions", "outfit", "network",
+    };
+
+    /// <summary>
+    /// "312 members of the extremist force", "58 members of the group", "members of an armed gang": the tokens of the
+    /// phrase, or 0. Members of a family, a party or a community are not fighters: only a body named by an armed noun.
+    /// </summary>
+    private static int ArmedBodyMembersLength(TokenText text, int pos, int to)
+    {
+        if (!text.Is(pos, "members") || !text.Is(pos + 1, "of")) return 0;
+        var k = pos + 2;
+        if (text.IsAny(k, "the", "a", "an", "its", "their", "this", "that")) k++;
+        for (var end = Math.Min(k + 4, to); k < end && text.IsWord(k); k++)
+        {
+            if (ArmedBodyNouns.Contains(text[k])) return k - pos + 1;
+            if (text.IsCapitalized(k)) return 0;
+        }
+        return 0;
     }
 
     /// <summary>The victim term of the word's plural, tried in turn: "people", "children", "-men", "-ies", "-s", "-es".</summary>

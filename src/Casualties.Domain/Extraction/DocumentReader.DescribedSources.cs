@@ -177,7 +177,9 @@ internal sealed partial class DocumentReader
         // A header line that is only a body's name, or (in a release) a body's name opening a sentence.
         var wholeLine = headline && candidate.Last == LastWord(text, from, to);
         if (!wholeLine && !(releaseHeader && text.IsWord(candidate.Last + 1) && !text.IsCapitalized(candidate.Last + 1)
-            || releaseHeader && BracketedAcronymAfter(text, candidate.Last, to) is not null))
+            || releaseHeader && BracketedAcronymAfter(text, candidate.Last, to) is not null
+            // "The Rede de Solidariedade de Cabo Delgado, a network of 34 associations, is alarmed": the name and what it is.
+            || releaseHeader && text.IsComma(candidate.Last + 1) && text.IsAny(candidate.Last + 2, "a", "an")))
         {
             return;
         }
@@ -213,6 +215,18 @@ internal sealed partial class DocumentReader
         {
             first++;
             while (first < to && first < from + 8 && !text.IsWord(first)) first++;
+        }
+        // "STATEMENT | Rede de Solidariedade ...", "Press release: ...": the kind of document before its issuer's name.
+        for (var k = first; k < first + 4 && k < to; k++)
+        {
+            if (text.IsWord(k) && (ReleaseWords.Contains(text[k]) || text.Is(k, "press"))) continue;
+            if (k > first && !text.IsWord(k) && (text.IsPunctuation(k, '|') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '-')
+                || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–')))
+            {
+                first = k + 1;
+                break;
+            }
+            break;
         }
         if (text.IsAny(first, "the")) first++;
         if (!text.IsWord(first) || !text.IsCapitalized(first)) return null;

@@ -81,8 +81,10 @@ internal sealed partial class DocumentReader
         if (context == OpenPlaceContext.None) return false;
         var generated = extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates);
         if (generated) VoteForUnplacedDocument(text, i, generatedLength, candidates);
+        // "Cabo Delgado province": a division the layer names with its noun ("Cabo Delgado Province"), written in lower case.
         if (generated
-            && text.IsCapitalized(i + generatedLength - 1) && !ContinuesName(text, i + generatedLength)
+            && (text.IsCapitalized(i + generatedLength - 1) || generatedLength > 1 && SettlementNouns.Contains(text[i + generatedLength - 1]))
+            && !ContinuesName(text, i + generatedLength)
             && ChooseGenerated(text, i + generatedLength, to, candidates) is { } chosen)
         {
             places = [chosen];
@@ -97,7 +99,9 @@ internal sealed partial class DocumentReader
         // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
         if (IsOfficeWord(text, i, end)) return false;
         var nest = NestingPlaceAfter(text, end, to);
-        var parent = nest ?? DocumentCountry();
+        // "Sugapa, the main town of Intan Jaya regency": a nest that is itself kept as written lies in a known place,
+        // which this name lies in too (a kept name's parent is always a place the gazetteer knows).
+        var parent = (nest is not null && IsKeptAsWritten(nest) ? Reference.Gazetteer.ByKey(nest.Parent!) : nest) ?? DocumentCountry();
         if (parent is null) return false;
         var name = text.Slice(i, end - 1);
         // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
@@ -256,10 +260,22 @@ internal sealed partial class DocumentReader
             var noun = k + 1;
             while (noun < k + 4 && text.IsWord(noun) && !IsNestingNoun(text[noun])) noun++;
             if (!text.IsWord(noun) || !IsNestingNoun(text[noun])) return null;
-            k = noun + 1;
+            k = PastDistanceAndDirection(text, noun + 1);
         }
-        if (text.IsAny(k, "in", "of", "outside")) k++;
-        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of")) k += 4;
+        if (text.IsAny(k, "in", "of", "outside"))
+        {
+            k++;
+        }
+        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of"))
+        {
+            k += 4;
+        }
+        // "on the northern edge of El Fasher", "on the southern outskirts of Goma".
+        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsWord(k + 2) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[k + 2])
+            && text.IsAny(k + 3, "outskirts", "edge") && text.Is(k + 4, "of"))
+        {
+            k += 5;
+        }
         if (text.Is(k, "the")) k++;
         k = PastPossessiveName(text, k);
         if (!text.IsCapitalized(k)) return null;

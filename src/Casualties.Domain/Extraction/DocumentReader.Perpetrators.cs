@@ -52,6 +52,7 @@ internal sealed partial class DocumentReader
         var speaker = SpeakerAsAgent(text, from, draft, out var ownDeed);
         if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
         if (IsArrestByTheState(text, from, draft, conflict) && (speaker is null || ResolveActor(speaker, conflict) is null)) return [StateForces];
+        if (ownDeed >= 0 && (speaker is null || ResolveActor(speaker, conflict) is null) && IsOwnStateForceSpeaking(text, from, to, draft)) return [StateForces];
         if (speaker is not null) return speaker;
         if (ownDeed >= 0 && OpenGroupAsAgent(text, from, to, draft) is { } group) return [group];
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
@@ -76,6 +77,63 @@ internal sealed partial class DocumentReader
             if (candidate.Form == SourceForm.ProperName && candidate.Last < draft.Mention.FirstToken) speaker = candidate;
         }
         return speaker is { } group ? new Actor(group.Name, "", "opposition", OpenGroupKind, []) : null;
+    }
+
+    /// <summary>Words that may stand between a country's name and the head of its forces' name ("People's Defence").</summary>
+    private static readonly HashSet<string> StateForceModifiers = new WordSet()
+    {
+        "defence", "defense", "armed", "security", "national", "royal", "people", "s", "'", "’",
+    };
+
+    /// <summary>The last word of the name of a state's forces.</summary>
+    private static readonly HashSet<string> StateForceHeads = new WordSet()
+    {
+        "forces", "force", "army", "navy", "police", "gendarmerie", "military",
+    };
+
+    /// <summary>
+    /// "The South Sudan People's Defence Forces said its troops had killed more than 40 of the attackers": the forces of the
+    /// document's own state, named by the country's name or nationality word and a word for forces and nothing else, that
+    /// report a killing as their own deed are the government side. "Liberation", "Democratic", "Alliance" or any other word
+    /// in the name makes it another body's.
+    /// </summary>
+    private bool IsOwnStateForceSpeaking(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        if (VictimsAreStateForces(text, draft) || LeadingCountry() is not { } home) return false;
+        foreach (var candidate in OpenCandidates(text, from, to))
+        {
+            if (candidate.Form == SourceForm.ProperName && candidate.Last < draft.Mention.FirstToken && IsStateForceName(text, candidate.First, candidate.Last, home)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"South Sudan People's Defence Forces", "the Nigerian Army", "Armed Forces of the Philippines": the forces of <paramref name="home"/>.</summary>
+    private bool IsStateForceName(TokenText text, int first, int last, string home)
+    {
+        var k = text.Is(first, "the") ? first + 1 : first;
+        if (text.IsAny(k, "armed", "defence", "defense") && text.Is(k + 1, "forces") && text.Is(k + 2, "of"))
+        {
+            var at = text.Is(k + 3, "the") ? k + 4 : k + 3;
+            return IsCountryNameAt(text, at, last + 1, home, out var length) && at + length - 1 == last;
+        }
+        if (text.Is(k, "royal")) k++;
+        if (IsCountryNameAt(text, k, last + 1, home, out var countryLength)) k += countryLength;
+        else if (extractor.Demonyms.CountryAt(text, k) == home) k++;
+        else return false;
+        while (k < last && StateForceModifiers.Contains(text[k])) k++;
+        return k == last && text.IsWord(last) && StateForceHeads.Contains(text[last])
+            || k == last - 1 && text.Is(k, "air") && text.Is(last, "force");
+    }
+
+    /// <summary>True when the words at <paramref name="at"/> name the country <paramref name="home"/> itself.</summary>
+    private bool IsCountryNameAt(TokenText text, int at, int end, string home, out int length)
+    {
+        if (!extractor.Places.TryMatchShared(text, at, end, out length, out var places)) return false;
+        foreach (var place in places)
+        {
+            if (place.Parent is null && place.Key == home) return true;
+        }
+        return false;
     }
 
     /// <summary>Verbs and nouns of an arrest, which only a state's police or troops make (abductions and hostages are not here).</summary>
@@ -178,7 +236,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private List<Actor>? AllianceAt(ReadOnlySpan<char> word)
     {
-        if (word.IndexOfAny('-', '\u2010', '\u2011') < 0 || word.Length < 5) return null;
+        if (word.Length < 5 || word.IndexOfAny('-', '\u2010', '\u2011') < 0) return null;
         List<Actor>? shared = null;
         var parts = 0;
         foreach (var range in word.SplitAny("-\u2010\u2011"))

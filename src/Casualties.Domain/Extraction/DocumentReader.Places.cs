@@ -370,8 +370,10 @@ internal sealed partial class DocumentReader
         {
             if (best is not { } nearest || !InDocumentCountries(named.Candidates[0])) break;
             var adjacent = Math.Abs(named.First - nearest.Last) <= 4 || Math.Abs(nearest.First - named.Last) <= 4;
-            if (adjacent && named.Candidates[0].Key != nearest.Candidates[0].Key
-                && (Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]) || IsLocatedIn(text, named, nearest)))
+            if (named.Candidates[0].Key != nearest.Candidates[0].Key
+                && (adjacent && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]) || IsLocatedIn(text, named, nearest)
+                    // A name kept as written under the nearest place: the text itself put it there ("Abu Shouk camp ..., on the edge of El Fasher").
+                    || IsKeptAsWritten(named.Candidates[0]) && named.Candidates[0].Parent == nearest.Candidates[0].Key && SameClause(text, named, nearest.First)))
             {
                 best = named;
             }
@@ -596,11 +598,40 @@ internal sealed partial class DocumentReader
             k++;
         }
         if (text.IsPunctuation(k, ',')) k++;
+        if (ApposedSettlementEnd(text, k) is > 0 and var apposed) return apposed == outer.First;
         if (!text.IsAny(k, "in", "outside")) return false;
         k++;
         if (text.Is(k, "the")) k++;
         k = PastPossessiveName(text, k);
         return k == outer.First && (IsSettlement(inner.Candidates[0]) || settlementNoun);
+    }
+
+    /// <summary>
+    /// After a name and its comma, "a village in", "a small farming town in the", "the main town of": the token where the
+    /// place that holds the name starts, or -1. The apposition says the name is the settlement, inside what follows.
+    /// </summary>
+    private static int ApposedSettlementEnd(TokenText text, int k)
+    {
+        if (!text.IsAny(k, "a", "an", "the")) return -1;
+        for (var n = k + 1; n <= k + 4 && text.IsWord(n) && !text.IsCapitalized(n); n++)
+        {
+            if (!SettlementNouns.Contains(text[n])) continue;
+            var of = PastDistanceAndDirection(text, n + 1);
+            if (!text.IsAny(of, "in", "of", "outside", "near")) return -1;
+            var at = text.Is(of + 1, "the") ? of + 2 : of + 1;
+            return PastPossessiveName(text, at);
+        }
+        return -1;
+    }
+
+    /// <summary>"a town west of Kherson", "a village 20 km north of Goma": the token after the distance and the direction.</summary>
+    private static int PastDistanceAndDirection(TokenText text, int k)
+    {
+        var n = k;
+        if (text.Kind(n) == TokenKind.Number && text.IsAny(n + 1, "km", "kilometres", "kilometers", "miles")) n += 2;
+        var direction = text.IsWord(n) && (Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])
+            || text.IsAny(n, "northeast", "northwest", "southeast", "southwest"));
+        return direction && text.Is(n + 1, "of") ? n + 1 : k;
     }
 
     /// <summary>"in Chad's Lake province": the token after a capitalised possessive ("Chad's"), else <paramref name="k"/>.</summary>
@@ -615,6 +646,7 @@ internal sealed partial class DocumentReader
         if (text.IsAny(after, "river", "riverbank")) return false;
         if (IsLandmarkOrDestination(text, named)) return false;
         if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
+        if (IsInsideBodyName(text, named.First, named.Last)) return false;
         // "the Khartoum state health ministry", "the Zaporizhzhia regional military administration": a body of the place.
         if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate")
             && (text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])
@@ -628,9 +660,54 @@ internal sealed partial class DocumentReader
         return !isHospital || text.IsAny(named.First - 1, "on", "struck", "hit", "targeted", "stormed", "raided");
     }
 
+    /// <summary>The capitalised words that end the name of a body: forces, a ministry, a network, a mission.</summary>
+    private static readonly HashSet<string> BodyNameHeads = new WordSet()
+    {
+        "Forces", "Force", "Army", "Navy", "Police", "Gendarmerie", "Guard", "Guards", "Liberation", "Front", "Movement",
+        "Network", "Council", "Commission", "Committee", "Observatory", "Society", "Association", "Union", "Alliance",
+        "Ministry", "Agency", "Authority", "Institute", "Foundation", "Coalition", "Brigade", "Brigades", "Battalion",
+        "Mission", "Tracker", "Monitor", "Watch", "Party", "Federation", "Crescent", "Cross",
+    };
+
+    /// <summary>Words of a ministry's or a mission's name that a country's name may follow ("the Ministry of Defence of Azerbaijan").</summary>
+    private static readonly HashSet<string> BodyNameBeforeCountry = new WordSet()
+    {
+        "ministry", "mission", "embassy", "defence", "defense", "health", "interior", "affairs", "forces", "army", "government",
+    };
+
+    /// <summary>
+    /// "The South Sudan People's Defence Forces said", "the Mozambique Defence Armed Forces", "the Defence Ministry of
+    /// Azerbaijan", "the U.N. mission in South Sudan": a place inside a body's proper name names the body, not where it happened.
+    /// </summary>
+    private static bool IsInsideBodyName(TokenText text, int first, int last)
+    {
+        for (var k = last + 1; k <= last + 5 && text.IsWord(k) && text.IsCapitalized(k); k++)
+        {
+            if (BodyNameHeads.Contains(text[k]) && char.IsUpper(text[k][0])) return true;
+            if (text.IsApostrophe(k + 1) && text.Is(k + 2, "s")) k += 2;
+        }
+        var before = text.Is(first - 1, "the") ? first - 2 : first - 1;
+        if (!text.IsAny(before, "of", "in") || !text.IsWord(before - 1) || !BodyNameBeforeCountry.Contains(text[before - 1])) return false;
+        // "the Ministry of Health in Gaza", "police in Kabul": a body where the events are; "the U.N. mission in South Sudan": its name.
+        return text.Is(before, "of") || text.IsAny(before - 1, "mission", "embassy");
+    }
+
     /// <summary>A landmark or the place victims were brought to: what the next sentence is not about either.</summary>
     private static bool IsLandmarkOrDestination(TokenText text, NamedAt<Place> named) =>
-        IsDestination(text, named.First) || IsReferencePoint(text, named.First);
+        IsDestination(text, named.First) || IsReferencePoint(text, named.First) || IsPlaceOfSpeech(text, named.First);
+
+    /// <summary>Words after which "in X" says where a statement was made.</summary>
+    private static readonly HashSet<string> SpeechSettings = new WordSet()
+    {
+        "reporters", "journalists", "conference", "briefing", "speaking", "said", "says", "told", "interview", "statement",
+    };
+
+    /// <summary>"Chol told reporters in Malakal", "speaking at a news conference in Quetta", "said in Juba": where it was said, not where it happened.</summary>
+    private static bool IsPlaceOfSpeech(TokenText text, int first)
+    {
+        var at = text.Is(first - 1, "the") ? first - 2 : first - 1;
+        return text.Is(at, "in") && text.IsWord(at - 1) && SpeechSettings.Contains(text[at - 1]);
+    }
 
     private static readonly HashSet<string> MotionWords = new WordSet()
     {

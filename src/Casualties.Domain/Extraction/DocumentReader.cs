@@ -71,11 +71,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousPlaces.Clear();
         foreach (var place in placesHere)
         {
-            if (IsLandmarkOrDestination(text, place)) continue;
-            // A name kept as written is carried into later sentences as the known place it lies in: only its own
-            // sentence says where it is (unknown beats wrong).
-            var known = IsKeptAsWritten(place.Candidates[0]) ? Reference.Gazetteer.ByKey(place.Candidates[0].Parent!) : place.Candidates[0];
-            if (known is null) continue;
+            if (IsLandmarkOrDestination(text, place) || IsInsideBodyName(text, place.First, place.Last)) continue;
+            // A name kept as written is carried into later sentences too: "Wunkur, a village in Upper Nile state" is where
+            // the next sentence's figure happened as much as a village the gazetteer knows would be.
+            var known = place.Candidates[0];
             previousPlaces.Add(known);
             if (known.Kind == "area" && known.Parent is { } parent && Reference.Gazetteer.ByKey(parent)?.Parent is null)
             {

@@ -33,6 +33,12 @@ public sealed class PhraseMatcher<T>
     /// </summary>
     private readonly WordShapes firstShapes = new(16);
 
+    /// <summary>
+    /// The shapes of every longer phrase's second token: the word after a first word is hashed only when some phrase may
+    /// go on with it (most first words of the name matchers, "the" above all, are followed by a word no phrase has next).
+    /// </summary>
+    private readonly WordShapes secondShapes = new(16);
+
     /// <summary>A matcher of the given phrases (words separated by spaces), each standing for its value.</summary>
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
     {
@@ -55,6 +61,7 @@ public sealed class PhraseMatcher<T>
                 continue;
             }
             var second = KeyOf(tokens[1]);
+            secondShapes.Add(second);
             if (!bucket.BySecond.TryGetValue(second, out var list)) bucket.BySecond[second] = list = [];
             if (!list.Any(e => e.Tokens.SequenceEqual(tokens, StringComparer.OrdinalIgnoreCase) && Equals(e.Value, value)))
             {
@@ -142,8 +149,12 @@ public sealed class PhraseMatcher<T>
     public IEnumerable<string> FirstWords => byFirstToken.Keys;
 
     /// <summary>The phrases of two words or more that start with the two tokens at <paramref name="index"/>, longest first.</summary>
-    private List<(string[] Tokens, T Value, List<T> Group)>? Longer(Bucket bucket, TokenText text, int index, int end) =>
-        index + 1 < end && bucket.SecondLookup.TryGetValue(KeyOf(text[index + 1]), out var list) ? list : null;
+    private List<(string[] Tokens, T Value, List<T> Group)>? Longer(Bucket bucket, TokenText text, int index, int end)
+    {
+        if (index + 1 >= end || bucket.BySecond.Count == 0) return null;
+        var second = KeyOf(text[index + 1]);
+        return secondShapes.MayContain(second) && bucket.SecondLookup.TryGetValue(second, out var list) ? list : null;
+    }
 
     /// <summary>Every value of the longest phrase starting at token <paramref name="index"/> (several when shared).</summary>
     public bool TryMatch(TokenText text, int index, int end, out int length, List<T> values)

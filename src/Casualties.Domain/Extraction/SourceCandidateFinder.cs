@@ -184,7 +184,8 @@ internal static class SourceCandidateFinder
             // "said Ana Sitoe, the provincial governor." / "according to the governor, Ana Sitoe,"
             var second = end + 1;
             var secondLast = second;
-            while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1))
+            while (secondLast + 1 < to && secondLast + 1 - second < MaxApposition
+                && (text.IsWord(secondLast + 1) || text.IsApostrophe(secondLast + 1) || IsTitleStop(text, secondLast + 1))
                 && !AttributionVocabulary.ClauseWords.Contains(text[secondLast + 1]))
             {
                 secondLast++;
@@ -247,6 +248,8 @@ internal static class SourceCandidateFinder
             }
         }
         if (first > last || text.IsApostrophe(last) || !text.IsWord(last)) return null;
+        // "Mr", "Dr" alone: a title whose name the text has not given here.
+        if (first == last && AttributionVocabulary.Titles.Contains(text[first]) && text.IsCapitalized(first) && text[first].Length <= 4) return null;
         // "Since January, the council said": a phrase of time or place before the subject is no name.
         if (text.IsWord(first) && AttributionVocabulary.Prepositions.Contains(text[first])) return null;
         // "the Kenya Union of Journalists": a people's noun ending a capitalised name is part of the name.
@@ -291,7 +294,11 @@ internal static class SourceCandidateFinder
         }
         // "police spokesman Aziz Khan", "Lamu county commissioner Stephen Kihara": the person after the role words.
         var named = last;
-        while (named - 1 >= first && text.IsCapitalized(named - 1) && text.IsWord(named - 1)) named--;
+        while (named - 1 >= first && (text.IsCapitalized(named - 1) && text.IsWord(named - 1)
+            || named - 2 >= first && IsTitleStop(text, named - 1) && text[named - 2].Length == 1))
+        {
+            named -= text.IsWord(named - 1) ? 1 : 2;
+        }
         // "the rights group Voix du Kivu", "the monitoring group Airwars": a body's noun, then the body's proper name.
         if (BodyNameAfterNoun(text, first, last) is { } nameFirst)
         {
@@ -451,8 +458,10 @@ internal static class SourceCandidateFinder
         IsQuote(text, k) || text.IsPunctuation(k, '(') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '\u2014') || text.IsPunctuation(k, '-');
 
     /// <summary>"Dr. Imran Wazir", "Gen. Ali Musa": the stop of an abbreviated title is no end of the name.</summary>
+    /// <remarks>"T. Ranjit Singh", "L. Romesh Singh": an initial's stop too.</remarks>
     private static bool IsTitleStop(TokenText text, int k) =>
-        text.IsPunctuation(k, '.') && k > 0 && text.IsWord(k - 1) && AttributionVocabulary.Titles.Contains(text[k - 1]) && text.IsCapitalized(k - 1)
+        text.IsPunctuation(k, '.') && k > 0 && text.IsWord(k - 1) && text.IsCapitalized(k - 1)
+        && (AttributionVocabulary.Titles.Contains(text[k - 1]) || text[k - 1].Length == 1)
         && text.Token(k - 1).End == text.Token(k).Start && text.IsCapitalized(k + 1);
 
     /// <summary>"Kafr-Zita", "Abu-Bakr": a hyphen inside a word; "Uganda (Reuters) - Police said" has a dash between words, which ends a phrase.</summary>

@@ -74,7 +74,7 @@ public sealed class TokenText
         if (!InRange(index)) return false;
         ref readonly var token = ref items[index];
         return token.Length == word.Length && word.Length > 0 && MayEqual(Text[token.Start], word[0])
-            && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+            && EqualsIgnoreCase(Text.AsSpan(token.Start, token.Length), word);
     }
 
     /// <summary>True when the token at <paramref name="index"/> is one of <paramref name="words"/>, ignoring case.</summary>
@@ -86,12 +86,33 @@ public sealed class TokenText
         foreach (var word in words)
         {
             if (token.Length == word.Length && MayEqual(first, word[0])
-                && Text.AsSpan(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase))
+                && EqualsIgnoreCase(Text.AsSpan(token.Start, token.Length), word))
             {
                 return true;
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// As <c>a.Equals(b, StringComparison.OrdinalIgnoreCase)</c>, comparing ASCII in line: the rules compare a token with a
+    /// short word many times per token, and the library's comparison costs a call and its set-up per word. Where a
+    /// character that differs is not ASCII, the whole comparison goes to the library, which alone knows its cases.
+    /// </summary>
+    public static bool EqualsIgnoreCase(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var k = 0; k < a.Length; k++)
+        {
+            var x = a[k];
+            var y = b[k];
+            if (x == y) continue;
+            if ((x | y) >= 0x80) return a.Equals(b, StringComparison.OrdinalIgnoreCase);
+            // Two different ASCII characters are equal ignoring case only as the two cases of one letter.
+            var folded = (uint)(x | 0x20);
+            if (folded != (uint)(y | 0x20) || folded - 'a' > 'z' - 'a') return false;
+        }
+        return true;
     }
 
     /// <summary>False only when two characters cannot be equal ignoring case: both ASCII and different as letters of either case.</summary>
@@ -117,7 +138,7 @@ public sealed class TokenText
     /// <summary>True when the tokens are the same ignoring case, counting every apostrophe as one.</summary>
     public static bool SameToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        if (a.Equals(b, StringComparison.OrdinalIgnoreCase)) return true;
+        if (EqualsIgnoreCase(a, b)) return true;
         return a.Length == 1 && b.Length == 1 && Tokenizer.IsApostrophe(a[0]) && Tokenizer.IsApostrophe(b[0]);
     }
 

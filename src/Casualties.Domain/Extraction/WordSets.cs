@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Casualties.Domain.Extraction;
 
 /// <summary>Looks words up in case-insensitive sets by span, without allocating a string per token.</summary>
@@ -36,7 +38,7 @@ internal static class WordSets
 
 /// <summary>
 /// A case-insensitive set of words (ordinal, as <see cref="StringComparer.OrdinalIgnoreCase"/>) that turns most words of
-/// a text away before hashing them: one bit per (length, first letter, last letter) some member has. The rules ask a
+/// a text away before hashing them: one bit per (length, first, second and last letter) some member has. The rules ask a
 /// small vocabulary about nearly every token, and nearly every token has a shape none of its words has.
 /// </summary>
 /// <remarks>
@@ -45,12 +47,29 @@ internal static class WordSets
 /// </remarks>
 internal sealed class WordSet : HashSet<string>
 {
-    private readonly WordShapes shapes = new(12);
+    private readonly WordShapes shapes;
     private readonly AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    public WordSet() : base(StringComparer.OrdinalIgnoreCase) => lookup = GetAlternateLookup<ReadOnlySpan<char>>();
+    public WordSet() : this(12)
+    {
+    }
 
-    public WordSet(IEnumerable<string> words) : this()
+    private WordSet(int log2Bits) : base(StringComparer.OrdinalIgnoreCase)
+    {
+        shapes = new WordShapes(log2Bits);
+        lookup = GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// A set of the words, its filter sized to them: sixteen bits per word, from 4,096 up to 65,536 bits (8 KB). The names'
+    /// first words (thousands, asked at every word of a text) filled the small filter's bits, and a word turned away there
+    /// costs a look-up in a table too large to stay in the cache.
+    /// </summary>
+    public WordSet(IEnumerable<string> words) : this(words as IReadOnlyCollection<string> ?? [.. words])
+    {
+    }
+
+    private WordSet(IReadOnlyCollection<string> words) : this(Math.Clamp(BitOperations.Log2((uint)Math.Max(words.Count, 1) - 1) + 1 + 4, 12, 16))
     {
         foreach (var word in words) Add(word);
     }
@@ -67,7 +86,7 @@ internal sealed class WordSet : HashSet<string>
 }
 
 /// <summary>
-/// The shapes of a set of words — one bit per (length, first letter, last letter) with ASCII case folded, several
+/// The shapes of a set of words — one bit per (length, first, second and last letter) with ASCII case folded, several
 /// shapes to a bit — so that a word of another shape is known absent without hashing it.
 /// </summary>
 internal sealed class WordShapes(int log2Bits)
@@ -78,29 +97,40 @@ internal sealed class WordShapes(int log2Bits)
     public void Add(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return;
+        var second = SecondOf(word);
         // A character outside ASCII may equal an ASCII one ignoring case ("ſ" and "s"): its ASCII cases count too.
-        foreach (var first in (ReadOnlySpan<char>)[word[0], char.ToUpperInvariant(word[0]), char.ToLowerInvariant(word[0])])
+        foreach (var first in Cases(word[0]))
         {
-            foreach (var last in (ReadOnlySpan<char>)[word[^1], char.ToUpperInvariant(word[^1]), char.ToLowerInvariant(word[^1])])
+            foreach (var next in Cases(second))
             {
-                if (first >= 0x80 || last >= 0x80) continue;
-                var shape = Shape(word.Length, first, last);
-                bits[shape >> 6] |= 1UL << (int)(shape & 63);
+                foreach (var last in Cases(word[^1]))
+                {
+                    if ((first | next | last) >= 0x80) continue;
+                    var shape = Shape(word.Length, first, next, last);
+                    bits[shape >> 6] |= 1UL << (int)(shape & 63);
+                }
             }
         }
     }
+
+    private static ReadOnlySpan<char> Cases(char c) => (char[])[c, char.ToUpperInvariant(c), char.ToLowerInvariant(c)];
+
+    /// <summary>The second character, or for a word of one character its first (the same position in any word equal to it).</summary>
+    private static char SecondOf(ReadOnlySpan<char> word) => word.Length > 1 ? word[1] : word[0];
 
     /// <summary>False only when no word of the set can equal this one ignoring case (its first and last letters are ASCII).</summary>
     public bool MayContain(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return false;
         var first = word[0];
+        var second = SecondOf(word);
         var last = word[^1];
-        if ((first | last) >= 0x80) return true;
-        var shape = Shape(word.Length, first, last);
+        if ((first | second | last) >= 0x80) return true;
+        var shape = Shape(word.Length, first, second, last);
         return (bits[shape >> 6] & (1UL << (int)(shape & 63))) != 0;
     }
 
-    private uint Shape(int length, char first, char last) =>
-        ((uint)Math.Min(length, 31) * 0x9E3779B1u ^ (uint)(first | 0x20) * 0x85EBCA77u ^ (uint)(last | 0x20) * 0xC2B2AE3Du) >> shift;
+    private uint Shape(int length, char first, char second, char last) =>
+        ((uint)Math.Min(length, 31) * 0x9E3779B1u ^ (uint)(first | 0x20) * 0x85EBCA77u ^ (uint)(second | 0x20) * 0x27D4EB2Fu
+            ^ (uint)(last | 0x20) * 0xC2B2AE3Du) >> shift;
 }

@@ -17,10 +17,13 @@ public static class ClaimFacts
         claim.End ?? claim.Start ?? PartialDate.Day(claim.Reported);
 
     /// <summary>The days the claim may cover, from <see cref="StartOrEnd"/> to <see cref="EndOrStart"/> (ends swapped when reversed).</summary>
-    public static DayWindow Window(this ClaimRecord claim)
+    public static DayWindow Window(this ClaimRecord claim) => Window(claim.Start, claim.End, claim.Reported);
+
+    /// <summary><see cref="Window(ClaimRecord)"/> of a claim with these dates.</summary>
+    public static DayWindow Window(PartialDate? start, PartialDate? end, DateOnly reported)
     {
-        var first = claim.StartOrEnd().First;
-        var last = claim.EndOrStart().Last;
+        var first = (start ?? end ?? PartialDate.Day(reported)).First;
+        var last = (end ?? start ?? PartialDate.Day(reported)).Last;
         return last < first ? new DayWindow(last, first) : new DayWindow(first, last);
     }
 
@@ -28,8 +31,10 @@ public static class ClaimFacts
     /// A tally is a running count (cumulative) or a count over a window longer than a day; an event is a bounded
     /// happening of one day. A dataset row with its own event id is always an event, even when its dates are vague.
     /// </summary>
-    public static bool IsTally(this ClaimRecord claim) =>
-        claim.EventKey is null && (claim.Cumulative || claim.Window().Days > 1);
+    public static bool IsTally(this ClaimRecord claim) => IsTally(claim.EventKey is not null, claim.Cumulative, claim.Window());
+
+    /// <summary><see cref="IsTally(ClaimRecord)"/> of a claim with or without an event id, running or not, over <paramref name="window"/>.</summary>
+    public static bool IsTally(bool hasEventKey, bool cumulative, DayWindow window) => !hasEventKey && (cumulative || window.Days > 1);
 
     /// <summary>The upper end of the figure in a reported range: an open-ended claim counts with its low.</summary>
     public static int FigureHigh(this ClaimRecord claim) => claim.Quantity.High ?? claim.Quantity.Low;

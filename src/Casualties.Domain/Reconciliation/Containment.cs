@@ -16,7 +16,12 @@ namespace Casualties.Domain.Reconciliation;
 /// </remarks>
 internal static class Containment
 {
-    public static void Resolve(IReadOnlyList<BuiltIncident> incidents, PlaceIndex places)
+    /// <summary>
+    /// Sets <see cref="BuiltIncident.Containers"/> and <see cref="BuiltIncident.TotalContainers"/> of the incidents from
+    /// <paramref name="firstInner"/> on, among all of <paramref name="incidents"/> (those before it are already resolved:
+    /// a partition's tallies, when its events come run by run).
+    /// </summary>
+    public static void Resolve(IReadOnlyList<BuiltIncident> incidents, PlaceIndex places, int firstInner = 0)
     {
         var talliesByPlace = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var eventsByPlaceDay = new Dictionary<(string, int), List<int>>();
@@ -39,7 +44,7 @@ internal static class Containment
         }
 
         var found = new List<int>();
-        for (var b = 0; b < incidents.Count; b++)
+        for (var b = firstInner; b < incidents.Count; b++)
         {
             var inner = incidents[b];
             if (inner.PlaceKey is null) continue;

@@ -21,25 +21,24 @@ namespace Casualties.Domain.Reconciliation;
 /// </remarks>
 internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
 {
-    public List<ConflictFlag> Detect(IReadOnlyList<BuiltIncident> incidents, IReadOnlyDictionary<long, ClaimRecord> claims)
+    /// <summary>
+    /// The flags about one incident's own figures and subsets (all but <c>parts_exceed_whole</c>, which
+    /// <see cref="PartsAboveWhole"/> raises from the incidents inside a whole). <paramref name="claims"/> holds at least
+    /// the parents of the incident's members that lie in its partition.
+    /// </summary>
+    public void IncidentFlags(BuiltIncident incident, IReadOnlyDictionary<long, ClaimRecord> claims, List<ConflictFlag> flags)
     {
-        var flags = new List<ConflictFlag>();
-        foreach (var incident in incidents)
+        foreach (var group in incident.Groups)
         {
-            foreach (var group in incident.Groups)
+            if (!LooselyMatched(group.Current))
             {
-                if (!LooselyMatched(group.Current))
-                {
-                    RangeFlags(incident, group, flags);
-                    Outliers(incident, group, flags);
-                }
-                SelfContradictions(incident, group, flags);
-                if (incident.Kind == IncidentKind.Tally) TallyDecreases(incident, group, flags);
+                RangeFlags(incident, group, flags);
+                Outliers(incident, group, flags);
             }
-            SubsetsAboveTotals(incident, claims, flags);
+            SelfContradictions(incident, group, flags);
+            if (incident.Kind == IncidentKind.Tally) TallyDecreases(incident, group, flags);
         }
-        PartsAboveWholes(incidents, flags);
-        return flags;
+        SubsetsAboveTotals(incident, claims, flags);
     }
 
     /// <summary>
@@ -175,28 +174,69 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         }
     }
 
-    private void PartsAboveWholes(IReadOnlyList<BuiltIncident> incidents, List<ConflictFlag> flags)
+    /// <summary>
+    /// <c>parts_exceed_whole</c> when the incidents directly inside <paramref name="parts"/>'s whole (whose innermost
+    /// container it is) add up, by their lows for the whole's headline group, to more than the whole's high.
+    /// </summary>
+    public void PartsAboveWhole(WholeParts parts, List<ConflictFlag> flags)
     {
-        var parts = new Dictionary<int, List<int>>();
-        for (var i = 0; i < incidents.Count; i++)
-        {
-            if (incidents[i].Containers.Length == 0) continue;
-            var container = incidents[i].Containers[0];
-            if (!parts.TryGetValue(container, out var list)) parts[container] = list = [];
-            list.Add(i);
-        }
-        foreach (var (w, inside) in parts.OrderBy(p => p.Key))
-        {
-            var whole = incidents[w];
-            var headline = whole.Headline;
-            var figures = inside.Select(i => (Incident: incidents[i], Figure: VictimGroupTree.FigureFor(incidents[i], headline.Victims, headline.VictimSide, options)))
-                .Where(p => p.Figure is not null).ToList();
-            var sum = figures.Sum(p => (long)p.Figure!.Low);
-            if (figures.Count == 0 || sum <= headline.High) continue;
-            var involved = whole.Groups[0].Current.Concat(figures.SelectMany(p => p.Incident.Groups[0].Current)).Take(50);
-            var where = places.NameOf(whole.PlaceKey) ?? "an unknown place";
-            flags.Add(Flag(FlagKind.PartsExceedWhole, sum > 1.5 * headline.High ? Severity.High : Severity.Medium, whole, involved,
-                $"the {figures.Count} incidents inside {where} from {whole.Start} to {whole.End} add up to at least {FlagWording.Number(sum)} {whole.Outcome.ToName()}, more than the {FlagWording.Number(headline.High)} of the whole."));
-        }
+        var whole = parts.Whole;
+        var headline = whole.Headline;
+        if (parts.Count == 0 || parts.Sum <= headline.High) return;
+        var involved = whole.Groups[0].Current.Concat(parts.FirstClaims()).Take(WholeParts.NamedClaims);
+        var where = places.NameOf(whole.PlaceKey) ?? "an unknown place";
+        flags.Add(Flag(FlagKind.PartsExceedWhole, parts.Sum > 1.5 * headline.High ? Severity.High : Severity.Medium, whole, involved,
+            $"the {parts.Count} incidents inside {where} from {whole.Start} to {whole.End} add up to at least {FlagWording.Number(parts.Sum)} {whole.Outcome.ToName()}, more than the {FlagWording.Number(headline.High)} of the whole."));
     }
+}
+
+/// <summary>
+/// The incidents directly inside one whole (<see cref="BuiltIncident.Containers"/>[0]), as <c>parts_exceed_whole</c>
+/// reads them: how many count for the whole's headline group, the sum of their lows, and the claims the flag names
+/// (the whole's latest words, then its parts' in key order, <see cref="NamedClaims"/> at most). Parts may come in any
+/// order and over several runs of a partition (<see cref="PartitionReconciliation"/>): only the claims that may
+/// still be named are kept.
+/// </summary>
+internal sealed class WholeParts(BuiltIncident whole, ReconcileOptions options)
+{
+    /// <summary>At most this many claims are named by a flag about parts and a whole.</summary>
+    public const int NamedClaims = 50;
+
+    private readonly List<(string Key, IReadOnlyList<ClaimRecord> Current)> named = [];
+    private int namedClaims;
+
+    public BuiltIncident Whole { get; } = whole;
+    public int Count { get; private set; }
+    public long Sum { get; private set; }
+
+    public void Add(BuiltIncident part)
+    {
+        var headline = Whole.Headline;
+        if (VictimGroupTree.FigureFor(part, headline.Victims, headline.VictimSide, options) is not { } figure) return;
+        Count++;
+        Sum += figure.Low;
+        named.Add((part.Key, part.Groups[0].Current));
+        namedClaims += part.Groups[0].Current.Count;
+    }
+
+    /// <summary>Drops the parts whose claims a flag could no longer name (those after the first <see cref="NamedClaims"/> by key).</summary>
+    public void Trim()
+    {
+        var room = NamedClaims - Whole.Groups[0].Current.Count;
+        if (namedClaims <= Math.Max(room, 0) + 64) return;
+        Sort();
+        var (kept, claims) = (0, 0);
+        while (kept < named.Count && claims < room) claims += named[kept++].Current.Count;
+        named.RemoveRange(kept, named.Count - kept);
+        namedClaims = claims;
+    }
+
+    /// <summary>The parts' latest words, the parts in key order (enough of them to name <see cref="NamedClaims"/>).</summary>
+    public IEnumerable<ClaimRecord> FirstClaims()
+    {
+        Sort();
+        return named.SelectMany(p => p.Current);
+    }
+
+    private void Sort() => named.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
 }

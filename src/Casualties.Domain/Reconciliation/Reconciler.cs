@@ -58,41 +58,31 @@ public sealed class Reconciler
     }
 
     /// <summary>Reconciles the claims of one partition (all of them: every claim of that outcome and country).</summary>
+    /// <remarks>
+    /// The same as reconciling them in one run of a <see cref="PartitionReconciliation"/>: incidents ordered by key,
+    /// totals as <see cref="TotalCalculator"/> orders them, flags by incident key, kind and claims.
+    /// </remarks>
     public ReconciliationResult ReconcilePartition(IReadOnlyList<ClaimRecord> claims)
     {
         if (claims.Count == 0) return new ReconciliationResult([], [], []);
-        var drafts = new IncidentGrouper(Places, options, overrides).Group(claims);
-        var built = drafts
-            .Select(d => new BuiltIncident(d, FigureCalculator.Compute(d.Members.ConvertAll(m => m.Claim), options), Places))
-            .OrderBy(b => b.Key, StringComparer.Ordinal)
-            .ToList();
-        Containment.Resolve(built, Places);
-
-        // Totals and flags first, from the built incidents: their working arrays are gone before the incidents'
-        // members and figures are made, so a large partition does not hold both at once (issue 14).
-        var totals = new TotalCalculator(Places, options).Compute(built, claims[0].Outcome);
-        var flags = Flags(built, claims);
-
-        var contains = new List<string>[built.Count];
-        for (var i = 0; i < built.Count; i++)
-        {
-            if (built[i].Containers.Length > 0) (contains[built[i].Containers[0]] ??= []).Add(built[i].Key);
-        }
-        var incidents = built.Select((b, i) => b.ToIncident(contains[i] ?? []) with
-        {
-            ContainedIn = b.Containers.Length > 0 ? built[b.Containers[0]].Key : null,
-        }).ToList();
-        return new ReconciliationResult(incidents, totals, flags);
-    }
-
-    private List<ConflictFlag> Flags(List<BuiltIncident> built, IReadOnlyList<ClaimRecord> claims)
-    {
-        var byId = new Dictionary<long, ClaimRecord>(claims.Count);
-        foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
-        return new FlagDetector(options, Places).Detect(built, byId)
+        var partition = new PartitionReconciliation(this, claims[0].Outcome);
+        var run = partition.Add(claims);
+        var end = partition.Finish();
+        var incidents = run.Incidents.Concat(end.Incidents).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
+        var flags = run.Flags.Concat(end.Flags)
             .OrderBy(f => f.IncidentKey, StringComparer.Ordinal)
             .ThenBy(f => f.Kind)
             .ThenBy(f => string.Join(',', f.ClaimIds), StringComparer.Ordinal)
             .ToList();
+        return new ReconciliationResult(incidents, end.Totals, flags);
     }
+
+    /// <summary>The thresholds and reference data the rules read.</summary>
+    internal ReconcileOptions Options => options;
+
+    /// <summary>The users' grouping corrections, by claim id.</summary>
+    internal IReadOnlyDictionary<long, IncidentOverride> Overrides => overrides;
+
+    /// <summary>True when a user's correction names the claim: its partition is reconciled in one run.</summary>
+    public bool IsOverridden(long claimId) => overrides.ContainsKey(claimId);
 }

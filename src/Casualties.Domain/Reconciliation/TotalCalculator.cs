@@ -8,7 +8,7 @@ namespace Casualties.Domain.Reconciliation;
 /// </summary>
 /// <remarks>
 /// No death counts twice, within a side or across sides. Inside one victim group, place and period the incidents of
-/// every side form a forest by containment (<see cref="BuiltIncident.TotalContainers"/>: an event inside a tally, a
+/// every side form a forest by containment (<see cref="CountedIncident.TotalContainers"/>: an event inside a tally, a
 /// district's tally inside its country's, a short window inside a longer one; successive words of one tally are one
 /// incident already): a whole counts as the larger of its own figure and the sum of its parts — low, best and high
 /// each — and the deduplicated total of the place and period is the sum over the outermost incidents. That total is
@@ -27,7 +27,7 @@ namespace Casualties.Domain.Reconciliation;
 /// Known limit: two overlapping tallies neither of which contains the other (a count since 15 November beside
 /// one since 20 November) are both added.
 /// </remarks>
-internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions options)
+internal sealed class TotalCalculator(PlaceIndex places)
 {
     private readonly record struct Amount(long Low, long Best, long High)
     {
@@ -78,7 +78,7 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
     /// The totals of a partition's incidents, ordered by side, victims, victim side, place (null first), then
     /// period: all time, the years, the months (an order on what makes each total unique, so it is deterministic).
     /// </summary>
-    public List<SideTotal> Compute(IReadOnlyList<BuiltIncident> incidents, Outcome outcome)
+    public List<SideTotal> Compute(IReadOnlyList<CountedIncident> incidents, Outcome outcome)
     {
         // Number the (victims, victim side) groups, the sides and the places the incidents count for.
         var groupNumbers = new Dictionary<(string Victims, string? VictimSide), int>();
@@ -94,14 +94,13 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         {
             var incident = incidents[i];
             incidentSides[i] = SideNumber(incident.Side);
-            // What the incident counts for each victim group (VictimGroupTree.FigureFor).
-            var counted = VictimGroupTree.CountedGroups(incident, options);
-            var own = contributions[i] = new (int Group, Amount Amount)[counted.Count];
+            // What the incident counts for each victim group (VictimGroupTree.FigureFor), worked out when it was built.
+            var counted = incident.Counts;
+            var own = contributions[i] = new (int Group, Amount Amount)[counted.Length];
             for (var k = 0; k < own.Length; k++)
             {
-                var (victims, victimSide) = counted[k];
-                var figure = VictimGroupTree.FigureFor(incident, victims, victimSide, options)!;
-                own[k] = (GroupNumber(victims, victimSide), new Amount(figure.Low, figure.Best, figure.High));
+                var count = counted[k];
+                own[k] = (GroupNumber(count.Victims, count.VictimSide), new Amount(count.Low, count.Best, count.High));
             }
             if (incident.PlaceKey is null)
             {
@@ -129,33 +128,14 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         });
 
         // Every incident in every scope it counts for: its groups × its place and those around it × all time,
-        // its year and its month (when its window lies inside them); sorted by scope, then innermost first.
-        // Counted first: a guess of 16 an incident held a third more than a dense partition needs (issue 14).
-        var entryCount = 0;
-        for (var i = 0; i < incidents.Count; i++)
-        {
-            var periods = 1 + (incidents[i].Window.IsWithinYear ? 1 : 0) + (incidents[i].Window.IsWithinMonth ? 1 : 0);
-            entryCount += contributions[i].Length * incidentPlaces[i].Length * periods;
-        }
-        var entries = new List<Entry>(entryCount);
-        for (var i = 0; i < incidents.Count; i++)
-        {
-            var window = incidents[i].Window;
-            for (var k = 0; k < contributions[i].Length; k++)
-            {
-                var group = groupRank[contributions[i][k].Group];
-                foreach (var place in incidentPlaces[i])
-                {
-                    entries.Add(new Entry(ScopeOf(group, placeRank[place], TotalPeriod.All, 0, 0), rank[i], i, k));
-                    if (window.IsWithinYear)
-                        entries.Add(new Entry(ScopeOf(group, placeRank[place], TotalPeriod.Year, window.First.Year, 0), rank[i], i, k));
-                    if (window.IsWithinMonth)
-                        entries.Add(new Entry(ScopeOf(group, placeRank[place], TotalPeriod.Month, window.First.Year, window.First.Month), rank[i], i, k));
-                }
-            }
-        }
-        entries.Sort();
-
+        // its year and its month (when its window lies inside them); sorted by scope, then innermost first. A scope has
+        // one place and one kind of period, so the scopes are taken a slice at a time — one kind of period and the
+        // places of one depth — each slice's entries sorted alone: at most about one entry per incident and victim
+        // group in memory at once, not one per place around it and period (issue 14: a dense partition's incidents).
+        var placeDepths = new int[placeKeys.Count];
+        var maxDepth = 0;
+        for (var place = 1; place < placeKeys.Count; place++) maxDepth = Math.Max(maxDepth, placeDepths[place] = places.DepthOf(placeKeys[place]));
+        var entries = new List<Entry>();
         const int Unknown = 0;
         var stamp = new int[incidents.Count];
         var partSums = new Amount[incidents.Count];
@@ -170,91 +150,133 @@ internal sealed class TotalCalculator(PlaceIndex places, ReconcileOptions option
         var sideWholeUsed = new bool[sides.Count];
         var touched = new List<int>();
         var rows = new List<(int SideRank, long Scope, SideTotal Total)>();
-        for (int first = 0, end; first < entries.Count; first = end)
+        var scopeStamp = 0;
+        foreach (var slicePeriod in (ReadOnlySpan<TotalPeriod>)[TotalPeriod.All, TotalPeriod.Year, TotalPeriod.Month])
         {
-            var scope = entries[first].Scope;
-            for (end = first; end < entries.Count && entries[end].Scope == scope; end++)
+            for (var sliceDepth = 0; sliceDepth <= maxDepth; sliceDepth++)
             {
-                var i = entries[end].Incident;
-                stamp[i] = first + 1;
-                partSums[i] = ownSideParts[i] = default;
-                hasParts[i] = hasOwnSideParts[i] = false;
-                otherHead[i] = -1;
+                Slice(slicePeriod, sliceDepth);
+                if (entries.Count > 0) Totals();
             }
-            otherShares.Clear();
-            var crossed = false;
-            for (var e = first; e < end; e++)
-            {
-                var i = entries[e].Incident;
-                var side = incidentSides[i];
-                var own = contributions[i][entries[e].Contribution].Amount;
-                var amount = hasParts[i] ? Amount.Max(own, partSums[i]) : own;
-                var parent = -1;
-                foreach (var container in incidents[i].TotalContainers)
-                {
-                    if (stamp[container] == first + 1) { parent = container; break; }
-                }
-                if (sideCounts[side]++ == 0) touched.Add(side);
-                if (parent < 0 || incidentSides[parent] != side)
-                {
-                    sideRoots[side]++;
-                    sideWholeUsed[side] |= hasOwnSideParts[i] && own.Low >= ownSideParts[i].Low;
-                }
-                crossed |= parent >= 0 && incidentSides[parent] != side;
-
-                // The node's amount by side (issue 14). Parts of another known side than the node's keep their
-                // share (a side's tally does not count the other side's dead, even inside an unknown tally it holds).
-                // A node of a known side takes the larger of its own figure and its side's parts, and its unknown
-                // parts add only what exceeds its own figure; a node of unknown side adds its remainder to them.
-                var otherKnown = default(Amount);
-                var unknownParts = default(Amount);
-                for (var o = otherHead[i]; o >= 0; o = otherShares[o].Next)
-                {
-                    if (otherShares[o].Side != Unknown) otherKnown += otherShares[o].Amount;
-                    else unknownParts += otherShares[o].Amount;
-                }
-                var sideShare = side == Unknown ? default : Amount.Max(own, ownSideParts[i]);
-                var unknownShare = side == Unknown
-                    ? amount - otherKnown
-                    : Amount.Max(own, ownSideParts[i] + unknownParts) - sideShare;
-                if (side != Unknown) Credit(parent, side, sideShare);
-                for (var o = otherHead[i]; o >= 0; o = otherShares[o].Next)
-                {
-                    if (otherShares[o].Side != Unknown) Credit(parent, otherShares[o].Side, otherShares[o].Amount);
-                }
-                if (side == Unknown || !unknownShare.IsZero) Credit(parent, Unknown, unknownShare);
-            }
-
-            var (groupNumber, placeNumber) = (groupByRank[(int)(scope >> 44)], placeByRank[(int)((scope >> 20) & 0xFFFFFF)]);
-            var (victims, victimSide) = groups[groupNumber];
-            var placeKey = placeKeys[placeNumber];
-            var period = (TotalPeriod)((scope >> 18) & 0x3);
-            var (year, month) = ((int)(scope & 0x3FFFF) / 16, (int)(scope & 0x3FFFF) % 16);
-            PartialDate? start = period switch
-            {
-                TotalPeriod.All => null,
-                TotalPeriod.Year => PartialDate.Year(year),
-                _ => PartialDate.Month(year, month),
-            };
-            foreach (var side in touched)
-            {
-                var total = sideAmounts[side];
-                // A remainder whose parts had a wider range than their whole: never above the high.
-                var low = Math.Min(total.Low, total.High);
-                var best = Math.Clamp(total.Best, low, total.High);
-                var count = sideCounts[side];
-                var method = side == Unknown && crossed ? TotalMethod.Remainder
-                    : count == 1 ? TotalMethod.Single
-                    : sideRoots[side] == 1 && sideWholeUsed[side] ? TotalMethod.Whole
-                    : TotalMethod.SumOfParts;
-                rows.Add((sideRank[side], scope, new SideTotal(sides[side], outcome, victims, victimSide, placeKey, start, start,
-                    low, best, total.High, method, count) { Period = period }));
-                (sideAmounts[side], sideCounts[side], sideRoots[side], sideWholeUsed[side]) = (default, 0, 0, false);
-            }
-            touched.Clear();
         }
         rows.Sort((a, b) => a.SideRank != b.SideRank ? a.SideRank.CompareTo(b.SideRank) : a.Scope.CompareTo(b.Scope));
         return rows.ConvertAll(r => r.Total);
+
+        // The entries of the scopes of one kind of period and of the places of one depth, sorted.
+        void Slice(TotalPeriod period, int depth)
+        {
+            entries.Clear();
+            for (var i = 0; i < incidents.Count; i++)
+            {
+                var window = incidents[i].Window;
+                if (period == TotalPeriod.Year && !window.IsWithinYear) continue;
+                if (period == TotalPeriod.Month && !window.IsWithinMonth) continue;
+                var (year, month) = period switch
+                {
+                    TotalPeriod.All => (0, 0),
+                    TotalPeriod.Year => (window.First.Year, 0),
+                    _ => (window.First.Year, window.First.Month),
+                };
+                for (var k = 0; k < contributions[i].Length; k++)
+                {
+                    var group = groupRank[contributions[i][k].Group];
+                    foreach (var place in incidentPlaces[i])
+                    {
+                        if (placeDepths[place] == depth) entries.Add(new Entry(ScopeOf(group, placeRank[place], period, year, month), rank[i], i, k));
+                    }
+                }
+            }
+            entries.Sort();
+        }
+
+        // The totals of the scopes of the slice in entries.
+        void Totals()
+        {
+            for (int first = 0, end; first < entries.Count; first = end)
+            {
+                var scope = entries[first].Scope;
+                scopeStamp++;
+                for (end = first; end < entries.Count && entries[end].Scope == scope; end++)
+                {
+                    var i = entries[end].Incident;
+                    stamp[i] = scopeStamp;
+                    partSums[i] = ownSideParts[i] = default;
+                    hasParts[i] = hasOwnSideParts[i] = false;
+                    otherHead[i] = -1;
+                }
+                otherShares.Clear();
+                var crossed = false;
+                for (var e = first; e < end; e++)
+                {
+                    var i = entries[e].Incident;
+                    var side = incidentSides[i];
+                    var own = contributions[i][entries[e].Contribution].Amount;
+                    var amount = hasParts[i] ? Amount.Max(own, partSums[i]) : own;
+                    var parent = -1;
+                    foreach (var container in incidents[i].TotalContainers)
+                    {
+                        if (stamp[container] == scopeStamp) { parent = container; break; }
+                    }
+                    if (sideCounts[side]++ == 0) touched.Add(side);
+                    if (parent < 0 || incidentSides[parent] != side)
+                    {
+                        sideRoots[side]++;
+                        sideWholeUsed[side] |= hasOwnSideParts[i] && own.Low >= ownSideParts[i].Low;
+                    }
+                    crossed |= parent >= 0 && incidentSides[parent] != side;
+
+                    // The node's amount by side (issue 14). Parts of another known side than the node's keep their
+                    // share (a side's tally does not count the other side's dead, even inside an unknown tally it holds).
+                    // A node of a known side takes the larger of its own figure and its side's parts, and its unknown
+                    // parts add only what exceeds its own figure; a node of unknown side adds its remainder to them.
+                    var otherKnown = default(Amount);
+                    var unknownParts = default(Amount);
+                    for (var o = otherHead[i]; o >= 0; o = otherShares[o].Next)
+                    {
+                        if (otherShares[o].Side != Unknown) otherKnown += otherShares[o].Amount;
+                        else unknownParts += otherShares[o].Amount;
+                    }
+                    var sideShare = side == Unknown ? default : Amount.Max(own, ownSideParts[i]);
+                    var unknownShare = side == Unknown
+                        ? amount - otherKnown
+                        : Amount.Max(own, ownSideParts[i] + unknownParts) - sideShare;
+                    if (side != Unknown) Credit(parent, side, sideShare);
+                    for (var o = otherHead[i]; o >= 0; o = otherShares[o].Next)
+                    {
+                        if (otherShares[o].Side != Unknown) Credit(parent, otherShares[o].Side, otherShares[o].Amount);
+                    }
+                    if (side == Unknown || !unknownShare.IsZero) Credit(parent, Unknown, unknownShare);
+                }
+
+                var (groupNumber, placeNumber) = (groupByRank[(int)(scope >> 44)], placeByRank[(int)((scope >> 20) & 0xFFFFFF)]);
+                var (victims, victimSide) = groups[groupNumber];
+                var placeKey = placeKeys[placeNumber];
+                var period = (TotalPeriod)((scope >> 18) & 0x3);
+                var (year, month) = ((int)(scope & 0x3FFFF) / 16, (int)(scope & 0x3FFFF) % 16);
+                PartialDate? start = period switch
+                {
+                    TotalPeriod.All => null,
+                    TotalPeriod.Year => PartialDate.Year(year),
+                    _ => PartialDate.Month(year, month),
+                };
+                foreach (var side in touched)
+                {
+                    var total = sideAmounts[side];
+                    // A remainder whose parts had a wider range than their whole: never above the high.
+                    var low = Math.Min(total.Low, total.High);
+                    var best = Math.Clamp(total.Best, low, total.High);
+                    var count = sideCounts[side];
+                    var method = side == Unknown && crossed ? TotalMethod.Remainder
+                        : count == 1 ? TotalMethod.Single
+                        : sideRoots[side] == 1 && sideWholeUsed[side] ? TotalMethod.Whole
+                        : TotalMethod.SumOfParts;
+                    rows.Add((sideRank[side], scope, new SideTotal(sides[side], outcome, victims, victimSide, placeKey, start, start,
+                        low, best, total.High, method, count) { Period = period }));
+                    (sideAmounts[side], sideCounts[side], sideRoots[side], sideWholeUsed[side]) = (default, 0, 0, false);
+                }
+                touched.Clear();
+            }
+        }
 
         // Counts a node's share for a side in its parent (a part of the parent's), or in the scope's total.
         void Credit(int parent, int side, Amount share)

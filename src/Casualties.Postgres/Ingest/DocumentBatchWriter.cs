@@ -1,41 +1,33 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Casualties.Postgres.Ingest;
 
 /// <summary>
 /// Stores documents in batches (issue 18): a few hundred documents, their claims and the batch's quarantine entries
-/// in one transaction, with one COPY of the documents (into a session staging table, inserted with
-/// <c>ON CONFLICT (content_hash) DO NOTHING</c> so a stored text is a duplicate) and one COPY of their claims, ids
-/// reserved beforehand so a claim's parent inside its document is written with it. A batch the database refuses
-/// (a check or reference violation of one document) is rolled back whole; the caller then stores its documents
-/// one at a time (<see cref="DocumentStore"/>), so only the bad one is quarantined.
+/// in one transaction. One round trip finds which of the batch's texts are stored (by content hash) and reserves
+/// document ids; the new documents then go by one binary COPY straight into documents, and their claims by another,
+/// claim ids reserved so a claim's parent inside its document is written with it. The first of two equal texts in a
+/// batch is the one stored, a stored text is a duplicate, and the ids are those an
+/// <c>INSERT ... ON CONFLICT (content_hash) DO NOTHING</c> of the batch's distinct texts in order would give. A batch
+/// the database refuses (a check or reference violation of one document, or a text another writer stored meanwhile)
+/// is rolled back whole; the caller then stores its documents one at a time (<see cref="DocumentStore"/>), so only
+/// the bad one is quarantined.
 /// </summary>
 public sealed class DocumentBatchWriter : IAsyncDisposable
 {
-    const string StageSql = """
-        CREATE TEMP TABLE IF NOT EXISTS ingest_documents (
-            item integer NOT NULL, content_hash text NOT NULL, origin text NOT NULL, name text NOT NULL, format text NOT NULL,
-            carrier text, title text, published date NOT NULL, body text NOT NULL) ON COMMIT DELETE ROWS
-        """;
+    // One probe of the unique index per hash; ids for every distinct text of the batch, in order, as the INSERT's
+    // default would draw them (a stored text's id is drawn and left unused there too).
+    const string ProbeSql = "SELECT content_hash FROM documents WHERE content_hash = ANY (@Hashes)";
+    const string ReserveIdsSql = "SELECT array_agg(nextval('documents_id_seq')) FROM generate_series(1, @Count)";
 
     const string CopyDocumentsSql = """
-        COPY ingest_documents (item, content_hash, origin, name, format, carrier, title, published, body) FROM STDIN (FORMAT BINARY)
-        """;
-
-    // In the order read; the first of two equal texts in a batch is the one stored.
-    const string InsertDocumentsSql = """
-        INSERT INTO documents (content_hash, origin, name, format, carrier, title, published, body, ingest_run_id)
-        SELECT content_hash, origin, name, format, carrier, title, published, body, @RunId
-        FROM (SELECT DISTINCT ON (content_hash) * FROM ingest_documents ORDER BY content_hash, item) first_of_each
-        ORDER BY item
-        ON CONFLICT (content_hash) DO NOTHING
-        RETURNING content_hash, id
+        COPY documents (id, content_hash, origin, name, format, carrier, title, published, body, ingest_run_id) FROM STDIN (FORMAT BINARY)
         """;
 
     private readonly NpgsqlConnection connection;
     private readonly ReferenceIds ids;
     private readonly long runId;
+    private int batches;
 
     private DocumentBatchWriter(NpgsqlConnection connection, ReferenceIds ids, long runId)
     {
@@ -50,7 +42,6 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            await using (var command = new NpgsqlCommand(StageSql, connection)) await command.ExecuteNonQueryAsync(ct);
             return new DocumentBatchWriter(connection, await ReferenceIds.Read(connection, ct), runId);
         }
         catch
@@ -69,47 +60,68 @@ public sealed class DocumentBatchWriter : IAsyncDisposable
         IReadOnlyList<QuarantineEntry> quarantined, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        batches++;
+        await PausePoint.At("documents-open", batches);
         var results = new (long DocumentId, int Claims)?[batch.Count];
         if (batch.Count > 0)
         {
-            await using (var copy = await connection.BeginBinaryImportAsync(CopyDocumentsSql, ct))
-            {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    var document = batch[i].Document;
-                    copy.StartRow();
-                    copy.Write(i, NpgsqlDbType.Integer);
-                    copy.Write(document.ContentHash, NpgsqlDbType.Text);
-                    copy.Write(document.Origin, NpgsqlDbType.Text);
-                    copy.Write(document.Name, NpgsqlDbType.Text);
-                    copy.Write(document.Format, NpgsqlDbType.Text);
-                    IngestStaging.Text(copy, document.Carrier);
-                    IngestStaging.Text(copy, document.Title);
-                    copy.Write(document.Published, NpgsqlDbType.Date);
-                    copy.Write(document.Body, NpgsqlDbType.Text);
-                }
-                await copy.CompleteAsync(ct);
-            }
-            var stored = new Dictionary<string, long>(StringComparer.Ordinal);
-            await using (var insert = new NpgsqlCommand(InsertDocumentsSql, connection, transaction))
-            {
-                insert.Parameters.AddWithValue("RunId", runId);
-                await using var reader = await insert.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) stored[reader.GetString(0)] = reader.GetInt64(1);
-            }
-            var claimCount = 0;
+            // The first document of each text, in order; a later equal one is a duplicate.
+            var distinct = new List<int>(batch.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < batch.Count; i++)
             {
-                // Only the first document of a stored text takes the id; a later equal one is a duplicate.
-                if (!stored.Remove(batch[i].Document.ContentHash, out var id)) continue;
-                results[i] = (id, batch[i].Claims.Count);
-                claimCount += batch[i].Claims.Count;
+                if (seen.Add(batch[i].Document.ContentHash)) distinct.Add(i);
+            }
+            var (stored, documentIds) = await Probe(distinct.Select(i => batch[i].Document.ContentHash).ToArray(), ct);
+            var claimCount = 0;
+            await using (var copy = await BinaryCopyWriter.Begin(connection, CopyDocumentsSql, ct))
+            {
+                for (var k = 0; k < distinct.Count; k++)
+                {
+                    var (document, claims) = batch[distinct[k]];
+                    if (stored.Contains(document.ContentHash)) continue;
+                    copy.StartRow(10);
+                    copy.Write(documentIds[k]);
+                    copy.Write(document.ContentHash);
+                    copy.Write(document.Origin);
+                    copy.Write(document.Name);
+                    copy.Write(document.Format);
+                    copy.Write(document.Carrier);
+                    copy.Write(document.Title);
+                    copy.Write(document.Published);
+                    copy.Write(document.Body);
+                    copy.Write(runId);
+                    await copy.EndRow(ct);
+                    results[distinct[k]] = (documentIds[k], claims.Count);
+                    claimCount += claims.Count;
+                }
+                await copy.Complete(ct);
             }
             if (claimCount > 0) await FreshRecords.CopyDocumentClaims(connection, runId, ids, batch, results, claimCount, ct);
         }
         await QuarantineStore.Add(connection, transaction, quarantined, runId, ct);
+        await PausePoint.At("documents-before-commit", batches);
         await transaction.CommitAsync(ct);
+        await PausePoint.At("documents-after-commit", batches);
         return results;
+    }
+
+    /// <summary>In one round trip: which of <paramref name="hashes"/> are stored, and an id reserved for each, in order.</summary>
+    private async Task<(HashSet<string> Stored, long[] Ids)> Probe(string[] hashes, CancellationToken ct)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using var probe = new NpgsqlBatch(connection);
+        var existing = new NpgsqlBatchCommand(ProbeSql);
+        existing.Parameters.AddWithValue("Hashes", hashes);
+        probe.BatchCommands.Add(existing);
+        var reserve = new NpgsqlBatchCommand(ReserveIdsSql);
+        reserve.Parameters.AddWithValue("Count", hashes.Length);
+        probe.BatchCommands.Add(reserve);
+        await using var reader = await probe.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) stored.Add(reader.GetString(0));
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return (stored, reader.GetFieldValue<long[]>(0));
     }
 
     /// <summary>Closes the writer's connection.</summary>

@@ -37,6 +37,21 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
           AND f.retired_at IS NULL
         """;
 
+    const string ClaimsByIdSql = SelectSql + """
+
+        WHERE c.id = ANY(@ids) AND f.retired_at IS NULL
+        """;
+
+    /// <summary>What <see cref="PartitionRuns.Split"/> reads of the claims <see cref="Load"/> reads (the same filter).</summary>
+    const string OutlinesSql = """
+        SELECT c.id, c.parent_id, c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
+               c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported, f.event_key
+        FROM claims c
+        LEFT JOIN feed_records f ON f.id = c.record_id
+        WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
+          AND f.retired_at IS NULL
+        """;
+
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
     private readonly Dictionary<(Qualifier Qualifier, int? Value, int Low, int? High), Quantity> quantities = [];
 
@@ -47,6 +62,47 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         cmd.Parameters.AddWithValue("outcome", outcome.ToName());
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
+        return await Read(cmd, outcome, ct);
+    }
+
+    /// <summary>
+    /// The claims of <paramref name="outcome"/> with these ids, retired dataset rows left out: a run of a partition
+    /// that <see cref="LoadOutlines"/> read and <see cref="PartitionRuns.Split"/> split (issue 14).
+    /// </summary>
+    public async Task<List<ClaimRecord>> LoadByIds(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] ids, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(ClaimsByIdSql, conn, tx);
+        cmd.Parameters.AddWithValue("ids", ids);
+        return await Read(cmd, outcome, ct);
+    }
+
+    /// <summary>
+    /// The outline of every claim <see cref="Load"/> would read (id, parent, window, tally or not, a hash of the event
+    /// id), to split a large partition into runs before its claims are read run by run; <paramref name="expected"/> of them
+    /// (the claims counted before), so that the list is not copied as it grows.
+    /// </summary>
+    public static async Task<List<ClaimOutline>> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
+        bool unplaced, int expected, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(OutlinesSql, conn, tx);
+        cmd.Parameters.AddWithValue("outcome", outcome.ToName());
+        cmd.Parameters.AddWithValue("places", places);
+        cmd.Parameters.AddWithValue("unplaced", unplaced);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var outlines = new List<ClaimOutline>(expected);
+        while (await reader.ReadAsync(ct))
+        {
+            var window = ClaimFacts.Window(Date(reader, 2), Date(reader, 4), reader.GetFieldValue<DateOnly>(7));
+            var hasEventKey = !reader.IsDBNull(8);
+            outlines.Add(new ClaimOutline(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), window,
+                ClaimFacts.IsTally(hasEventKey, reader.GetBoolean(6), window), hasEventKey,
+                hasEventKey ? ClaimOutline.HashOf(reader.GetString(8)) : 0));
+        }
+        return outlines;
+    }
+
+    private async Task<List<ClaimRecord>> Read(NpgsqlCommand cmd, Outcome outcome, CancellationToken ct)
+    {
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var claims = new List<ClaimRecord>();
         string? lastEventKey = null;

@@ -54,6 +54,22 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     /// </summary>
     internal int ClaimsInFlight { get; init; } = 45_000;
 
+    /// <summary>
+    /// A partition of a full run with more claims than this is read and reconciled in runs of about
+    /// <see cref="ClaimsPerBatch"/> claims (<see cref="PartitionRuns"/>, <see cref="PartitionReconciliation"/>; issue 14),
+    /// so that its claims are not in memory all at once.
+    /// </summary>
+    internal int SplitAbove { get; init; } = 22_500;
+
+    /// <summary>
+    /// What the store takes from the reconciling stage: the rows of whole partitions, or of a run of a partition
+    /// reconciled in runs — the first of those <see cref="Opens"/> its replacement, the last <see cref="Closes"/> it.
+    /// </summary>
+    private sealed record Piece(Outcome Outcome, List<PreparedPartition> Results, bool Opens, bool Closes);
+
+    /// <summary>How many claims' outlines (<see cref="PartitionRuns"/>) take the memory of one claim being reconciled, about.</summary>
+    private const int OutlinesPerClaim = 20;
+
     /// <summary>The claims budget's unit: <see cref="ClaimsInFlight"/> is counted in these.</summary>
     private const int ClaimsPerUnit = 1_000;
 
@@ -197,15 +213,17 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         // Three stages at once, each on its own: batches of claims are read on a second connection (a transaction on
         // this run's snapshot, imported), reconciled on the thread pool, and stored on this connection in order. The
         // channel holds at most one batch reconciled or being reconciled beside the one stored and the one read, so
-        // memory is bounded by a few batches (or by the largest partition, which a batch never splits).
+        // memory is bounded by a few batches (or by the largest partition an incremental run reads whole: a full run reads
+        // a partition above SplitAbove in runs, ReadInRuns).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var ready = Channel.CreateBounded<(Task<(Outcome Outcome, List<PreparedPartition> Results)> Results, int Units)>(
+        var ready = Channel.CreateBounded<(Task<Piece> Results, int Units)>(
             new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var units = Math.Max(1, ClaimsInFlight / ClaimsPerUnit);
         using var budget = new SemaphoreSlim(units, units);
         var reading = Read(snapshot, reconciler, reference.PlaceKeys, placesByCountry, batches,
             batch => mode == "full" ? batch.Sum(p => byPartition[p].Claims) : 0, budget, units, ready.Writer, phases,
             count => Interlocked.Add(ref claimsRead, count), stop.Token);
+        ReconciliationStore.Replacing? replacing = null;
         try
         {
             while (await ready.Reader.WaitToReadAsync(stop.Token))
@@ -213,11 +231,21 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
                 if (!ready.Reader.TryRead(out var batch)) continue;
                 var (results, batchUnits) = (await batch.Results, batch.Units);
                 phases.Lap("reconcile and read (waiting for them)");
-                // Partitions with no results stored when the run began have no current rows to compare with: not asked
-                // for, as the tables grow inside this transaction faster than the planner's statistics follow.
-                var storedCountries = results.Results.Select(r => r.Country)
-                    .Where(country => byPartition[new PartitionKey(results.Outcome, country)].Stored).ToHashSet(StringComparer.Ordinal);
-                changes += await store.Replace(conn, tx, runId, results.Outcome, results.Results, stop.Token, phases, storedCountries);
+                if (results.Opens)
+                {
+                    // Partitions with no results stored when the run began have no current rows to compare with: not asked
+                    // for, as the tables grow inside this transaction faster than the planner's statistics follow.
+                    var countries = results.Results.Select(r => r.Country).ToList();
+                    var storedCountries = countries.Where(country => byPartition[new PartitionKey(results.Outcome, country)].Stored)
+                        .ToHashSet(StringComparer.Ordinal);
+                    replacing = await store.Begin(conn, tx, runId, results.Outcome, countries, stop.Token, storedCountries);
+                }
+                var stored = await replacing!.Add(results.Results, last: results.Closes, stop.Token, phases);
+                if (results.Closes)
+                {
+                    changes += stored;
+                    replacing = null;
+                }
                 phases.Lap("store");
                 // Dropped before the budget makes room for more (an async method's locals live on until overwritten).
                 (batch, results) = (default, default);
@@ -280,7 +308,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     /// </summary>
     private async Task Read(string snapshot, Reconciler reconciler, IReadOnlyDictionary<long, string> placeKeys,
         Dictionary<string, long[]> placesByCountry, IEnumerable<List<PartitionKey>> batches, Func<List<PartitionKey>, long> claimsOf,
-        SemaphoreSlim budget, int units, ChannelWriter<(Task<(Outcome Outcome, List<PreparedPartition> Results)>, int)> ready,
+        SemaphoreSlim budget, int units, ChannelWriter<(Task<Piece>, int)> ready,
         PhaseTimes phases, Action<int> counted, CancellationToken ct)
     {
         await Task.Yield();
@@ -293,6 +321,12 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
             var loader = new ClaimLoader(placeKeys, reconciler.Places);
             foreach (var batch in batches)
             {
+                if (claimsOf(batch) > SplitAbove && batch.Count == 1 && batch[0].Country != PlaceIndex.NoCountry)
+                {
+                    await ReadInRuns(conn, tx, loader, reconciler, batch[0], placesByCountry.GetValueOrDefault(batch[0].Country) ?? [],
+                        claimsOf(batch), budget, units, ready, phases, counted, ct);
+                    continue;
+                }
                 // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone).
                 var batchUnits = (int)Math.Clamp(claimsOf(batch) / ClaimsPerUnit + 1, 1, units);
                 for (var i = 0; i < batchUnits; i++) await budget.WaitAsync(ct);
@@ -321,10 +355,82 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     /// Reconciles a batch on a thread of its own: it blocks while its partitions run on the pool, which the
     /// connections' I/O needs too. The task lets go of the claims when it is done.
     /// </summary>
-    private static Task<(Outcome Outcome, List<PreparedPartition> Results)> StartReconciling(Reconciler reconciler, Outcome outcome,
+    private static Task<Piece> StartReconciling(Reconciler reconciler, Outcome outcome,
         HashSet<string> countries, List<ClaimRecord> claims, CancellationToken ct) =>
-        Task.Factory.StartNew(() => (outcome, Reconcile(reconciler, outcome, countries, claims, ct)),
+        Task.Factory.StartNew(() => new Piece(outcome, Reconcile(reconciler, outcome, countries, claims, ct), Opens: true, Closes: true),
             ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// Reads and reconciles one large partition in runs (issue 14): the outlines of its claims first (id, parent, window,
+    /// event id), split into runs that reconcile exactly as the whole (<see cref="PartitionRuns"/>), then each run's
+    /// claims by id, once the budget has room for them, reconciled one run after another on a thread of its own
+    /// (<see cref="PartitionReconciliation"/>) while the next is read and the one before is stored.
+    /// </summary>
+    private async Task ReadInRuns(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimLoader loader, Reconciler reconciler, PartitionKey partition,
+        long[] placeIds, long claimCount, SemaphoreSlim budget, int units, ChannelWriter<(Task<Piece>, int)> ready, PhaseTimes phases,
+        Action<int> counted, CancellationToken ct)
+    {
+        // The outlines and the split's arrays take about a twentieth of what a claim takes reconciled: counted in the budget.
+        var outlineUnits = (int)Math.Clamp(claimCount / OutlinesPerClaim / ClaimsPerUnit + 1, 1, units);
+        for (var i = 0; i < outlineUnits; i++) await budget.WaitAsync(ct);
+        var started = Stopwatch.GetTimestamp();
+        var outlines = await ClaimLoader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
+        var chunks = PartitionRuns.Split(outlines, reconciler.IsOverridden, ClaimsPerBatch);
+        outlines = null!;
+        budget.Release(outlineUnits);
+        phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
+        var running = new PartitionReconciliation(reconciler, partition.Outcome);
+        if (chunks.Count == 0) chunks.Add([]);
+        Task? previous = null;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var ids = chunks[c];
+            chunks[c] = null!;
+            var chunkUnits = Math.Clamp(ids.Length / ClaimsPerUnit + 1, 1, units);
+            for (var i = 0; i < chunkUnits; i++) await budget.WaitAsync(ct);
+            started = Stopwatch.GetTimestamp();
+            var claims = ids.Length == 0 ? [] : await loader.LoadByIds(conn, tx, partition.Outcome, ids, ct);
+            counted(claims.Count);
+            phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
+            var reconciling = StartReconcilingRun(previous, reconciler, running, partition, claims, opens: c == 0, closes: c == chunks.Count - 1, ct);
+            claims = null!;
+            // The next run waits for this one (a partition's runs go in order); it need not hold this one's rows.
+            previous = reconciling.ContinueWith(static t => t.GetAwaiter().GetResult(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await ready.WriteAsync((reconciling, chunkUnits), ct);
+        }
+    }
+
+    /// <summary>
+    /// Reconciles one run of a partition after <paramref name="previous"/> (the run before it), on a thread of its own;
+    /// the last run also finishes the partition (its tallies' rows, its totals).
+    /// </summary>
+    private static Task<Piece> StartReconcilingRun(Task? previous, Reconciler reconciler, PartitionReconciliation running, PartitionKey partition,
+        List<ClaimRecord> claims, bool opens, bool closes, CancellationToken ct)
+    {
+        Piece Work()
+        {
+            // As a batch of one partition does: claims the partition's places read but that belong elsewhere are left out.
+            var mine = claims.TrueForAll(c => string.Equals(reconciler.Places.CountryOf(c.PlaceKey), partition.Country, StringComparison.Ordinal))
+                ? claims
+                : claims.FindAll(c => string.Equals(reconciler.Places.CountryOf(c.PlaceKey), partition.Country, StringComparison.Ordinal));
+            var result = running.Add(mine);
+            claims = mine = null!;
+            if (closes)
+            {
+                var end = running.Finish();
+                result = new ReconciliationResult([.. result.Incidents, .. end.Incidents], end.Totals, [.. result.Flags, .. end.Flags]);
+            }
+            return new Piece(partition.Outcome, [ReconciliationStore.Prepare(partition.Outcome, partition.Country, result)], opens, closes);
+        }
+        return previous is null
+            ? Task.Factory.StartNew(Work, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : previous.ContinueWith(p =>
+            {
+                p.GetAwaiter().GetResult();
+                return Work();
+            }, ct, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+    }
 
     /// <summary>
     /// The claims of one batch of partitions (one outcome), reconciled partition by partition: in parallel, as

@@ -217,6 +217,42 @@ public sealed class ReconciliationStoreTests
             Is.EqualTo((oneAtATime.ClaimsRead, oneAtATime.Incidents, oneAtATime.Flags)));
     }
 
+    /// <summary>
+    /// Every partition read and reconciled in runs of overlapping days (issue 14: <c>SplitAbove</c> 0, three claims a
+    /// run at most, one run in memory at a time) stores what reading each partition whole stores, on a first run, and
+    /// after more claims came (rows closed and written piece by piece), either way round.
+    /// </summary>
+    [Test]
+    [Property("Issue", "14")]
+    public async Task A_full_run_that_reads_partitions_in_runs_stores_what_reading_them_whole_stores()
+    {
+        await ClaimRows.Insert(database.DataSource, [.. ClaimRows.SeedArticle(), .. Generate(new Random(82), 0, 160)]);
+        var inRuns = new ReconciliationRunner(database.DataSource) { SplitAbove = 0, ClaimsPerBatch = 3, ClaimsInFlight = 1 };
+        var whole = new ReconciliationRunner(database.DataSource) { SplitAbove = int.MaxValue, ClaimsPerBatch = int.MaxValue };
+
+        var first = await inRuns.Run(full: true);
+        var snapshot = await Snapshot();
+        var again = await whole.Run(full: true);
+        Assert.That(again.RowsChanged, Is.Zero, "reading partitions whole found rows to change after reading them in runs");
+        Assert.That(await Snapshot(), Is.EqualTo(snapshot));
+        Assert.That((first.ClaimsRead, first.Incidents, first.Flags, first.Claims), Is.EqualTo((again.ClaimsRead, again.Incidents, again.Flags, again.Claims)));
+
+        await ClaimRows.Insert(database.DataSource, [.. Generate(new Random(83), 1, 60)]);
+        var changed = await inRuns.Run(full: true);
+        Assert.That(changed.RowsChanged, Is.Positive, "new claims changed nothing");
+        snapshot = await Snapshot();
+        var wholeAfter = await whole.Run(full: true);
+        Assert.That(wholeAfter.RowsChanged, Is.Zero, "reading partitions whole found rows to change after runs replaced them");
+        Assert.That(await Snapshot(), Is.EqualTo(snapshot));
+        Assert.That((changed.Incidents, changed.Flags, changed.Claims), Is.EqualTo((wholeAfter.Incidents, wholeAfter.Flags, wholeAfter.Claims)));
+
+        await ClaimRows.Insert(database.DataSource, [.. Generate(new Random(84), 2, 60)]);
+        await whole.Run(full: true);
+        snapshot = await Snapshot();
+        Assert.That((await inRuns.Run(full: true)).RowsChanged, Is.Zero, "reading partitions in runs found rows to change after reading them whole");
+        Assert.That(await Snapshot(), Is.EqualTo(snapshot));
+    }
+
     [Test]
     public async Task An_incremental_run_recomputes_only_the_partitions_whose_claims_changed()
     {

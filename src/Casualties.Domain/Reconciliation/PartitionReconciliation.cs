@@ -1,0 +1,171 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Reconciliation;
+
+/// <summary>
+/// One partition reconciled run by run (issue 14), so that a dense partition is never in memory whole: claims, drafts
+/// and result rows of one run at a time, and a compact form of each incident built so far.
+/// </summary>
+/// <remarks>
+/// <para>Why a partition splits exactly (<see cref="PartitionRuns"/> makes the runs): an event meets only events whose
+/// days overlap its own (<c>IncidentGrouper.Fit</c>), and a tally only tallies. A unit of claims that travel together
+/// (a subset chain, a dataset event's rows) spans the days of all its claims; units whose spans overlap, chained, form
+/// a run, and no event of one run can join, contain or be contained by an event of another: an event's window lies
+/// within its units' spans, and containment of events needs one window around the other. So every tally comes in the
+/// first run (tallies are grouped among themselves, and contain events of any run), and each later run holds whole
+/// runs of events. The units of one run are placed in the same order as in the whole partition, so they group the
+/// same. A partition where a user's correction names a claim is reconciled in one run (a pinned key gathers claims
+/// of any date).</para>
+/// <para>What crosses runs, kept compact: for the per-side totals every incident's key, kind, place, window, side,
+/// depth, figures per victim group and containers (<see cref="CountedIncident"/>); for <c>parts_exceed_whole</c>
+/// around a tally, the count and sum of its parts and the claims the flag may name (<see cref="WholeParts"/>); the
+/// tallies themselves whole. An event's row is complete when its run is done (its containers are tallies or events
+/// of its run); a tally's row, totals and the flags about tallies' parts come from <see cref="Finish"/>.</para>
+/// <para>One run holding every claim gives what <see cref="Reconciler.ReconcilePartition"/> gives.</para>
+/// </remarks>
+public sealed class PartitionReconciliation
+{
+    private readonly Reconciler reconciler;
+    private readonly Outcome outcome;
+    private readonly List<BuiltIncident> tallies = [];
+    private readonly List<List<string>?> tallyContains = [];
+    private readonly List<WholeParts?> tallyParts = [];
+    private readonly List<CountedIncident> counted = [];
+    private int runs;
+    private bool finished;
+
+    /// <summary>A partition of <paramref name="outcome"/> reconciled by the rules of <paramref name="reconciler"/>.</summary>
+    public PartitionReconciliation(Reconciler reconciler, Outcome outcome)
+    {
+        this.reconciler = reconciler;
+        this.outcome = outcome;
+    }
+
+    /// <summary>The incidents built so far (tallies and events).</summary>
+    public int Incidents => counted.Count;
+
+    /// <summary>
+    /// Reconciles one run of the partition's claims (<see cref="PartitionRuns"/>: every tally in the first run, whole
+    /// runs of overlapping events). Returns the rows of its events, the flags about them and about the events
+    /// inside them; its tallies' rows come from <see cref="Finish"/>.
+    /// </summary>
+    public ReconciliationResult Add(IReadOnlyList<ClaimRecord> claims)
+    {
+        if (finished) throw new InvalidOperationException("The partition is finished.");
+        var first = runs++ == 0;
+        if (claims.Count == 0) return new ReconciliationResult([], [], []);
+        var places = reconciler.Places;
+        var options = reconciler.Options;
+        var drafts = new IncidentGrouper(places, options, reconciler.Overrides).Group(claims);
+        var built = new List<BuiltIncident>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            if (!first && draft.IsTally)
+            {
+                throw new InvalidOperationException($"Claim {draft.Anchor.Id} is a tally outside the partition's first run: every tally comes in the first run.");
+            }
+            built.Add(new BuiltIncident(draft, FigureCalculator.Compute(draft.Members.ConvertAll(m => m.Claim), options), places));
+        }
+        drafts = null!;
+        built.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+
+        // The flags of each incident's own figures, in key order over the run (as over the whole partition).
+        var byId = new Dictionary<long, ClaimRecord>(claims.Count);
+        foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
+        var detector = new FlagDetector(options, places);
+        var flags = new List<ConflictFlag>();
+        foreach (var incident in built) detector.IncidentFlags(incident, byId, flags);
+        byId = null!;
+
+        // The partition's tallies first (they come in the first run), then this run's events: containment among them.
+        var firstEvent = tallies.Count;
+        if (first)
+        {
+            foreach (var incident in built)
+            {
+                if (incident.Kind != IncidentKind.Tally) continue;
+                tallies.Add(incident);
+                tallyContains.Add(null);
+                tallyParts.Add(null);
+            }
+            firstEvent = tallies.Count;
+        }
+        var all = new List<BuiltIncident>(firstEvent + built.Count - (first ? firstEvent : 0));
+        all.AddRange(tallies);
+        foreach (var incident in built)
+        {
+            if (incident.Kind != IncidentKind.Tally) all.Add(incident);
+        }
+        built = null!;
+        Containment.Resolve(all, places, firstInner: first ? 0 : firstEvent);
+
+        // Compact forms: the tallies' indices are the same in the partition's list; this run's events follow.
+        var offset = counted.Count - (first ? 0 : firstEvent);
+        for (var i = first ? 0 : firstEvent; i < all.Count; i++)
+        {
+            var containers = all[i].TotalContainers;
+            var renumbered = containers.Length == 0 ? containers : Array.ConvertAll(containers, c => c < firstEvent ? c : offset + c);
+            counted.Add(CountedIncident.Of(all[i], options, renumbered));
+        }
+
+        // What each incident directly contains; the parts of an event whole are all in this run, a tally's come later too.
+        var eventContains = new List<string>?[all.Count];
+        var eventParts = new Dictionary<int, WholeParts>();
+        for (var i = first ? 0 : firstEvent; i < all.Count; i++)
+        {
+            if (all[i].Containers.Length == 0) continue;
+            var container = all[i].Containers[0];
+            if (container < firstEvent)
+            {
+                (tallyContains[container] ??= []).Add(all[i].Key);
+                (tallyParts[container] ??= new WholeParts(tallies[container], options)).Add(all[i]);
+            }
+            else
+            {
+                (eventContains[container] ??= []).Add(all[i].Key);
+                if (!eventParts.TryGetValue(container, out var parts)) eventParts[container] = parts = new WholeParts(all[container], options);
+                parts.Add(all[i]);
+            }
+        }
+        foreach (var container in eventParts.Keys.Order()) detector.PartsAboveWhole(eventParts[container], flags);
+        foreach (var parts in tallyParts) parts?.Trim();
+
+        var incidents = new List<Incident>(all.Count - firstEvent);
+        for (var i = firstEvent; i < all.Count; i++) incidents.Add(Row(all, i, eventContains[i]));
+        return new ReconciliationResult(incidents, [], flags);
+    }
+
+    /// <summary>
+    /// Ends the partition: the tallies' rows (with every incident they contain), the flags about the incidents inside
+    /// them, and the per-side totals of every incident built.
+    /// </summary>
+    public ReconciliationResult Finish()
+    {
+        if (finished) throw new InvalidOperationException("The partition is finished.");
+        finished = true;
+        var incidents = new List<Incident>(tallies.Count);
+        for (var i = 0; i < tallies.Count; i++)
+        {
+            // In key order, as over the whole partition (its parts came tallies first, then run by run).
+            tallyContains[i]?.Sort(StringComparer.Ordinal);
+            incidents.Add(Row(tallies, i, tallyContains[i]));
+        }
+        var flags = new List<ConflictFlag>();
+        var detector = new FlagDetector(reconciler.Options, reconciler.Places);
+        foreach (var parts in tallyParts)
+        {
+            if (parts is not null) detector.PartsAboveWhole(parts, flags);
+        }
+        var totals = counted.Count == 0 ? [] : new TotalCalculator(reconciler.Places).Compute(counted, outcome);
+        return new ReconciliationResult(incidents, totals, flags);
+    }
+
+    private static Incident Row(List<BuiltIncident> incidents, int i, List<string>? contains)
+    {
+        var incident = incidents[i];
+        return incident.ToIncident(contains ?? []) with
+        {
+            ContainedIn = incident.Containers.Length > 0 ? incidents[incident.Containers[0]].Key : null,
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using Casualties.Domain.Model;
+
+namespace Casualties.Domain.Tests.Extraction;
+
+/// <summary>
+/// Where a figure happened, when the sentence names places that are not where: a country inside a body's proper name
+/// ("The South Sudan People's Defence Forces said"), a country after a ministry's or mission's name ("the Defence Ministry
+/// of Azerbaijan", "the U.N. mission in South Sudan"), and the place a statement was made ("told reporters in Malakal").
+/// And who did it: a state's own forces, named by the country and a word for forces, that report a killing as their own
+/// deed are the government side, where the seeds know no conflict. Villages and people here are made up.
+/// </summary>
+[Property("Issue", "16")]
+public sealed class BodyNamePlaceTests
+{
+    private static readonly DateOnly Day = new(2025, 3, 14);
+
+    private static IReadOnlyList<Claim> Extract(string text) => TestData.Extract(text, Day);
+
+    [TestCase("JUBA, South Sudan (Wire) - Armed youths overran a garrison in Wunkur, a village in Upper Nile state, on Tuesday, residents said. "
+        + "The South Sudan People's Defence Forces said in a statement on Thursday that its troops had killed 40 of the attackers.")]
+    [TestCase("JUBA, South Sudan (Wire) - Armed youths overran a garrison in Wunkur, a village in Upper Nile state, on Tuesday, residents said. "
+        + "The U.N. mission in South Sudan said on Thursday that 40 people had been killed.")]
+    [TestCase("PEMBA, Mozambique (Wire) - Insurgents attacked Wunkur, a village in Cabo Delgado province, on Tuesday, residents said. "
+        + "The Mozambique Defence Armed Forces said on Thursday that its soldiers had killed 40 insurgents.")]
+    [TestCase("BAKU, Azerbaijan (Wire) - Shelling hit Wunkur, a village in the Tartar district, on Tuesday, residents said. "
+        + "The Defence Ministry of Azerbaijan said on Thursday that 40 of its servicemen had been killed.")]
+    public void A_country_inside_a_bodys_name_is_not_where_it_happened(string text)
+    {
+        var claims = Extract(text);
+
+        var last = claims[^1];
+        Assert.That(last.Quantity.Low, Is.EqualTo(40));
+        Assert.That(last.Place, Is.EqualTo("Wunkur"));
+    }
+
+    [TestCase("Chol told reporters in Malakal that 14 soldiers were still missing.")]
+    [TestCase("Speaking at a news conference in Malakal, Chol said 14 soldiers were still missing.")]
+    [TestCase("Chol said in Malakal on Friday that 14 soldiers were still missing.")]
+    public void The_place_a_statement_was_made_is_not_where_it_happened(string sentence)
+    {
+        var claims = Extract("JUBA, South Sudan (Wire) - At least 27 people were killed on Tuesday when armed youths overran a garrison in Wunkur, "
+            + "a town in Upper Nile state, the state information minister, Lual Chol, said. " + sentence);
+
+        Assert.That(claims, Has.Count.EqualTo(2));
+        Assert.That(claims[1].Place, Is.Not.EqualTo("Malakal"));
+    }
+
+    [TestCase("JUBA, South Sudan (Wire) - The South Sudan People's Defence Forces said its troops had killed 40 of the attackers near Wunkur on Tuesday.")]
+    [TestCase("MAPUTO, Mozambique (Wire) - The Mozambique Defence Armed Forces said their soldiers had killed 40 insurgents near Mbau on Tuesday.")]
+    [TestCase("NIAMEY, Niger (Wire) - The Nigerien Army said its troops killed 40 terrorists near Kolman on Tuesday.")]
+    [TestCase("MANILA (Wire) - The Armed Forces of the Philippines said its soldiers killed 40 rebels near Bantayan on Tuesday.")]
+    public void A_states_own_forces_reporting_their_deed_are_the_government_side(string text)
+    {
+        var claim = TestData.OnlyClaim(text, Day);
+
+        Assert.That(claim.Source, Is.Not.Null);
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("government"));
+    }
+
+    [TestCase("JUBA, South Sudan (Wire) - The South Sudan Liberation Army said its fighters had killed 40 of the attackers near Wunkur on Tuesday.")]
+    [TestCase("MAPUTO, Mozambique (Wire) - The Mozambique Democratic Defence Forces said its fighters killed 40 militiamen near Mbau on Tuesday.")]
+    [TestCase("JUBA, South Sudan (Wire) - The South Sudan National Democratic Alliance said its fighters had killed 40 of the attackers near Wunkur on Tuesday.")]
+    public void Another_word_in_the_name_or_another_country_makes_it_no_states_forces(string text)
+    {
+        var claim = TestData.OnlyClaim(text, Day);
+
+        Assert.That(claim.PerpetratorSide, Is.Not.EqualTo("government"));
+    }
+
+    [TestCase("JAYAPURA, Indonesia (Wire) - Rebels shot dead two soldiers in an ambush near Wamusa, the main town of Kelapa Jaya regency in Central Papua province, on Monday.", "Wamusa")]
+    [TestCase("KHERSON, Ukraine (Wire) - A drone hit a minibus in Zolotyivka, a town west of Kherson, on Wednesday morning, killing three people.", "Zolotyivka")]
+    [TestCase("GOMA, Congo (Wire) - Rebels attacked Kisheke, a village 20 km north of Goma, on Wednesday, killing three people.", "Kisheke")]
+    [TestCase("KHERSON, Ukraine (Wire) - A drone hit a minibus in Zolotyivka, a town in Kherson region, on Wednesday. Three people were killed, the governor said.", "Zolotyivka")]
+    [TestCase("GOMA, Congo (Wire) - Shelling on Kahembe camp, on the northern edge of Goma, killed three people on Wednesday.", "Kahembe")]
+    public void A_name_set_off_as_a_settlement_of_a_place_is_the_place(string text, string place)
+        => Assert.That(TestData.OnlyClaim(text, Day).Place, Is.EqualTo(place));
+}
