@@ -12,19 +12,7 @@ dotnet build -c Release src/Casualties.Worker -v q -nologo >/dev/null
 dll=$root/src/Casualties.Worker/bin/Release/net10.0/casualties.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$work/docs" tests/data/*.jsonl <<'PY'
-import json, os, sys
-target = sys.argv[1]; os.makedirs(target, exist_ok=True)
-for path in sys.argv[2:]:
-    corpus = os.path.basename(path).removesuffix('.jsonl')
-    with open(path, encoding='utf-8') as f:
-        for n, line in enumerate(f):
-            if not line.strip(): continue
-            d = json.loads(line)
-            text = d['text']
-            if not text.lstrip().startswith('date '): text = f" date {d['date']} " + text
-            with open(os.path.join(target, f"{corpus}.{n:03}.txt"), 'w', encoding='utf-8') as o: o.write(text)
-PY
+python3 tools/split-corpora.py "$work/docs" tests/data/*.jsonl
 mkdir -p "$work/out"
 export dll work
 # Two at a time: each is a process of its own, most of whose time is starting up.

@@ -12,19 +12,7 @@ dll=src/Casualties.Worker/bin/Release/net10.0/casualties.dll
 mkdir -p "$out"
 docs=$(mktemp -d)
 trap 'rm -rf "$docs"' EXIT
-python3 - "$docs" tests/data/dev-corpus-*.jsonl tests/data/seed-expected-claims.jsonl <<'PY'
-import json, os, sys
-target = sys.argv[1]
-for path in sys.argv[2:]:
-    corpus = os.path.basename(path).removesuffix('.jsonl')
-    with open(path, encoding='utf-8') as f:
-        for n, line in enumerate(f):
-            if not line.strip(): continue
-            d = json.loads(line)
-            text = d['text']
-            if not text.lstrip().startswith('date '): text = f" date {d['date']} " + text
-            with open(os.path.join(target, f"{corpus}.{n:03}.txt"), 'w', encoding='utf-8') as o: o.write(text)
-PY
+python3 tools/split-corpora.py "$docs" tests/data/dev-corpus-*.jsonl tests/data/seed-expected-claims.jsonl
 for f in "$docs"/*.txt; do
   dotnet "$dll" extract "$f" --json > "$out/$(basename "$f" .txt).json"
 done
