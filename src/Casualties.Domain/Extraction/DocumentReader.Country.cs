@@ -86,13 +86,22 @@ internal sealed partial class DocumentReader
         return true;
     }
 
+    /// <summary>
+    /// "Translated from Spanish", "told reporters in French", "the Arabic edition": a nationality word naming a language,
+    /// which says nothing of the country a document is about.
+    /// </summary>
+    private static bool IsLanguageName(TokenText text, int index) =>
+        text.IsAny(index - 1, "from", "into", "in") && text.IsAny(index - 2, "translated", "translation", "written", "published",
+            "broadcast", "spoke", "speaking", "said", "says", "told", "interview", "wrote", "posted", "reporters")
+        || text.IsAny(index + 1, "language", "languages", "speakers", "translation", "version", "edition", "original", "service");
+
     private static bool IsForeignState(Actor actor, Conflict conflict) =>
         actor.Kind == "state" && string.Equals(actor.Name, actor.Side, StringComparison.OrdinalIgnoreCase)
         && !conflict.Countries.ContainsIgnoreCase(actor.Side);
 
     private void VoteForDemonym(TokenText text, int index)
     {
-        if (!text.IsCapitalized(index) || extractor.Demonyms.CountryAt(text, index) is not { } country) return;
+        if (!text.IsCapitalized(index) || IsLanguageName(text, index) || extractor.Demonyms.CountryAt(text, index) is not { } country) return;
         if (Reference.Gazetteer.ByKey(country) is not null) VoteCountry(country, Weight(1));
     }
 

@@ -74,4 +74,10 @@ public sealed class BodyNamePlaceTests
     [TestCase("GOMA, Congo (Wire) - Shelling on Kahembe camp, on the northern edge of Goma, killed three people on Wednesday.", "Kahembe")]
     public void A_name_set_off_as_a_settlement_of_a_place_is_the_place(string text, string place)
         => Assert.That(TestData.OnlyClaim(text, Day).Place, Is.EqualTo(place));
+
+    [TestCase("[Translated from Spanish. Originally published in a local weekly.]\n\nIn January, the crisis left more than 80 dead across the country, the weekly said.", "Spain")]
+    [TestCase("The governor told reporters in French that more than 80 people had died across the country in January.", "France")]
+    [TestCase("The Portuguese edition of the bulletin said more than 80 people had died across the country in January.", "Portugal")]
+    public void A_language_named_by_a_nationality_word_says_nothing_of_the_place(string body, string country)
+        => Assert.That(TestData.OnlyClaim(body, Day).Place, Is.Not.EqualTo(country));
 }
