@@ -644,9 +644,8 @@ internal sealed partial class DocumentReader
         var after = named.Last + 1;
         if (named.Candidates[0].Parent is null && IsStateAsActor(text, named)) return false;
         if (text.IsAny(after, "river", "riverbank")) return false;
-        if (IsLandmarkOrDestination(text, named)) return false;
+        if (IsNotWhereItHappened(text, named)) return false;
         if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
-        if (IsInsideBodyName(text, named.First, named.Last)) return false;
         // "the Khartoum state health ministry", "the Zaporizhzhia regional military administration": a body of the place.
         if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate")
             && (text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])
@@ -683,7 +682,7 @@ internal sealed partial class DocumentReader
     {
         for (var k = last + 1; k <= last + 5 && text.IsWord(k) && text.IsCapitalized(k); k++)
         {
-            if (BodyNameHeads.Contains(text[k]) && char.IsUpper(text[k][0])) return true;
+            if (BodyNameHeads.Contains(text[k])) return true;
             if (text.IsApostrophe(k + 1) && text.Is(k + 2, "s")) k += 2;
         }
         var before = text.Is(first - 1, "the") ? first - 2 : first - 1;
@@ -692,9 +691,13 @@ internal sealed partial class DocumentReader
         return text.Is(before, "of") || text.IsAny(before - 1, "mission", "embassy");
     }
 
-    /// <summary>A landmark or the place victims were brought to: what the next sentence is not about either.</summary>
-    private static bool IsLandmarkOrDestination(TokenText text, NamedAt<Place> named) =>
-        IsDestination(text, named.First) || IsReferencePoint(text, named.First) || IsPlaceOfSpeech(text, named.First);
+    /// <summary>
+    /// A landmark, the place victims were brought to, where a statement was made, or a body's name: named, but not where
+    /// it happened, so what the next sentence is not about either.
+    /// </summary>
+    private static bool IsNotWhereItHappened(TokenText text, NamedAt<Place> named) =>
+        IsDestination(text, named.First) || IsReferencePoint(text, named.First) || IsPlaceOfSpeech(text, named.First)
+        || IsInsideBodyName(text, named.First, named.Last);
 
     /// <summary>Words after which "in X" says where a statement was made.</summary>
     private static readonly HashSet<string> SpeechSettings = new WordSet()

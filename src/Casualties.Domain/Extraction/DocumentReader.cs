@@ -71,7 +71,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousPlaces.Clear();
         foreach (var place in placesHere)
         {
-            if (IsLandmarkOrDestination(text, place) || IsInsideBodyName(text, place.First, place.Last)) continue;
+            if (IsNotWhereItHappened(text, place)) continue;
             // A name kept as written is carried into later sentences too: "Wunkur, a village in Upper Nile state" is where
             // the next sentence's figure happened as much as a village the gazetteer knows would be.
             var known = place.Candidates[0];
