@@ -36,10 +36,10 @@ public sealed partial class ReportDataLoader
     private async Task<ReportChanges> LoadChanges(Scope scope, long fromRun, long toRun, CancellationToken ct)
     {
         var countsSql = $"""
-            SELECT (SELECT count(*) FILTER (WHERE status = 'new') FROM incident_changes(@FromRun, @ToRun) c WHERE {IncidentChangeFilter})::int,
-                   (SELECT count(*) FILTER (WHERE status = 'changed') FROM incident_changes(@FromRun, @ToRun) c WHERE {IncidentChangeFilter})::int,
-                   (SELECT count(*) FILTER (WHERE status = 'gone') FROM incident_changes(@FromRun, @ToRun) c WHERE {IncidentChangeFilter})::int,
-                   f.raised, f.cleared, t.new, t.changed, t.gone
+            SELECT (SELECT count(*) FILTER (WHERE status = 'new') FROM incident_changes(@FromRun, @ToRun) c WHERE {IncidentChangeFilter})::int AS new_incidents,
+                   (SELECT count(*) FILTER (WHERE status = 'changed') FROM incident_changes(@FromRun, @ToRun) c WHERE {IncidentChangeFilter})::int AS changed_incidents,
+                   (SELECT count(*) FILTER (WHERE status = 'gone') FROM incident_changes(@FromRun, @ToRun) c WHERE {IncidentChangeFilter})::int AS gone_incidents,
+                   f.raised AS raised_flags, f.cleared AS cleared_flags, t.new AS new_totals, t.changed AS changed_totals, t.gone AS gone_totals
             FROM (SELECT count(*) FILTER (WHERE status = 'raised')::int AS raised, count(*) FILTER (WHERE status = 'cleared')::int AS cleared
                   FROM flag_changes(@FromRun, @ToRun) c WHERE {FlagChangeFilter}) f,
                  (SELECT count(*) FILTER (WHERE status = 'new')::int AS new, count(*) FILTER (WHERE status = 'changed')::int AS changed,
@@ -47,9 +47,7 @@ public sealed partial class ReportDataLoader
                   FROM total_changes(@FromRun, @ToRun) c WHERE {TotalChangeFilter}) t
             """;
         await using var cmd = ChangesCommand(countsSql, scope, fromRun, toRun);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        var counts = new ChangeCounts(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7));
+        var counts = await Single<ChangeCounts>(cmd, ct);
         return new ReportChanges(fromRun, toRun, counts,
             StreamIncidentChanges(scope, fromRun, toRun), StreamFlagChanges(scope, fromRun, toRun), StreamTotalChanges(scope, fromRun, toRun));
     }
@@ -73,20 +71,20 @@ public sealed partial class ReportDataLoader
             """;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = ChangesCommand(sql, scope, fromRun, toRun, conn);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var batch = new List<(string Key, string Status, long? Before, long? After)>(VersionBatch);
+        await using var rows = Rows<IncidentChangeRow>(cmd, ct).GetAsyncEnumerator(ct);
+        var batch = new List<IncidentChangeRow>(VersionBatch);
         while (true)
         {
-            var more = await r.ReadAsync(ct);
-            if (more) batch.Add((r.GetString(0), r.GetString(1), r.Long(2), r.Long(3)));
+            var more = await rows.MoveNextAsync();
+            if (more) batch.Add(rows.Current);
             if (batch.Count == VersionBatch || (!more && batch.Count > 0))
             {
-                var before = await Versions(batch.Where(c => c.Before is not null).Select(c => c.Before!.Value).ToArray(), fromRun, ct);
-                var after = await Versions(batch.Where(c => c.After is not null).Select(c => c.After!.Value).ToArray(), toRun, ct);
+                var before = await Versions(batch.Where(c => c.BeforeId is not null).Select(c => c.BeforeId!.Value).ToArray(), fromRun, ct);
+                var after = await Versions(batch.Where(c => c.AfterId is not null).Select(c => c.AfterId!.Value).ToArray(), toRun, ct);
                 foreach (var c in batch)
                 {
-                    yield return new IncidentChange(c.Key, c.Status,
-                        c.Before is { } b ? before[b] : null, c.After is { } a ? after[a] : null);
+                    yield return new IncidentChange(c.IncidentKey, c.Status,
+                        c.BeforeId is { } b ? before[b] : null, c.AfterId is { } a ? after[a] : null);
                 }
                 batch.Clear();
             }
@@ -119,12 +117,7 @@ public sealed partial class ReportDataLoader
             """;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = ChangesCommand(sql, scope, fromRun, toRun, conn);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            yield return new FlagChange(r.GetString(0), new ReportFlag(r.GetInt64(1), r.GetString(2), r.GetString(3), r.Long(4), r.Text(5),
-                r.Array<long>(6), r.Array<string>(7), r.Text(8) ?? "") { Country = r.Text(9) });
-        }
+        await foreach (var row in Rows<FlagChangeRow>(cmd, ct)) yield return row.ToChange();
     }
 
     /// <summary>Totals in the report's order of totals; new, moved and gone mixed in that order.</summary>
@@ -146,13 +139,6 @@ public sealed partial class ReportDataLoader
             """;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = ChangesCommand(sql, scope, fromRun, toRun, conn);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            ReportTotal? Side(int at) => r.IsDBNull(at) ? null : new ReportTotal(r.Text(1), r.GetString(2), r.GetString(3), r.Text(4),
-                r.Text(5), r.Text(6), r.Int(7), r.GetString(8), r.Date(9), r.Date(10),
-                r.GetInt64(at), r.GetInt64(at + 1), r.GetInt64(at + 2), r.GetString(at + 3), r.GetInt32(at + 4));
-            yield return new TotalChange(r.GetString(0), Side(11), Side(16));
-        }
+        await foreach (var row in Rows<TotalChangeRow>(cmd, ct)) yield return row.ToChange();
     }
 }

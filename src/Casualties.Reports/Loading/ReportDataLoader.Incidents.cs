@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Casualties.Reports.Model;
+using Dapper;
 using Npgsql;
 
 namespace Casualties.Reports.Loading;
@@ -17,11 +18,13 @@ public sealed partial class ReportDataLoader
         SELECT i.incident_id, i.kind, i.outcome, i.place, i.place_key, i.country,
                i.start_date, i.start_precision, i.end_date, i.end_precision, i.perpetrator_side, i.victims,
                i.low, i.best, i.high, i.has_consensus, i.consensus_low, i.consensus_high,
-               i.source_count, i.claim_count, i.flag_count, i.contained_in, contained.ids,
-               f.victims, f.victim_side, f.headline, f.low, f.best, f.high, f.has_consensus, f.consensus_low,
-               f.consensus_high, f.source_count,
-               s.claim_id, s.source, s.qualifier, s.value, s.low, s.high, s.reported, s.superseded, s.quote, s.document, s.rule,
-               s.best
+               i.source_count, i.claim_count, i.flag_count, i.contained_in, contained.ids AS contains,
+               f.victims AS figure_victims, f.victim_side AS figure_victim_side, f.headline, f.low AS figure_low,
+               f.best AS figure_best, f.high AS figure_high, f.has_consensus AS figure_has_consensus,
+               f.consensus_low AS figure_consensus_low, f.consensus_high AS figure_consensus_high,
+               f.source_count AS figure_source_count,
+               s.claim_id, s.source, s.qualifier, s.value, s.low AS source_low, s.high AS source_high, s.reported, s.superseded,
+               s.quote, s.document, s.rule, s.best AS source_best
         FROM picked i
         LEFT JOIN contained ON contained.contained_in = i.incident_id
         LEFT JOIN v_incident_figures f ON f.incident_id = i.incident_id
@@ -43,57 +46,51 @@ public sealed partial class ReportDataLoader
         await foreach (var incident in ReadIncidents(cmd, ct)) yield return incident;
     }
 
-    /// <summary>Groups rows of (incident, figure, source) columns, ordered by incident, into incidents.</summary>
+    /// <summary>
+    /// Groups rows of (incident, figure, source) columns, ordered by incident, into incidents: each part of a row is
+    /// mapped onto its row record by Dapper, the incident's only when the row starts a new one.
+    /// </summary>
     private static async IAsyncEnumerable<ReportIncident> ReadIncidents(NpgsqlCommand cmd, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var incidentRow = reader.GetRowParser<IncidentRow>(startIndex: 0, length: IncidentRow.Columns);
+        var figureRow = reader.GetRowParser<FigureRow?>(
+            startIndex: IncidentRow.Columns, length: FigureRow.Columns, returnNullIfFirstMissing: true);
+        var sourceRow = reader.GetRowParser<SourceRow?>(
+            startIndex: IncidentRow.Columns + FigureRow.Columns, length: SourceRow.Columns, returnNullIfFirstMissing: true);
         IncidentBuilder? current = null;
-        while (await r.ReadAsync(ct))
+        while (await reader.ReadAsync(ct))
         {
-            var id = r.GetInt64(0);
+            var id = reader.GetInt64(0);
             if (current is not null && current.Id != id)
             {
                 yield return current.Build();
                 current = null;
             }
-            current ??= new IncidentBuilder(r);
-            current.Add(r);
+            current ??= new IncidentBuilder(incidentRow(reader).ToIncident());
+            if (figureRow(reader) is { } figure) current.Add(figure, sourceRow(reader));
         }
         if (current is not null) yield return current.Build();
     }
 
     /// <summary>Collects the rows of one incident: a figure per victim group, its sources and superseded words.</summary>
-    private sealed class IncidentBuilder
+    private sealed class IncidentBuilder(ReportIncident incident)
     {
-        private readonly ReportIncident incident;
         private readonly List<ReportFigure> figures = [];
         private FigureBuilder? figure;
 
-        public IncidentBuilder(NpgsqlDataReader r)
-        {
-            incident = new ReportIncident(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Text(3), r.Text(4), r.Text(5),
-                r.PartialDate(6, 7), r.PartialDate(8, 9), r.Text(10), r.Text(11),
-                r.GetInt32(12), r.GetInt32(13), r.GetInt32(14), r.GetBoolean(15), r.Int(16), r.Int(17),
-                r.GetInt32(18), r.GetInt32(19), r.GetInt32(20), r.Long(21), r.Array<long>(22), []);
-        }
-
         public long Id => incident.Id;
 
-        public void Add(NpgsqlDataReader r)
+        /// <summary>A row of <paramref name="row"/>'s figure, with one of its sources (null: a figure without sources).</summary>
+        public void Add(FigureRow row, SourceRow? source)
         {
-            if (r.IsDBNull(23)) return; // an incident without figures
-            var victims = r.GetString(23);
-            var victimSide = r.Text(24);
-            if (figure is null || figure.Victims != victims || figure.VictimSide != victimSide)
+            if (figure is null || figure.Victims != row.FigureVictims || figure.VictimSide != row.FigureVictimSide)
             {
                 if (figure is not null) figures.Add(figure.Build());
-                figure = new FigureBuilder(new ReportFigure(victims, victimSide, r.GetBoolean(25), r.GetInt32(26), r.GetInt32(27),
-                    r.GetInt32(28), r.GetBoolean(29), r.Int(30), r.Int(31), r.GetInt32(32), [], []));
+                figure = new FigureBuilder(row.ToFigure());
             }
-            if (r.IsDBNull(33)) return; // a figure without sources
-            var source = new ReportSourceFigure(r.GetInt64(33), r.Text(34), r.GetString(35), r.Int(36), r.GetInt32(37), r.Int(38),
-                r.GetFieldValue<DateOnly>(39), r.GetBoolean(40), r.Text(41), r.Text(42), r.Text(43), r.Int(44));
-            (source.Superseded ? figure.Superseded : figure.Sources).Add(source);
+            if (source is null) return;
+            (source.Superseded ? figure.Superseded : figure.Sources).Add(source.ToSource());
         }
 
         public ReportIncident Build()

@@ -27,13 +27,14 @@ public sealed partial class ReportDataLoader
             FROM chosen c
             LEFT JOIN flag_severity fs ON fs.incident_id = c.incident_id
             LEFT JOIN v_incident_runs r ON r.incident_id = c.incident_id)
-        SELECT incident_id, country, flagged, coalesce(by_flag <= @Top, false), by_size <= @Top, coalesce(by_dispute <= @Top, false), by_change <= @Top
+        SELECT incident_id, country, flagged, coalesce(by_flag <= @Top, false) AS top_flagged, by_size <= @Top AS top_largest,
+               coalesce(by_dispute <= @Top, false) AS top_disputed, by_change <= @Top AS top_changed
         FROM ranked
         WHERE by_flag <= @Top OR by_size <= @Top OR by_dispute <= @Top OR by_change <= @Top
         """;
 
     const string CountryCountsSql = """
-        SELECT country, count(*)::int, count(*) FILTER (WHERE flag_count > 0)::int
+        SELECT country, count(*)::int AS incidents, count(*) FILTER (WHERE flag_count > 0)::int AS flagged
         FROM chosen GROUP BY country ORDER BY country NULLS LAST
         """;
 
@@ -48,25 +49,19 @@ public sealed partial class ReportDataLoader
         {
             await using var cmd = Command($"WITH {ChosenIncidentsCte} {SelectionSql}", scope);
             cmd.Parameters.AddWithValue("Top", NpgsqlDbType.Bigint, (long)selection.Top);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
+            await foreach (var row in Rows<SelectionRow>(cmd, ct))
             {
-                var reason = (r.GetBoolean(3) ? SelectionReason.Flagged : 0) | (r.GetBoolean(4) ? SelectionReason.Largest : 0)
-                    | (r.GetBoolean(5) ? SelectionReason.Disputed : 0) | (r.GetBoolean(6) ? SelectionReason.RecentlyChanged : 0);
-                reasons[r.GetInt64(0)] = reason;
-                var country = r.Text(1) ?? NoCountry;
+                reasons[row.IncidentId] = row.Reason;
+                var country = row.Country ?? NoCountry;
                 var (count, flagged) = shown.GetValueOrDefault(country);
-                shown[country] = (count + 1, flagged + (r.GetBoolean(2) ? 1 : 0));
+                shown[country] = (count + 1, flagged + (row.Flagged ? 1 : 0));
             }
         }
         var countries = new List<CountrySelection>();
         await using (var cmd = Command($"WITH {ChosenIncidentsCte} {CountryCountsSql}", scope))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
-            while (await r.ReadAsync(ct))
+            await foreach (var (country, incidents, flagged) in Rows<CountryCountRow>(cmd, ct))
             {
-                var country = r.Text(0);
-                var (incidents, flagged) = (r.GetInt32(1), r.GetInt32(2));
                 var (count, flaggedShown) = selection.All ? (incidents, flagged) : shown.GetValueOrDefault(country ?? NoCountry);
                 countries.Add(new CountrySelection(country, incidents, flagged, count, flaggedShown));
             }
@@ -86,11 +81,6 @@ public sealed partial class ReportDataLoader
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = Command($"WITH {ChosenIncidentsCte}, {ChosenFlagsCte} {FlagsSql}", scope, conn);
         cmd.Parameters.AddWithValue("AllFlags", NpgsqlDbType.Boolean, all);
-        await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-        while (await r.ReadAsync(ct))
-        {
-            yield return new ReportFlag(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Long(3), r.Text(4),
-                r.Array<long>(5), r.Array<string>(6), r.Text(7) ?? "") { Country = r.Text(8) };
-        }
+        await foreach (var row in Rows<FlagRow>(cmd, ct)) yield return row.ToFlag();
     }
 }

@@ -35,8 +35,8 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
             SELECT place_key FROM matched
             UNION
             SELECT p.place_key FROM v_places p JOIN scope ON p.parent_key = scope.place_key)
-        SELECT (SELECT array_agg(DISTINCT name ORDER BY name) FROM matched),
-               (SELECT array_agg(place_key ORDER BY place_key) FROM scope)
+        SELECT (SELECT array_agg(DISTINCT name ORDER BY name) FROM matched) AS names,
+               (SELECT array_agg(place_key ORDER BY place_key) FROM scope) AS keys
         """;
 
     const string RunSql = """
@@ -45,7 +45,7 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
         """;
 
     const string TotalsSql = """
-        SELECT t.perpetrator_side, t.outcome, t.victims, t.victim_side, t.place, t.place_key, p.depth, t.period,
+        SELECT t.perpetrator_side, t.outcome, t.victims, t.victim_side, t.place, t.place_key, p.depth AS place_depth, t.period,
                t.period_start, t.period_end, t.low, t.best, t.high, t.method, t.incident_count
         FROM v_side_totals t
         LEFT JOIN v_places p ON p.place_key = t.place_key
@@ -115,8 +115,7 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var cmd = dataSource.CreateCommand(SideNamesSql);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) names[reader.GetString(0)] = reader.GetString(1);
+        await foreach (var row in Rows<SideNameRow>(cmd, ct)) names[row.Side] = row.Name;
         return new SideNames(names);
     }
 
@@ -127,20 +126,15 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
     {
         await using var cmd = dataSource.CreateCommand(PlaceScopeSql);
         cmd.Parameters.AddWithValue("Place", NpgsqlDbType.Text, place.Trim());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var names = reader.Array<string>(0);
-        if (names.Length == 0) throw new PlaceNotFoundException(place);
-        return (names, reader.Array<string>(1));
+        var scope = await Single<PlaceScopeRow>(cmd, ct);
+        if (scope.PlaceNames.Length == 0) throw new PlaceNotFoundException(place);
+        return (scope.PlaceNames, scope.PlaceKeys);
     }
 
     private async Task<ReportRun?> LoadRun(CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand(RunSql);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        return new ReportRun(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1),
-            r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6));
+        return (await Rows<RunRow>(cmd, ct).SingleOrDefaultAsync(ct))?.ToRun();
     }
 
     /// <remarks>The sources and claims of the chosen incidents are counted in one pass over their members (a million
@@ -149,38 +143,28 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
     private async Task<ReportSummary> LoadSummary(Scope scope, CancellationToken ct)
     {
         const string SummarySql = """
-            SELECT (SELECT count(*) FROM chosen)::int,
-                   (SELECT count(*) FROM chosen WHERE kind = 'event')::int,
-                   (SELECT count(*) FROM chosen WHERE kind = 'tally')::int,
-                   (SELECT count(*) FROM chosen WHERE NOT has_consensus)::int,
-                   members.sources::int,
-                   members.claims::int,
-                   (SELECT count(*) FROM chosen_flags WHERE severity = 'high')::int,
-                   (SELECT count(*) FROM chosen_flags WHERE severity = 'medium')::int,
-                   (SELECT count(*) FROM chosen_flags WHERE severity = 'low')::int,
-                   (SELECT min(start_date) FROM chosen),
-                   (SELECT max(coalesce(end_date, start_date)) FROM chosen)
+            SELECT (SELECT count(*) FROM chosen)::int AS incidents,
+                   (SELECT count(*) FROM chosen WHERE kind = 'event')::int AS events,
+                   (SELECT count(*) FROM chosen WHERE kind = 'tally')::int AS tallies,
+                   (SELECT count(*) FROM chosen WHERE NOT has_consensus)::int AS without_consensus,
+                   members.sources::int AS sources,
+                   members.claims::int AS claims,
+                   (SELECT count(*) FROM chosen_flags WHERE severity = 'high')::int AS high_flags,
+                   (SELECT count(*) FROM chosen_flags WHERE severity = 'medium')::int AS medium_flags,
+                   (SELECT count(*) FROM chosen_flags WHERE severity = 'low')::int AS low_flags,
+                   (SELECT min(start_date) FROM chosen) AS first_date,
+                   (SELECT max(coalesce(end_date, start_date)) FROM chosen) AS last_date
             FROM (SELECT count(DISTINCT s.source COLLATE "C") AS sources, count(DISTINCT s.claim_id) AS claims
                   FROM v_incident_sources s WHERE s.incident_id IN (SELECT incident_id FROM chosen)) members
             """;
         await using var cmd = Command($"WITH {ChosenIncidentsCte}, {ChosenFlagsCte} {SummarySql}", scope);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return new ReportSummary(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-            r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.Date(9), r.Date(10));
+        return await Single<ReportSummary>(cmd, ct);
     }
 
     private async Task<IReadOnlyList<ReportTotal>> LoadTotals(Scope scope, CancellationToken ct)
     {
         await using var cmd = Command(TotalsSql, scope);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var totals = new List<ReportTotal>();
-        while (await r.ReadAsync(ct))
-        {
-            totals.Add(new ReportTotal(r.Text(0), r.GetString(1), r.GetString(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6),
-                r.GetString(7), r.Date(8), r.Date(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetString(13), r.GetInt32(14)));
-        }
-        return totals;
+        return await Rows<ReportTotal>(cmd, ct).ToListAsync(ct);
     }
 
     private async IAsyncEnumerable<ReportFlag> StreamFlags(Scope scope, [EnumeratorCancellation] CancellationToken ct = default)
@@ -191,12 +175,7 @@ public sealed partial class ReportDataLoader(NpgsqlDataSource dataSource)
             """;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = Command($"WITH {ChosenIncidentsCte}, {ChosenFlagsCte} {FlagsSql}", scope, conn);
-        await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-        while (await r.ReadAsync(ct))
-        {
-            yield return new ReportFlag(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Long(3), r.Text(4),
-                r.Array<long>(5), r.Array<string>(6), r.Text(7) ?? "");
-        }
+        await foreach (var row in Rows<FlagRow>(cmd, ct)) yield return row.ToFlag();
     }
 
     private NpgsqlCommand Command(string sql, Scope scope, NpgsqlConnection? connection = null)
