@@ -129,14 +129,19 @@ public sealed partial class ReportDataLoader
             FigureHasConsensus, FigureConsensusLow, FigureConsensusHigh, FigureSourceCount, [], []);
     }
 
-    /// <summary>The source's columns (33–44); null for a figure without sources.</summary>
+    /// <summary>
+    /// The source's columns (33–44); null for a figure without sources. <see cref="Qualifier"/> is null only when the
+    /// claim itself is gone (incident_versions joins an earlier version's members to claims): that fails, as reading
+    /// the column by position did, rather than map the other missing columns to zeros.
+    /// </summary>
     private sealed record SourceRow(
-        long ClaimId, string? Source, string Qualifier, int? Value, int SourceLow, int? SourceHigh, DateOnly Reported,
+        long ClaimId, string? Source, string? Qualifier, int? Value, int SourceLow, int? SourceHigh, DateOnly Reported,
         bool Superseded, string? Quote, string? Document, string? Rule, int? SourceBest)
     {
         public const int Columns = 12;
 
-        public ReportSourceFigure ToSource() =>
-            new(ClaimId, Source, Qualifier, Value, SourceLow, SourceHigh, Reported, Superseded, Quote, Document, Rule, SourceBest);
+        public ReportSourceFigure ToSource() => new(
+            ClaimId, Source, Qualifier ?? throw new InvalidCastException($"Column 'qualifier' is null: claim {ClaimId} is no longer stored."),
+            Value, SourceLow, SourceHigh, Reported, Superseded, Quote, Document, Rule, SourceBest);
     }
 }
