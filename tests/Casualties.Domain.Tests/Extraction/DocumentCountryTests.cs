@@ -47,7 +47,7 @@ public sealed class DocumentCountryTests
     [TestCase("Nine people were killed on Sunday in Bor, a town in Jonglei state, South Sudanese officials said.", "south-sudan")]
     public void A_nationality_word_places_a_village_of_an_unseeded_country(string text, string country)
     {
-        var claim = Extract(text)[0];
+        var claim = Only(text);
 
         Assert.That(CountryOf(claim), Is.EqualTo(country));
     }
@@ -97,7 +97,7 @@ public sealed class DocumentCountryTests
     [TestCase("Local authorities said 14 people were killed in Mozambique on Sunday.")]
     public void A_common_noun_opening_a_sentence_is_no_body_of_another_country(string text)
     {
-        var claim = Extract(text)[0];
+        var claim = Only(text);
 
         Assert.That(claim.Source, Is.Not.EqualTo("Congolese government"));
         Assert.That(claim.Place, Is.EqualTo("Mozambique"));

@@ -133,7 +133,7 @@ public sealed class SideRuleTests
     [TestCase("DAMASCUS (Wire) - Armed groups shelled a school in Aleppo, killing six children, the Syrian health ministry said.")]
     public void A_loose_word_of_another_war_gives_no_actor_or_side_here(string text)
     {
-        var claim = Extract(text, In2024)[0];
+        var claim = Only(text, In2024);
         var actor = claim.Perpetrator is { } name ? TestData.Reference.Actors.FirstOrDefault(a => a.Name == name) : null;
         Assert.That(actor?.Conflict ?? "syria", Is.EqualTo("syria"), $"perpetrator {claim.Perpetrator} of {actor?.Conflict}");
     }
@@ -142,5 +142,5 @@ public sealed class SideRuleTests
     [TestCase("BEIRUT (Wire) - The toll of the regime's bombardment of Aleppo has climbed to 45, rescuers said.")]
     [TestCase("BEIRUT (Wire) - The death toll from the Syrian army's shelling of Idlib has risen to 12, the monitor said.")]
     public void The_toll_of_an_actors_attack_is_that_actors(string text) =>
-        Assert.That(Extract(text, In2024)[0].PerpetratorSide, Is.EqualTo("government"));
+        Assert.That(Only(text, In2024).PerpetratorSide, Is.EqualTo("government"));
 }
