@@ -10,13 +10,13 @@ namespace Casualties.Reports.Rendering;
 /// </summary>
 internal sealed record ReportJson(
     int SchemaVersion, string GeneratedAt, long? ReconciliationRun, FiltersJson Filters,
-    IAsyncEnumerable<IncidentJson> Incidents, IEnumerable<TotalJson> Totals, IAsyncEnumerable<FlagJson> Flags,
+    IAsyncEnumerable<IncidentJson> Incidents, TotalJson[] Totals, IAsyncEnumerable<FlagJson> Flags,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChangesJson? Changes)
 {
     /// <summary>The report of <paramref name="data"/> generated at <paramref name="now"/>; <c>changes</c> only with --since.</summary>
     public static ReportJson Of(ReportData data, DateTimeOffset now) => new(
         JsonReportRenderer.SchemaVersion, ReportText.Timestamp(now), data.Run?.RunId, FiltersJson.Of(data.Filter),
-        data.Incidents.Select(IncidentJson.Of), data.Totals.Select(TotalJson.Of), data.Flags.Select(FlagJson.Of),
+        data.Incidents.Select(IncidentJson.Of), [.. data.Totals.Select(TotalJson.Of)], data.Flags.Select(FlagJson.Of),
         data.Changes is { } changes ? ChangesJson.Of(changes) : null);
 }
 
@@ -31,22 +31,22 @@ internal sealed record FiltersJson(string? Place, string? From, string? To, stri
 /// <summary>An incident with its figures per victim group, headline first.</summary>
 internal sealed record IncidentJson(
     long Id, string Kind, string Outcome, string? Place, string? PlaceKey, string? Start, string? End, string? PerpetratorSide,
-    long? ContainedIn, IReadOnlyList<long> Contains, IEnumerable<FigureJson> Figures)
+    long? ContainedIn, IReadOnlyList<long> Contains, FigureJson[] Figures)
 {
     public static IncidentJson Of(ReportIncident i) => new(
         i.Id, i.Kind, i.Outcome, i.Place, i.PlaceKey, i.Start?.ToString(), i.End?.ToString(), i.PerpetratorSide,
-        i.ContainedIn, i.Contains, i.Figures.Select(FigureJson.Of));
+        i.ContainedIn, i.Contains, [.. i.Figures.Select(FigureJson.Of)]);
 }
 
 /// <summary>One victim group's figures; <see cref="Consensus"/> null when the sources' ranges have no common part.</summary>
 internal sealed record FigureJson(
     string Victims, string? VictimSide, bool Headline, int Low, int Best, int High, ConsensusJson? Consensus,
-    IEnumerable<SourceJson> Sources, IEnumerable<SourceJson> Superseded)
+    SourceJson[] Sources, SourceJson[] Superseded)
 {
     public static FigureJson Of(ReportFigure f) => new(
         f.Victims, f.VictimSide, f.Headline, f.Low, f.Best, f.High,
         f.HasConsensus && f.ConsensusLow is { } low ? new ConsensusJson(low, f.ConsensusHigh) : null,
-        f.Sources.Select(SourceJson.Of), f.Superseded.Select(SourceJson.Of));
+        [.. f.Sources.Select(SourceJson.Of)], [.. f.Superseded.Select(SourceJson.Of)]);
 }
 
 /// <summary>The consensus interval; <see cref="High"/> null = unbounded (every claim open-ended).</summary>
@@ -102,3 +102,13 @@ internal sealed record FlagChangeJson(string Status, FlagJson Flag);
 
 /// <summary>A per-side total new, moved or gone, before and after.</summary>
 internal sealed record TotalChangeJson(string Status, TotalJson? Before, TotalJson? After);
+
+/// <summary>
+/// The serializer's code for the records above, generated at build time: snake_case names, indented, every null
+/// written (only <see cref="ReportJson.Changes"/> is left out when null), the serializer's default escaping
+/// (non-ASCII letters and HTML characters as \u escapes, so the file is ASCII), flushed each time its 64 KiB buffer fills.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, DefaultBufferSize = 1 << 16)]
+[JsonSerializable(typeof(ReportJson))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;
