@@ -66,7 +66,7 @@ public static class DatabaseCommands
     }
 
     /// <summary>
-    /// Applies the pending migrations, then loads the reference data from <paramref name="seedsDirectory"/> (null: the
+    /// Applies the pending migrations and the changed view files, then loads the reference data from <paramref name="seedsDirectory"/> (null: the
     /// default seeds folder), printing what each step did on standard output.
     /// </summary>
     public static async Task MigrateAndSeed(NpgsqlDataSource dataSource, string? seedsDirectory, CancellationToken ct)
@@ -75,6 +75,9 @@ public static class DatabaseCommands
         Console.WriteLine(migrated.Applied.Count == 0
             ? $"Migrations: nothing to apply ({migrated.AlreadyApplied} already applied)."
             : $"Migrations: applied {string.Join(", ", migrated.Applied)}.");
+        Console.WriteLine(migrated.ViewsApplied.Count == 0
+            ? "Views: unchanged."
+            : $"Views: applied {string.Join(", ", migrated.ViewsApplied)}.");
         var seeded = await new ReferenceDataStore(dataSource).Load(SeedFiles.Load(seedsDirectory), ct);
         Console.WriteLine($"Seeded: {Describe(seeded)}.");
     }
