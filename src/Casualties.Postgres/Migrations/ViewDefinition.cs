@@ -8,17 +8,23 @@ namespace Casualties.Postgres.Migrations;
 /// One file of db/views/: the one definition of the views it creates (usually one), applied by the <see cref="Migrator"/>
 /// after the migrations and again whenever its text changes (<see cref="ViewApplier"/>).
 /// </summary>
-public sealed partial record ViewDefinition(string File, string Sql)
+public sealed partial class ViewDefinition(string file, string sql)
 {
+    /// <summary>The file's name in db/views/ ("v_claims.sql"), under which schema_views records it.</summary>
+    public string File { get; } = file;
+
+    /// <summary>The file's text, run as it is.</summary>
+    public string Sql { get; } = sql;
+
     /// <summary>SHA-256 (hex) of the text, line ends as \n and white space at its end removed (as <see cref="Migration.Checksum"/>).</summary>
     public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        Sql.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd())));
+        sql.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd())));
 
     /// <summary>The views the file creates (CREATE [OR REPLACE] VIEW name), in the order it creates them; at least one.</summary>
-    public IReadOnlyList<string> Views { get; } = ViewsOf(File, Sql);
+    public IReadOnlyList<string> Views { get; } = ViewsOf(file, sql);
 
     /// <summary>The file's SQL without its -- comments: what is read for the names of other views it selects from.</summary>
-    private string Code { get; } = LineComment().Replace(Sql, "");
+    private string Code { get; } = LineComment().Replace(sql, "");
 
     /// <summary>The view files embedded in this assembly (db/views), in dependency order (<see cref="InDependencyOrder"/>).</summary>
     public static IReadOnlyList<ViewDefinition> Embedded() => InDependencyOrder(SqlScripts.In("views")
