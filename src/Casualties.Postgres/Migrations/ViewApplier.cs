@@ -24,7 +24,7 @@ internal static class ViewApplier
     /// <summary>The views (of any schema) whose rules select from the given views of the current schema.</summary>
     const string DependentViewsSql = """
         SELECT DISTINCT dependent.relnamespace = current_schema()::regnamespace AS same_schema,
-               dependent.relname, format('%I.%I', dependent.relnamespace::regnamespace, dependent.relname) AS qualified_name,
+               dependent.relname, format('%I.%I', (SELECT nspname FROM pg_namespace WHERE oid = dependent.relnamespace), dependent.relname) AS qualified_name,
                source.relname AS source
         FROM pg_class source
         JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = source.oid AND d.classid = 'pg_rewrite'::regclass
