@@ -14,7 +14,7 @@ public static class DatabaseCommands
     /// <summary>The verbs migrate, seed and db (status, stop, grant-reader).</summary>
     public static IEnumerable<Command> All()
     {
-        var migrate = new Command("migrate", "Apply the migrations under db/migrations, then load the reference data.");
+        var migrate = new Command("migrate", "Apply the migrations under db/migrations and the views under db/views, then load the reference data.");
         migrate.SetAction(async (parse, ct) =>
         {
             await using var dataSource = await Database.Open(GlobalOptions.Database(parse), ct);

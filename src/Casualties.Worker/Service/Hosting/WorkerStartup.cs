@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Casualties.Worker.Service.Hosting;
 
-/// <summary>Before the worker runs: wait for the database, apply migrations, and store the feeds of configuration.</summary>
+/// <summary>Before the worker runs: wait for the database, apply migrations and views, and store the feeds of configuration.</summary>
 public sealed class WorkerStartup(NpgsqlDataSource dataSource, FeedStore feeds, DatabaseRetry retry, IOptions<WorkerOptions> workerOptions,
     IOptions<FeedsOptions> feedsOptions, ILogger<WorkerStartup> logger)
 {
