@@ -1,4 +1,5 @@
 using Casualties.Postgres.Migrations;
+using Casualties.Postgres.Reconciliation;
 using Casualties.Testing;
 using Dapper;
 using Npgsql;
@@ -129,6 +130,34 @@ public sealed class ViewDefinitionTests
         Assert.That(error!.Message, Does.Contain("public.my_claims").And.Contain("v_claims"));
         Assert.That(await Rows(db.DataSource, DefinitionsSql), Is.EqualTo(before));
         Assert.That(await Rows(db.DataSource, "SELECT file || ' ' || checksum FROM schema_views ORDER BY file"), Is.EqualTo(recorded));
+    }
+
+    [Test]
+    public async Task A_view_file_removed_from_db_views_drops_its_view_and_comes_back_when_restored()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        var without = ViewDefinition.Embedded().Where(f => f.File != "v_unknown_sources.sql").ToList();
+
+        var removed = await new Migrator(db.DataSource).Migrate(Migration.Embedded(), without);
+
+        Assert.That(removed.ViewsApplied, Is.Empty);
+        Assert.That(await Rows(db.DataSource, "SELECT viewname::text FROM pg_views WHERE viewname = 'v_unknown_sources'"), Is.Empty);
+        Assert.That(await Rows(db.DataSource, "SELECT file FROM schema_views WHERE file = 'v_unknown_sources.sql'"), Is.Empty);
+        var restored = await new Migrator(db.DataSource).Migrate();
+        Assert.That(restored.ViewsApplied, Is.EqualTo(new[] { "v_unknown_sources.sql" }));
+    }
+
+    [Test]
+    public async Task A_feed_records_name_has_one_definition_that_the_planner_inlines_where_the_reconciler_reads_it()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+
+        var plan = string.Join("\n", await Rows(db.DataSource, "EXPLAIN (VERBOSE) " + ClaimLoader.SelectSql));
+        var name = await Rows(db.DataSource, "SELECT feed_record_name('ucdp-ged', '164455')");
+
+        Assert.That(plan, Does.Contain("(f.dataset || ':'::text) || f.record_key").And.Not.Contain("feed_record_name"),
+            "no function call per claim");
+        Assert.That(name, Is.EqualTo(new[] { "ucdp-ged:164455" }));
     }
 
     [Test]

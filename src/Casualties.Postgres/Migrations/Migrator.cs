@@ -84,7 +84,14 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
             if (views.Count > 0)
             {
                 await using var tx = await conn.BeginTransactionAsync(ct);
-                viewsApplied = await ViewApplier.Apply(conn, tx, views, ct);
+                try
+                {
+                    viewsApplied = await ViewApplier.Apply(conn, tx, views, ct);
+                }
+                catch (PostgresException e)
+                {
+                    throw new MigrationException($"Applying the views of db/views failed: {e.MessageText}", e);
+                }
                 await tx.CommitAsync(ct);
             }
             return new MigrationResult(newlyApplied, applied.Count, viewsApplied);

@@ -11,7 +11,7 @@ namespace Casualties.Postgres.Migrations;
 /// must be one of them (another object's view is refused by name: drop it, migrate, create it again). The views of
 /// those files are dropped together, then created in dependency order, and each gets back the grants it had; a
 /// reporting view (v_*) is readable by casualties_reader, as migration 0004 grants. A file removed from db/views has
-/// its views dropped.
+/// its views dropped, and so has a view a file no longer creates.
 /// </summary>
 internal static class ViewApplier
 {
@@ -82,7 +82,8 @@ internal static class ViewApplier
             {
                 if (!stale.Contains(file) && stale.Any(file.DependsOn)) stale.Add(file);
             }
-            toDrop.UnionWith(stale.SelectMany(f => f.Views).Where(existing.Contains));
+            toDrop.UnionWith(stale.SelectMany(f => recorded.TryGetValue(f.File, out var done) ? f.Views.Concat(done.Views) : f.Views)
+                .Where(existing.Contains));
             var dependents = await conn.QueryAsync<(bool SameSchema, string Name, string QualifiedName, string Source)>(
                 new CommandDefinition(DependentViewsSql, new { Names = toDrop.ToArray() }, tx, cancellationToken: ct));
             var added = false;
