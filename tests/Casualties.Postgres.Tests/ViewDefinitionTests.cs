@@ -161,6 +161,19 @@ public sealed class ViewDefinitionTests
     }
 
     [Test]
+    public async Task An_older_build_leaves_the_views_of_a_database_a_newer_build_migrated_alone()
+    {
+        await using var db = await TestCluster.CreateDatabase(seeded: false);
+        await new Migrator(db.DataSource).Migrate([.. Migration.Embedded(), new Migration("9999", "newer", "SELECT 1")], ViewDefinition.Embedded());
+        var before = await Rows(db.DataSource, DefinitionsSql);
+
+        var older = await new Migrator(db.DataSource).Migrate(Migration.Embedded(), WithoutRecordFlags(ViewDefinition.Embedded()));
+
+        Assert.That(older.ViewsApplied, Is.Empty);
+        Assert.That(await Rows(db.DataSource, DefinitionsSql), Is.EqualTo(before));
+    }
+
+    [Test]
     public void View_files_come_after_the_files_whose_views_they_select_from()
     {
         var files = ViewDefinition.Embedded();

@@ -30,7 +30,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Applies those of <paramref name="migrations"/> not applied yet, in version order, then those of
-    /// <paramref name="views"/> that are new, changed or missing (none given: the views are left alone). Two migrations
+    /// <paramref name="views"/> that are new, changed or missing (none given, or the database has a migration
+    /// <paramref name="migrations"/> lacks, from a newer build: the views are left alone). Two migrations
     /// with one version, or an applied one whose checksum changed, throw <see cref="MigrationException"/> before anything
     /// is applied; a view file that fails throws it with nothing of the views changed.
     /// </summary>
@@ -80,8 +81,11 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
                 newlyApplied.Add($"{migration.Version}_{migration.Name}");
             }
 
+            // A database a newer build migrated (a version this build does not have) keeps that build's views: an older
+            // worker starting beside newer ones must not put its older definitions back.
             IReadOnlyList<string> viewsApplied = [];
-            if (views.Count > 0)
+            var newerBuildMigrated = applied.Keys.Any(version => !migrations.Any(m => m.Version == version));
+            if (views.Count > 0 && !newerBuildMigrated)
             {
                 await using var tx = await conn.BeginTransactionAsync(ct);
                 try
