@@ -4,9 +4,11 @@ using Npgsql;
 namespace Casualties.Postgres.Migrations;
 
 /// <summary>
-/// Applies migrations in order, each in its own transaction, recording version and checksum.
+/// Applies migrations in order, each in its own transaction, recording version and checksum, then the view files of
+/// db/views/ that changed (<see cref="ViewApplier"/>) in one more transaction.
 /// Holds a PostgreSQL advisory lock throughout, so concurrent runs from several processes are safe.
-/// An applied migration whose text changed is refused: migrations are immutable once applied.
+/// An applied migration whose text changed is refused: migrations are immutable once applied; a view file is not: its
+/// text is the view's one definition, applied again whenever it changes.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource)
 {
@@ -20,14 +22,20 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
             applied_at timestamptz NOT NULL DEFAULT now())
         """;
 
-    /// <summary>Applies the embedded migrations (<see cref="Migration.Embedded"/>).</summary>
-    public Task<MigrationResult> Migrate(CancellationToken ct = default) => Migrate(Migration.Embedded(), ct);
+    /// <summary>Applies the embedded migrations and views (<see cref="Migration.Embedded"/>, <see cref="ViewDefinition.Embedded"/>).</summary>
+    public Task<MigrationResult> Migrate(CancellationToken ct = default) => Migrate(Migration.Embedded(), ViewDefinition.Embedded(), ct);
+
+    /// <summary>Applies those of <paramref name="migrations"/> not applied yet, and no view file.</summary>
+    public Task<MigrationResult> Migrate(IReadOnlyList<Migration> migrations, CancellationToken ct = default) => Migrate(migrations, [], ct);
 
     /// <summary>
-    /// Applies those of <paramref name="migrations"/> not applied yet, in version order. Two with one version, or an
-    /// applied one whose checksum changed, throw <see cref="MigrationException"/> before anything is applied.
+    /// Applies those of <paramref name="migrations"/> not applied yet, in version order, then those of
+    /// <paramref name="views"/> that are new, changed or missing (none given, or the database has a migration
+    /// <paramref name="migrations"/> lacks, from a newer build: the views are left alone). Two migrations
+    /// with one version, or an applied one whose checksum changed, throw <see cref="MigrationException"/> before anything
+    /// is applied; a view file that fails throws it with nothing of the views changed.
     /// </summary>
-    public async Task<MigrationResult> Migrate(IReadOnlyList<Migration> migrations, CancellationToken ct = default)
+    public async Task<MigrationResult> Migrate(IReadOnlyList<Migration> migrations, IReadOnlyList<ViewDefinition> views, CancellationToken ct = default)
     {
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -72,7 +80,25 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
                 await tx.CommitAsync(ct);
                 newlyApplied.Add($"{migration.Version}_{migration.Name}");
             }
-            return new MigrationResult(newlyApplied, applied.Count);
+
+            // A database a newer build migrated (a version this build does not have) keeps that build's views: an older
+            // worker starting beside newer ones must not put its older definitions back.
+            IReadOnlyList<string> viewsApplied = [];
+            var newerBuildMigrated = applied.Keys.Any(version => !migrations.Any(m => m.Version == version));
+            if (views.Count > 0 && !newerBuildMigrated)
+            {
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                try
+                {
+                    viewsApplied = await ViewApplier.Apply(conn, tx, views, ct);
+                }
+                catch (PostgresException e)
+                {
+                    throw new MigrationException($"Applying the views of db/views failed: {e.MessageText}", e);
+                }
+                await tx.CommitAsync(ct);
+            }
+            return new MigrationResult(newlyApplied, applied.Count, viewsApplied);
         }
         finally
         {
@@ -81,8 +107,11 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>What a migrate run did: the migrations it applied now, and how many were applied before.</summary>
-public sealed record MigrationResult(IReadOnlyList<string> Applied, int AlreadyApplied);
+/// <summary>
+/// What a migrate run did: the migrations it applied now, how many were applied before, and the view files (db/views)
+/// it applied now (new, changed, missing a view, or selecting from one of those), in the order applied.
+/// </summary>
+public sealed record MigrationResult(IReadOnlyList<string> Applied, int AlreadyApplied, IReadOnlyList<string> ViewsApplied);
 
 /// <summary>
 /// The migrations cannot be applied (a duplicate version, an edited applied migration, a failing statement), said in one sentence.

@@ -6,7 +6,7 @@ namespace Casualties.Postgres.Reconciliation;
 
 /// <summary>
 /// Reads claims as the reconciler sees them (<see cref="ClaimRecord"/>): canonical source and its reliability,
-/// place key, the document's name or dataset:record_key, the parent claim's id (claims.parent_id, resolved when the
+/// place key, the document's name or its feed record's (feed_record_name, migration 0024), the parent claim's id (claims.parent_id, resolved when the
 /// claims were stored), the dataset event id. Retired dataset rows are left out. Reads one outcome and a set of
 /// places at a time, so memory stays bounded. With <paramref name="placeIndex"/>, a claim naming a place the
 /// gazetteer does not know is keyed by that name (<see cref="PlaceIndex.KeyOf"/>). The quote is not read: nothing a run
@@ -23,7 +23,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
                c.perpetrator_side, c.place_id, c.latitude, c.longitude,
                c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
                c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported,
-               coalesce(d.name, f.dataset || ':' || f.record_key), coalesce(c.span_start, c.ordinal), f.event_key,
+               coalesce(d.name, feed_record_name(f.dataset, f.record_key)), coalesce(c.span_start, c.ordinal), f.event_key,
                c.place_name, c.place_scope
         FROM claims c
         LEFT JOIN documents d ON d.id = c.document_id

@@ -14,7 +14,7 @@ public static class DatabaseCommands
     /// <summary>The verbs migrate, seed and db (status, stop, grant-reader).</summary>
     public static IEnumerable<Command> All()
     {
-        var migrate = new Command("migrate", "Apply the migrations under db/migrations, then load the reference data.");
+        var migrate = new Command("migrate", "Apply the migrations under db/migrations and the views under db/views, then load the reference data.");
         migrate.SetAction(async (parse, ct) =>
         {
             await using var dataSource = await Database.Open(GlobalOptions.Database(parse), ct);
@@ -66,7 +66,7 @@ public static class DatabaseCommands
     }
 
     /// <summary>
-    /// Applies the pending migrations, then loads the reference data from <paramref name="seedsDirectory"/> (null: the
+    /// Applies the pending migrations and the changed view files, then loads the reference data from <paramref name="seedsDirectory"/> (null: the
     /// default seeds folder), printing what each step did on standard output.
     /// </summary>
     public static async Task MigrateAndSeed(NpgsqlDataSource dataSource, string? seedsDirectory, CancellationToken ct)
@@ -75,6 +75,9 @@ public static class DatabaseCommands
         Console.WriteLine(migrated.Applied.Count == 0
             ? $"Migrations: nothing to apply ({migrated.AlreadyApplied} already applied)."
             : $"Migrations: applied {string.Join(", ", migrated.Applied)}.");
+        Console.WriteLine(migrated.ViewsApplied.Count == 0
+            ? "Views: unchanged."
+            : $"Views: applied {string.Join(", ", migrated.ViewsApplied)}.");
         var seeded = await new ReferenceDataStore(dataSource).Load(SeedFiles.Load(seedsDirectory), ct);
         Console.WriteLine($"Seeded: {Describe(seeded)}.");
     }

@@ -13,7 +13,7 @@ public static class Stored
         var documents = await conn.QueryAsync<string>(
             "SELECT 'document ' || content_hash || ' ' || name FROM documents");
         var claims = await conn.QueryAsync<string>("""
-            SELECT 'claim ' || coalesce(d.content_hash, r.dataset || ':' || r.record_key) || ' ' || c.ordinal || ' ' || c.outcome || ' '
+            SELECT 'claim ' || coalesce(d.content_hash, feed_record_name(r.dataset, r.record_key)) || ' ' || c.ordinal || ' ' || c.outcome || ' '
                    || c.victims || ' ' || c.low || ' ' || coalesce(c.high::text, '-')
             FROM claims c LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN feed_records r ON r.id = c.record_id
             """);

@@ -74,7 +74,7 @@ public static partial class WorkerLog
     [LoggerMessage(62, LogLevel.Information, "Deleted {Jobs} finished jobs, {Ticks} schedule ticks and {Workers} gone workers older than {Keep}")]
     public static partial void Purged(ILogger logger, long jobs, long ticks, long workers, TimeSpan keep);
 
-    [LoggerMessage(60, LogLevel.Information, "Applied migrations: {Migrations}")]
+    [LoggerMessage(60, LogLevel.Information, "Applied migrations and view files: {Migrations}")]
     public static partial void Migrated(ILogger logger, string migrations);
 
     [LoggerMessage(61, LogLevel.Information, "Feeds from configuration: {Count} added or updated")]

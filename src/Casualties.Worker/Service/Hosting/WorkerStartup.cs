@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Casualties.Worker.Service.Hosting;
 
-/// <summary>Before the worker runs: wait for the database, apply migrations, and store the feeds of configuration.</summary>
+/// <summary>Before the worker runs: wait for the database, apply migrations and views, and store the feeds of configuration.</summary>
 public sealed class WorkerStartup(NpgsqlDataSource dataSource, FeedStore feeds, DatabaseRetry retry, IOptions<WorkerOptions> workerOptions,
     IOptions<FeedsOptions> feedsOptions, ILogger<WorkerStartup> logger)
 {
@@ -28,7 +28,8 @@ public sealed class WorkerStartup(NpgsqlDataSource dataSource, FeedStore feeds, 
         if (workerOptions.Value.MigrateOnStart)
         {
             var migrated = await retry.Run("migrate", c => new Migrator(dataSource).Migrate(c), ct);
-            if (migrated.Applied.Count > 0) WorkerLog.Migrated(logger, string.Join(", ", migrated.Applied));
+            if (migrated.Applied.Count + migrated.ViewsApplied.Count > 0)
+                WorkerLog.Migrated(logger, string.Join(", ", migrated.Applied.Concat(migrated.ViewsApplied)));
         }
         foreach (var definition in definitions) await retry.Run("store configured feeds", c => feeds.Upsert(definition, c), ct);
         if (definitions.Count > 0) WorkerLog.FeedsSynced(logger, definitions.Count);

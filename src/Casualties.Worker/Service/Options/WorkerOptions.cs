@@ -36,7 +36,7 @@ public sealed class WorkerOptions
     /// <summary>Finished jobs, old schedule ticks and gone workers are deleted after this long.</summary>
     public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Apply pending migrations when the worker starts (safe with several workers).</summary>
+    /// <summary>Apply pending migrations and changed views when the worker starts (safe with several workers).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>
