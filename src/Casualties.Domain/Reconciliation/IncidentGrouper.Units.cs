@@ -52,7 +52,7 @@ internal sealed partial class IncidentGrouper
         var sorted = units.Values
             .Select(u => new Unit(u.Roots.MinBy(c => c.Id)!, u.Members, u.Override))
             .Select(u => (Order: new UnitOrder(u.Override is null, u.Representative.EventKey is null, places.DepthOf(u.Representative.PlaceKey),
-                u.Representative.PerpetratorSide is null, u.Representative.Window().Days, u.Representative.Id), Unit: u))
+                u.Representative.Claim.PerpetratorSide is null, u.Representative.Window().Days, u.Representative.Id), Unit: u))
             .ToArray();
         Array.Sort(sorted, (a, b) => a.Order.CompareTo(b.Order));
         return sorted.Select(u => u.Unit);
@@ -84,12 +84,12 @@ internal sealed partial class IncidentGrouper
         public static readonly SameStatement Instance = new();
 
         public bool Equals(ClaimRecord? a, ClaimRecord? b) => ReferenceEquals(a, b) || (a is not null && b is not null
-            && a.Position == b.Position && a.Quantity == b.Quantity && a.Reported == b.Reported && a.Cumulative == b.Cumulative && a.Start == b.Start && a.End == b.End
-            && a.Document == b.Document && a.Source == b.Source && a.Victims == b.Victims && a.VictimSide == b.VictimSide
-            && a.PlaceKey == b.PlaceKey && a.EventKey == b.EventKey && a.PerpetratorSide == b.PerpetratorSide);
+            && a.Position == b.Position && a.Claim.Quantity == b.Claim.Quantity && a.Reported == b.Reported && a.Claim.Cumulative == b.Claim.Cumulative && a.Claim.Period.Start == b.Claim.Period.Start && a.Claim.Period.End == b.Claim.Period.End
+            && a.Document == b.Document && a.Claim.Source == b.Claim.Source && a.Claim.Victims == b.Claim.Victims && a.Claim.VictimSide == b.Claim.VictimSide
+            && a.PlaceKey == b.PlaceKey && a.EventKey == b.EventKey && a.Claim.PerpetratorSide == b.Claim.PerpetratorSide);
 
         /// <summary>Hashed by the cheap fields: where and when the statement was made and its figure.</summary>
-        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Quantity.Low, c.Quantity.Value, c.Quantity.High, c.Reported);
+        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Claim.Quantity.Low, c.Claim.Quantity.Value, c.Claim.Quantity.High, c.Reported);
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>
