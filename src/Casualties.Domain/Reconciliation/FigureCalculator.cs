@@ -52,7 +52,8 @@ internal static class FigureCalculator
             var current = LatestWords(all);
             var lowest = int.MaxValue;
             foreach (var claim in current) lowest = Math.Min(lowest, claim.Claim.Quantity.Low);
-            ordered.Add((GroupDepth(all[0].Claim.Victims, options), lowest, new GroupClaims(all[0].Claim.Victims, all[0].Claim.VictimSide, current, all)));
+            var first = all[0].Claim;
+            ordered.Add((GroupDepth(first.Victims, options), lowest, new GroupClaims(first.Victims, first.VictimSide, current, all)));
         }
         ordered.Sort((a, b) =>
         {
@@ -173,8 +174,11 @@ internal static class FigureCalculator
             Array.ConvertAll(sources, ToSourceFigure), superseded.Count == 0 ? [] : superseded.ConvertAll(ToSourceFigure));
     }
 
-    public static SourceFigure ToSourceFigure(ClaimRecord c) =>
-        new(c.Id, c.Claim.Source, c.Claim.Quantity.Qualifier, c.Claim.Quantity.Value, c.Claim.Quantity.Low, c.Claim.Quantity.High, c.Reported, c.Claim.Quote, c.Document);
+    public static SourceFigure ToSourceFigure(ClaimRecord c)
+    {
+        var (claim, figure) = (c.Claim, c.Claim.Quantity);
+        return new(c.Id, claim.Source, figure.Qualifier, figure.Value, figure.Low, figure.High, c.Reported, claim.Quote, c.Document);
+    }
 
     /// <summary>
     /// The weighted median: the smallest value whose cumulative weight reaches half the total, or the midpoint of

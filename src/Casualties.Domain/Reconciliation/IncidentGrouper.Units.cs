@@ -1,3 +1,5 @@
+using Casualties.Domain.Model;
+
 namespace Casualties.Domain.Reconciliation;
 
 internal sealed partial class IncidentGrouper
@@ -84,12 +86,16 @@ internal sealed partial class IncidentGrouper
         public static readonly SameStatement Instance = new();
 
         public bool Equals(ClaimRecord? a, ClaimRecord? b) => ReferenceEquals(a, b) || (a is not null && b is not null
-            && a.Position == b.Position && a.Claim.Quantity == b.Claim.Quantity && a.Reported == b.Reported && a.Claim.Cumulative == b.Claim.Cumulative && a.Claim.Period.Start == b.Claim.Period.Start && a.Claim.Period.End == b.Claim.Period.End
-            && a.Document == b.Document && a.Claim.Source == b.Claim.Source && a.Claim.Victims == b.Claim.Victims && a.Claim.VictimSide == b.Claim.VictimSide
-            && a.PlaceKey == b.PlaceKey && a.EventKey == b.EventKey && a.Claim.PerpetratorSide == b.Claim.PerpetratorSide);
+            && a.Position == b.Position && a.Reported == b.Reported && a.Document == b.Document && a.PlaceKey == b.PlaceKey
+            && a.EventKey == b.EventKey && SameWords(a.Claim, b.Claim));
+
+        private static bool SameWords(Claim a, Claim b) =>
+            a.Quantity == b.Quantity && a.Cumulative == b.Cumulative && a.Period == b.Period && a.Source == b.Source
+            && a.Victims == b.Victims && a.VictimSide == b.VictimSide && a.PerpetratorSide == b.PerpetratorSide;
 
         /// <summary>Hashed by the cheap fields: where and when the statement was made and its figure.</summary>
-        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Claim.Quantity.Low, c.Claim.Quantity.Value, c.Claim.Quantity.High, c.Reported);
+        public int GetHashCode(ClaimRecord c) =>
+            HashCode.Combine(c.Document.Length, c.Position, c.Claim.Quantity.Low, c.Claim.Quantity.Value, c.Claim.Quantity.High, c.Reported);
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>
