@@ -240,12 +240,9 @@ internal sealed partial class IngestSession
         var place = claim.PlaceKey is { } key ? gazetteer.ByKey(key)
             : parent ?? (claim.Place is null ? null : resolver.Place(PlaceNames.FinestFirst(claim.Place)));
         var country = place is null ? null : gazetteer.CountryOf(place).Key;
-        return new StagedClaim(ordinal, claim with { Source = sourceName, PlaceParentKey = parent?.Key }, Best: null,
-            resolver.Source(sourceName, country), place?.Key, place?.Latitude, place?.Longitude, published)
-        {
-            PlaceScope = place is null ? null : PlaceScopeCues.Read(claim.Quote, OneDayEvent(claim),
-                gazetteer.DepthOf(place) <= 1),
-        };
+        var scope = place is null ? null : PlaceScopeCues.Read(claim.Quote, OneDayEvent(claim), gazetteer.DepthOf(place) <= 1);
+        return new StagedClaim(ordinal, claim with { Source = sourceName, PlaceParentKey = parent?.Key, PlaceScope = scope }, Best: null,
+            resolver.Source(sourceName, country), place?.Key, place?.Latitude, place?.Longitude, published);
     }
 
     /// <summary>A figure of one day that is not a running count (no period at all: the day it was reported).</summary>

@@ -34,6 +34,12 @@ public sealed record Claim(
     /// <summary>The gazetteer key of <see cref="PlaceParent"/>.</summary>
     public string? PlaceParentKey { get; init; }
 
+    /// <summary>
+    /// How <see cref="Place"/> relates to what the claim counts (<see cref="Model.PlaceScope"/>, stored as claims.place_scope);
+    /// null when nothing states it.
+    /// </summary>
+    public PlaceScope? PlaceScope { get; init; }
+
     /// <summary>How sure the extractor is of this claim, 0 to 1.</summary>
     public double Confidence { get; } = Confidence is >= 0 and <= 1 ? Confidence
         : throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "Confidence must be between 0 and 1.");

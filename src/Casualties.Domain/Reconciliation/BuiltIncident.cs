@@ -30,9 +30,9 @@ internal sealed class BuiltIncident
         var (across, within, stated, dataset) = (false, 0, false, false);
         foreach (var (claim, _) in draft.Members)
         {
-            across |= claim.PlaceScope == PlaceScope.Across;
-            if (claim.PlaceScope == PlaceScope.Within) within++;
-            stated |= claim.PlaceScope is not null;
+            across |= claim.Claim.PlaceScope == PlaceScope.Across;
+            if (claim.Claim.PlaceScope == PlaceScope.Within) within++;
+            stated |= claim.Claim.PlaceScope is not null;
             dataset |= claim.EventKey is not null;
         }
         if (across) return true;
@@ -72,8 +72,8 @@ internal sealed class BuiltIncident
     {
         if (!PlaceNames.IsNamed(PlaceKey)) return null;
         return Draft.Members
-            .Where(m => m.Claim.PlaceName is not null && string.Equals(m.Claim.PlaceKey, PlaceKey, StringComparison.Ordinal))
-            .GroupBy(m => PlaceNames.OwnPart(m.Claim.PlaceName!).Trim(), StringComparer.Ordinal)
+            .Where(m => m.Claim.Claim.Place is not null && string.Equals(m.Claim.PlaceKey, PlaceKey, StringComparison.Ordinal))
+            .GroupBy(m => PlaceNames.OwnPart(m.Claim.Claim.Place!).Trim(), StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault() ?? PlaceNames.NormalisedOf(PlaceKey!);
     }
@@ -86,7 +86,7 @@ internal sealed class BuiltIncident
             foreach (var figure in group.Figure.Superseded) (superseded ??= []).Add(figure.ClaimId);
         }
         var members = Draft.Members.ConvertAll(m =>
-            new IncidentMember(m.Claim.Id, m.Rule, superseded?.Contains(m.Claim.Id) == true, m.Claim.Victims, m.Claim.VictimSide));
+            new IncidentMember(m.Claim.Id, m.Rule, superseded?.Contains(m.Claim.Id) == true, m.Claim.Claim.Victims, m.Claim.Claim.VictimSide));
         members.Sort((a, b) => a.ClaimId.CompareTo(b.ClaimId));
         return new Incident(Key, Kind, Outcome, PlaceKey, Start, End, Side,
             Groups.Select(g => g.Figure).ToList(), members, contains) { PlaceName = PlaceName() };

@@ -35,13 +35,13 @@ internal static class FigureCalculator
         }
         bool IsPartOfItsGroup(ClaimRecord claim) =>
             byId is not null && claim.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
-            && parent.Victims == claim.Victims && parent.VictimSide == claim.VictimSide;
+            && parent.Claim.Victims == claim.Claim.Victims && parent.Claim.VictimSide == claim.Claim.VictimSide;
 
         var byGroup = new List<List<ClaimRecord>>(1);
         foreach (var claim in members)
         {
             if (IsPartOfItsGroup(claim)) continue;
-            var group = byGroup.Find(g => g[0].Victims == claim.Victims && g[0].VictimSide == claim.VictimSide);
+            var group = byGroup.Find(g => g[0].Claim.Victims == claim.Claim.Victims && g[0].Claim.VictimSide == claim.Claim.VictimSide);
             if (group is null) byGroup.Add(group = []);
             group.Add(claim);
         }
@@ -51,8 +51,9 @@ internal static class FigureCalculator
             all.Sort(ById);
             var current = LatestWords(all);
             var lowest = int.MaxValue;
-            foreach (var claim in current) lowest = Math.Min(lowest, claim.Quantity.Low);
-            ordered.Add((GroupDepth(all[0].Victims, options), lowest, new GroupClaims(all[0].Victims, all[0].VictimSide, current, all)));
+            foreach (var claim in current) lowest = Math.Min(lowest, claim.Claim.Quantity.Low);
+            var first = all[0].Claim;
+            ordered.Add((GroupDepth(first.Victims, options), lowest, new GroupClaims(first.Victims, first.VictimSide, current, all)));
         }
         ordered.Sort((a, b) =>
         {
@@ -101,7 +102,7 @@ internal static class FigureCalculator
         return current;
     }
 
-    private static bool SameSource(ClaimRecord a, ClaimRecord b) => (a.Source, b.Source) switch
+    private static bool SameSource(ClaimRecord a, ClaimRecord b) => (a.Claim.Source, b.Claim.Source) switch
     {
         (null, null) => string.Equals(a.Document, b.Document, StringComparison.Ordinal),
         ({ } x, { } y) => string.Equals(x, y, StringComparison.Ordinal),
@@ -109,7 +110,7 @@ internal static class FigureCalculator
     };
 
     /// <summary>Whose word a claim is: its source, or (unattributed) the document it stands in.</summary>
-    public static string SourceIdentity(ClaimRecord claim) => claim.Source ?? "\u0000" + claim.Document;
+    public static string SourceIdentity(ClaimRecord claim) => claim.Claim.Source ?? "\u0000" + claim.Document;
 
     /// <summary>Orders one source's claims latest word first.</summary>
     public static readonly IComparer<ClaimRecord> LatestFirst = Comparer<ClaimRecord>.Create((a, b) =>
@@ -142,10 +143,10 @@ internal static class FigureCalculator
         for (var i = 0; i < current.Count; i++)
         {
             var claim = current[i];
-            low = Math.Min(low, claim.Quantity.Low);
+            low = Math.Min(low, claim.Claim.Quantity.Low);
             high = Math.Max(high, claim.FigureHigh());
-            consensusLow = Math.Max(consensusLow, claim.Quantity.Low);
-            if (claim.Quantity.High is { } bounded) consensusHigh = consensusHigh is { } lowestHigh ? Math.Min(lowestHigh, bounded) : bounded;
+            consensusLow = Math.Max(consensusLow, claim.Claim.Quantity.Low);
+            if (claim.Claim.Quantity.High is { } bounded) consensusHigh = consensusHigh is { } lowestHigh ? Math.Min(lowestHigh, bounded) : bounded;
             points[i] = (claim.PointValue(), claim.SourceReliability);
         }
         var best = Math.Clamp(WeightedMedian(points), low, high);
@@ -173,8 +174,11 @@ internal static class FigureCalculator
             Array.ConvertAll(sources, ToSourceFigure), superseded.Count == 0 ? [] : superseded.ConvertAll(ToSourceFigure));
     }
 
-    public static SourceFigure ToSourceFigure(ClaimRecord c) =>
-        new(c.Id, c.Source, c.Quantity.Qualifier, c.Quantity.Value, c.Quantity.Low, c.Quantity.High, c.Reported, c.Quote, c.Document);
+    public static SourceFigure ToSourceFigure(ClaimRecord c)
+    {
+        var (claim, figure) = (c.Claim, c.Claim.Quantity);
+        return new(c.Id, claim.Source, figure.Qualifier, figure.Value, figure.Low, figure.High, c.Reported, claim.Quote, c.Document);
+    }
 
     /// <summary>
     /// The weighted median: the smallest value whose cumulative weight reaches half the total, or the midpoint of

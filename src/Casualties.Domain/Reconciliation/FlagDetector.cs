@@ -53,7 +53,7 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         foreach (var a in current)
         {
             var window = a.Window();
-            var vague = a.PlaceScope == PlaceScope.Within;
+            var vague = a.Claim.PlaceScope == PlaceScope.Within;
             var longEvent = !a.IsTally() && window.Days > 1;
             if (!vague && !longEvent) continue;
             foreach (var b in current)
@@ -70,7 +70,7 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
     {
         var list = involved.DistinctBy(c => c.Id).ToList();
         return new ConflictFlag(kind, severity, incident.Key, list.Select(c => c.Id).Order().ToList(),
-            list.Select(c => c.Source ?? "unattributed").Distinct().Order(StringComparer.Ordinal).ToList(),
+            list.Select(c => c.Claim.Source ?? "unattributed").Distinct().Order(StringComparer.Ordinal).ToList(),
             char.ToUpperInvariant(explanation[0]) + explanation[1..]) { PlaceKey = incident.PlaceKey };
     }
 
@@ -81,11 +81,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         if (group.Current.Count < 2) return;
         if (!group.Figure.HasConsensus)
         {
-            var highest = group.Current.OrderByDescending(c => c.Quantity.Low).ThenBy(c => c.Id).First();
-            var lowest = group.Current.Where(c => c.Quantity.High is not null).OrderBy(c => c.Quantity.High).ThenBy(c => c.Id).First();
-            var ratio = highest.Quantity.Low / (double)Math.Max(1, lowest.Quantity.High!.Value);
+            var highest = group.Current.OrderByDescending(c => c.Claim.Quantity.Low).ThenBy(c => c.Id).First();
+            var lowest = group.Current.Where(c => c.Claim.Quantity.High is not null).OrderBy(c => c.Claim.Quantity.High).ThenBy(c => c.Id).First();
+            var ratio = highest.Claim.Quantity.Low / (double)Math.Max(1, lowest.Claim.Quantity.High!.Value);
             flags.Add(Flag(FlagKind.DisjointRanges, ratio >= 2 ? Severity.High : ratio >= 1.25 ? Severity.Medium : Severity.Low, incident,
-                [highest, lowest], $"{FlagWording.Says(highest, options.SourceShortNames)}; {FlagWording.Name(lowest.Source, options.SourceShortNames)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
+                [highest, lowest], $"{FlagWording.Says(highest, options.SourceShortNames)}; {FlagWording.Name(lowest.Claim.Source, options.SourceShortNames)} says {FlagWording.Figure(lowest)}: the ranges do not overlap."));
             return;
         }
         var (top, bottom) = (group.Current[0], group.Current[0]);
@@ -99,7 +99,7 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         if (spread > options.WideSpreadRatio)
         {
             flags.Add(Flag(FlagKind.WideSpread, BySpread(spread), incident, [top, bottom],
-                $"{FlagWording.Says(top, options.SourceShortNames)}; {FlagWording.Name(bottom.Source, options.SourceShortNames)} says {FlagWording.Figure(bottom)}: the ranges overlap, but the highest figure is {FlagWording.Ratio(spread)} times the lowest."));
+                $"{FlagWording.Says(top, options.SourceShortNames)}; {FlagWording.Name(bottom.Claim.Source, options.SourceShortNames)} says {FlagWording.Figure(bottom)}: the ranges overlap, but the highest figure is {FlagWording.Ratio(spread)} times the lowest."));
         }
     }
 
@@ -132,12 +132,12 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             .Where(g => g.Count() > 1);
         foreach (var words in sameDay)
         {
-            var highest = words.OrderByDescending(c => c.Quantity.Low).ThenBy(c => c.Id).First();
-            var lowest = words.OrderBy(c => c.Quantity.High ?? int.MaxValue).ThenBy(c => c.Id).First();
+            var highest = words.OrderByDescending(c => c.Claim.Quantity.Low).ThenBy(c => c.Id).First();
+            var lowest = words.OrderBy(c => c.Claim.Quantity.High ?? int.MaxValue).ThenBy(c => c.Id).First();
             if (highest.RangesOverlap(lowest)) continue;
-            var ratio = highest.Quantity.Low / (double)Math.Max(1, lowest.Quantity.High!.Value);
+            var ratio = highest.Claim.Quantity.Low / (double)Math.Max(1, lowest.Claim.Quantity.High!.Value);
             flags.Add(Flag(FlagKind.SelfContradiction, ratio >= 2 ? Severity.High : Severity.Medium, incident, [highest, lowest],
-                $"{FlagWording.Name(highest.Source, options.SourceShortNames)} gives both {FlagWording.Figure(highest)} and {FlagWording.Figure(lowest)} {highest.Outcome.ToName()} for the same incident on {FlagWording.Date(highest.Reported)}."));
+                $"{FlagWording.Name(highest.Claim.Source, options.SourceShortNames)} gives both {FlagWording.Figure(highest)} and {FlagWording.Figure(lowest)} {highest.Claim.Outcome.ToName()} for the same incident on {FlagWording.Date(highest.Reported)}."));
         }
     }
 
@@ -149,12 +149,12 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
             for (var i = 1; i < words.Count; i++)
             {
                 var (earlier, later) = (words[i - 1], words[i]);
-                if (later.Quantity.High is not { } laterHigh || laterHigh >= earlier.Quantity.Low) continue;
+                if (later.Claim.Quantity.High is not { } laterHigh || laterHigh >= earlier.Claim.Quantity.Low) continue;
                 // A later count for a place inside (or around) the earlier one's counts another extent, not less.
                 if (!string.Equals(later.PlaceKey, earlier.PlaceKey, StringComparison.Ordinal)) continue;
                 if (later.Reported == earlier.Reported && later.EndOrStart().Last == earlier.EndOrStart().Last) continue;
-                flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Quantity.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
-                    $"{FlagWording.Name(later.Source, options.SourceShortNames)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
+                flags.Add(Flag(FlagKind.TallyDecreased, laterHigh * 2 < earlier.Claim.Quantity.Low ? Severity.High : Severity.Medium, incident, [earlier, later],
+                    $"{FlagWording.Name(later.Claim.Source, options.SourceShortNames)}'s running count went down from {FlagWording.Figure(earlier)} ({FlagWording.Date(earlier.Reported)}) to {FlagWording.Figure(later)} ({FlagWording.Date(later.Reported)})."));
             }
         }
     }
@@ -164,11 +164,11 @@ internal sealed class FlagDetector(ReconcileOptions options, PlaceIndex places)
         foreach (var (claim, _) in incident.Draft.Members)
         {
             if (claim.ParentId is not { } parentId || !claims.TryGetValue(parentId, out var parent)) continue;
-            if (parent.Quantity.High is not { } parentHigh) continue;
+            if (parent.Claim.Quantity.High is not { } parentHigh) continue;
             // A dataset row's parts add up to its best even when the row breaks low <= best <= high (stored as
             // published and flagged at ingest): the row's own total is the larger of the two.
             if (parent.EventKey is not null && parent.Best is { } best) parentHigh = Math.Max(parentHigh, best);
-            if (claim.Quantity.Low <= parentHigh) continue;
+            if (claim.Claim.Quantity.Low <= parentHigh) continue;
             flags.Add(Flag(FlagKind.SubsetExceedsTotal, Severity.High, incident, [parent, claim],
                 $"{FlagWording.Says(claim, options.SourceShortNames)}, more than the {FlagWording.Figure(parent)} of the total it is part of."));
         }

@@ -33,8 +33,8 @@ public static class FlagWording
     /// <summary>The figure as the source hedged it, with the victims unless they are people: "more than 341", "44 children".</summary>
     public static string Figure(ClaimRecord claim)
     {
-        var value = Number(claim.Quantity.Value ?? claim.Quantity.Low);
-        var words = claim.Quantity.Qualifier switch
+        var value = Number(claim.Claim.Quantity.Value ?? claim.Claim.Quantity.Low);
+        var words = claim.Claim.Quantity.Qualifier switch
         {
             Qualifier.Exact => value,
             Qualifier.AtLeast => "at least " + value,
@@ -43,16 +43,16 @@ public static class FlagWording
             Qualifier.LessThan => "fewer than " + value,
             Qualifier.Nearly => "nearly " + value,
             Qualifier.About => "about " + value,
-            _ when claim.Quantity.High is null => "at least " + Number(claim.Quantity.Low),
-            _ when claim.Quantity.High == claim.Quantity.Low => Number(claim.Quantity.Low),
-            _ => $"{Number(claim.Quantity.Low)} to {Number(claim.Quantity.High!.Value)}",
+            _ when claim.Claim.Quantity.High is null => "at least " + Number(claim.Claim.Quantity.Low),
+            _ when claim.Claim.Quantity.High == claim.Claim.Quantity.Low => Number(claim.Claim.Quantity.Low),
+            _ => $"{Number(claim.Claim.Quantity.Low)} to {Number(claim.Claim.Quantity.High!.Value)}",
         };
-        return claim.Victims == VictimGroups.People ? words : $"{words} {claim.Victims.Replace('_', ' ')}";
+        return claim.Claim.Victims == VictimGroups.People ? words : $"{words} {claim.Claim.Victims.Replace('_', ' ')}";
     }
 
     /// <summary>"SOHR says more than 341 killed".</summary>
     public static string Says(ClaimRecord claim, IReadOnlyDictionary<string, string>? shortNames = null) =>
-        $"{Name(claim.Source, shortNames)} says {Figure(claim)} {claim.Outcome.ToName()}";
+        $"{Name(claim.Claim.Source, shortNames)} says {Figure(claim)} {claim.Claim.Outcome.ToName()}";
 
     /// <summary>A count with thousands separators ("1,234").</summary>
     public static string Number(long value) => value.ToString("#,0", Invariant);

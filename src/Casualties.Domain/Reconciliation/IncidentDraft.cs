@@ -12,15 +12,15 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
     /// <summary>Split by a user: nothing else joins.</summary>
     public bool Closed { get; } = closed;
 
-    public Outcome Outcome => Anchor.Outcome;
+    public Outcome Outcome => Anchor.Claim.Outcome;
     public string? PlaceKey { get; set; } = anchor.PlaceKey;
-    public string? PerpetratorSide { get; set; } = anchor.PerpetratorSide;
+    public string? PerpetratorSide { get; set; } = anchor.Claim.PerpetratorSide;
     public double? Latitude { get; set; } = anchor.Latitude;
     public double? Longitude { get; set; } = anchor.Longitude;
     public DayWindow Window { get; } = anchor.Window();
     public PartialDate Start { get; } = anchor.StartOrEnd();
     public PartialDate End { get; } = anchor.EndOrStart();
-    public bool Cumulative { get; } = anchor.Cumulative;
+    public bool Cumulative { get; } = anchor.Claim.Cumulative;
 
     // Held inline for the usual one dataset event id and one or two sources (a dictionary and a list per draft were
     // a tenth of a dense partition's memory, issue 14); more go to lists made only when needed.
@@ -71,7 +71,7 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
     public void Add(ClaimRecord claim, string rule)
     {
         Members.Add((claim, rule));
-        if (claim.Source is { } source && !HasSource(source))
+        if (claim.Claim.Source is { } source && !HasSource(source))
         {
             if (firstSource is null) firstSource = source;
             else if (secondSource is null) secondSource = source;
@@ -82,7 +82,7 @@ internal sealed class IncidentDraft(ClaimRecord anchor, bool isTally, string? pi
             if (firstDataset is null) (firstDataset, firstEventKey) = (dataset, claim.EventKey!);
             else (moreEventKeys ??= []).Add((dataset, claim.EventKey!));
         }
-        PerpetratorSide ??= claim.PerpetratorSide;
+        PerpetratorSide ??= claim.Claim.PerpetratorSide;
         if (Latitude is null && claim.Latitude is not null)
         {
             Latitude = claim.Latitude;

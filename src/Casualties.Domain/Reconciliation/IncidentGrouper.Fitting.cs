@@ -14,8 +14,8 @@ internal sealed partial class IncidentGrouper
     private string? Fit(IncidentDraft draft, ClaimRecord claim, bool isTally)
     {
         if (draft.Closed || draft.IsTally != isTally) return null;
-        if (draft.PerpetratorSide is not null && claim.PerpetratorSide is not null
-            && !string.Equals(draft.PerpetratorSide, claim.PerpetratorSide, StringComparison.Ordinal))
+        if (draft.PerpetratorSide is not null && claim.Claim.PerpetratorSide is not null
+            && !string.Equals(draft.PerpetratorSide, claim.Claim.PerpetratorSide, StringComparison.Ordinal))
         {
             return null;
         }
@@ -29,9 +29,9 @@ internal sealed partial class IncidentGrouper
         if (isTally)
         {
             if (place == PlaceFit.Near || !draft.Start.AgreesWith(claim.StartOrEnd())) return null;
-            if (!(draft.Cumulative && claim.Cumulative) && !draft.End.AgreesWith(claim.EndOrStart())) return null;
+            if (!(draft.Cumulative && claim.Claim.Cumulative) && !draft.End.AgreesWith(claim.EndOrStart())) return null;
             return place == PlaceFit.Nested ? MatchRules.SameTallyNestedPlace
-                : claim.Source is not null && draft.HasSource(claim.Source) ? MatchRules.TallyUpdate
+                : claim.Claim.Source is not null && draft.HasSource(claim.Claim.Source) ? MatchRules.TallyUpdate
                 : MatchRules.SameTally;
         }
         if (!draft.Window.Overlaps(claim.Window())) return null;

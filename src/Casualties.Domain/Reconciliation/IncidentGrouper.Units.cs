@@ -1,3 +1,5 @@
+using Casualties.Domain.Model;
+
 namespace Casualties.Domain.Reconciliation;
 
 internal sealed partial class IncidentGrouper
@@ -52,7 +54,7 @@ internal sealed partial class IncidentGrouper
         var sorted = units.Values
             .Select(u => new Unit(u.Roots.MinBy(c => c.Id)!, u.Members, u.Override))
             .Select(u => (Order: new UnitOrder(u.Override is null, u.Representative.EventKey is null, places.DepthOf(u.Representative.PlaceKey),
-                u.Representative.PerpetratorSide is null, u.Representative.Window().Days, u.Representative.Id), Unit: u))
+                u.Representative.Claim.PerpetratorSide is null, u.Representative.Window().Days, u.Representative.Id), Unit: u))
             .ToArray();
         Array.Sort(sorted, (a, b) => a.Order.CompareTo(b.Order));
         return sorted.Select(u => u.Unit);
@@ -84,12 +86,16 @@ internal sealed partial class IncidentGrouper
         public static readonly SameStatement Instance = new();
 
         public bool Equals(ClaimRecord? a, ClaimRecord? b) => ReferenceEquals(a, b) || (a is not null && b is not null
-            && a.Position == b.Position && a.Quantity == b.Quantity && a.Reported == b.Reported && a.Cumulative == b.Cumulative && a.Start == b.Start && a.End == b.End
-            && a.Document == b.Document && a.Source == b.Source && a.Victims == b.Victims && a.VictimSide == b.VictimSide
-            && a.PlaceKey == b.PlaceKey && a.EventKey == b.EventKey && a.PerpetratorSide == b.PerpetratorSide);
+            && a.Position == b.Position && a.Reported == b.Reported && a.Document == b.Document && a.PlaceKey == b.PlaceKey
+            && a.EventKey == b.EventKey && SameWords(a.Claim, b.Claim));
+
+        private static bool SameWords(Claim a, Claim b) =>
+            a.Quantity == b.Quantity && a.Cumulative == b.Cumulative && a.Period == b.Period && a.Source == b.Source
+            && a.Victims == b.Victims && a.VictimSide == b.VictimSide && a.PerpetratorSide == b.PerpetratorSide;
 
         /// <summary>Hashed by the cheap fields: where and when the statement was made and its figure.</summary>
-        public int GetHashCode(ClaimRecord c) => HashCode.Combine(c.Document.Length, c.Position, c.Quantity.Low, c.Quantity.Value, c.Quantity.High, c.Reported);
+        public int GetHashCode(ClaimRecord c) =>
+            HashCode.Combine(c.Document.Length, c.Position, c.Claim.Quantity.Low, c.Claim.Quantity.Value, c.Claim.Quantity.High, c.Reported);
     }
 
     /// <summary>The top of a claim's subset chain inside this partition; an overridden claim is its own top.</summary>

@@ -90,7 +90,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
             if (ReferenceEquals(candidate, match)) continue;
             var rule = Fit(candidate, claim, isTally);
             if (rule is null) continue;
-            var score = 2 * Closeness(rule) + (claim.Source is not null && candidate.HasSource(claim.Source) ? 0 : 1);
+            var score = 2 * Closeness(rule) + (claim.Claim.Source is not null && candidate.HasSource(claim.Claim.Source) ? 0 : 1);
             if (score < bestScore)
             {
                 (match, matchRule, bestScore, tied) = (candidate, rule, score, false);

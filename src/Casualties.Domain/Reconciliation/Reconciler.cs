@@ -39,7 +39,7 @@ public sealed class Reconciler
     public PlaceIndex Places { get; }
 
     /// <summary>The partition a claim belongs to: its outcome and its place's country.</summary>
-    public PartitionKey PartitionOf(ClaimRecord claim) => new(claim.Outcome, Places.CountryOf(claim.PlaceKey));
+    public PartitionKey PartitionOf(ClaimRecord claim) => new(claim.Claim.Outcome, Places.CountryOf(claim.PlaceKey));
 
     /// <summary>Reconciles all claims, partition by partition.</summary>
     public ReconciliationResult Reconcile(IReadOnlyList<ClaimRecord> claims)
@@ -65,7 +65,7 @@ public sealed class Reconciler
     public ReconciliationResult ReconcilePartition(IReadOnlyList<ClaimRecord> claims)
     {
         if (claims.Count == 0) return new ReconciliationResult([], [], []);
-        var partition = new PartitionReconciliation(this, claims[0].Outcome);
+        var partition = new PartitionReconciliation(this, claims[0].Claim.Outcome);
         var run = partition.Add(claims);
         var end = partition.Finish();
         var incidents = run.Incidents.Concat(end.Incidents).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();

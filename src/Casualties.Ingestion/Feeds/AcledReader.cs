@@ -86,15 +86,15 @@ public sealed class AcledReader : CsvFeedReader
         var stated = new Claim(Outcome.Killed, targetsCivilians ? VictimGroups.Civilians : VictimGroups.People, null,
             Quantity.Exactly(killed), Parent: null, SourceName, perpetrator, resolver.Actor(perpetrator, countryKey)?.Side,
             csv.Get(location) ?? csv.Get(admin2) ?? csv.Get(admin1) ?? countryName, new DatePeriod(when, when),
-            Cumulative: false, csv.Get(notes), Span: null, Confidence: 1);
-        var claim = new StagedClaim(0, stated, Best: null, resolver.Source(SourceName, countryKey), place?.Key,
-            FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180),
-            stamped is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : day)
+            Cumulative: false, csv.Get(notes), Span: null, Confidence: 1)
         {
             // geo_precision 3 (only a larger region is known; ACLED places it at that region's capital) and a
             // place the gazetteer does not know: somewhere inside the place, never a whole around the day's events.
             PlaceScope = geo >= 3 || place?.Parent is null ? PlaceScope.Within : PlaceScope.At,
         };
+        var claim = new StagedClaim(0, stated, Best: null, resolver.Source(SourceName, countryKey), place?.Key,
+            FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180),
+            stamped is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : day);
         return FeedItem.Row(record, [claim]);
     }
 }

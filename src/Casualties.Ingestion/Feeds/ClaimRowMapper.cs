@@ -51,14 +51,14 @@ public static class ClaimRowMapper
         var longitude = FieldParsing.Coordinate(field("longitude"), "longitude", 180);
         var stated = new Claim(outcome, victims, SideNames.Normalise(field("victim_side")), quantity, Parent: null,
             sourceName, perpetrator, perpetratorSide, placeName, new DatePeriod(start, end),
-            FieldParsing.Flag(field("cumulative"), "cumulative"), field("quote"), Span: null, Confidence: 1);
-        var claim = new StagedClaim(Ordinal: 0, stated, Best: null, resolver.Source(sourceName, country), place?.Key,
-            latitude, longitude, reported)
+            FieldParsing.Flag(field("cumulative"), "cumulative"), field("quote"), Span: null, Confidence: 1)
         {
             PlaceScope = field("place_scope") is not { } scopeText ? null
                 : PlaceScopeNames.TryParse(scopeText, out var scope) ? scope
                 : throw new RowRejectedException($"unknown place_scope '{scopeText}' (at, within or across)"),
         };
+        var claim = new StagedClaim(Ordinal: 0, stated, Best: null, resolver.Source(sourceName, country), place?.Key,
+            latitude, longitude, reported);
         var dataset = field("dataset") ?? context.DefaultDataset;
         var record = new FeedRecord(dataset, recordKey, field("version") ?? "", contentHash, context.Origin, line,
             field("event"), field("parent_record"), DetailsJson: null, Flags: [], RetiredAt: null);

@@ -118,11 +118,8 @@ public sealed class UcdpGedReader : CsvFeedReader
         StagedClaim Claim(int ordinal, string victims, string? victimSide, Quantity quantity, int? bestValue, (string? Name, Actor? Actor) perpetrator) =>
             new(ordinal, new Claim(Outcome.Killed, victims, victimSide, quantity, ordinal == 0 ? null : 0, SourceName, perpetrator.Name,
                     ordinal == 0 ? perpetrator.Actor?.Side : SideNames.SideOrName(perpetrator.Actor, perpetrator.Name),
-                    placeName, period, Cumulative: false, Quote: null, Span: null, Confidence: 1),
-                bestValue, source, place?.Key, lat, lon, end)
-            {
-                PlaceScope = scope,
-            };
+                    placeName, period, Cumulative: false, Quote: null, Span: null, Confidence: 1) { PlaceScope = scope },
+                bestValue, source, place?.Key, lat, lon, end);
 
         var claims = new List<StagedClaim>(5)
         {

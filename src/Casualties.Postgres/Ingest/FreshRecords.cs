@@ -199,7 +199,7 @@ internal static class FreshRecords
         copy.Write(claimed.Span?.Start);
         copy.Write(claimed.Span?.End);
         copy.Write((float)claimed.Confidence);
-        copy.Write(claim.PlaceScope?.ToName());
+        copy.Write(claimed.PlaceScope?.ToName());
     }
 
     /// <summary>

@@ -92,7 +92,7 @@ internal static class IngestStaging
         Nullable(copy, claimed.Span?.Start, NpgsqlDbType.Integer);
         Nullable(copy, claimed.Span?.End, NpgsqlDbType.Integer);
         copy.Write((float)claimed.Confidence, NpgsqlDbType.Real);
-        Text(copy, claim.PlaceScope?.ToName());
+        Text(copy, claimed.PlaceScope?.ToName());
     }
 
     public static string PrecisionName(DatePrecision precision) => precision switch

@@ -14,7 +14,8 @@ namespace Casualties.Postgres.Ingest;
 /// <see cref="SourceCanonical"/> (a sources.name) and <see cref="PlaceKey"/> (a places.key, stored as claims.place_id)
 /// are what they resolved to, null when nothing matched; for a place kept as written, <see cref="PlaceKey"/> is its
 /// nearest known parent's key. <see cref="Best"/> is a dataset's own best estimate (UCDP), else null.
-/// <see cref="Reported"/> is when the source said it.
+/// <see cref="Reported"/> is when the source said it. The reconciler reads the stored claim back as the same
+/// <see cref="Claim"/> in a <see cref="Domain.Reconciliation.ClaimRecord"/>.
 /// </remarks>
 public sealed record StagedClaim(
     int Ordinal,
@@ -24,8 +25,4 @@ public sealed record StagedClaim(
     string? PlaceKey,
     double? Latitude,
     double? Longitude,
-    DateOnly Reported)
-{
-    /// <summary>How the place relates to what the claim counts (claims.place_scope); null when not stated.</summary>
-    public PlaceScope? PlaceScope { get; init; }
-}
+    DateOnly Reported);

@@ -5,11 +5,13 @@ using Npgsql;
 namespace Casualties.Postgres.Reconciliation;
 
 /// <summary>
-/// Reads claims as the reconciler sees them (<see cref="ClaimRecord"/>): canonical source and its reliability,
-/// place key, the document's name or its feed record's (feed_record_name, migration 0024), the parent claim's id (claims.parent_id, resolved when the
-/// claims were stored), the dataset event id. Retired dataset rows are left out. Reads one outcome and a set of
+/// Reads claims as the reconciler sees them (<see cref="ClaimRecord"/>): the domain's <see cref="Claim"/> as it was
+/// stored (its source canonical where the reference data knows it), with its source's reliability, place key, the
+/// document's name or its feed record's (feed_record_name, migration 0024), the parent claim's id (claims.parent_id, resolved when the claims were
+/// stored), the dataset event id. Retired dataset rows are left out. Reads one outcome and a set of
 /// places at a time, so memory stays bounded. With <paramref name="placeIndex"/>, a claim naming a place the
-/// gazetteer does not know is keyed by that name (<see cref="PlaceIndex.KeyOf"/>). The quote is not read: nothing a run
+/// gazetteer does not know is keyed by that name (<see cref="PlaceIndex.KeyOf"/>). What the reconciler never reads of
+/// the claim is left null (the perpetrator's name, the parent's ordinal, the span). The quote is not read: nothing a run
 /// stores comes from it (<see cref="SourceFigure.Quote"/> stays null; the views read it from the claim), and in a dense
 /// partition held whole it was a tenth of the claims' memory (issue 14).
 /// </summary>
@@ -24,7 +26,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
                c.start_date, CASE c.start_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END,
                c.end_date, CASE c.end_precision WHEN 'year' THEN 2 WHEN 'month' THEN 1 ELSE 0 END, c.cumulative, c.reported,
                coalesce(d.name, feed_record_name(f.dataset, f.record_key)), coalesce(c.span_start, c.ordinal), f.event_key,
-               c.place_name, c.place_scope
+               c.place_name, c.place_scope, c.confidence
         FROM claims c
         LEFT JOIN documents d ON d.id = c.document_id
         LEFT JOIN feed_records f ON f.id = c.record_id
@@ -54,6 +56,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
 
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
     private readonly Dictionary<(Qualifier Qualifier, int? Value, int Low, int? High), Quantity> quantities = [];
+    private readonly Dictionary<(PartialDate? Start, PartialDate? End), DatePeriod> periods = [];
 
     /// <summary>The claims of one outcome at the given places (and with no place, when <paramref name="unplaced"/>).</summary>
     public async Task<List<ClaimRecord>> Load(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced, CancellationToken ct)
@@ -114,32 +117,38 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
             // The rows of one dataset event come together: they share one string.
             if (eventKey is not null && string.Equals(eventKey, lastEventKey, StringComparison.Ordinal)) eventKey = lastEventKey;
             lastEventKey = eventKey ?? lastEventKey;
-            claims.Add(new ClaimRecord(
-                Id: reader.GetInt64(0),
+            var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var parsed) ? parsed : (PlaceScope?)null;
+            var claim = new Claim(
                 Outcome: outcome,
                 Victims: Intern(reader.GetString(2)),
                 VictimSide: NullableString(reader, 3),
                 Quantity: Quantity(reader),
+                Parent: null,
+                Source: NullableString(reader, 10),
+                Perpetrator: null,
+                PerpetratorSide: NullableString(reader, 12),
+                Place: placeName,
+                Period: Period(Date(reader, 16), Date(reader, 18)),
+                Cumulative: reader.GetBoolean(20),
+                Quote: null,
+                Span: null,
+                Confidence: reader.GetFloat(27))
+            {
+                PlaceScope = scope,
+            };
+            claims.Add(new ClaimRecord(
+                Id: reader.GetInt64(0),
+                Claim: claim,
                 Best: reader.IsDBNull(8) ? null : reader.GetInt32(8),
                 ParentId: reader.IsDBNull(9) ? null : reader.GetInt64(9),
-                Source: NullableString(reader, 10),
                 SourceReliability: reader.GetDouble(11),
-                PerpetratorSide: NullableString(reader, 12),
                 PlaceKey: placeIndex is null ? placeKey : placeIndex.KeyOf(placeKey, placeName, keepKnown: eventKey is not null),
                 Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
                 Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
-                Start: Date(reader, 16),
-                End: Date(reader, 18),
-                Cumulative: reader.GetBoolean(20),
                 Reported: reader.GetFieldValue<DateOnly>(21),
                 Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
                 Position: reader.GetInt32(23),
-                EventKey: eventKey,
-                Quote: null)
-            {
-                PlaceName = placeName,
-                PlaceScope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var scope) ? scope : null,
-            });
+                EventKey: eventKey));
         }
         return claims;
     }
@@ -170,6 +179,17 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         if (quantities.TryGetValue(key, out var shared)) return shared;
         if (quantities.Count > 200_000) quantities.Clear();
         return quantities[key] = new Quantity(key.Qualifier, key.Value, key.Low, key.High);
+    }
+
+    /// <summary>
+    /// The claim's period, one shared instance per distinct pair of dates (a reference in each claim instead of the two
+    /// dates, far fewer periods than claims).
+    /// </summary>
+    private DatePeriod Period(PartialDate? start, PartialDate? end)
+    {
+        if (periods.TryGetValue((start, end), out var shared)) return shared;
+        if (periods.Count > 200_000) periods.Clear();
+        return periods[(start, end)] = start is null && end is null ? DatePeriod.Unknown : new DatePeriod(start, end);
     }
 
     private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Intern(reader.GetString(ordinal));

@@ -53,11 +53,11 @@ public sealed record ClaimSet(IReadOnlyList<ClaimSpec> Specs)
             claims.Add(Claim(quantity.Low, quantity.High, qualifier, value: quantity.Value,
                 victims: parent is null ? VictimGroupNames[spec.Victims] : VictimGroups.Children,
                 source: Sources[spec.Source], reliability: 0.2 + spec.Reliability * 0.1,
-                side: parent is null ? Sides[spec.Side] : parent.PerpetratorSide,
+                side: parent is null ? Sides[spec.Side] : parent.Claim.PerpetratorSide,
                 place: parent is null ? PlaceKeys[spec.Place] : parent.PlaceKey,
-                start: parent?.Start?.ToString() ?? (spec.Tally ? "2016-11-15" : Iso(day)),
-                end: parent?.End?.ToString() ?? (spec.Tally ? Iso(day.AddDays(10)) : null),
-                cumulative: parent?.Cumulative ?? spec.Tally,
+                start: parent?.Claim.Period.Start?.ToString() ?? (spec.Tally ? "2016-11-15" : Iso(day)),
+                end: parent?.Claim.Period.End?.ToString() ?? (spec.Tally ? Iso(day.AddDays(10)) : null),
+                cumulative: parent?.Claim.Cumulative ?? spec.Tally,
                 reported: Iso(day.AddDays(10)), document: $"doc-{spec.Document}", position: spec.Position,
                 parent: parent?.Id, id: firstId + i, outcome: spec.Injured ? Model.Outcome.Injured : Model.Outcome.Killed));
         }

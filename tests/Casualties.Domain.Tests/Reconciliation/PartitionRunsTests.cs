@@ -30,16 +30,22 @@ public sealed class PartitionRunsTests
     /// </summary>
     private static List<ClaimRecord> WithDatasetEvents(List<ClaimRecord> claims) => claims.ConvertAll(c =>
     {
-        if (c.ParentId is not null || c.Cumulative) return c;
-        var day = c.Start!.Value.Date;
+        if (c.ParentId is not null || c.Claim.Cumulative) return c;
+        var day = c.Claim.Period.Start!.Value.Date;
         return (c.Id % 5) switch
         {
             0 => c with
             {
-                EventKey = $"ev{c.Id % 20 / 5}", Document = $"ged:{c.Id}", Best = c.Quantity.Low,
-                Start = PartialDate.Day(day.AddDays((int)(c.Id % 3))), End = PartialDate.Day(day.AddDays((int)(c.Id % 3) + (int)(c.Id % 2))),
+                EventKey = $"ev{c.Id % 20 / 5}", Document = $"ged:{c.Id}", Best = c.Claim.Quantity.Low,
+                Claim = c.Claim with
+                {
+                    Period = new DatePeriod(PartialDate.Day(day.AddDays((int)(c.Id % 3))), PartialDate.Day(day.AddDays((int)(c.Id % 3) + (int)(c.Id % 2)))),
+                },
             },
-            1 when c.Id % 3 == 0 => c with { End = PartialDate.Day(day.AddDays(2)), EventKey = $"long{c.Id}", Document = $"acled:{c.Id}" },
+            1 when c.Id % 3 == 0 => c with
+            {
+                Claim = c.Claim with { Period = c.Claim.Period with { End = PartialDate.Day(day.AddDays(2)) } }, EventKey = $"long{c.Id}", Document = $"acled:{c.Id}",
+            },
             2 when c.Id % 4 == 0 => c with { Latitude = 36.2, Longitude = 37.15 },
             _ => c,
         };
@@ -50,7 +56,7 @@ public sealed class PartitionRunsTests
     {
         var chunks = PartitionRuns.Split(claims.ConvertAll(ClaimOutline.Of), reconciler.IsOverridden, claimsPerChunk);
         var byId = claims.ToDictionary(c => c.Id);
-        var partition = new PartitionReconciliation(reconciler, claims[0].Outcome);
+        var partition = new PartitionReconciliation(reconciler, claims[0].Claim.Outcome);
         var (incidents, flags) = (new List<Incident>(), new List<ConflictFlag>());
         foreach (var chunk in chunks)
         {

@@ -55,10 +55,10 @@ public sealed class PlaceNameTests
         var places = new PlaceIndex(Gazetteer);
         string? Key(string name) => places.KeyOf(null, name);
         var result = Reconciler().Reconcile([
-            Claim(7, place: Key("Tell Shihab"), id: 1) with { PlaceName = "Tell Shihab" },
-            Claim(9, source: Sana, side: null, place: Key("tell-shihab village"), id: 2, document: "doc-2") with { PlaceName = "tell-shihab village" },
-            Claim(8, source: "UN", side: null, place: Key("Tell Shihab"), id: 3, document: "doc-3") with { PlaceName = "Tell Shihab" },
-            Claim(8, source: "UN", side: null, place: Key("Tell Shihab"), start: "2016-12-09", id: 4, document: "doc-4") with { PlaceName = "Tell Shihab" },
+            Claim(7, place: Key("Tell Shihab"), id: 1, placeName: "Tell Shihab"),
+            Claim(9, source: Sana, side: null, place: Key("tell-shihab village"), id: 2, document: "doc-2", placeName: "tell-shihab village"),
+            Claim(8, source: "UN", side: null, place: Key("Tell Shihab"), id: 3, document: "doc-3", placeName: "Tell Shihab"),
+            Claim(8, source: "UN", side: null, place: Key("Tell Shihab"), start: "2016-12-09", id: 4, document: "doc-4", placeName: "Tell Shihab"),
         ]);
         Assert.That(result.Incidents, Has.Count.EqualTo(2), "the same day is one event, another day another");
         var incident = result.IncidentOf(1);

@@ -14,14 +14,14 @@ public sealed class RealDataFlagTests
         long? parent = null, string place = "syria.aleppo.east", string start = "2016-12-06", string? end = null, PlaceScope? scope = PlaceScope.At,
         string source = "UCDP", int? high = -1, int? best = null) =>
         Claim(low, high, source: source, side: null, place: place, start: start, end: end, id: id, document: eventKey.Replace("ged:", "ucdp-ged:", StringComparison.Ordinal),
-            position: ordinal, eventKey: eventKey, victims: victims, victimSide: victimSide, parent: parent, best: best) with { PlaceScope = scope };
+            position: ordinal, eventKey: eventKey, victims: victims, victimSide: victimSide, parent: parent, best: best, scope: scope);
 
     [Test]
     public void An_event_placed_only_somewhere_in_a_country_contains_nothing()
     {
         ClaimRecord[] Day(PlaceScope? countryScope, string? countryEventKey) =>
         [
-            Claim(30, place: "syria", side: null, id: 1, document: "country", eventKey: countryEventKey) with { PlaceScope = countryScope },
+            Claim(30, place: "syria", side: null, id: 1, document: "country", eventKey: countryEventKey, scope: countryScope),
             Claim(25, place: "syria.idlib", side: null, id: 2, document: "idlib", source: "B"),
             Claim(12, place: "syria.aleppo", side: null, id: 3, document: "aleppo", source: "C"),
         ];
@@ -42,7 +42,7 @@ public sealed class RealDataFlagTests
     {
         ClaimRecord[] Case(PlaceScope? scope) =>
         [
-            Claim(10, place: "syria", side: null, start: "2016-12-01", end: "2016-12-31", id: 1, document: "tally") with { PlaceScope = scope },
+            Claim(10, place: "syria", side: null, start: "2016-12-01", end: "2016-12-31", id: 1, document: "tally", scope: scope),
             Claim(25, place: "syria.idlib", side: null, start: "2016-12-06", id: 2, document: "idlib", source: "B"),
         ];
         Assert.That(Reconcile(Case(PlaceScope.Within)).IncidentOf(2).ContainedIn, Is.Null);

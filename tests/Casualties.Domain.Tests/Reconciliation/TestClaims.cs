@@ -34,15 +34,19 @@ internal static class TestClaims
         string start = "2016-12-06", string? end = null, bool cumulative = false, string reported = "2016-12-07",
         string document = "doc-1", int position = 0, long? parent = null, string? eventKey = null, long? id = null,
         Outcome outcome = Outcome.Killed, int? value = null, string? victimSide = null, double? latitude = null,
-        double? longitude = null, int? best = null)
+        double? longitude = null, int? best = null, string? placeName = null, PlaceScope? scope = null)
     {
         var startDate = PartialDate.Parse(start);
         var endDate = end is null ? startDate : PartialDate.Parse(end);
         var upper = high == -1 ? low : high;
         var stated = value ?? (qualifier is Qualifier.Vague or Qualifier.Range ? null : qualifier == Qualifier.MoreThan ? low - 1 : low);
-        return new ClaimRecord(id ?? Interlocked.Increment(ref nextId), outcome, victims, victimSide,
-            new Quantity(qualifier, stated, low, upper), best, parent, source, reliability, side, place,
-            latitude, longitude, startDate, endDate, cumulative, Day(reported), document, position, eventKey, $"quote {low}");
+        var claim = new Claim(outcome, victims, victimSide, new Quantity(qualifier, stated, low, upper), Parent: null, source,
+            Perpetrator: null, side, placeName, new DatePeriod(startDate, endDate), cumulative, $"quote {low}", Span: null, Confidence: 1)
+        {
+            PlaceScope = scope,
+        };
+        return new ClaimRecord(id ?? Interlocked.Increment(ref nextId), claim, best, parent, reliability, place,
+            latitude, longitude, Day(reported), document, position, eventKey);
     }
 
     /// <summary>The ten claims of the seed article (shared/seed/expected-claims.jsonl), with ids 1..10.</summary>
