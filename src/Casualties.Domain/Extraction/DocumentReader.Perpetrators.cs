@@ -467,8 +467,13 @@ internal sealed partial class DocumentReader
         }
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
-        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that"))
+        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that", "because"))
             && AttackVerbFollows(text, after))
+        {
+            return true;
+        }
+        // "killed since gangs stormed the town": the deed that began the count; "since Russia launched its invasion" only dates it.
+        if (before >= from && text.IsAny(before, "since", "until", "once") && AttackVerbAt(text, after) is { } verb && !ExtractionVocabulary.LaunchVerbs.Contains(text[verb]))
         {
             return true;
         }
@@ -510,14 +515,17 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>
-    private static bool AttackVerbFollows(TokenText text, int after)
+    private static bool AttackVerbFollows(TokenText text, int after) => AttackVerbAt(text, after) is not null;
+
+    /// <summary>The verb of attack that follows a subject actor within a few words, if any.</summary>
+    private static int? AttackVerbAt(TokenText text, int after)
     {
         for (var k = after; k < Math.Min(after + 6, text.Count); k++)
         {
-            if (text.IsWord(k) && AttackVerbs.Contains(text[k])) return true;
-            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return false;
+            if (text.IsWord(k) && AttackVerbs.Contains(text[k])) return k;
+            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return null;
         }
-        return false;
+        return null;
     }
 
     /// <summary>"a bombing blamed on al-Shabab", "attacks widely attributed to Israel".</summary>
