@@ -41,6 +41,11 @@ internal static class AttributionVocabulary
         // Spanish, Portuguese, French, Italian and Dutch names: "Defensoría del Pueblo", "Rede de Solidariedade do Norte".
         "del", "do", "pour", "au", "aux", "della", "degli", "dei", "der", "den", "het");
 
+    /// <summary>The joining words of names in other languages ("Coalition des Droits", "Rede de Solidariedade"), which English prose never puts between two names.</summary>
+    public static readonly HashSet<string> ForeignConnectors = Set(
+        "du", "de", "des", "la", "le", "el", "da", "dos", "das", "di", "van", "von", "del", "do", "pour", "au", "aux", "della", "degli",
+        "dei", "der", "den", "het");
+
     /// <summary>Nouns of people that give no source by themselves: "villagers said", "witnesses told".</summary>
     public static readonly HashSet<string> NotSources = Set(
         "villagers", "residents", "witnesses", "survivors", "relatives", "locals", "people", "sources", "source", "officials",

@@ -406,6 +406,10 @@ internal sealed partial class DocumentReader
     /// nor a news agency (the reporter, not who counted), nor an armed group,
     /// issued the document; its unattributed figures ("We documented ...") are its own.
     /// </summary>
+    private static bool InShoutedName(TokenText text, int first, int last) =>
+        SourceCandidateFinder.IsAcronym(text[last]) && (text.IsWord(first - 1) && SourceCandidateFinder.IsAcronym(text[first - 1])
+            || text.IsWord(last + 1) && SourceCandidateFinder.IsAcronym(text[last + 1]));
+
     private void RememberIssuer(TokenText text, int to)
     {
         if (issuer is not null || sentence > 3 || drafts.Any(d => !d.InHeadline)) return;
@@ -413,6 +417,8 @@ internal sealed partial class DocumentReader
         {
             if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) continue;
             if (named.Candidates.All(s => s.Kind is "media" or "armed_group") || !HasCapital(text, named.First, named.Length)) continue;
+            // "KIVU LAKES RIGHTS COALITION (KLRC) - BULLETIN": a word of a longer shouted name is not a body of its own.
+            if (InShoutedName(text, named.First, named.Last)) continue;
             if (ReportsAfter(text, named.Last + 1, to) && !text.IsPunctuation(named.Last + 1, '(')) continue;
             issuer = Local(named.Candidates);
             return;

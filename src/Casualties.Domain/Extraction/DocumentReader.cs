@@ -49,7 +49,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         contextVictims = null;
         ReadTableLine(text, from, to);
         var headline = IsHeadline(text, from, to);
-        if (headline) RememberIssuer(text, to);
+        if (headline || sentence < 4 && HasHeaderSeparator(text, from, to) && SentenceHasReleaseWord(text, from, to)) RememberIssuer(text, to);
         RememberOpenIssuer(text, from, to, headline);
         if (mentions.Count > 0) ReadClaims(text, from, to);
         if (headline)
@@ -181,7 +181,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             && !SourceCandidateFinder.IsAcronym(text[i - 1]);
         var next = i + length;
         var after = length <= 2 && text.IsWord(next) && (text.IsCapitalized(next)
-            || text.IsAny(next, "for", "of", "on", "against") && text.IsWord(next + 1) && (text.IsCapitalized(next + 1) || text.Is(next + 1, "the") && text.IsCapitalized(next + 2)));
+            || (text.IsAny(next, "for", "of", "on", "against") || AttributionVocabulary.ForeignConnectors.Contains(text[next])) && text.IsWord(next + 1) && (text.IsCapitalized(next + 1) || text.Is(next + 1, "the") && text.IsCapitalized(next + 2)));
         return before || after;
     }
 
