@@ -262,13 +262,21 @@ internal sealed partial class DocumentReader
         return string.Join(' ', words);
     }
 
-    /// <summary>"Papua Justice and Peace Network" → "PJPN", "Inter-Services Public Relations" → "ISPR": the capitals that begin its words.</summary>
+    /// <summary>
+    /// "Papua Justice and Peace Network" → "PJPN", "Inter-Services Public Relations" → "ISPR": the capitals that begin its
+    /// words; a descriptive compound ("Islamabad-based", "UN-backed") is no word of the name.
+    /// </summary>
     private static string Initials(string name)
     {
         var initials = new System.Text.StringBuilder();
-        foreach (var word in name.Split(' ', '-'))
+        foreach (var word in name.Split(' '))
         {
-            if (word.Length > 0 && char.IsUpper(word[0])) initials.Append(word[0]);
+            var parts = word.Split('-');
+            if (parts.Skip(1).Any(p => p.Length > 0 && char.IsLower(p[0]))) continue;
+            foreach (var part in parts)
+            {
+                if (part.Length > 0 && char.IsUpper(part[0])) initials.Append(part[0]);
+            }
         }
         return initials.ToString();
     }

@@ -34,6 +34,11 @@ public sealed class HeaderIssuerTests
         Assert.That(claims.Select(c => c.Source), Is.EqualTo(new[] { "Kivu Lakes Rights Coalition", "Kivu Lakes Rights Coalition" }));
     }
 
+    [TestCase("GOMA (Wire) - At least 12 civilians were killed in Kabuyi on Sunday, according to the Goma-based Centre for Lakes Conflict Studies. CLCS said on Monday that 301 people had been killed in the province since January.", "Centre for Lakes Conflict Studies")]
+    [TestCase("GOMA (Wire) - The Inter-Lakes Public Relations (ILPR) said 12 civilians were killed in Kabuyi on Sunday. ILPR said on Monday that 301 people had been killed in the province since January.", "Inter-Lakes Public Relations")]
+    public void A_bodys_initials_stand_for_it_after_its_name(string text, string body)
+        => Assert.That(Read(text).Select(c => c.Source), Is.EqualTo(new[] { body, body }));
+
     [Test]
     public void A_title_sentence_before_the_kind_of_document_is_its_issuer()
     {
