@@ -107,7 +107,7 @@ internal static class ExtractionVocabulary
     /// <summary>Words that may stand between an outcome verb and the figure it governs.</summary>
     public static readonly HashSet<string> ObjectFillers = new WordSet()
     {
-        "another", "an", "additional", "a", "total", "of", "further", "the", "some", "at", "least",
+        "another", "an", "additional", "a", "total", "of", "further", "the", "some", "at", "least", "all",
     };
 
     /// <summary>Phrases that open a subset of the figure before: "including 44 children", "among them five civilians".</summary>
