@@ -154,6 +154,7 @@ internal sealed partial class DocumentReader
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
+                draft.VictimCountry = VictimCountryOf(text, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;
                 if (draft.Perpetrators.Count > 0 && !draft.IsTally && !draft.Cumulative) lastEvent = draft;
             }

@@ -60,6 +60,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         CreditClaimOfResponsibility(text, from, to);
         RememberMeansNamed(text, from, to);
         RememberAttack(text, from);
+        RememberNationalAgents(text, from, to);
         RememberSources(text, from, to);
         NoteDescribedSource(text, from, to);
         StartEarlierTallies(text, from, to);
@@ -261,7 +262,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
             var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind is not (NationalKind or OpenGroupKind)
-                && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator?.Side;
+                && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator is null ? null : NationalSide(perpetrator);
+            if (perpetrator is null && draft.UnknownPerpetrator is null) perpetratorSide = OtherStateOf(draft);
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
             var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
