@@ -268,15 +268,15 @@ internal sealed partial class DocumentReader
     private static bool StartsClause(TokenText text, int after) =>
         text.IsAny(after, "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "may", "might", "killed", "fighters", "forces");
 
-    private static readonly HashSet<string> ReportingFillers = new WordSet()
-    {
+    private static readonly HashSet<string> ReportingFillers = new WordSet(
+    [
         "has", "have", "had", "also", "later", "further", "previously", "earlier", "separately", "on", "in", "a", "its",
-        "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+        "latest", .. CalendarWords.WeekdayNames, "yesterday", "today",
         "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
         "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
         "chief", "director", "head", "spokesperson", "representative", "staff", "doctors", "television", "tv", "radio",
         "channel", "newspaper", "news", "agency", "broadcaster", "website", "daily", "so", "far", "since", "currently",
-    };
+    ]);
 
     /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>
     private IReadOnlyList<Source>? AnaphoricSource(TokenText text, int from, int to)
