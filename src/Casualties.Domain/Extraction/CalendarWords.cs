@@ -63,7 +63,8 @@ internal static class CalendarWords
 
     /// <summary>
     /// The last token of the month word at <paramref name="index"/> with the period that closes it: "Nov." and "Sept." (an
-    /// abbreviation), also a name of four letters or fewer ("June.", "May."), as the date rules have always read it.
+    /// abbreviation), also a name of four letters or fewer ("June.", "May."), as the date rules have always read it. The
+    /// dates ("Nov. 15") and the decoys (the 15 of "Nov. 15" counts no one) ask it; "March. 15 people" is two sentences.
     /// </summary>
     public static int MonthEnd(TokenText text, int index) =>
         text.IsPunctuation(index + 1, '.') && text[index].Length <= 4 ? index + 1 : index;

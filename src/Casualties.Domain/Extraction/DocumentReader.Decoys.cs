@@ -55,7 +55,7 @@ internal sealed partial class DocumentReader
         {
             return true;
         }
-        if (IsMonthWord(text, number - 1) || (text.IsPunctuation(number - 1, '.') && IsMonthWord(text, number - 2)) || IsMonthWord(text, next)) return true;
+        if (IsMonthWord(text, number - 1) || (IsMonthWord(text, number - 2) && CalendarWords.MonthEnd(text, number - 2) == number - 1) || IsMonthWord(text, next)) return true;
         if (text.Is(first - 1, "from") && SentenceHas(text, from, first, RiseWords)) return true;
         if (text.Is(first - 1, "of") && text.IsAny(first - 2, "population", "populations")) return true;
         if (text.IsAny(next, "families", "households") || text.IsWord(next) && text.IsAny(next + 1, "families", "households")) return true;

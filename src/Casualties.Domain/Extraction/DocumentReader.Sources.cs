@@ -303,7 +303,7 @@ internal sealed partial class DocumentReader
         if (!text.Is(i, "the")) return false;
         for (var k = i + 1; k < Math.Min(to, i + 7); k++)
         {
-            if (!text.IsWord(k) || text.IsCapitalized(k) || ArmedDescriptors.Contains(text[k])) return false;
+            if (!text.IsWord(k) || text.IsCapitalized(k) || AttributionVocabulary.ArmedWords.Contains(text[k])) return false;
             if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k], out var found))
             {
                 length = k - i + 1;
@@ -313,13 +313,6 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
-
-    /// <summary>Words that make "the ... group" an armed group, not a monitor named before: "the armed group", "the jihadist group".</summary>
-    private static readonly HashSet<string> ArmedDescriptors = new WordSet()
-    {
-        "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
-        "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking",
-    };
 
     /// <summary>True when the sentence credits an earlier source ("it said", "the ministry added").</summary>
     private bool HasAnaphoricAttribution(TokenText text, int from, int to) => AnaphoricSource(text, from, to) is not null;

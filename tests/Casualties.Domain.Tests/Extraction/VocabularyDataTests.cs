@@ -57,6 +57,23 @@ public sealed class VocabularyDataTests
     public void A_seeded_nationality_word_qualifies_victims(string text) =>
         Assert.That(new ClaimExtractor(TestData.Reference).Extract(text, Day).Select(c => c.Victims), Is.EqualTo(new[] { "civilians" }));
 
+    [Test]
+    public void Calendar_words_name_each_month_and_weekday_once()
+    {
+        Assert.That(CalendarWords.MonthNames.Select(name => CalendarWords.TryGetMonth(name, out var month) ? month : 0), Is.EqualTo(Enumerable.Range(1, 12)));
+        Assert.That(new[] { "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "dec" }
+            .Select(word => CalendarWords.TryGetMonth(word, out var month) ? month : 0), Is.EqualTo(new[] { 1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12 }));
+        Assert.That(CalendarWords.WeekdayNames.Select(name => CalendarWords.TryGetWeekday(name, out var day) ? day.ToString() : ""),
+            Is.EqualTo(CalendarWords.WeekdayNames));
+        Assert.That(CalendarWords.IsCalendarWord("Eid") && !CalendarWords.IsMonth("Eid") && !CalendarWords.IsMonth("Mayor"), Is.True);
+    }
+
+    [TestCase("The strike killed 15 people in Aleppo on Nov. 15, a rights group said.", 15)]
+    [TestCase("The offensive began in March. 15 people were killed in Aleppo on Sunday, a rights group said.", 15)]
+    [TestCase("The offensive began in Sept. 15 people were killed in Aleppo on Sunday, a rights group said.", 0)]
+    public void A_day_after_a_month_and_its_period_is_no_figure(string text, int figure) =>
+        Assert.That(new ClaimExtractor(TestData.Reference).Extract(text, Day).Select(c => c.Quantity.Low), Is.EqualTo(figure == 0 ? Array.Empty<int>() : new[] { figure }));
+
     /// <summary>The seeds with a made-up country, Zembia, and the given nationality words.</summary>
     private static ReferenceData WithCountry(params Demonym[] extra)
     {
