@@ -19,11 +19,13 @@ internal static class AttributionVocabulary
 
     /// <summary>Words no source's name runs through: they end the noun phrase.</summary>
     public static readonly HashSet<string> ClauseWords = Set(
+    [
         "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "as", "if", "because",
         "said", "says", "say", "told", "were", "was", "is", "are", "be", "been", "has", "have", "had", "on", "killed", "died",
-        "also", "to", "by", "with", "this", "last", "yesterday", "today", "earlier", "later", "in", "statement", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "what", "where", "than", "it", "they", "he",
-        "she", "we", "there", "not", "no", "could", "would", "will", "may", "might");
+        "also", "to", "by", "with", "this", "last", "yesterday", "today", "earlier", "later", "in", "statement",
+        .. CalendarWords.WeekdayNames, "what", "where", "than", "it", "they", "he",
+        "she", "we", "there", "not", "no", "could", "would", "will", "may", "might",
+    ]);
 
     /// <summary>Titles before a person's name, not part of it: "Dr Amina Bello".</summary>
     public static readonly HashSet<string> Titles = Set(

@@ -670,7 +670,7 @@ internal sealed partial class DocumentReader
         }
         if (BoundaryWords.Contains(word) && !text.IsAny(index, "more", "the")) return false;
         return text.IsCapitalized(index) || word.Contains('-') || ExtractionVocabulary.VictimAdjectives.Contains(word)
-            || word.EndsWith("ian", StringComparison.OrdinalIgnoreCase) || IsNamed(index);
+            || extractor.Demonyms.Contains(word) || word.EndsWith("ian", StringComparison.OrdinalIgnoreCase) || IsNamed(index);
     }
 
     private bool IsNamed(int index) =>
