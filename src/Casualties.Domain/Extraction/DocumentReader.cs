@@ -39,6 +39,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     public void ReadSentence(TokenText text, int from, int to)
     {
+        // "12:30 The army says ...", "Friday 18:40 - The mayor said ...": a live blog's entry reads from after its time.
+        if (EntryTimeLength(text, from, to) is > 0 and var timeLength) from += timeLength;
         times.Clear();
         time.Find(text, from, to, times);
         FindNames(text, from, to);
@@ -318,6 +320,25 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>A line that does not end with a sentence's stop: a headline, caption or live-blog heading.</summary>
+    /// <summary>
+    /// The tokens of a live blog's entry time opening a sentence ("12:30", "Friday 18:40 -", "09:25 UPDATE:"), 0 when none:
+    /// a clock time of hours and minutes, an optional weekday before it and a dash or colon after it.
+    /// </summary>
+    private static int EntryTimeLength(TokenText text, int from, int to)
+    {
+        var k = from;
+        if (text.IsWord(k) && CalendarWords.IsWeekday(text[k])) k++;
+        if (k + 2 >= to || text.Kind(k) != TokenKind.Number || !text.IsPunctuation(k + 1, ':') || text.Kind(k + 2) != TokenKind.Number) return 0;
+        if (text[k].Length > 2 || text[k + 2].Length != 2 || !int.TryParse(text[k], out var hours) || hours > 23) return 0;
+        k += 3;
+        if (text.IsWord(k) && text.IsAny(k, "am", "pm", "GMT", "UTC", "local")) k++;
+        if (IsEntrySeparator(text, k)) k++;
+        return k < to && (text.IsWord(k) || text.IsPunctuation(k, '"')) ? k - from : 0;
+    }
+
+    private static bool IsEntrySeparator(TokenText text, int k) =>
+        text.IsPunctuation(k, '-') || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '|');
+
     private static bool IsHeadline(TokenText text, int from, int to)
     {
         var last = to - 1;
