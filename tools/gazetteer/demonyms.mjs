@@ -34,6 +34,11 @@ const curated = [
   ["Nigerien", "niger"], ["Nigeriens", "niger"], ["Rohingya", "myanmar"], ["Kosovar", "kosovo"], ["Emirati", "united-arab-emirates"],
   ["Emiratis", "united-arab-emirates"], ["Filipino", "philippines"], ["Filipinos", "philippines"], ["Israeli", "israel"],
   ["Palestinian", "palestine"], ["Palestinians", "palestine"], ["Saudi", "saudi-arabia"], ["Saudis", "saudi-arabia"],
+  // Adjectives and spellings news uses that the package's person nouns miss ("Philippine Army", "Azeri forces", "Ecuadorian").
+  ["Philippine", "philippines"], ["Azeri", "azerbaijan"], ["Azeris", "azerbaijan"], ["Tajik", "tajikistan"], ["Tajiks", "tajikistan"],
+  ["Kyrgyz", "kyrgyzstan"], ["Uzbek", "uzbekistan"], ["Uzbeks", "uzbekistan"], ["Kazakh", "kazakhstan"], ["Kazakhs", "kazakhstan"],
+  ["Nepali", "nepal"], ["Nepalis", "nepal"], ["Ecuadorian", "ecuador"], ["Ecuadorians", "ecuador"], ["Lao", "laos"],
+  ["Salvadorean", "el-salvador"], ["Salvadoreans", "el-salvador"], ["Burkinabè", "burkina-faso"], ["Timorese", "east-timor"],
 ];
 const plural = w => /(s|sh|ch|ese|x|z)$/i.test(w) ? null : `${w}s`;
 const seen = new Map(); // word → key, or null when two countries share it

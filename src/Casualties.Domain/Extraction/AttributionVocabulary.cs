@@ -19,11 +19,13 @@ internal static class AttributionVocabulary
 
     /// <summary>Words no source's name runs through: they end the noun phrase.</summary>
     public static readonly HashSet<string> ClauseWords = Set(
+    [
         "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "while", "after", "before", "as", "if", "because",
         "said", "says", "say", "told", "were", "was", "is", "are", "be", "been", "has", "have", "had", "on", "killed", "died",
-        "also", "to", "by", "with", "this", "last", "yesterday", "today", "earlier", "later", "in", "statement", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "what", "where", "than", "it", "they", "he",
-        "she", "we", "there", "not", "no", "could", "would", "will", "may", "might");
+        "also", "to", "by", "with", "this", "last", "yesterday", "today", "earlier", "later", "in", "statement",
+        .. CalendarWords.WeekdayNames, "what", "where", "than", "it", "they", "he",
+        "she", "we", "there", "not", "no", "could", "would", "will", "may", "might",
+    ]);
 
     /// <summary>Titles before a person's name, not part of it: "Dr Amina Bello".</summary>
     public static readonly HashSet<string> Titles = Set(
@@ -40,6 +42,11 @@ internal static class AttributionVocabulary
         "di", "on", "against", "in", "to", "'", "’", "s", "-",
         // Spanish, Portuguese, French, Italian and Dutch names: "Defensoría del Pueblo", "Rede de Solidariedade do Norte".
         "del", "do", "pour", "au", "aux", "della", "degli", "dei", "der", "den", "het");
+
+    /// <summary>The joining words of names in other languages ("Coalition des Droits", "Rede de Solidariedade"), which English prose never puts between two names.</summary>
+    public static readonly HashSet<string> ForeignConnectors = Set(
+        "du", "de", "des", "la", "le", "el", "da", "dos", "das", "di", "van", "von", "del", "do", "pour", "au", "aux", "della", "degli",
+        "dei", "der", "den", "het");
 
     /// <summary>Nouns of people that give no source by themselves: "villagers said", "witnesses told".</summary>
     public static readonly HashSet<string> NotSources = Set(

@@ -29,6 +29,8 @@ internal sealed class ClaimDraft(QuantityMention mention)
     public IReadOnlyList<Actor> Perpetrators { get; set; } = [];
     /// <summary>An armed group the text names as the attacker that the reference data lacks: kept by name, with no side.</summary>
     public string? UnknownPerpetrator { get; set; }
+    /// <summary>The state a nationality word in the victims' phrase names ("8 Cambodian soldiers"), outside seeded conflicts.</summary>
+    public string? VictimCountry { get; set; }
     public Place? Place { get; set; }
     public DatePeriod Period { get; set; } = DatePeriod.Unknown;
     public bool Cumulative { get; set; }

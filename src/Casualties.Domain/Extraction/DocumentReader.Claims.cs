@@ -154,6 +154,7 @@ internal sealed partial class DocumentReader
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
+                draft.VictimCountry = VictimCountryOf(text, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;
                 if (draft.Perpetrators.Count > 0 && !draft.IsTally && !draft.Cumulative) lastEvent = draft;
             }
@@ -669,7 +670,7 @@ internal sealed partial class DocumentReader
         }
         if (BoundaryWords.Contains(word) && !text.IsAny(index, "more", "the")) return false;
         return text.IsCapitalized(index) || word.Contains('-') || ExtractionVocabulary.VictimAdjectives.Contains(word)
-            || word.EndsWith("ian", StringComparison.OrdinalIgnoreCase) || IsNamed(index);
+            || extractor.Demonyms.Contains(word) || word.EndsWith("ian", StringComparison.OrdinalIgnoreCase) || IsNamed(index);
     }
 
     private bool IsNamed(int index) =>
@@ -867,6 +868,26 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"... were killed", "... have since died", "... forced from their homes", skipping a subset in commas.</summary>
+    /// <summary>Nouns of places a text may count or describe without naming them ("four border provinces", "the affected villages").</summary>
+    private static readonly HashSet<string> UnnamedPlaceNouns = new WordSet()
+    {
+        "provinces", "province", "villages", "village", "districts", "district", "areas", "area", "regions", "region", "towns",
+        "town", "communities", "community", "camps", "camp", "states", "counties", "county", "municipalities", "localities",
+        "settlements", "zones", "zone", "neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood", "city", "cities",
+    };
+
+    /// <summary>The token after "four border provinces", "the affected villages", "the area": a described place of a few lower-case words.</summary>
+    private static int? UnnamedPlaceEnd(TokenText text, int k, int to)
+    {
+        for (var end = Math.Min(to, k + 5); k < end; k++)
+        {
+            if (text.Kind(k) == TokenKind.Number) continue;
+            if (!text.IsWord(k) || text.IsCapitalized(k)) return null;
+            if (UnnamedPlaceNouns.Contains(text[k])) return text.IsWord(k + 1) && UnnamedPlaceNouns.Contains(text[k + 1]) ? null : k + 1;
+        }
+        return null;
+    }
+
     private bool TryOutcomeAfter(TokenText text, int to, int pos, out Outcome outcome)
     {
         outcome = default;
@@ -892,6 +913,11 @@ internal sealed partial class DocumentReader
         if (text.IsAny(pos, "in", "from", "across", "near") && PlaceNamedAt(pos + 1) is { Length: > 0 } place)
         {
             pos = place.Last + 1;
+        }
+        else if (text.IsAny(pos, "in", "from", "across", "near") && UnnamedPlaceEnd(text, pos + 1, to) is { } unnamed)
+        {
+            // "138,000 people in four border provinces have been evacuated": a place the text describes without naming it.
+            pos = unnamed;
         }
         else if (text.Is(pos, "of") && (text.IsAny(pos + 1, "the", "one", "a", "his", "her", "their", "its") || text.IsCapitalized(pos + 1)))
         {

@@ -6,7 +6,12 @@ namespace Casualties.Domain.Extraction;
 /// </summary>
 internal sealed partial class DocumentReader
 {
-    private static readonly HashSet<string> YearPrepositions = new WordSet()
+    /// <summary>
+    /// Words after which a number from 1900 to 2100 is a year, not a figure of people: "since 2011", "between 2014 and
+    /// 2016", "the year 2020". Not <see cref="TimeExpressions"/>' words after which a year dates a time phrase ("summer
+    /// 2019"): this set asks only whether a number counts people.
+    /// </summary>
+    private static readonly HashSet<string> YearNotFigureLeads = new WordSet()
     {
         "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "throughout", "through", "before",
         "after", "between", "and", "to", "year",
@@ -46,11 +51,11 @@ internal sealed partial class DocumentReader
         // "US$ 5 million" and "US 12 million", but not "told us 12 people were killed": the currency only in capitals.
         if (text[first - 1].SequenceEqual("US") || text.IsAny(first - 1, "USD", "EUR", "GBP") || text.IsAny(next, "dollars", "euros", "pounds", "USD", "dinars", "riyals", "hryvnias")) return true;
         if (text.Kind(number) == TokenKind.Number && text[number].Length == 4 && mention.Quantity.Value is >= 1900 and <= 2100
-            && (YearPrepositions.Contains(text[number - 1]) || !text.IsWord(next)))
+            && (YearNotFigureLeads.Contains(text[number - 1]) || !text.IsWord(next)))
         {
             return true;
         }
-        if (IsMonthWord(text, number - 1) || (text.IsPunctuation(number - 1, '.') && IsMonthWord(text, number - 2)) || IsMonthWord(text, next)) return true;
+        if (IsMonthWord(text, number - 1) || (IsMonthWord(text, number - 2) && CalendarWords.MonthEnd(text, number - 2) == number - 1) || IsMonthWord(text, next)) return true;
         if (text.Is(first - 1, "from") && SentenceHas(text, from, first, RiseWords)) return true;
         if (text.Is(first - 1, "of") && text.IsAny(first - 2, "population", "populations")) return true;
         if (text.IsAny(next, "families", "households") || text.IsWord(next) && text.IsAny(next + 1, "families", "households")) return true;
@@ -118,7 +123,5 @@ internal sealed partial class DocumentReader
     }
 
     private static bool IsMonthWord(TokenText text, int index) =>
-        text.IsWord(index) && text.IsCapitalized(index)
-        && text.IsAny(index, "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec");
+        text.IsWord(index) && text.IsCapitalized(index) && CalendarWords.IsMonth(text[index]);
 }

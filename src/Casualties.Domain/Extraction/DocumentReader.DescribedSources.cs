@@ -172,22 +172,113 @@ internal sealed partial class DocumentReader
     private void RememberOpenIssuer(TokenText text, int from, int to, bool headline)
     {
         if (issuer is not null || sentence >= IssuerReach) return;
-        if (sentence < 4 && headline && SentenceHasReleaseWord(text, from, to)) releaseHeader = true;
-        if (OpeningBodyName(text, from, to) is not { } candidate) return;
+        // "PRESS RELEASE - Papua Justice ...", "KIVU WATCH (KW) - WEEKLY BULLETIN No. 9, covering ...": a header written as a sentence.
+        var header = headline || sentence < 4 && HasHeaderSeparator(text, from, to);
+        if (sentence < 4 && header && SentenceHasReleaseWord(text, from, to)) releaseHeader = true;
+        if (OpeningBodyName(text, from, to, out var afterKind) is not { } candidate) return;
         // A header line that is only a body's name, or (in a release) a body's name opening a sentence.
-        var wholeLine = headline && candidate.Last == LastWord(text, from, to);
+        var wholeLine = (headline || sentence < 4 && IsTitleSentence(text, from, to)) && candidate.Last == LastWord(text, from, to);
         if (!wholeLine && !(releaseHeader && text.IsWord(candidate.Last + 1) && !text.IsCapitalized(candidate.Last + 1)
             || releaseHeader && BracketedAcronymAfter(text, candidate.Last, to) is not null
             // "The Rede de Solidariedade de Cabo Delgado, a network of 34 associations, is alarmed": the name and what it is.
-            || releaseHeader && text.IsComma(candidate.Last + 1) && text.IsAny(candidate.Last + 2, "a", "an")))
+            || releaseHeader && text.IsComma(candidate.Last + 1) && text.IsAny(candidate.Last + 2, "a", "an")
+            // "PRESS RELEASE - Papua Justice and Peace Network (PJPN), Jayapura": the name the kind of document introduces.
+            || afterKind && (text.IsComma(candidate.Last + 1) || text.IsPunctuation(candidate.Last + 1, '(') || IsSeparator(text, candidate.Last + 1))
+            // "KIVU WATCH (Veille du Kivu) - Monthly bulletin": the name its kind of document follows.
+            || releaseHeader && KindOfDocumentAfter(text, candidate.Last + 1, to)))
         {
             return;
+        }
+        if (AllCapitals(text, candidate.First, candidate.Last))
+        {
+            // A shouted name is the issuer only where the header says so; it is written as a name is.
+            if (!wholeLine && !afterKind && !KindOfDocumentAfter(text, candidate.Last + 1, to) || ReleaseWords.Contains(text[candidate.First])) return;
+            candidate = candidate with { Name = TitleCase(candidate.Name) };
         }
         var found = Canonicaliser.Named(candidate, LeadingCountry(), surnames);
         if (found.All(s => s.Kind is "media" or "armed_group")) return;
         issuer = found;
         sourceHistory.Add(found);
         if (BracketedAcronymAfter(text, candidate.Last, to) is { } acronym) surnames[acronym] = found;
+        // "Tillaberi Citizen Watch ... TCW has documented": the initials of the issuer's name stand for it.
+        if (Initials(candidate.Name) is { Length: >= 3 } initials) surnames.TryAdd(initials, found);
+    }
+
+    /// <summary>A header's separator standing alone among its first words: "OCHA | DR CONGO", "PRESS RELEASE - MSF", "STATEMENT: ...".</summary>
+    private static bool HasHeaderSeparator(TokenText text, int from, int to)
+    {
+        for (var k = from; k < Math.Min(to, from + 16); k++)
+        {
+            if (IsSeparator(text, k) || text.IsPunctuation(k, ':')) return true;
+        }
+        return false;
+    }
+
+    private static bool IsSeparator(TokenText text, int k) =>
+        text.IsPunctuation(k, '|') || text.IsPunctuation(k, '-') || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–');
+
+    /// <summary>"MINISTRY OF COMMUNICATION.": a short sentence of capitalised words only, a title rather than prose.</summary>
+    private static bool IsTitleSentence(TokenText text, int from, int to)
+    {
+        var words = 0;
+        for (var k = from; k < to; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            if (text.Is(k, "date") && k == from) continue;
+            if (!text.IsCapitalized(k) && !AttributionVocabulary.NameConnectors.Contains(text[k])) return false;
+            words++;
+        }
+        return words is > 0 and <= 10;
+    }
+
+    /// <summary>"(Veille du Kivu) - Monthly security bulletin", "- WEEKLY BULLETIN": the kind of document after its issuer's name.</summary>
+    private static bool KindOfDocumentAfter(TokenText text, int k, int to)
+    {
+        if (text.IsPunctuation(k, '('))
+        {
+            while (k < to && !text.IsPunctuation(k, ')')) k++;
+            k++;
+        }
+        if (!IsSeparator(text, k) && !text.IsPunctuation(k, ':')) return false;
+        for (var w = k + 1; w < Math.Min(to, k + 5); w++)
+        {
+            if (text.IsWord(w) && (ReleaseWords.Contains(text[w]) || text.Is(w, "press"))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"SAGAING RIGHTS DOCUMENTATION GROUP" → "Sagaing Rights Documentation Group"; joining words stay lower case.</summary>
+    private static string TitleCase(string name)
+    {
+        var words = name.Split(' ');
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            if (word.Length == 0) continue;
+            words[w] = w > 0 && AttributionVocabulary.NameConnectors.Contains(word)
+                ? word.ToLowerInvariant()
+                : word.Length <= 2 ? word : string.Concat(word[..1], word[1..].ToLowerInvariant());
+        }
+        return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// "Papua Justice and Peace Network" → "PJPN", "Inter-Services Public Relations" → "ISPR": the capitals that begin its
+    /// words; a descriptive compound ("Islamabad-based", "UN-backed") is no word of the name.
+    /// </summary>
+    private static string Initials(string name)
+    {
+        var initials = new System.Text.StringBuilder();
+        foreach (var word in name.Split(' '))
+        {
+            var parts = word.Split('-');
+            if (parts.Skip(1).Any(p => p.Length > 0 && char.IsLower(p[0]))) continue;
+            foreach (var part in parts)
+            {
+                if (part.Length > 0 && char.IsUpper(part[0])) initials.Append(part[0]);
+            }
+        }
+        return initials.ToString();
     }
 
     private static bool SentenceHasReleaseWord(TokenText text, int from, int to)
@@ -207,8 +298,9 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"The Kayes Civil Society Council", "Catatumbo Peace Monitoring Network": a body's capitalised name opening the sentence.</summary>
-    private SourceCandidate? OpeningBodyName(TokenText text, int from, int to)
+    private SourceCandidate? OpeningBodyName(TokenText text, int from, int to, out bool afterKind)
     {
+        afterKind = false;
         var first = from;
         // " date 2025-02-03 Catatumbo Peace Monitoring Network": the date header opens the first line.
         if (text.Is(first, "date") && text.Kind(first + 1) == TokenKind.Number)
@@ -220,10 +312,10 @@ internal sealed partial class DocumentReader
         for (var k = first; k < first + 4 && k < to; k++)
         {
             if (text.IsWord(k) && (ReleaseWords.Contains(text[k]) || text.Is(k, "press"))) continue;
-            if (k > first && !text.IsWord(k) && (text.IsPunctuation(k, '|') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '-')
-                || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–')))
+            if (k > first && !text.IsWord(k) && (IsSeparator(text, k) || text.IsPunctuation(k, ':')))
             {
                 first = k + 1;
+                afterKind = true;
                 break;
             }
             break;
@@ -245,7 +337,7 @@ internal sealed partial class DocumentReader
             }
             if (!AttributionVocabulary.NameConnectors.Contains(text[k]) && !text.Is(k, "in")) break;
         }
-        if (capitals < 2 || !body || AllCapitals(text, first, last)) return null;
+        if (capitals < 2 || !body) return null;
         return new SourceCandidate(first, last, text.Slice(first, last), null, SourceForm.ProperName);
     }
 

@@ -153,17 +153,10 @@ internal sealed partial class DocumentReader
 
     private enum OpenPlaceContext { None, Weak, Strong }
 
-    private static readonly HashSet<string> CalendarWords = new WordSet()
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday",
-        "Thursday", "Friday", "Saturday", "Sunday", "Ramadan", "Eid", "Christmas", "Easter",
-    };
-
     /// <summary>"in February", "on Monday": a time, not a place, whatever the gazetteer holds.</summary>
     private bool IsTimeWord(TokenText text, int i)
     {
-        if (CalendarWords.Contains(text[i])) return true;
+        if (CalendarWords.IsCalendarWord(text[i])) return true;
         foreach (var time in times)
         {
             if (time.Token >= i - 1 && time.Token <= i) return true;

@@ -144,6 +144,8 @@ internal sealed partial class DocumentReader
             NameDescribedSource(found, candidate.Form, hasRole: candidate.Apposition is not null || candidate.Head is not null);
             if (candidate.Form == SourceForm.ProperName) RememberShortNames(text, from, to, candidate, found);
             if (candidate.Form != SourceForm.Office) RememberApposedAcronym(text, candidate, found);
+            // "the Centre for Conflict Studies ... CCS said": a body's initials stand for it, defined or not.
+            if (candidate.Form != SourceForm.Office && Initials(candidate.Name) is { Length: >= 3 } initials) surnames.TryAdd(initials, found);
             if (candidate.Form == SourceForm.Person && candidate.Last > candidate.First && text.IsCapitalized(candidate.Last))
             {
                 surnames[text[candidate.Last].ToString()] = found;

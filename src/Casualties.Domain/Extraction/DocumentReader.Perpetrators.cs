@@ -195,8 +195,32 @@ internal sealed partial class DocumentReader
         if (SameCountryAsCombatantVictims(text, draft, attacker)) return null;
         var interstate = nationalAgents.Count > 1 || attacker != home;
         var side = interstate ? attacker : "government";
-        return new Actor(Reference.Gazetteer.ByKey(attacker)!.Name, "", side, NationalKind, []);
+        var actor = new Actor(Reference.Gazetteer.ByKey(attacker)!.Name, "", side, NationalKind, []);
+        nationalCountries[actor] = attacker;
+        return actor;
     }
+
+    /// <summary>Notes every state whose forces a sentence shows attacking ("a Cambodian rocket landed"), figure or not.</summary>
+    private void RememberNationalAgents(TokenText text, int from, int to)
+    {
+        if (!IsOutsideSeededConflicts() || LeadingCountry() is null) return;
+        for (var k = from; k < to; k++)
+        {
+            if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) continue;
+            if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) continue;
+            if (IsAgent(text, from, new NamedAt<Actor>(k, 1, []))) nationalAgents.Add(country);
+        }
+    }
+
+    /// <summary>The country each actor <see cref="NationalAgent"/> read stands for.</summary>
+    private readonly Dictionary<Actor, string> nationalCountries = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// "Thai jets bombed a village" read before the text named any Cambodian deed is the government side of a civil war;
+    /// once the document shows two states' forces attacking, it was a war between them, whose sides are the states.
+    /// </summary>
+    private string? NationalSide(Actor actor) =>
+        actor.Kind == NationalKind && nationalAgents.Count > 1 && nationalCountries.TryGetValue(actor, out var country) ? country : actor.Side;
 
     private static readonly HashSet<string> StateForceVictimWords = new WordSet()
     {
@@ -225,6 +249,35 @@ internal sealed partial class DocumentReader
             if (text.IsWord(k) && extractor.Demonyms.CountryAt(text, k) == country) return true;
         }
         return false;
+    }
+
+    /// <summary>"14 Thai civilians", "8 Cambodian soldiers": the state of the victims, in a document about no seeded conflict.</summary>
+    private string? VictimCountryOf(TokenText text, ClaimDraft draft)
+    {
+        if (!IsOutsideSeededConflicts()) return null;
+        var k = draft.Mention.LastToken + 1;
+        for (var end = Math.Min(draft.VictimEnd, k + 3); k <= end; k++)
+        {
+            if (text.IsWord(k) && text.IsCapitalized(k) && extractor.Demonyms.CountryAt(text, k) is { } country) return country;
+        }
+        // "Nine Peruvian civilians were killed and 14 wounded": a figure of the same victims counts those named before it.
+        ClaimDraft? before = null;
+        foreach (var other in sentenceDrafts)
+        {
+            if (ReferenceEquals(other, draft)) break;
+            before = other;
+        }
+        return before is { VictimCountry: { } named } && before.Victims == draft.Victims ? named : null;
+    }
+
+    /// <summary>
+    /// In a war between two states (the text shows both attacking), victims the text gives one state's nationality and no
+    /// attacker ("5 Thai soldiers have died", "14 Thai civilians have been killed") were the other state's.
+    /// </summary>
+    private string? OtherStateOf(ClaimDraft draft)
+    {
+        if (nationalAgents.Count != 2 || (draft.VictimCountry ?? draft.Parent?.VictimCountry ?? draft.CoordinatedWith?.VictimCountry) is not { } victims || !nationalAgents.Contains(victims)) return null;
+        return nationalAgents.First(c => c != victims);
     }
 
     /// <summary>The kind of an actor read from a nationality word: a state's forces, with the side <see cref="NationalAgent"/> gave it.</summary>
@@ -467,8 +520,13 @@ internal sealed partial class DocumentReader
         }
         var after = actor.Last + 1;
         if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
-        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that"))
+        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that", "because"))
             && AttackVerbFollows(text, after))
+        {
+            return true;
+        }
+        // "killed since gangs stormed the town": the deed that began the count; "since Russia launched its invasion" only dates it.
+        if (before >= from && text.IsAny(before, "since", "until", "once") && AttackVerbAt(text, after) is { } verb && !ExtractionVocabulary.LaunchVerbs.Contains(text[verb]))
         {
             return true;
         }
@@ -478,13 +536,18 @@ internal sealed partial class DocumentReader
             if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
             if (ExtractionVocabulary.OutcomeBefore.TryMatch(text, k, text.Count, out _, out _)) return k == after;
             if (k == after && text.IsAny(k, "has", "have", "had", "also", "reportedly") ) continue;
-            if (!text.IsAny(k, "air", "ground", "artillery", "heavy", "government", "regime", "military", "army", "-led", "led", "backed"))
+            // "a Cambodian BM-21 rocket strike", "Thai F-16 jets": a weapon's model or kind before the deed's noun.
+            if (!text.IsAny(k, "air", "ground", "artillery", "heavy", "government", "regime", "military", "army", "-led", "led", "backed",
+                    "rocket", "missile", "mortar", "drone", "naval", "tank", "cluster", "glide", "guided")
+                && !HasDigit(text[k]))
             {
                 break;
             }
         }
         return false;
     }
+
+    private static bool HasDigit(ReadOnlySpan<char> word) => word.IndexOfAnyInRange('0', '9') >= 0;
 
     private static bool AttackNounFollows(TokenText text, int after)
     {
@@ -510,14 +573,17 @@ internal sealed partial class DocumentReader
     };
 
     /// <summary>"Rebels in the enclave fired ...": a sentence's subject actor followed by a verb of attack.</summary>
-    private static bool AttackVerbFollows(TokenText text, int after)
+    private static bool AttackVerbFollows(TokenText text, int after) => AttackVerbAt(text, after) is not null;
+
+    /// <summary>The verb of attack that follows a subject actor within a few words, if any.</summary>
+    private static int? AttackVerbAt(TokenText text, int after)
     {
         for (var k = after; k < Math.Min(after + 6, text.Count); k++)
         {
-            if (text.IsWord(k) && AttackVerbs.Contains(text[k])) return true;
-            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return false;
+            if (text.IsWord(k) && AttackVerbs.Contains(text[k])) return k;
+            if (text.IsPunctuation(k, ',') || text.IsAny(k, "said", "says", "were", "was")) return null;
         }
-        return false;
+        return null;
     }
 
     /// <summary>"a bombing blamed on al-Shabab", "attacks widely attributed to Israel".</summary>

@@ -268,15 +268,15 @@ internal sealed partial class DocumentReader
     private static bool StartsClause(TokenText text, int after) =>
         text.IsAny(after, "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "may", "might", "killed", "fighters", "forces");
 
-    private static readonly HashSet<string> ReportingFillers = new WordSet()
-    {
+    private static readonly HashSet<string> ReportingFillers = new WordSet(
+    [
         "has", "have", "had", "also", "later", "further", "previously", "earlier", "separately", "on", "in", "a", "its",
-        "latest", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+        "latest", .. CalendarWords.WeekdayNames, "yesterday", "today",
         "statement", "report", "which", "that", "partners", "teams", "officials", "spokesman", "spokeswoman", "it",
         "would", "will", "then", "now", "sources", "command", "office", "publicly", "commander", "commanders", "official",
         "chief", "director", "head", "spokesperson", "representative", "staff", "doctors", "television", "tv", "radio",
         "channel", "newspaper", "news", "agency", "broadcaster", "website", "daily", "so", "far", "since", "currently",
-    };
+    ]);
 
     /// <summary>"it says", "the monitor said", "said the group", "according to the ministry": the nearest earlier source of a fitting kind.</summary>
     private IReadOnlyList<Source>? AnaphoricSource(TokenText text, int from, int to)
@@ -303,7 +303,7 @@ internal sealed partial class DocumentReader
         if (!text.Is(i, "the")) return false;
         for (var k = i + 1; k < Math.Min(to, i + 7); k++)
         {
-            if (!text.IsWord(k) || text.IsCapitalized(k) || ArmedDescriptors.Contains(text[k])) return false;
+            if (!text.IsWord(k) || text.IsCapitalized(k) || AttributionVocabulary.ArmedWords.Contains(text[k])) return false;
             if (k > i + 1 && ExtractionVocabulary.AnaphorNouns.TryGetValue(text[k], out var found))
             {
                 length = k - i + 1;
@@ -313,13 +313,6 @@ internal sealed partial class DocumentReader
         }
         return false;
     }
-
-    /// <summary>Words that make "the ... group" an armed group, not a monitor named before: "the armed group", "the jihadist group".</summary>
-    private static readonly HashSet<string> ArmedDescriptors = new WordSet()
-    {
-        "armed", "jihadist", "militant", "rebel", "insurgent", "extremist", "terrorist", "separatist", "islamist", "paramilitary",
-        "militia", "guerrilla", "criminal", "gang", "cartel", "jihadi", "attacking",
-    };
 
     /// <summary>True when the sentence credits an earlier source ("it said", "the ministry added").</summary>
     private bool HasAnaphoricAttribution(TokenText text, int from, int to) => AnaphoricSource(text, from, to) is not null;
@@ -406,6 +399,10 @@ internal sealed partial class DocumentReader
     /// nor a news agency (the reporter, not who counted), nor an armed group,
     /// issued the document; its unattributed figures ("We documented ...") are its own.
     /// </summary>
+    private static bool InShoutedName(TokenText text, int first, int last) =>
+        SourceCandidateFinder.IsAcronym(text[last]) && (text.IsWord(first - 1) && SourceCandidateFinder.IsAcronym(text[first - 1])
+            || text.IsWord(last + 1) && SourceCandidateFinder.IsAcronym(text[last + 1]));
+
     private void RememberIssuer(TokenText text, int to)
     {
         if (issuer is not null || sentence > 3 || drafts.Any(d => !d.InHeadline)) return;
@@ -413,6 +410,8 @@ internal sealed partial class DocumentReader
         {
             if (!named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))) continue;
             if (named.Candidates.All(s => s.Kind is "media" or "armed_group") || !HasCapital(text, named.First, named.Length)) continue;
+            // "KIVU LAKES RIGHTS COALITION (KLRC) - BULLETIN": a word of a longer shouted name is not a body of its own.
+            if (InShoutedName(text, named.First, named.Last)) continue;
             if (ReportsAfter(text, named.Last + 1, to) && !text.IsPunctuation(named.Last + 1, '(')) continue;
             issuer = Local(named.Candidates);
             return;

@@ -39,6 +39,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
 
     public void ReadSentence(TokenText text, int from, int to)
     {
+        // "12:30 The army says ...", "Friday 18:40 - The mayor said ...": a live blog's entry reads from after its time.
+        if (EntryTimeLength(text, from, to) is > 0 and var timeLength) from += timeLength;
         times.Clear();
         time.Find(text, from, to, times);
         FindNames(text, from, to);
@@ -49,7 +51,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         contextVictims = null;
         ReadTableLine(text, from, to);
         var headline = IsHeadline(text, from, to);
-        if (headline) RememberIssuer(text, to);
+        if (headline || sentence < 4 && HasHeaderSeparator(text, from, to) && SentenceHasReleaseWord(text, from, to)) RememberIssuer(text, to);
         RememberOpenIssuer(text, from, to, headline);
         if (mentions.Count > 0) ReadClaims(text, from, to);
         if (headline)
@@ -60,6 +62,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         CreditClaimOfResponsibility(text, from, to);
         RememberMeansNamed(text, from, to);
         RememberAttack(text, from);
+        RememberNationalAgents(text, from, to);
         RememberSources(text, from, to);
         NoteDescribedSource(text, from, to);
         StartEarlierTallies(text, from, to);
@@ -181,7 +184,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             && !SourceCandidateFinder.IsAcronym(text[i - 1]);
         var next = i + length;
         var after = length <= 2 && text.IsWord(next) && (text.IsCapitalized(next)
-            || text.IsAny(next, "for", "of", "on", "against") && text.IsWord(next + 1) && (text.IsCapitalized(next + 1) || text.Is(next + 1, "the") && text.IsCapitalized(next + 2)));
+            || (text.IsAny(next, "for", "of", "on", "against") || AttributionVocabulary.ForeignConnectors.Contains(text[next])) && text.IsWord(next + 1) && (text.IsCapitalized(next + 1) || text.Is(next + 1, "the") && text.IsCapitalized(next + 2)));
         return before || after;
     }
 
@@ -261,7 +264,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
             var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind is not (NationalKind or OpenGroupKind)
-                && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator?.Side;
+                && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator is null ? null : NationalSide(perpetrator);
+            if (perpetrator is null && draft.UnknownPerpetrator is null) perpetratorSide = OtherStateOf(draft);
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
             var keptAsWritten = draft.Place is { } written && IsKeptAsWritten(written);
             var placeParent = keptAsWritten ? Reference.Gazetteer.ByKey(draft.Place!.Parent!) : null;
@@ -316,6 +320,25 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>A line that does not end with a sentence's stop: a headline, caption or live-blog heading.</summary>
+    /// <summary>
+    /// The tokens of a live blog's entry time opening a sentence ("12:30", "Friday 18:40 -", "09:25 UPDATE:"), 0 when none:
+    /// a clock time of hours and minutes, an optional weekday before it and a dash or colon after it.
+    /// </summary>
+    private static int EntryTimeLength(TokenText text, int from, int to)
+    {
+        var k = from;
+        if (text.IsWord(k) && CalendarWords.IsWeekday(text[k])) k++;
+        if (k + 2 >= to || text.Kind(k) != TokenKind.Number || !text.IsPunctuation(k + 1, ':') || text.Kind(k + 2) != TokenKind.Number) return 0;
+        if (text[k].Length > 2 || text[k + 2].Length != 2 || !int.TryParse(text[k], out var hours) || hours > 23) return 0;
+        k += 3;
+        if (text.IsWord(k) && text.IsAny(k, "am", "pm", "GMT", "UTC", "local")) k++;
+        if (IsEntrySeparator(text, k)) k++;
+        return k < to && (text.IsWord(k) || text.IsPunctuation(k, '"')) ? k - from : 0;
+    }
+
+    private static bool IsEntrySeparator(TokenText text, int k) =>
+        text.IsPunctuation(k, '-') || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '|');
+
     private static bool IsHeadline(TokenText text, int from, int to)
     {
         var last = to - 1;

@@ -107,7 +107,7 @@ internal static class ExtractionVocabulary
     /// <summary>Words that may stand between an outcome verb and the figure it governs.</summary>
     public static readonly HashSet<string> ObjectFillers = new WordSet()
     {
-        "another", "an", "additional", "a", "total", "of", "further", "the", "some", "at", "least",
+        "another", "an", "additional", "a", "total", "of", "further", "the", "some", "at", "least", "all",
     };
 
     /// <summary>Phrases that open a subset of the figure before: "including 44 children", "among them five civilians".</summary>
@@ -198,7 +198,10 @@ internal static class ExtractionVocabulary
         "by", "blamed", "attributed",
     };
 
-    /// <summary>Words that may qualify victims without naming them: "other", "unarmed", "more".</summary>
+    /// <summary>
+    /// Words that may qualify victims without naming them: "other", "unarmed", "more". Nationality words ("palestinian
+    /// civilians") are the reference data's demonyms, asked beside this set.
+    /// </summary>
     public static readonly HashSet<string> VictimAdjectives = new WordSet()
     {
         "other", "more", "unarmed", "innocent", "young", "elderly", "local", "foreign", "armed", "suspected",
@@ -209,8 +212,7 @@ internal static class ExtractionVocabulary
         "military", "allied", "loyalist", "militia", "jihadist", "islamist", "newborn", "infant", "small", "fellow",
         "estimated", "new", "detained", "arrested", "abducted", "missing", "dead", "of", "the", "its", "their",
         "whom", "which", "her", "his", "our", "these", "those", "such", "east", "west", "north", "south", "eastern", "western", "northern", "southern",
-        "central", "besieged", "trapped", "fleeing", "palestinian", "syrian", "ukrainian", "israeli", "lebanese",
-        "sudanese", "yemeni", "iraqi", "russian",
+        "central", "besieged", "trapped", "fleeing",
     };
 
     /// <summary>Campaign nouns whose start the text may name ("the offensive begun on Nov. 15").</summary>

@@ -15,14 +15,11 @@ namespace Casualties.Domain.Extraction;
 /// </remarks>
 public sealed class NumberParser
 {
-    /// <summary>The vague lexicon of domain.md, used when reference data brings none.</summary>
-    public static IReadOnlyList<LexiconEntry> DefaultLexicon { get; } =
-    [
-        new("a few", 2, 5), new("a handful", 2, 5), new("several", 3, 9), new("a dozen", 12, 12),
-        new("dozens", 24, 99), new("scores", 40, 99), new("hundreds", 200, 999), new("thousands", 2_000, 9_999),
-        new("tens of thousands", 20_000, 99_999), new("hundreds of thousands", 200_000, 999_999),
-        new("millions", 2_000_000, 9_999_999),
-    ];
+    /// <summary>
+    /// The vague lexicon used when reference data brings none: seeds/lexicon.csv as built into the assembly
+    /// (<see cref="LexiconTable.Default"/>), whose defaults domain.md lists.
+    /// </summary>
+    public static IReadOnlyList<LexiconEntry> DefaultLexicon => LexiconTable.Default;
 
     private static readonly (string Phrase, Qualifier Qualifier)[] QualifierPhrases =
     [

@@ -10,13 +10,13 @@ public static class SentenceSplitter
     /// <summary>Longest stretch of one line tokenized at once, so that a huge line needs bounded memory.</summary>
     private const int MaxChunk = 1 << 16;
 
-    private static readonly HashSet<string> Abbreviations = new WordSet()
-    {
+    private static readonly HashSet<string> Abbreviations = new WordSet(
+    [
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep", "pres",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        .. CalendarWords.MonthAbbreviations,
         "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "jr", "sr", "prof", "rev", "approx", "est", "al",
         "ft", "mt", "fig", "adm", "brig", "cpl", "pvt", "messrs",
-    };
+    ]);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();

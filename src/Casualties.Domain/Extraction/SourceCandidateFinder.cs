@@ -391,7 +391,7 @@ internal static class SourceCandidateFinder
         {
             if (!text.IsWord(k)) continue;
             var word = text[k];
-            if (AttributionVocabulary.BodyWords.Contains(word) || TimeExpressions.IsMonth(word)) return true;
+            if (AttributionVocabulary.BodyWords.Contains(word) || CalendarWords.IsMonth(word)) return true;
         }
         return false;
     }

@@ -10,38 +10,15 @@ namespace Casualties.Domain.Extraction;
 /// </summary>
 public sealed class TimeExpressions(DateOnly documentDate)
 {
-    private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["january"] = 1, ["february"] = 2, ["march"] = 3, ["april"] = 4, ["may"] = 5, ["june"] = 6, ["july"] = 7,
-        ["august"] = 8, ["september"] = 9, ["october"] = 10, ["november"] = 11, ["december"] = 12,
-        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["jun"] = 6, ["jul"] = 7, ["aug"] = 8, ["sep"] = 9,
-        ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
-    };
-
-    /// <summary>True for a month's name or abbreviation ("March", "Sept").</summary>
-    internal static bool IsMonth(string word) => Months.ContainsKey(word);
-
-    internal static bool IsMonth(ReadOnlySpan<char> word) => Months.ContainsKey(word);
-
-    private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
-        ["thursday"] = DayOfWeek.Thursday, ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday,
-        ["sunday"] = DayOfWeek.Sunday,
-    };
-
-    private static readonly HashSet<string> YearPrepositions = new WordSet()
-    {
+    /// <summary>
+    /// Words after which a year (1900–2100) is read as a time phrase's date: "in 2015", "since 2011", "early 2020",
+    /// "summer 2019", "March 2015". Not <see cref="DocumentReader"/>'s words that keep a year from being a figure.
+    /// </summary>
+    private static readonly HashSet<string> DatedYearLeads = new WordSet(
+    [
         "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "throughout", "through", "end",
-        "start", "beginning", "spring", "summer", "autumn", "fall", "winter", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december",
-    };
-
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup =
-        Months.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup =
-        Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+        "start", "beginning", "spring", "summer", "autumn", "fall", "winter", .. CalendarWords.MonthNames,
+    ]);
 
     /// <summary>Words a time phrase may start with (besides numbers, weekdays and months).</summary>
     private static readonly HashSet<string> StartWords = new WordSet()
@@ -89,7 +66,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         var d = DocumentDate;
         if (text.Kind(i) == TokenKind.Punctuation) return false;
         if (text.Kind(i) == TokenKind.Word && !StartWords.Contains(text[i])
-            && !(text.IsCapitalized(i) && (MonthLookup.ContainsKey(text[i]) || WeekdayLookup.ContainsKey(text[i]))))
+            && !(text.IsCapitalized(i) && (CalendarWords.IsMonth(text[i]) || CalendarWords.IsWeekday(text[i]))))
         {
             return false;
         }
@@ -156,11 +133,11 @@ public sealed class TimeExpressions(DateOnly documentDate)
             last = i + 2;
             return false;
         }
-        if (text.IsCapitalized(i) && WeekdayLookup.TryGetValue(text[i], out var weekday))
+        if (text.IsCapitalized(i) && CalendarWords.TryGetWeekday(text[i], out var weekday))
         {
             var back = ((int)d.DayOfWeek - (int)weekday + 7) % 7;
             var day = d.AddDays(-back);
-            if (text.IsAny(i + 1, "and", "to", "through") && text.IsCapitalized(i + 2) && WeekdayLookup.TryGetValue(text[i + 2], out var lastWeekday) && !text.Is(i - 1, "since"))
+            if (text.IsAny(i + 1, "and", "to", "through") && text.IsCapitalized(i + 2) && CalendarWords.TryGetWeekday(text[i + 2], out var lastWeekday) && !text.Is(i - 1, "since"))
             {
                 var lastDay = d.AddDays(-(((int)d.DayOfWeek - (int)lastWeekday + 7) % 7));
                 if (lastDay > day)
@@ -301,7 +278,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         last = i;
         for (var k = i + 1; k < Math.Min(to, i + 9); k++)
         {
-            if (text.IsCapitalized(k) && WeekdayLookup.TryGetValue(text[k], out var weekday) && k == i + 1)
+            if (text.IsCapitalized(k) && CalendarWords.TryGetWeekday(text[k], out var weekday) && k == i + 1)
             {
                 var back = ((int)d.DayOfWeek - (int)weekday + 7) % 7;
                 last = k;
@@ -350,7 +327,7 @@ public sealed class TimeExpressions(DateOnly documentDate)
         last = i;
         if (text.Kind(i) == TokenKind.Number)
         {
-            if (IsYear(text, i, out var year) && (sinceContext || YearPrepositions.Contains(text[i - 1])))
+            if (IsYear(text, i, out var year) && (sinceContext || DatedYearLeads.Contains(text[i - 1])))
             {
                 date = PartialDate.Year(year);
                 return true;
@@ -411,8 +388,8 @@ public sealed class TimeExpressions(DateOnly documentDate)
     {
         month = 0;
         last = i;
-        if (!text.IsWord(i) || !text.IsCapitalized(i) || !MonthLookup.TryGetValue(text[i], out month)) return false;
-        if (text.IsPunctuation(i + 1, '.') && text[i].Length <= 4) last = i + 1;
+        if (!text.IsWord(i) || !text.IsCapitalized(i) || !CalendarWords.TryGetMonth(text[i], out month)) return false;
+        last = CalendarWords.MonthEnd(text, i);
         return true;
     }
 

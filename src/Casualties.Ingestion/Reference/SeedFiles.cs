@@ -54,7 +54,7 @@ public static class SeedFiles
             Read(dir, "actors.csv", r => new Actor(r.Req("name"), r.Req("conflict"), r.Req("side"),
                 r.Opt("kind") ?? "armed_group", r.List("aliases"))),
             [.. curated, .. countries],
-            Read(dir, "lexicon.csv", r => new LexiconEntry(r.Req("phrase"), r.Int("low") ?? 0, r.Int("high"))),
+            ReadLexicon(dir),
             Read(dir, "victims.csv", r => new VictimTerm(r.Req("term"), r.Req("victims"), r.Opt("victim_side"))),
             Read(dir, "side-cues.csv", r => r.SideOf(conflicts, new SideCue(r.Req("conflict"), r.Req("side"), r.Req("cue"), r.List("words"),
                 r.Opt("country"), r.Int("from"), r.Int("to")))),
@@ -121,6 +121,15 @@ public static class SeedFiles
             yield return new GeneratedPlaces.Row(r.Req("key"), r.Req("name"), r.Opt("parent") ?? "", r.Opt("kind") ?? "area",
                 r.Opt("aliases") ?? "", r.Double("latitude"), r.Double("longitude"));
         }
+    }
+
+    /// <summary>lexicon.csv, read by the domain's reader of it (the same that reads the default built into the domain).</summary>
+    private static IReadOnlyList<LexiconEntry> ReadLexicon(string directory)
+    {
+        var path = Path.Combine(directory, LexiconTable.FileName);
+        if (!File.Exists(path)) return [];
+        using var text = File.OpenText(path);
+        return LexiconTable.Read(text);
     }
 
     private static List<T> Read<T>(string directory, string fileName, Func<SeedRow, T> map)

@@ -19,6 +19,11 @@ public sealed class FigureReadingTests
     [TestCase("Some 1,200 inhabitants of Upper Kavumbe have fled their homes since the clashes began, officials said.", Outcome.Displaced, 1080)]
     [TestCase("The commission recorded 74 violent deaths in the county in 2024, it said.", Outcome.Killed, 74)]
     [TestCase("The army said 12 militants were neutralised in the operation on Monday.", Outcome.Killed, 12)]
+    [TestCase("The army said troops had killed all 7 attackers in the clash near Kabuyi on Monday.", Outcome.Killed, 7)]
+    [TestCase("The blast wounded all four passengers of the minibus on Monday, police said.", Outcome.Injured, 4)]
+    [TestCase("More than 20,000 people in four border provinces have been evacuated since Thursday, the ministry said.", Outcome.Displaced, 20001)]
+    [TestCase("About 3,000 residents of the affected villages have fled since the weekend, officials said.", Outcome.Displaced, 2700)]
+    [TestCase("Some 400 people in the area were wounded in the shelling on Monday, medics said.", Outcome.Injured, 360)]
     public void The_outcome_is_read_past_a_unit_or_a_place(string text, Outcome outcome, int low)
     {
         var claim = Only(text);
