@@ -78,6 +78,8 @@ internal static class ExtractionVocabulary
         ("to death", Outcome.Killed), ("murdered", Outcome.Killed), ("murdering", Outcome.Killed), ("massacred", Outcome.Killed),
         ("massacring", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed), ("gunned down", Outcome.Killed),
         ("assassinated", Outcome.Killed), ("the murder of", Outcome.Killed), ("the massacre of", Outcome.Killed),
+        ("beheading", Outcome.Killed), ("slaughtering", Outcome.Killed), ("gunning down", Outcome.Killed), ("shooting dead", Outcome.Killed),
+        ("assassinating", Outcome.Killed), ("lynching", Outcome.Killed), ("the beheading of", Outcome.Killed),
     ]);
 
     /// <summary>Nouns of a running tally: "the death toll rose to 52", "a toll of 30".</summary>

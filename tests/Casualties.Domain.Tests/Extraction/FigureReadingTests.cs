@@ -31,4 +31,14 @@ public sealed class FigureReadingTests
         Assert.That(claim.Outcome, Is.EqualTo(outcome));
         Assert.That(claim.Quantity.Low, Is.EqualTo(low));
     }
+
+    [TestCase("Gunmen attacked the village of Nkalo on Tuesday night, beheading at least 11 civilians, the district administrator said.")]
+    [TestCase("Militiamen raided the camp at dawn, slaughtering 11 civilians, a local official said.")]
+    [TestCase("Attackers on motorbikes stormed the market, gunning down 11 civilians, residents said.")]
+    public void A_gerund_of_killing_governs_its_figure(string text)
+    {
+        var claim = Only(text);
+        Assert.That(claim.Outcome, Is.EqualTo(Outcome.Killed));
+        Assert.That(claim.Victims, Is.EqualTo("civilians"));
+    }
 }
