@@ -98,7 +98,10 @@ public sealed class ReplacedRecordReportTests
 
     private static string Figure(JsonElement figure) =>
         $"{figure.GetProperty("victims").GetString()}/{figure.GetProperty("victim_side")} headline={figure.GetProperty("headline")} "
-        + $"{figure.GetProperty("low")}-{figure.GetProperty("best")}-{figure.GetProperty("high")} consensus={figure.GetProperty("consensus")}";
+        + $"{figure.GetProperty("low")}-{figure.GetProperty("best")}-{figure.GetProperty("high")} consensus="
+        + (figure.GetProperty("consensus") is { ValueKind: JsonValueKind.Object } consensus
+            ? $"{consensus.GetProperty("low")}-{consensus.GetProperty("high")}"
+            : "none");
 
     [Test]
     public async Task An_earlier_version_shows_the_figures_of_its_run_and_the_sources_still_stored()
