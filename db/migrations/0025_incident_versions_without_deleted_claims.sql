@@ -1,16 +1,17 @@
 -- An earlier incident version whose member claims have since been deleted (issue 12). A feed record's new version
 -- replaces its claims (the old rows are deleted, the new ones get new ids; db/ingest/apply_records.sql), and a
 -- revised document is stored anew with its older version deleted with its claims; but the incident versions of
--- earlier runs keep naming the deleted claims in incident_members. incident_versions (0013) joined those members to
--- claims with a LEFT JOIN, so an earlier version gave a source row of NULLs for each deleted claim, and the report of
--- changes (`report --since`) failed on it.
+-- earlier runs keep naming the deleted claims in incident_members. incident_versions (0013, 0024) joined those
+-- members to claims with a LEFT JOIN, so an earlier version gave a source row of NULLs for each deleted claim, and
+-- the report of changes (`report --since`) failed on it.
 --
 -- What a run stores is its results: an incident version's figures (incident_figures: low, best, high, consensus,
 -- source count per victim group) and its members (incident_members: claim id, victim group, rule, superseded). The
 -- claims themselves are current data, not versioned: nothing keeps a deleted claim's source, number or quote. So an
 -- earlier version shows the figures stored for its run, as they were, and as its sources the members whose claims are
--- still stored, exactly as v_incident_sources (0003, 0014) shows the latest run's (an inner join to claims). A figure
--- whose every claim was deleted is still listed, with no sources. Same columns, same order.
+-- still stored, exactly as v_incident_sources (db/views/) shows the latest run's (an inner join to claims). A figure
+-- whose every claim was deleted is still listed, with no sources. The rest of the function is 0024's, unchanged (same
+-- columns, same order); CREATE OR REPLACE keeps casualties_reader's EXECUTE.
 CREATE OR REPLACE FUNCTION incident_versions(ids bigint[], as_of bigint)
 RETURNS TABLE (incident_id bigint, kind text, outcome text, place text, place_key text, country text,
                start_date date, start_precision text, end_date date, end_precision text, perpetrator_side text, victims text,
@@ -38,7 +39,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
            f.victims, f.victim_side, f.headline, f.low, f.best, f.high, f.has_consensus, f.consensus_low, f.consensus_high,
            f.source_count,
            m.claim_id, coalesce(s.name, c.source_name), c.qualifier, c.value, c.low, c.high, c.reported, m.superseded,
-           c.quote, coalesce(d.name, fr.dataset || ':' || fr.record_key), m.rule, c.best
+           c.quote, coalesce(d.name, feed_record_name(fr.dataset, fr.record_key)), m.rule, c.best
     FROM chosen i
     LEFT JOIN places p ON p.key = i.place_key
     LEFT JOIN places country ON country.key = nullif(i.partition_country, '')
