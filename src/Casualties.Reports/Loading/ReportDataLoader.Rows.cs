@@ -130,9 +130,10 @@ public sealed partial class ReportDataLoader
     }
 
     /// <summary>
-    /// The source's columns (33–44); null for a figure without sources. <see cref="Qualifier"/> is null only when the
-    /// claim itself is gone (incident_versions joins an earlier version's members to claims): that fails, as reading
-    /// the column by position did, rather than map the other missing columns to zeros.
+    /// The source's columns (33–44); null for a figure without sources. The queries give a source row only for a claim
+    /// still stored (v_incident_sources, and incident_versions since migration 0025 leave out an earlier version's
+    /// members whose claims were deleted since), so <see cref="Qualifier"/> is never null; if a query gave such a row,
+    /// it fails rather than map the other missing columns to zeros.
     /// </summary>
     private sealed record SourceRow(
         long ClaimId, string? Source, string? Qualifier, int? Value, int SourceLow, int? SourceHigh, DateOnly Reported,
