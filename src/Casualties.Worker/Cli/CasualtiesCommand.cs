@@ -79,6 +79,14 @@ public static class CasualtiesCommand
             Console.Error.WriteLine("casualties: cancelled.");
             return Failed;
         }
+        catch (Exception e)
+        {
+            // A defect, not bad input: still exit 1 with one sentence (interfaces.md); the trace when asked for.
+            Console.Error.WriteLine($"casualties: internal error ({e.GetType().Name}: {e.Message}); please report it"
+                + (Environment.GetEnvironmentVariable("CASUALTIES_DEBUG") is { Length: > 0 } ? "." : " (set CASUALTIES_DEBUG=1 for the trace)."));
+            if (Environment.GetEnvironmentVariable("CASUALTIES_DEBUG") is { Length: > 0 }) Console.Error.WriteLine(e);
+            return Failed;
+        }
     }
 }
 
