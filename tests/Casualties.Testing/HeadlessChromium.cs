@@ -89,13 +89,21 @@ public static partial class HeadlessChromium
         }
     }
 
-    /// <summary>Fails the test when Chromium is missing on CI, else skips it, saying how to install it.</summary>
+    /// <summary>
+    /// Fails the test when Chromium is missing on CI, else skips it, saying how to install it — also on the test's error
+    /// stream, which the NUnit adapter passes on as a warning: the plain <c>dotnet test</c> prints that line, while an
+    /// ignored test's reason (and TestContext.Progress) shows only at <c>--verbosity normal</c>.
+    /// </summary>
     public static void RequireInstalled()
     {
         if (IsInstalled) return;
-        const string Hint = "Chromium is needed to check the HTML report: apt-get install -y chromium (.ci/run installs it).";
-        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) NUnit.Framework.Assert.Fail(Hint);
-        NUnit.Framework.Assert.Ignore(Hint);
+        var missing = Environment.GetEnvironmentVariable("CASUALTIES_CHROMIUM") is { Length: > 0 } given
+            ? $"CASUALTIES_CHROMIUM names {given}, which does not exist"
+            : "Chromium is not installed (no chromium or chromium-browser on the PATH)";
+        var hint = missing + "; it is needed to check the HTML report: apt-get install -y chromium (.ci/run installs it).";
+        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 }) NUnit.Framework.Assert.Fail(hint);
+        NUnit.Framework.TestContext.Error.WriteLine($"Skipped {NUnit.Framework.TestContext.CurrentContext.Test.Name}: {hint}");
+        NUnit.Framework.Assert.Ignore(hint);
     }
 
     private static bool IsBrowserOwn(string url) =>

@@ -33,67 +33,81 @@ public sealed class AcledReader : CsvFeedReader
         "time_precision", "source", "source_scale", "tags", "data_id", "event_id_no_cnty",
     ];
 
-    private int eventId, eventDate, eventType, actor1, civilianTargeting, country, admin1, admin2, admin3, location;
-    private int latitude, longitude, geoPrecision, timePrecision, notes, fatalities, timestamp;
+    // The columns read (the others stay in details): name, whether the header must have it, how a cell reads.
+    private static readonly CsvLayout Layout = new();
+    private static readonly CsvColumn<string> EventId = Layout.Required("event_id_cnty", FieldParsing.Required);
+    private static readonly CsvColumn<DateOnly> EventDate = Layout.Required("event_date", FieldParsing.Day);
+    private static readonly CsvColumn<string> EventType = Layout.Required("event_type", FieldParsing.Required);
+    private static readonly CsvColumn<int> Fatalities = Layout.Required("fatalities", FieldParsing.RequiredCount);
+    private static readonly CsvColumn<string?> Actor1 = Layout.Optional("actor1");
+    private static readonly CsvColumn<string?> CivilianTargeting = Layout.Optional("civilian_targeting");
+    private static readonly CsvColumn<string?> Country = Layout.Optional("country");
+    private static readonly CsvColumn<string?> Admin1 = Layout.Optional("admin1");
+    private static readonly CsvColumn<string?> Admin2 = Layout.Optional("admin2");
+    private static readonly CsvColumn<string?> Admin3 = Layout.Optional("admin3");
+    private static readonly CsvColumn<string?> Location = Layout.Optional("location");
+    private static readonly CsvColumn<double?> Latitude = Layout.Optional("latitude", FieldParsing.Latitude);
+    private static readonly CsvColumn<double?> Longitude = Layout.Optional("longitude", FieldParsing.Longitude);
+    // ACLED's codes 1-3 (see the remarks); an empty or unreadable cell reads as 1.
+    private static readonly CsvColumn<int> GeoPrecision =
+        Layout.Optional("geo_precision", static (cell, _) => int.TryParse(cell, out var g) ? g : 1);
+    private static readonly CsvColumn<string?> TimePrecision = Layout.Optional("time_precision");
+    private static readonly CsvColumn<string?> Notes = Layout.Optional("notes");
+    private static readonly CsvColumn<string?> Timestamp = Layout.Optional("timestamp");
+
+    private CsvCells? cells;
     private DetailsJson? details;
 
     /// <inheritdoc/>
     public override string Format => Dataset;
 
     /// <inheritdoc/>
-    protected override IReadOnlyList<string[]> Required { get; } = [["event_id_cnty"], ["event_date"], ["event_type"], ["fatalities"]];
+    protected override IReadOnlyList<string[]> Required => Layout.RequiredColumns;
 
     /// <inheritdoc/>
-    protected override void Bind(CsvInput csv)
-    {
-        (eventId, eventDate, eventType, actor1) = (csv.Ordinal("event_id_cnty"), csv.Ordinal("event_date"), csv.Ordinal("event_type"), csv.Ordinal("actor1"));
-        (civilianTargeting, country, admin1, admin2, admin3, location) = (csv.Ordinal("civilian_targeting"), csv.Ordinal("country"),
-            csv.Ordinal("admin1"), csv.Ordinal("admin2"), csv.Ordinal("admin3"), csv.Ordinal("location"));
-        (latitude, longitude, geoPrecision, timePrecision) =
-            (csv.Ordinal("latitude"), csv.Ordinal("longitude"), csv.Ordinal("geo_precision"), csv.Ordinal("time_precision"));
-        (notes, fatalities, timestamp) = (csv.Ordinal("notes"), csv.Ordinal("fatalities"), csv.Ordinal("timestamp"));
-        details = new DetailsJson(csv, DetailColumns);
-    }
+    protected override void Bind(CsvInput csv) => (cells, details) = (Layout.Bind(csv), new DetailsJson(csv, DetailColumns));
 
     /// <inheritdoc/>
     protected override FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash)
     {
-        var key = FieldParsing.Required(csv.Get(eventId), "event_id_cnty");
-        var day = FieldParsing.Day(csv.Get(eventDate), "event_date");
-        var type = FieldParsing.Required(csv.Get(eventType), "event_type");
-        var killed = FieldParsing.RequiredCount(csv.Get(fatalities), "fatalities");
-        var version = csv.Get(timestamp) ?? "";
-        DateTimeOffset? stamped = version.Length > 0 ? FieldParsing.UnixTime(version, "timestamp") : null;
+        var row = cells!;
+        var key = row.Get(EventId);
+        var day = row.Get(EventDate);
+        var type = row.Get(EventType);
+        var killed = row.Get(Fatalities);
+        var version = row.Get(Timestamp) ?? "";
+        DateTimeOffset? stamped = version.Length > 0 ? FieldParsing.UnixTime(version, Timestamp.Name) : null;
         var record = new FeedRecord(Dataset, key, version, Hash(csv, hash), context.Origin, csv.Line, "acled:" + key, null,
             details!.Of(csv), [], null);
         if (killed == 0) return FeedItem.Row(record, []);
 
-        var targetsCivilians = csv.Get(civilianTargeting) is not null || string.Equals(type, "Violence against civilians", StringComparison.OrdinalIgnoreCase);
+        var targetsCivilians = row.Get(CivilianTargeting) is not null || string.Equals(type, "Violence against civilians", StringComparison.OrdinalIgnoreCase);
         var namesPerpetrator = targetsCivilians || string.Equals(type, "Explosions/Remote violence", StringComparison.OrdinalIgnoreCase);
         var resolver = context.Resolver;
-        var countryName = csv.Get(country);
+        var countryName = row.Get(Country);
         var countryKey = countryName is null ? null : resolver.Country(countryName)?.Key;
-        var geo = int.TryParse(csv.Get(geoPrecision), out var g) ? g : 1;
+        var geo = row.Get(GeoPrecision);
+        var (location, admin1, admin2) = (row.Get(Location), row.Get(Admin1), row.Get(Admin2));
         var finest = geo switch
         {
-            1 => new[] { csv.Get(location), csv.Get(admin3), csv.Get(admin2), csv.Get(admin1) },
-            2 => [csv.Get(admin3), csv.Get(admin2), csv.Get(admin1)],
-            _ => [csv.Get(admin2), csv.Get(admin1)],
+            1 => new[] { location, row.Get(Admin3), admin2, admin1 },
+            2 => [row.Get(Admin3), admin2, admin1],
+            _ => [admin2, admin1],
         };
         var place = resolver.Place(finest, countryName);
-        var perpetrator = namesPerpetrator ? csv.Get(actor1) : null;
-        var when = csv.Get(timePrecision) == "3" ? PartialDate.Month(day.Year, day.Month) : PartialDate.Day(day);
+        var perpetrator = namesPerpetrator ? row.Get(Actor1) : null;
+        var when = row.Get(TimePrecision) == "3" ? PartialDate.Month(day.Year, day.Month) : PartialDate.Day(day);
         var stated = new Claim(Outcome.Killed, targetsCivilians ? VictimGroups.Civilians : VictimGroups.People, null,
             Quantity.Exactly(killed), Parent: null, SourceName, perpetrator, resolver.Actor(perpetrator, countryKey)?.Side,
-            csv.Get(location) ?? csv.Get(admin2) ?? csv.Get(admin1) ?? countryName, new DatePeriod(when, when),
-            Cumulative: false, csv.Get(notes), Span: null, Confidence: 1)
+            location ?? admin2 ?? admin1 ?? countryName, new DatePeriod(when, when),
+            Cumulative: false, row.Get(Notes), Span: null, Confidence: 1)
         {
             // geo_precision 3 (only a larger region is known; ACLED places it at that region's capital) and a
             // place the gazetteer does not know: somewhere inside the place, never a whole around the day's events.
             PlaceScope = geo >= 3 || place?.Parent is null ? PlaceScope.Within : PlaceScope.At,
         };
         var claim = new StagedClaim(0, stated, Best: null, resolver.Source(SourceName, countryKey), place?.Key,
-            FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180),
+            row.Get(Latitude), row.Get(Longitude),
             stamped is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : day);
         return FeedItem.Row(record, [claim]);
     }

@@ -64,10 +64,6 @@ public abstract class CsvFeedReader
         }
     }
 
-    /// <summary>The ordinal of the first of <paramref name="spellings"/> the header has, or -1 when it has none.</summary>
-    protected static int Column(CsvInput csv, params string[] spellings) =>
-        spellings.Select(csv.Ordinal).FirstOrDefault(o => o >= 0, -1);
-
     private FeedItem Reject(CsvInput csv, FeedContext context, string reason) =>
         FeedItem.Rejected(new QuarantineEntry(context.Origin, csv.Line, csv.Raw(), reason, Format, csv.HeaderLine));
 

@@ -43,6 +43,12 @@ public static class FieldParsing
             : throw new RowRejectedException($"{column} '{value}' is not a coordinate");
     }
 
+    /// <summary>A latitude (<see cref="Coordinate"/> within 90 degrees); null when the cell is empty.</summary>
+    public static double? Latitude(string? value, string column) => Coordinate(value, column, 90);
+
+    /// <summary>A longitude (<see cref="Coordinate"/> within 180 degrees); null when the cell is empty.</summary>
+    public static double? Longitude(string? value, string column) => Coordinate(value, column, 180);
+
     /// <summary>A day in the formats real exports use: ISO, ACLED's older "9-May-20" and "09 May 2020", GED's "2016-12-06 00:00:00.000".</summary>
     public static DateOnly Day(string? value, string column)
     {

@@ -35,46 +35,54 @@ public sealed class UcdpGedReader : CsvFeedReader
         "source_date", "source_headline", "source_original", "number_of_sources", "event_clarity", "active_year", "year",
     ];
 
-    private int id, typeOfViolence, sideA, sideB, whereDescription, whereprec, adm1, adm2, country, latitude, longitude;
-    private int dateStart, dateEnd, deathsA, deathsB, deathsCivilians, deathsUnknown, best, low, high;
+    // The columns read (the others stay in details): name, whether the header must have it, how a cell reads.
+    private static readonly CsvLayout Layout = new();
+    private static readonly CsvColumn<string> Id = Layout.Required("id", FieldParsing.Required);
+    private static readonly CsvColumn<string?> TypeOfViolence = Layout.Required("type_of_violence");
+    private static readonly CsvColumn<string?> SideA = Layout.Required("side_a");
+    private static readonly CsvColumn<string?> SideB = Layout.Required("side_b");
+    private static readonly CsvColumn<string?> WhereDescription = Layout.Optional("where_description");
+    // 1-7, the place named down to waters or air; an empty or unreadable cell reads as 7 (the least precise).
+    private static readonly CsvColumn<int> WherePrecision =
+        Layout.Optional("where_prec", static (cell, _) => int.TryParse(cell, out var p) ? p : 7);
+    private static readonly CsvColumn<string?> Adm1 = Layout.Optional("adm_1");
+    private static readonly CsvColumn<string?> Adm2 = Layout.Optional("adm_2");
+    private static readonly CsvColumn<string?> Country = Layout.Optional("country");
+    private static readonly CsvColumn<double?> Latitude = Layout.Optional("latitude", FieldParsing.Latitude);
+    private static readonly CsvColumn<double?> Longitude = Layout.Optional("longitude", FieldParsing.Longitude);
+    private static readonly CsvColumn<DateOnly> DateStart = Layout.Required("date_start", FieldParsing.Day);
+    private static readonly CsvColumn<DateOnly> DateEnd = Layout.Required("date_end", FieldParsing.Day);
+    private static readonly CsvColumn<int> DeathsA = Layout.Required("deaths_a", FieldParsing.RequiredCount);
+    private static readonly CsvColumn<int> DeathsB = Layout.Required("deaths_b", FieldParsing.RequiredCount);
+    private static readonly CsvColumn<int> DeathsCivilians = Layout.Required("deaths_civilians", FieldParsing.RequiredCount);
+    private static readonly CsvColumn<int> DeathsUnknown = Layout.Required("deaths_unknown", FieldParsing.RequiredCount);
+    private static readonly CsvColumn<int> Best = Layout.Required("best", FieldParsing.RequiredCount, "best_est");
+    private static readonly CsvColumn<int> Low = Layout.Required("low", FieldParsing.RequiredCount, "low_est");
+    private static readonly CsvColumn<int> High = Layout.Required("high", FieldParsing.RequiredCount, "high_est");
+
+    private CsvCells? cells;
     private DetailsJson? details;
 
     /// <inheritdoc/>
     public override string Format => Dataset;
 
     /// <inheritdoc/>
-    protected override IReadOnlyList<string[]> Required { get; } =
-    [
-        ["id"], ["type_of_violence"], ["side_a"], ["side_b"], ["date_start"], ["date_end"], ["deaths_a"], ["deaths_b"],
-        ["deaths_civilians"], ["deaths_unknown"], ["best", "best_est"], ["low", "low_est"], ["high", "high_est"],
-    ];
+    protected override IReadOnlyList<string[]> Required => Layout.RequiredColumns;
 
     /// <inheritdoc/>
-    protected override void Bind(CsvInput csv)
-    {
-        (id, typeOfViolence, sideA, sideB) = (csv.Ordinal("id"), csv.Ordinal("type_of_violence"), csv.Ordinal("side_a"), csv.Ordinal("side_b"));
-        (whereDescription, whereprec, adm1, adm2, country) =
-            (csv.Ordinal("where_description"), csv.Ordinal("where_prec"), csv.Ordinal("adm_1"), csv.Ordinal("adm_2"), csv.Ordinal("country"));
-        (latitude, longitude, dateStart, dateEnd) = (csv.Ordinal("latitude"), csv.Ordinal("longitude"), csv.Ordinal("date_start"), csv.Ordinal("date_end"));
-        (deathsA, deathsB, deathsCivilians, deathsUnknown) =
-            (csv.Ordinal("deaths_a"), csv.Ordinal("deaths_b"), csv.Ordinal("deaths_civilians"), csv.Ordinal("deaths_unknown"));
-        (best, low, high) = (Column(csv, "best", "best_est"), Column(csv, "low", "low_est"), Column(csv, "high", "high_est"));
-        details = new DetailsJson(csv, DetailColumns);
-    }
+    protected override void Bind(CsvInput csv) => (cells, details) = (Layout.Bind(csv), new DetailsJson(csv, DetailColumns));
 
     /// <inheritdoc/>
     protected override FeedItem Parse(CsvInput csv, FeedContext context, RecordHash hash)
     {
-        var eventId = FieldParsing.Required(csv.Get(id), "id");
-        var violence = csv.Get(typeOfViolence);
-        var start = FieldParsing.Day(csv.Get(dateStart), "date_start");
-        var end = FieldParsing.Day(csv.Get(dateEnd), "date_end");
+        var row = cells!;
+        var eventId = row.Get(Id);
+        var violence = row.Get(TypeOfViolence);
+        var start = row.Get(DateStart);
+        var end = row.Get(DateEnd);
         if (start > end) throw new RowRejectedException($"date_start {start:yyyy-MM-dd} is after date_end {end:yyyy-MM-dd}");
-        var counts = (A: FieldParsing.RequiredCount(csv.Get(deathsA), "deaths_a"), B: FieldParsing.RequiredCount(csv.Get(deathsB), "deaths_b"),
-            Civilians: FieldParsing.RequiredCount(csv.Get(deathsCivilians), "deaths_civilians"),
-            Unknown: FieldParsing.RequiredCount(csv.Get(deathsUnknown), "deaths_unknown"));
-        var (bestCount, lowCount, highCount) = (FieldParsing.RequiredCount(csv.Get(best), "best"),
-            FieldParsing.RequiredCount(csv.Get(low), "low"), FieldParsing.RequiredCount(csv.Get(high), "high"));
+        var counts = (A: row.Get(DeathsA), B: row.Get(DeathsB), Civilians: row.Get(DeathsCivilians), Unknown: row.Get(DeathsUnknown));
+        var (bestCount, lowCount, highCount) = (row.Get(Best), row.Get(Low), row.Get(High));
 
         var flags = new List<string>(2);
         if (lowCount > highCount) flags.Add("low_above_high");
@@ -84,32 +92,34 @@ public sealed class UcdpGedReader : CsvFeedReader
             context.Warn($"{context.Origin} line {csv.Line}: UCDP event {eventId} has low {lowCount}, best {bestCount}, high {highCount} — stored as published, flagged {string.Join(", ", flags)}.");
 
         var resolver = context.Resolver;
-        var countryPlace = csv.Get(country) is { } countryName ? resolver.Country(countryName) : null;
-        var precision = int.TryParse(csv.Get(whereprec), out var wp) ? wp : 7;
+        var country = row.Get(Country);
+        var countryPlace = country is null ? null : resolver.Country(country);
+        var precision = row.Get(WherePrecision);
         var finest = precision switch
         {
-            <= 2 => new[] { csv.Get(whereDescription), csv.Get(adm2), csv.Get(adm1) },
-            3 => [csv.Get(adm2), csv.Get(adm1)],
-            4 => [csv.Get(adm1)],
+            <= 2 => new[] { row.Get(WhereDescription), row.Get(Adm2), row.Get(Adm1) },
+            3 => [row.Get(Adm2), row.Get(Adm1)],
+            4 => [row.Get(Adm1)],
             _ => [],
         };
-        var place = resolver.Place(finest, csv.Get(country));
-        var placeName = finest.FirstOrDefault(n => n is not null) ?? csv.Get(country);
+        var place = resolver.Place(finest, country);
+        var placeName = finest.FirstOrDefault(n => n is not null) ?? country;
         // where_prec 4-7 (first-order division, a region, the country, waters or air): somewhere inside the place;
         // so is an event whose place the gazetteer does not know, placed at its country.
         var scope = precision >= 4 || place?.Parent is null ? PlaceScope.Within : PlaceScope.At;
-        var actorA = resolver.Actor(csv.Get(sideA), countryPlace?.Key);
-        var actorB = resolver.Actor(csv.Get(sideB), countryPlace?.Key);
+        var (sideA, sideB) = (row.Get(SideA), row.Get(SideB));
+        var actorA = resolver.Actor(sideA, countryPlace?.Key);
+        var actorB = resolver.Actor(sideB, countryPlace?.Key);
         // The victims' side of each part: the side key, else the actor as written; two actors of one side (rebels
         // fighting rebels) keep their names, so the row's two groups of dead never fall into one.
-        var (victimsA, victimsB) = (SideNames.SideOrName(actorA, csv.Get(sideA)), SideNames.SideOrName(actorB, csv.Get(sideB)));
+        var (victimsA, victimsB) = (SideNames.SideOrName(actorA, sideA), SideNames.SideOrName(actorB, sideB));
         if (victimsA is not null && victimsA == victimsB && actorA is not null)
-            (victimsA, victimsB) = (SideNames.Normalise(csv.Get(sideA)), SideNames.Normalise(csv.Get(sideB)));
+            (victimsA, victimsB) = (SideNames.Normalise(sideA), SideNames.Normalise(sideB));
         var source = resolver.Source(SourceName, countryPlace?.Key);
-        var (lat, lon) = (FieldParsing.Coordinate(csv.Get(latitude), "latitude", 90), FieldParsing.Coordinate(csv.Get(longitude), "longitude", 180));
+        var (lat, lon) = (row.Get(Latitude), row.Get(Longitude));
         var period = new DatePeriod(PartialDate.Day(start), PartialDate.Day(end));
 
-        (string? Name, Actor? Actor) sideAPerp = (csv.Get(sideA), actorA), sideBPerp = (csv.Get(sideB), actorB), none = (null, null);
+        (string? Name, Actor? Actor) sideAPerp = (sideA, actorA), sideBPerp = (sideB, actorB), none = (null, null);
         var oneSided = violence == "3";
         var twoSided = violence is "1" or "2";
 

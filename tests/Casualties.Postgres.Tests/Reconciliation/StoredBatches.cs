@@ -57,6 +57,9 @@ internal sealed record StoredBatches(IReadOnlyList<IReadOnlyList<StoredClaimSpec
 {
     public IEnumerable<ClaimRow> Rows(int batch) => Batches[batch].Select((spec, ordinal) => spec.Row(batch, ordinal));
 
+    /// <summary>The rows of every batch, in order.</summary>
+    public IEnumerable<ClaimRow> AllRows() => Enumerable.Range(0, Batches.Count).SelectMany(Rows);
+
     public override string ToString() => $"delete {Deleted} after\n" + string.Join("\n", Batches.Select((batch, b) =>
         $"batch {b}:\n  " + string.Join("\n  ", Enumerable.Range(0, batch.Count).Select(i => Rows(b).ElementAt(i)))));
 
