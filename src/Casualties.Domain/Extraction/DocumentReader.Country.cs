@@ -162,12 +162,19 @@ internal sealed partial class DocumentReader
     private bool IsOutsideSeededConflicts()
     {
         if (LeadingCountry() is not { } country) return false;
+        // Asked for every sentence and figure: the answer is kept until the leading country changes.
+        if (string.Equals(country, outsideAskedFor, StringComparison.Ordinal)) return outsideAnswer;
+        outsideAskedFor = country;
+        outsideAnswer = true;
         foreach (var conflict in Reference.Conflicts)
         {
-            if (conflict.Countries.ContainsOrdinal(country)) return false;
+            if (conflict.Countries.ContainsOrdinal(country)) outsideAnswer = false;
         }
-        return true;
+        return outsideAnswer;
     }
+
+    private string? outsideAskedFor;
+    private bool outsideAnswer;
 
     /// <summary>True when a place lies in the document's conflict (or country), or nothing is known yet.</summary>
     private bool InDocumentCountries(Place place)
