@@ -209,13 +209,16 @@ internal sealed partial class DocumentReader
     {
         for (var k = from; k < Math.Min(to, from + 16); k++)
         {
-            if (IsSeparator(text, k) || text.IsPunctuation(k, ':')) return true;
+            if (IsHeaderSeparator(text, k)) return true;
         }
         return false;
     }
 
     private static bool IsSeparator(TokenText text, int k) =>
         text.IsPunctuation(k, '|') || text.IsPunctuation(k, '-') || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–');
+
+    /// <summary>A separator or a colon: what stands after a header's kind, a live blog's entry time or a heading ("STATEMENT:", "12:30 UPDATE:").</summary>
+    private static bool IsHeaderSeparator(TokenText text, int k) => IsSeparator(text, k) || text.IsPunctuation(k, ':');
 
     /// <summary>"MINISTRY OF COMMUNICATION.": a short sentence of capitalised words only, a title rather than prose.</summary>
     private static bool IsTitleSentence(TokenText text, int from, int to)
@@ -239,7 +242,7 @@ internal sealed partial class DocumentReader
             while (k < to && !text.IsPunctuation(k, ')')) k++;
             k++;
         }
-        if (!IsSeparator(text, k) && !text.IsPunctuation(k, ':')) return false;
+        if (!IsHeaderSeparator(text, k)) return false;
         for (var w = k + 1; w < Math.Min(to, k + 5); w++)
         {
             if (text.IsWord(w) && (ReleaseWords.Contains(text[w]) || text.Is(w, "press"))) return true;
@@ -312,7 +315,7 @@ internal sealed partial class DocumentReader
         for (var k = first; k < first + 4 && k < to; k++)
         {
             if (text.IsWord(k) && (ReleaseWords.Contains(text[k]) || text.Is(k, "press"))) continue;
-            if (k > first && !text.IsWord(k) && (IsSeparator(text, k) || text.IsPunctuation(k, ':')))
+            if (k > first && !text.IsWord(k) && IsHeaderSeparator(text, k))
             {
                 first = k + 1;
                 afterKind = true;

@@ -332,12 +332,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         if (text[k].Length > 2 || text[k + 2].Length != 2 || !int.TryParse(text[k], out var hours) || hours > 23) return 0;
         k += 3;
         if (text.IsWord(k) && text.IsAny(k, "am", "pm", "GMT", "UTC", "local")) k++;
-        if (IsEntrySeparator(text, k)) k++;
+        if (IsHeaderSeparator(text, k)) k++;
         return k < to && (text.IsWord(k) || text.IsPunctuation(k, '"')) ? k - from : 0;
     }
-
-    private static bool IsEntrySeparator(TokenText text, int k) =>
-        text.IsPunctuation(k, '-') || text.IsPunctuation(k, '—') || text.IsPunctuation(k, '–') || text.IsPunctuation(k, ':') || text.IsPunctuation(k, '|');
 
     private static bool IsHeadline(TokenText text, int from, int to)
     {
