@@ -36,17 +36,18 @@ internal static class AttributionVocabulary
         // Police ranks written before a name: "DSP Gabriel Ubah", "Supt Ewane Ndoh".
         "dsp", "asp", "supt", "superintendent", "cpl", "hon", "honourable");
 
-    /// <summary>Lower-case words inside a proper name: "Voix du Kivu", "Ministry of the Interior".</summary>
-    public static readonly HashSet<string> NameConnectors = Set(
-        "of", "for", "the", "du", "de", "des", "la", "le", "el", "al", "and", "bin", "ibn", "van", "von", "da", "dos", "das",
-        "di", "on", "against", "in", "to", "'", "’", "s", "-",
-        // Spanish, Portuguese, French, Italian and Dutch names: "Defensoría del Pueblo", "Rede de Solidariedade do Norte".
-        "del", "do", "pour", "au", "aux", "della", "degli", "dei", "der", "den", "het");
-
-    /// <summary>The joining words of names in other languages ("Coalition des Droits", "Rede de Solidariedade"), which English prose never puts between two names.</summary>
+    /// <summary>
+    /// The joining words of names in other languages ("Voix du Kivu", "Defensoría del Pueblo", "Rede de Solidariedade do
+    /// Norte", "Coalition des Droits"), which English prose never puts between two names.
+    /// </summary>
+    /// <remarks>Declared before <see cref="NameConnectors"/>, which includes it (static fields are initialised in order).</remarks>
     public static readonly HashSet<string> ForeignConnectors = Set(
         "du", "de", "des", "la", "le", "el", "da", "dos", "das", "di", "van", "von", "del", "do", "pour", "au", "aux", "della", "degli",
         "dei", "der", "den", "het");
+
+    /// <summary>Lower-case words inside a proper name: "Voix du Kivu", "Ministry of the Interior".</summary>
+    public static readonly HashSet<string> NameConnectors = Set(
+        ["of", "for", "the", "al", "and", "bin", "ibn", "on", "against", "in", "to", "'", "’", "s", "-", .. ForeignConnectors]);
 
     /// <summary>Nouns of people that give no source by themselves: "villagers said", "witnesses told".</summary>
     public static readonly HashSet<string> NotSources = Set(

@@ -185,9 +185,7 @@ internal sealed partial class DocumentReader
         (int Token, string Country)? best = null;
         for (var k = from; k < text.Count && !(text.IsPunctuation(k, '.') && k > anchor); k++)
         {
-            if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) continue;
-            if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) continue;
-            if (!IsAgent(text, from, new NamedAt<Actor>(k, 1, []))) continue;
+            if (AttackingStateAt(text, from, k) is not { } country) continue;
             nationalAgents.Add(country);
             if (best is null || Distance(k, k, anchor) < Distance(best.Value.Token, best.Value.Token, anchor)) best = (k, country);
         }
@@ -203,13 +201,19 @@ internal sealed partial class DocumentReader
     /// <summary>Notes every state whose forces a sentence shows attacking ("a Cambodian rocket landed"), figure or not.</summary>
     private void RememberNationalAgents(TokenText text, int from, int to)
     {
-        if (!IsOutsideSeededConflicts() || LeadingCountry() is null) return;
+        if (!IsOutsideSeededConflicts()) return;
         for (var k = from; k < to; k++)
         {
-            if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) continue;
-            if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) continue;
-            if (IsAgent(text, from, new NamedAt<Actor>(k, 1, []))) nationalAgents.Add(country);
+            if (AttackingStateAt(text, from, k) is { } country) nationalAgents.Add(country);
         }
+    }
+
+    /// <summary>"Thai jets bombed", "a Cambodian rocket landed": the state a nationality word at <paramref name="k"/> names as an agent.</summary>
+    private string? AttackingStateAt(TokenText text, int from, int k)
+    {
+        if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) return null;
+        if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) return null;
+        return IsAgent(text, from, new NamedAt<Actor>(k, 1, [])) ? country : null;
     }
 
     /// <summary>The country each actor <see cref="NationalAgent"/> read stands for.</summary>
