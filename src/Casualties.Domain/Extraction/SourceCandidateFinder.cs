@@ -404,8 +404,18 @@ internal static class SourceCandidateFinder
     /// The comma after a name that opens an apposition too long or too nested to read as one phrase ("Dr Abdul Langove, the
     /// medical superintendent of the district hospital in Kalat, told"), ending at <paramref name="close"/>.
     /// </summary>
-    private static int? ApposedNameEnd(TokenText text, int from, int close) =>
-        CommaBefore(text, from, close) is { } k && text.IsAny(k + 1, "the", "a", "an") && text.IsCapitalized(k - 1) ? k : null;
+    /// <remarks>
+    /// The apposition may itself hold commas ("Malik Dawar, a tribal elder in the village of Mosaki, in Mir Ali tehsil,
+    /// told"): up to three commas back, the first that opens "the/a/an" after a capitalised word ends the name.
+    /// </remarks>
+    private static int? ApposedNameEnd(TokenText text, int from, int close)
+    {
+        for (var (end, commas) = (close, 0); commas < 3 && CommaBefore(text, from, end) is { } k; (end, commas) = (k, commas + 1))
+        {
+            if (text.IsAny(k + 1, "the", "a", "an") && text.IsCapitalized(k - 1)) return k;
+        }
+        return null;
+    }
 
     /// <summary>The nearest comma before <paramref name="close"/> (within 15 tokens) that follows a word.</summary>
     private static int? CommaBefore(TokenText text, int from, int close)
