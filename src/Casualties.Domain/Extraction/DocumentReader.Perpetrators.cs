@@ -57,7 +57,48 @@ internal sealed partial class DocumentReader
         if (ownDeed >= 0 && OpenGroupAsAgent(text, from, to, draft) is { } group) return [group];
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         if (conflict is null && NationalAgent(text, from, draft) is { } national) return [national];
-        return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
+        if (CampaignSubjectBefore(text, from, draft.Mention.FirstToken) && leadActor is { } lead) return lead;
+        return conflict is null && UnnamedSideOfCivilWar(text, draft) is { } unnamed ? [unnamed] : [];
+    }
+
+    /// <summary>Nouns for the armed men a state fights, as the victims of a figure: "six terrorists", "eight khwarij", "14 insurgents".</summary>
+    private static readonly HashSet<string> StateEnemyVictimNouns = new WordSet()
+    {
+        "terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "jihadists", "jihadist", "extremists",
+        "khwarij", "kharji", "khawarij", "rebels", "rebel", "guerrillas", "guerrilla", "separatists", "attackers", "assailants",
+    };
+
+    /// <summary>The government side of a civil war in a country no seeded conflict covers (read by <see cref="UnnamedSideOfCivilWar"/>).</summary>
+    private static readonly Actor UnnamedGovernment = new("", "", "government", UnnamedSideKind, []);
+
+    /// <summary>The opposition side of a civil war in a country no seeded conflict covers.</summary>
+    private static readonly Actor UnnamedOpposition = new("", "", "opposition", UnnamedSideKind, []);
+
+    /// <summary>The kind of an actor that is only a side, read from whom a figure counts: no name is given.</summary>
+    private const string UnnamedSideKind = "unnamed_side";
+
+    /// <summary>
+    /// "Five terrorists were killed", "four soldiers embraced shahadat", "two soldiers were wounded in El Tarra": in a
+    /// document about a country no seeded conflict covers, a war with two sides (domain.md: government and opposition),
+    /// the state's own men killed or wounded with no one named fell to the opposition, and the armed men the state fights
+    /// to the government. Not once a foreign state's forces have attacked in the document (a war between states), nor
+    /// for another state's men, nor for victims of both kinds ("soldiers and militants").
+    /// </summary>
+    private Actor? UnnamedSideOfCivilWar(TokenText text, ClaimDraft draft)
+    {
+        if (draft.Outcome is not (Outcome.Killed or Outcome.Injured) || draft.Victims != VictimGroups.Combatants) return null;
+        if (draft.UnknownPerpetrator is not null || !IsOutsideSeededConflicts() || LeadingCountry() is not { } home) return null;
+        // "Azerbaijani shelling", "up to 50 Armenian soldiers" in a text about Armenia: a foreign state's forces attack here,
+        // or another state's men are the victims — a war between states, whose sides are the states.
+        if (nationalAgents.Any(c => c != home) || VictimCountryOf(text, draft) is { } victims && victims != home) return null;
+        bool state = false, enemy = false;
+        for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            if (StateForceVictimWords.Contains(text[k]) || StateForceVictimNouns.Contains(text[k])) state = true;
+            else if (StateEnemyVictimNouns.Contains(text[k])) enemy = true;
+        }
+        return state == enemy ? null : state ? UnnamedOpposition : UnnamedGovernment;
     }
 
     /// <summary>An armed group the reference data lacks, by the name it gives itself: "opposition" when it fights the state.</summary>
