@@ -57,15 +57,14 @@ internal sealed partial class DocumentReader
         if (ownDeed >= 0 && OpenGroupAsAgent(text, from, to, draft) is { } group) return [group];
         if (OwnForcesBefore(text, from, draft.Mention.FirstToken) is { } own) return own;
         if (conflict is null && NationalAgent(text, from, draft) is { } national) return [national];
-        if (CampaignSubjectBefore(text, from, draft.Mention.FirstToken) && leadActor is { } lead) return lead;
-        return conflict is null && UnnamedSideOfCivilWar(text, draft) is { } unnamed ? [unnamed] : [];
+        return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
 
     /// <summary>Nouns for the armed men a state fights, as the victims of a figure: "six terrorists", "eight khwarij", "14 insurgents".</summary>
     private static readonly HashSet<string> StateEnemyVictimNouns = new WordSet()
     {
         "terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "jihadists", "jihadist", "extremists",
-        "khwarij", "kharji", "khawarij", "rebels", "rebel", "guerrillas", "guerrilla", "separatists", "attackers", "assailants",
+        "khwarij", "kharji", "khawarij", "rebels", "rebel", "guerrillas", "guerrilla", "separatists",
     };
 
     /// <summary>The government side of a civil war in a country no seeded conflict covers (read by <see cref="UnnamedSideOfCivilWar"/>).</summary>
@@ -81,13 +80,18 @@ internal sealed partial class DocumentReader
     /// "Five terrorists were killed", "four soldiers embraced shahadat", "two soldiers were wounded in El Tarra": in a
     /// document about a country no seeded conflict covers, a war with two sides (domain.md: government and opposition),
     /// the state's own men killed or wounded with no one named fell to the opposition, and the armed men the state fights
-    /// to the government. Not once a foreign state's forces have attacked in the document (a war between states), nor
-    /// for another state's men, nor for victims of both kinds ("soldiers and militants").
+    /// to the government ("its fighters had killed more than 25 soldiers": the speaker fights the state). Asked last, when
+    /// neither the sentence nor the event it continues names a side. Not once a foreign state's forces have attacked in
+    /// the document (a war between states) or in the sentence ("in Colombian crossfire"), nor for another state's men.
     /// </summary>
-    private Actor? UnnamedSideOfCivilWar(TokenText text, ClaimDraft draft)
+    private Actor? UnnamedSideOfCivilWar(TokenText text, int from, int to, ClaimDraft draft)
     {
         if (draft.Outcome is not (Outcome.Killed or Outcome.Injured) || draft.Victims != VictimGroups.Combatants) return null;
-        if (draft.UnknownPerpetrator is not null || !IsOutsideSeededConflicts() || LeadingCountry() is not { } home) return null;
+        if (draft.UnknownPerpetrator is not null || LeadingConflict() is not null || !IsOutsideSeededConflicts() || LeadingCountry() is not { } home) return null;
+        for (var k = from; k < to; k++)
+        {
+            if (AttackingStateAt(text, from, k) is not null) return null;
+        }
         // "Azerbaijani shelling", "up to 50 Armenian soldiers" in a text about Armenia: a foreign state's forces attack here,
         // or another state's men are the victims — a war between states, whose sides are the states.
         if (nationalAgents.Any(c => c != home) || VictimCountryOf(text, draft) is { } victims && victims != home) return null;
