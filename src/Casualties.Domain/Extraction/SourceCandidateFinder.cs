@@ -226,6 +226,18 @@ internal static class SourceCandidateFinder
         return opens ? first : -1;
     }
 
+    /// <summary>A title, or a rank of titles joined by hyphens: "Dr", "Lieutenant-Colonel", "Major-General".</summary>
+    private static bool IsTitle(ReadOnlySpan<char> word)
+    {
+        if (AttributionVocabulary.Titles.Contains(word)) return true;
+        if (word.IndexOf('-') <= 0) return false;
+        foreach (var part in word.Split('-'))
+        {
+            if (!AttributionVocabulary.Titles.Contains(word[part])) return false;
+        }
+        return true;
+    }
+
     /// <summary>Reads tokens [first, last] as a source's name, or null when they are no source (a pronoun, "villagers").</summary>
     public static SourceCandidate? Read(TokenText text, int first, int last)
     {
@@ -236,7 +248,7 @@ internal static class SourceCandidateFinder
             {
                 first++;
             }
-            else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && first < last
+            else if (text.IsWord(first) && IsTitle(text[first]) && first < last
                 && (text.IsCapitalized(first + 1) || IsTitleStop(text, first + 1) && text.IsCapitalized(first + 2)))
             {
                 if (AttributionVocabulary.BodyKinds.ContainsKey(text[first])) title = text[first].ToString().ToLowerInvariant();
