@@ -426,7 +426,7 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), modifiersFrom, bodyEnd);
                 return true;
             }
-            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && ActorNamedWithin(modifiersFrom, pos))
+            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && (ActorNamedWithin(modifiersFrom, pos) || ArmedInitialsBefore(text, modifiersFrom, pos)))
             {
                 var suspected = false;
                 for (var k = modifiersFrom; k < pos; k++) suspected |= text.IsAny(k, "suspected", "alleged");
@@ -633,6 +633,17 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>True when an actor named in the sentence lies in tokens [from, before).</summary>
+    /// <summary>
+    /// "captured 4 ELN members", "two NPA members": members of a body named by initials right before the noun, which the
+    /// reference data knows as no source (not "MSF members", "UN members").
+    /// </summary>
+    private bool ArmedInitialsBefore(TokenText text, int from, int members)
+    {
+        var k = members - 1;
+        return k >= from && text.IsWord(k) && text.IsCapitalized(k) && SourceCandidateFinder.IsAcronym(text[k]) && char.IsLetter(text[k][0])
+            && extractor.SourcesNamed(text[k].ToString()).Count == 0;
+    }
+
     private bool ActorNamedWithin(int from, int before)
     {
         foreach (var actor in actorsHere)
