@@ -82,4 +82,10 @@ public sealed class BodyNamePlaceTests
     [TestCase("The Portuguese edition of the bulletin said more than 80 people had died across the country in January.", "Portugal")]
     public void A_language_named_by_a_nationality_word_says_nothing_of_the_place(string body, string country)
         => Assert.That(TestData.OnlyClaim(body, Day).Place, Is.Not.EqualTo(country));
+
+    [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled the hamlet towards Sevare and Konna.")]
+    [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled the hamlet for Sevare since then.")]
+    [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled to Sevare since then.")]
+    public void Where_people_fled_to_is_not_where_they_were_displaced(string text)
+        => Assert.That(TestData.Extract(text, Day).Single(c => c.Outcome == Outcome.Displaced).Place, Is.EqualTo("Dioura-Nekou"));
 }
