@@ -871,6 +871,14 @@ internal sealed partial class DocumentReader
             }
             if (!found) continue;
             if (draft.Victims is null && text.Is(head + 1, "of")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
+            // "the civilian death toll now stands at 15", "the toll among civilians rose to 15": whom the tally counts.
+            var adjective = text.IsAny(head - 1, "death", "casualty") ? head - 2 : head - 1;
+            if (draft.Victims is null && adjective >= from && text.IsWord(adjective) && TryVictimAt(text, adjective, head, out var adjectiveLength, out var counted, singularToo: true)
+                && adjective + adjectiveLength <= head)
+            {
+                draft.Victims = counted.Victims;
+            }
+            if (draft.Victims is null && text.Is(head + 1, "among")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
             draft.VictimEnd = Math.Max(draft.VictimEnd, draft.Mention.LastToken);
             var stale = text.IsWord(head - 1) && StaleMarkers.Contains(text[head - 1])
                 || text.IsWord(head - 2) && StaleMarkers.Contains(text[head - 2]);

@@ -64,4 +64,10 @@ public sealed class FigureReadingTests
     public void Members_of_a_known_source_named_by_initials_are_no_combatants()
         => Assert.That(TestData.Extract("TIBU (Wire) - Gunmen abducted 4 MSF members near the river on Sunday, the army said.", Day).Where(c => c.Victims == "combatants"),
             Is.Empty);
+
+    [TestCase("The health ministry said the civilian death toll now stands at 15.", "civilians")]
+    [TestCase("The death toll among children rose to 15, the health ministry said.", "children")]
+    [TestCase("The death toll rose to 15, the health ministry said.", "people")]
+    public void A_tally_counts_whom_its_noun_names(string text, string victims)
+        => Assert.That(Only(text).Victims, Is.EqualTo(victims));
 }
