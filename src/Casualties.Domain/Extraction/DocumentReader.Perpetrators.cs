@@ -257,8 +257,19 @@ internal sealed partial class DocumentReader
     private string? AttackingStateAt(TokenText text, int from, int k)
     {
         if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) return null;
-        if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) return null;
+        if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null || InSpeakersName(k)) return null;
         return IsAgent(text, from, new NamedAt<Actor>(k, 1, [])) ? country : null;
+    }
+
+    /// <summary>"the Colombian Army's Second Division reported": a nationality word inside the name of the sentence's speaker.</summary>
+    private bool InSpeakersName(int k)
+    {
+        if (openCandidatesSentence != sentence) return false;
+        foreach (var candidate in openCandidates)
+        {
+            if (candidate.First <= k && k <= candidate.Last) return true;
+        }
+        return false;
     }
 
     /// <summary>The country each actor <see cref="NationalAgent"/> read stands for.</summary>

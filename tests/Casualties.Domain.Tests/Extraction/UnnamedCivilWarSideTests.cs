@@ -49,4 +49,13 @@ public sealed class UnnamedCivilWarSideTests
     [Test]
     public void Not_for_another_states_men()
         => Assert.That(ReadOne("Four Ecuadorean soldiers were killed near Sanquilpampa on Tuesday, officials said.").PerpetratorSide, Is.Null);
+
+    [Test]
+    public void A_nationality_word_in_the_speakers_name_is_no_attacker()
+        => Assert.That(ReadOne("Three soldiers were killed on Tuesday in Juliaca, the Peruvian Army's Fourth Division reported on Wednesday.").PerpetratorSide,
+            Is.EqualTo("opposition"));
+
+    [Test]
+    public void A_name_after_a_place_and_a_comma_is_where_the_place_lies_not_the_speaker()
+        => Assert.That(ReadOne("Three soldiers were killed on Tuesday in Juliaca, Alto Quenamari, the army said on Wednesday.").Source, Is.EqualTo("army"));
 }
