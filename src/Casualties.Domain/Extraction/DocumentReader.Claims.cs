@@ -153,7 +153,7 @@ internal sealed partial class DocumentReader
                 if (draft.Perpetrators.Count == 0 && (!ownLoss || ownDead is not null)) draft.Perpetrators = CuedPerpetrators(text, from, to, draft);
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
                 // "Militants stormed a checkpost ... killing 9 soldiers": a loose word that names no side here leaves the side to the victims.
-                if (ResolveActor(draft.Perpetrators, null) is null && UnnamedSideOfCivilWar(text, from, to, draft) is { } unnamed) draft.Perpetrators = [unnamed];
+                if (UnnamedSideOfCivilWar(text, from, to, draft) is { } unnamed && ResolveActor(draft.Perpetrators, null) is null) draft.Perpetrators = [unnamed];
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 draft.VictimCountry = VictimCountryOf(text, draft);

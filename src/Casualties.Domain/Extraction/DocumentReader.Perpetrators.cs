@@ -94,7 +94,11 @@ internal sealed partial class DocumentReader
         }
         // "Azerbaijani shelling", "up to 50 Armenian soldiers" in a text about Armenia: a foreign state's forces attack here,
         // or another state's men are the victims — a war between states, whose sides are the states.
-        if (nationalAgents.Any(c => c != home) || VictimCountryOf(text, draft) is { } victims && victims != home) return null;
+        foreach (var attacker in nationalAgents)
+        {
+            if (attacker != home) return null;
+        }
+        if (VictimCountryOf(text, draft) is { } victims && victims != home) return null;
         bool state = false, enemy = false;
         for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
         {
