@@ -34,7 +34,9 @@ internal static class AttributionVocabulary
         "president", "governor", "mayor", "minister", "commissioner", "chief", "inspector", "judge", "senator", "rev",
         "reverend", "sister", "pastor", "cmdr", "commander", "spokesman", "spokeswoman", "spokesperson", "deputy",
         // Police ranks written before a name: "DSP Gabriel Ubah", "Supt Ewane Ndoh".
-        "dsp", "asp", "supt", "superintendent", "cpl", "hon", "honourable");
+        "dsp", "asp", "supt", "superintendent", "cpl", "hon", "honourable",
+        // Ranks and offices of state and custom: "Admiral X", "Ambassador X", "Mwami X" (a customary chief in the Kivus).
+        "admiral", "marshal", "ambassador", "mwami");
 
     /// <summary>
     /// The joining words of names in other languages ("Voix du Kivu", "Defensoría del Pueblo", "Rede de Solidariedade do

@@ -152,6 +152,8 @@ internal sealed partial class DocumentReader
                 if (draft.Perpetrators.Count == 0 && !ownLoss && FollowsAttackAtSamePlace(text, from, to, draft)) draft.Perpetrators = lastAttack!.Value.Actors;
                 if (draft.Perpetrators.Count == 0 && (!ownLoss || ownDead is not null)) draft.Perpetrators = CuedPerpetrators(text, from, to, draft);
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
+                // "Militants stormed a checkpost ... killing 9 soldiers": a loose word that names no side here leaves the side to the victims.
+                if (UnnamedSideOfCivilWar(text, from, to, draft) is { } unnamed && ResolveActor(draft.Perpetrators, null) is null) draft.Perpetrators = [unnamed];
                 if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 draft.VictimCountry = VictimCountryOf(text, draft);
@@ -424,7 +426,7 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm("members", VictimGroups.Combatants, null), modifiersFrom, bodyEnd);
                 return true;
             }
-            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && ActorNamedWithin(modifiersFrom, pos))
+            if (text.IsAny(pos, "members", "member", "supporters", "loyalists", "operatives") && (ActorNamedWithin(modifiersFrom, pos) || ArmedInitialsBefore(text, modifiersFrom, pos)))
             {
                 var suspected = false;
                 for (var k = modifiersFrom; k < pos; k++) suspected |= text.IsAny(k, "suspected", "alleged");
@@ -631,6 +633,17 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>True when an actor named in the sentence lies in tokens [from, before).</summary>
+    /// <summary>
+    /// "captured 4 ELN members", "two NPA members": members of a body named by initials right before the noun, which the
+    /// reference data knows as no source (not "MSF members", "UN members").
+    /// </summary>
+    private bool ArmedInitialsBefore(TokenText text, int from, int members)
+    {
+        var k = members - 1;
+        return k >= from && text.IsWord(k) && text.IsCapitalized(k) && SourceCandidateFinder.IsAcronym(text[k]) && char.IsLetter(text[k][0])
+            && extractor.SourcesNamed(text[k].ToString()).Count == 0;
+    }
+
     private bool ActorNamedWithin(int from, int before)
     {
         foreach (var actor in actorsHere)
@@ -858,6 +871,14 @@ internal sealed partial class DocumentReader
             }
             if (!found) continue;
             if (draft.Victims is null && text.Is(head + 1, "of")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
+            // "the civilian death toll now stands at 15", "the toll among civilians rose to 15": whom the tally counts.
+            var adjective = text.IsAny(head - 1, "death", "casualty") ? head - 2 : head - 1;
+            if (draft.Victims is null && adjective >= from && text.IsWord(adjective) && TryVictimAt(text, adjective, head, out var adjectiveLength, out var counted, singularToo: true)
+                && adjective + adjectiveLength <= head)
+            {
+                draft.Victims = counted.Victims;
+            }
+            if (draft.Victims is null && text.Is(head + 1, "among")) TryReadVictimNoun(text, head + 2, first, draft, singular: false);
             draft.VictimEnd = Math.Max(draft.VictimEnd, draft.Mention.LastToken);
             var stale = text.IsWord(head - 1) && StaleMarkers.Contains(text[head - 1])
                 || text.IsWord(head - 2) && StaleMarkers.Contains(text[head - 2]);

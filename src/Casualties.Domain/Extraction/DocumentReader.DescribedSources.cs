@@ -176,8 +176,10 @@ internal sealed partial class DocumentReader
         var header = headline || sentence < 4 && HasHeaderSeparator(text, from, to);
         if (sentence < 4 && header && SentenceHasReleaseWord(text, from, to)) releaseHeader = true;
         if (OpeningBodyName(text, from, to, out var afterKind) is not { } candidate) return;
-        // A header line that is only a body's name, or (in a release) a body's name opening a sentence.
-        var wholeLine = (headline || sentence < 4 && IsTitleSentence(text, from, to)) && candidate.Last == LastWord(text, from, to);
+        // A header line that is only a body's name (with its initials: "INTER SERVICES PUBLIC RELATIONS (ISPR)"), or (in a
+        // release) a body's name opening a sentence.
+        var lineEnd = BracketedAcronymAfter(text, candidate.Last, to) is not null ? candidate.Last + 2 : candidate.Last;
+        var wholeLine = (headline || sentence < 4 && IsTitleSentence(text, from, to)) && lineEnd == LastWord(text, from, to);
         if (!wholeLine && !(releaseHeader && text.IsWord(candidate.Last + 1) && !text.IsCapitalized(candidate.Last + 1)
             || releaseHeader && BracketedAcronymAfter(text, candidate.Last, to) is not null
             // "The Rede de Solidariedade de Cabo Delgado, a network of 34 associations, is alarmed": the name and what it is.

@@ -258,6 +258,10 @@ internal sealed partial class DocumentReader
         if (text.IsAny(k, "in", "of", "outside"))
         {
             k++;
+            // "in the southern countryside of Idlib", "in the eastern suburbs of Damascus": a part of the place is in it.
+            var part = text.Is(k, "the") ? k + 1 : k;
+            if (text.IsWord(part) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[part])) part++;
+            if (part > k && text.IsAny(part, "countryside", "suburbs", "outskirts", "part", "parts") && text.Is(part + 1, "of")) k = part + 2;
         }
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of"))
         {

@@ -24,8 +24,36 @@ internal sealed partial class DocumentReader
         openCandidatesSentence = sentence;
         openCandidates.Clear();
         SourceCandidateFinder.Find(text, from, to, openCandidates);
+        NotARegionAfterItsPlace(text);
         DropNamedCandidates(text, from, to);
         return openCandidates;
+    }
+
+    /// <summary>
+    /// "killed in Tibu, Norte de Santander, the army said": a name set after a place and a comma is where that place lies,
+    /// not the speaker its apposition names; the apposition's phrase is the candidate.
+    /// </summary>
+    private void NotARegionAfterItsPlace(TokenText text)
+    {
+        for (var i = 0; i < openCandidates.Count; i++)
+        {
+            var candidate = openCandidates[i];
+            if (candidate.Form == SourceForm.Office || candidate.Apposition is not { } other || other.First < candidate.First
+                || !text.IsComma(candidate.First - 1) || !PlaceEndsAt(candidate.First - 2))
+            {
+                continue;
+            }
+            if (SourceCandidateFinder.Read(text, other.First, other.Last) is { } partner) openCandidates[i] = partner;
+        }
+    }
+
+    private bool PlaceEndsAt(int k)
+    {
+        foreach (var named in placesHere)
+        {
+            if (named.Last == k) return true;
+        }
+        return false;
     }
 
     /// <summary>

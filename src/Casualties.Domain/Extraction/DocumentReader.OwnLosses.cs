@@ -30,7 +30,9 @@ internal sealed partial class DocumentReader
     /// </summary>
     private NamedAt<Actor>? OwnDeadOf(TokenText text, int from, ClaimDraft draft)
     {
-        if (draft.Victims != VictimGroups.Combatants || draft.VictimActors.Count > 0) return null;
+        // "two soldiers": the bare word every army answers to names no other side's men.
+        var bareForces = draft.VictimEnd == draft.Mention.LastToken + 1 && text.IsWord(draft.VictimEnd) && StateForceVictimNouns.Contains(text[draft.VictimEnd]);
+        if (draft.Victims != VictimGroups.Combatants || draft.VictimActors.Count > 0 && !bareForces) return null;
         if (OwnDeedBefore(text, from, draft.Mention.FirstToken) >= 0) return null;
         var possessive = false;
         for (var k = Math.Max(from, draft.Mention.FirstToken - 1); k <= draft.VictimEnd && !possessive; k++)

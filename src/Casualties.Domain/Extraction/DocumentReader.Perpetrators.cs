@@ -60,6 +60,55 @@ internal sealed partial class DocumentReader
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
 
+    /// <summary>Nouns for the armed men a state fights, as the victims of a figure: "six terrorists", "eight khwarij", "14 insurgents".</summary>
+    private static readonly HashSet<string> StateEnemyVictimNouns = new WordSet()
+    {
+        "terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "jihadists", "jihadist", "extremists",
+        "khwarij", "kharji", "khawarij", "rebels", "rebel", "guerrillas", "guerrilla", "separatists",
+    };
+
+    /// <summary>The government side of a civil war in a country no seeded conflict covers (read by <see cref="UnnamedSideOfCivilWar"/>).</summary>
+    private static readonly Actor UnnamedGovernment = new("", "", "government", UnnamedSideKind, []);
+
+    /// <summary>The opposition side of a civil war in a country no seeded conflict covers.</summary>
+    private static readonly Actor UnnamedOpposition = new("", "", "opposition", UnnamedSideKind, []);
+
+    /// <summary>The kind of an actor that is only a side, read from whom a figure counts: no name is given.</summary>
+    private const string UnnamedSideKind = "unnamed_side";
+
+    /// <summary>
+    /// "Five terrorists were killed", "four soldiers embraced shahadat", "two soldiers were wounded in El Tarra": in a
+    /// document about a country no seeded conflict covers, a war with two sides (domain.md: government and opposition),
+    /// the state's own men killed or wounded with no one named fell to the opposition, and the armed men the state fights
+    /// to the government ("its fighters had killed more than 25 soldiers": the speaker fights the state). Asked last, when
+    /// neither the sentence nor the event it continues names a side. Not once a foreign state's forces have attacked in
+    /// the document (a war between states) or in the sentence ("in Colombian crossfire"), nor for another state's men.
+    /// </summary>
+    private Actor? UnnamedSideOfCivilWar(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        if (draft.Outcome is not (Outcome.Killed or Outcome.Injured) || draft.Victims != VictimGroups.Combatants) return null;
+        if (draft.UnknownPerpetrator is not null || LeadingConflict() is not null || !IsOutsideSeededConflicts() || LeadingCountry() is not { } home) return null;
+        for (var k = from; k < to; k++)
+        {
+            if (AttackingStateAt(text, from, k) is not null) return null;
+        }
+        // "Azerbaijani shelling", "up to 50 Armenian soldiers" in a text about Armenia: a foreign state's forces attack here,
+        // or another state's men are the victims — a war between states, whose sides are the states.
+        foreach (var attacker in nationalAgents)
+        {
+            if (attacker != home) return null;
+        }
+        if (VictimCountryOf(text, draft) is { } victims && victims != home) return null;
+        bool state = false, enemy = false;
+        for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            if (StateForceVictimWords.Contains(text[k]) || StateForceVictimNouns.Contains(text[k])) state = true;
+            else if (StateEnemyVictimNouns.Contains(text[k])) enemy = true;
+        }
+        return state == enemy ? null : state ? UnnamedOpposition : UnnamedGovernment;
+    }
+
     /// <summary>An armed group the reference data lacks, by the name it gives itself: "opposition" when it fights the state.</summary>
     private const string OpenGroupKind = "open_group";
 
@@ -212,8 +261,19 @@ internal sealed partial class DocumentReader
     private string? AttackingStateAt(TokenText text, int from, int k)
     {
         if (!text.IsWord(k) || !text.IsCapitalized(k) || extractor.Demonyms.CountryAt(text, k) is not { } country) return null;
-        if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null) return null;
+        if (InsideVictimPhrase(k) || Reference.Gazetteer.ByKey(country) is null || InSpeakersName(k)) return null;
         return IsAgent(text, from, new NamedAt<Actor>(k, 1, [])) ? country : null;
+    }
+
+    /// <summary>"the Colombian Army's Second Division reported": a nationality word inside the name of the sentence's speaker.</summary>
+    private bool InSpeakersName(int k)
+    {
+        if (openCandidatesSentence != sentence) return false;
+        foreach (var candidate in openCandidates)
+        {
+            if (candidate.First <= k && k <= candidate.Last) return true;
+        }
+        return false;
     }
 
     /// <summary>The country each actor <see cref="NationalAgent"/> read stands for.</summary>

@@ -715,6 +715,9 @@ internal sealed partial class DocumentReader
     private static readonly HashSet<string> MotionWords = new WordSet()
     {
         "taken", "transported", "transferred", "brought", "rushed", "airlifted", "referred", "admitted", "carried", "driven",
+        // Flight: "fled to Fataki", "fled the hamlet towards Sevare", "have fled the camp for Fataki" (domain.md: the place
+        // people fled from is the place, where they went is not).
+        "fled", "flee", "fleeing", "escaped", "evacuated", "relocated",
     };
 
     private static readonly HashSet<string> CareNouns = new WordSet()
@@ -731,10 +734,14 @@ internal sealed partial class DocumentReader
         {
             return true;
         }
-        if (!text.IsAny(k, "to", "into")) return false;
+        // "fled the hamlet towards Sevare", "advancing toward Pokrovsk": where a movement heads is not where it happened.
+        if (text.IsAny(k, "towards", "toward")) return true;
+        // "have fled the camp for Fataki": "for" is a destination after flight only.
+        var flight = text.Is(k, "for");
+        if (!text.IsAny(k, "to", "into") && !flight) return false;
         for (var m = k - 1; m >= k - 4 && m >= 0; m--)
         {
-            if (text.IsWord(m) && MotionWords.Contains(text[m])) return true;
+            if (text.IsWord(m) && MotionWords.Contains(text[m]) && (!flight || text.IsAny(m, "fled", "flee", "fleeing", "escaped"))) return true;
             if (text.IsPunctuation(m, ',') || text.IsPunctuation(m, ';')) return false;
         }
         return false;

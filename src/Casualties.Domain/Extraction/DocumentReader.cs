@@ -263,7 +263,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             var perpetrator = ResolveActor(draft.Perpetrators, conflict);
             // A document about no seeded conflict: an actor of another war keeps its name, not that war's side.
-            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind is not (NationalKind or OpenGroupKind)
+            var perpetratorSide = conflict is null && !ReferenceEquals(perpetrator, StateForces) && perpetrator?.Kind is not (NationalKind or OpenGroupKind or UnnamedSideKind)
                 && !(perpetrator is not null && UnseededParties.Contains(perpetrator)) ? null : perpetrator is null ? null : NationalSide(perpetrator);
             if (perpetrator is null && draft.UnknownPerpetrator is null) perpetratorSide = OtherStateOf(draft);
             var victimSide = draft.VictimSide ?? ResolveActor(draft.VictimActors, conflict)?.Side;
@@ -276,7 +276,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 draft.Mention.Quantity,
                 draft.Parent is { } parent && index.TryGetValue(parent, out var p) ? p : null,
                 ResolveSource(FullNameOf(draft.Sources), country)?.Name,
-                perpetrator is { Kind: CueKind } ? null : perpetrator?.Name ?? draft.UnknownPerpetrator,
+                perpetrator is { Kind: CueKind or UnnamedSideKind } ? null : perpetrator?.Name ?? draft.UnknownPerpetrator,
                 perpetratorSide,
                 draft.Place?.Name,
                 draft.Period,
@@ -372,7 +372,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         if (candidates.Count == 0) return null;
         // An arrest by the state's forces (IsArrestByTheState): the government side of this war.
         if (candidates is [var only] && ReferenceEquals(only, StateForces)) return StateForces;
-        if (candidates is [{ Kind: OpenGroupKind } group]) return group;
+        if (candidates is [{ Kind: OpenGroupKind or UnnamedSideKind } group]) return group;
         // A document about a country no seeded conflict is fought in (Pakistan, Ecuador): an actor of another war is a guess,
         // but a word every war's reference data gives to the state's forces ("troops", "security forces") is this state's.
         if (conflict is null && IsOutsideSeededConflicts())

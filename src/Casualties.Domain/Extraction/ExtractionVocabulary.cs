@@ -14,6 +14,7 @@ internal static class ExtractionVocabulary
     [
         ("killed", Outcome.Killed), ("dead", Outcome.Killed), ("died", Outcome.Killed), ("perished", Outcome.Killed),
         ("slain", Outcome.Killed), ("lost their lives", Outcome.Killed), ("lost their life", Outcome.Killed),
+        ("lost his life", Outcome.Killed), ("lost her life", Outcome.Killed),
         ("shot dead", Outcome.Killed), ("killed or", Outcome.Killed), ("die", Outcome.Killed),
         ("wounded", Outcome.Injured), ("injured", Outcome.Injured), ("hurt", Outcome.Injured),
         ("displaced", Outcome.Displaced), ("fled", Outcome.Displaced), ("uprooted", Outcome.Displaced),

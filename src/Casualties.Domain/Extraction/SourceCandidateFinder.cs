@@ -226,6 +226,18 @@ internal static class SourceCandidateFinder
         return opens ? first : -1;
     }
 
+    /// <summary>A title, or a rank of titles joined by hyphens: "Dr", "Lieutenant-Colonel", "Major-General".</summary>
+    private static bool IsTitle(ReadOnlySpan<char> word)
+    {
+        if (AttributionVocabulary.Titles.Contains(word)) return true;
+        if (word.IndexOf('-') <= 0) return false;
+        foreach (var part in word.Split('-'))
+        {
+            if (!AttributionVocabulary.Titles.Contains(word[part])) return false;
+        }
+        return true;
+    }
+
     /// <summary>Reads tokens [first, last] as a source's name, or null when they are no source (a pronoun, "villagers").</summary>
     public static SourceCandidate? Read(TokenText text, int first, int last)
     {
@@ -236,7 +248,7 @@ internal static class SourceCandidateFinder
             {
                 first++;
             }
-            else if (text.IsWord(first) && AttributionVocabulary.Titles.Contains(text[first]) && first < last
+            else if (text.IsWord(first) && IsTitle(text[first]) && first < last
                 && (text.IsCapitalized(first + 1) || IsTitleStop(text, first + 1) && text.IsCapitalized(first + 2)))
             {
                 if (AttributionVocabulary.BodyKinds.ContainsKey(text[first])) title = text[first].ToString().ToLowerInvariant();
@@ -404,8 +416,18 @@ internal static class SourceCandidateFinder
     /// The comma after a name that opens an apposition too long or too nested to read as one phrase ("Dr Abdul Langove, the
     /// medical superintendent of the district hospital in Kalat, told"), ending at <paramref name="close"/>.
     /// </summary>
-    private static int? ApposedNameEnd(TokenText text, int from, int close) =>
-        CommaBefore(text, from, close) is { } k && text.IsAny(k + 1, "the", "a", "an") && text.IsCapitalized(k - 1) ? k : null;
+    /// <remarks>
+    /// The apposition may itself hold commas ("Malik Dawar, a tribal elder in the village of Mosaki, in Mir Ali tehsil,
+    /// told"): up to three commas back, the first that opens "the/a/an" after a capitalised word ends the name.
+    /// </remarks>
+    private static int? ApposedNameEnd(TokenText text, int from, int close)
+    {
+        for (var (end, commas) = (close, 0); commas < 3 && CommaBefore(text, from, end) is { } k; (end, commas) = (k, commas + 1))
+        {
+            if (text.IsAny(k + 1, "the", "a", "an") && text.IsCapitalized(k - 1)) return k;
+        }
+        return null;
+    }
 
     /// <summary>The nearest comma before <paramref name="close"/> (within 15 tokens) that follows a word.</summary>
     private static int? CommaBefore(TokenText text, int from, int close)

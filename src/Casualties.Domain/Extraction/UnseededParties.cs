@@ -20,7 +20,7 @@ internal static class UnseededParties
             "rebel", "rebel fighters", "rebel forces", "rebel groups", "insurgents", "insurgent", "insurgent fighters", "insurgent groups",
             "separatists", "separatist", "separatist fighters", "separatist rebels", "armed separatists", "separatist forces",
             "guerrillas", "guerrilla", "guerrilla fighters", "jihadists", "jihadist fighters", "armed opposition", "non-state armed groups",
-            "NSAGs", "NSAG",
+            "NSAGs", "NSAG", "armed insurgents", "armed rebels", "armed separatists", "armed jihadists", "the insurgency", "insurgency",
         ]),
         new("gangs", "", "gangs", "generic",
             ["gang", "gang members", "armed gangs", "gangsters", "criminal gangs", "gang leader", "gang leaders", "gang fighters", "gunmen of the gangs"]),

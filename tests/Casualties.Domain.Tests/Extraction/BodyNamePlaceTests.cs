@@ -72,6 +72,8 @@ public sealed class BodyNamePlaceTests
     [TestCase("GOMA, Congo (Wire) - Rebels attacked Kisheke, a village 20 km north of Goma, on Wednesday, killing three people.", "Kisheke")]
     [TestCase("KHERSON, Ukraine (Wire) - A drone hit a minibus in Zolotyivka, a town in Kherson region, on Wednesday. Three people were killed, the governor said.", "Zolotyivka")]
     [TestCase("GOMA, Congo (Wire) - Shelling on Kahembe camp, on the northern edge of Goma, killed three people on Wednesday.", "Kahembe")]
+    [TestCase("IDLIB, Syria (Wire) - Shelling on the village of Tuwaynimo in the southern countryside of Idlib killed three people on Wednesday.", "Tuwaynimo")]
+    [TestCase("DAMASCUS, Syria (Wire) - Shelling on the town of Zaharitu in the eastern suburbs of Damascus killed three people on Wednesday.", "Zaharitu")]
     public void A_name_set_off_as_a_settlement_of_a_place_is_the_place(string text, string place)
         => Assert.That(TestData.OnlyClaim(text, Day).Place, Is.EqualTo(place));
 
@@ -80,4 +82,10 @@ public sealed class BodyNamePlaceTests
     [TestCase("The Portuguese edition of the bulletin said more than 80 people had died across the country in January.", "Portugal")]
     public void A_language_named_by_a_nationality_word_says_nothing_of_the_place(string body, string country)
         => Assert.That(TestData.OnlyClaim(body, Day).Place, Is.Not.EqualTo(country));
+
+    [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled the hamlet towards Sevare and Konna.")]
+    [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled the hamlet for Sevare since then.")]
+    [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled to Sevare since then.")]
+    public void Where_people_fled_to_is_not_where_they_were_displaced(string text)
+        => Assert.That(TestData.Extract(text, Day).Single(c => c.Outcome == Outcome.Displaced).Place, Is.EqualTo("Dioura-Nekou"));
 }

@@ -25,7 +25,9 @@ public sealed class DatelineCountryTests
 
         Assert.That(claim.Place, Is.EqualTo(place));
         Assert.That(claim.Source, Is.EqualTo("army"), "the army of no seeded war: the office as written");
-        Assert.That(claim.PerpetratorSide, Is.Null);
+        // Not a side of the war the country takes part in elsewhere: its own civil war's (UnnamedCivilWarSideTests).
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("opposition"));
+        Assert.That(claim.Perpetrator, Is.Null);
     }
 
     [TestCase("Police said five people were killed in Gulu, Uganda, on Tuesday.", "police")]

@@ -82,13 +82,21 @@ public sealed class DocumentCountryTests
     public void A_state_forces_word_is_the_government_side_where_no_seeded_conflict_is_fought(string text) =>
         Assert.That(Only(text).PerpetratorSide, Is.EqualTo("government"));
 
-    [TestCase("MOZAMBIQUE: update\n\nThe governor said the Defence and Security Forces had killed 14 insurgents.")]
     [TestCase("Mozambique: update\n\nGunmen killed 14 villagers on Sunday, the governor said.")]
     public void Another_country_s_army_or_a_loose_word_gives_no_side(string text)
     {
         var claim = Only(text);
 
         Assert.That(claim.PerpetratorSide, Is.Null);
+        Assert.That(claim.Perpetrator, Is.Not.EqualTo("Malian Armed Forces"));
+    }
+
+    [Test]
+    public void Insurgents_killed_by_forces_of_no_seeded_war_fell_to_the_government_not_another_countrys_army()
+    {
+        var claim = Only("MOZAMBIQUE: update\n\nThe governor said the Defence and Security Forces had killed 14 insurgents.");
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("government"), "the armed men a state fights (UnnamedCivilWarSideTests)");
         Assert.That(claim.Perpetrator, Is.Not.EqualTo("Malian Armed Forces"));
     }
 

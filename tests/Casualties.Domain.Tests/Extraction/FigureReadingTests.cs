@@ -41,4 +41,33 @@ public sealed class FigureReadingTests
         Assert.That(claim.Outcome, Is.EqualTo(Outcome.Killed));
         Assert.That(claim.Victims, Is.EqualTo("civilians"));
     }
+
+    [Test]
+    public void One_who_lost_his_life_and_others_after_him_are_his_kind()
+    {
+        var claims = TestData.Extract("KUMBA (Wire) - One soldier lost his life and two others were slightly wounded in Bakundu on Monday, the army said.", Day);
+
+        Assert.That(claims.Select(c => (c.Outcome, c.Victims, c.Quantity.Low)),
+            Is.EqualTo(new[] { (Outcome.Killed, "combatants", 1), (Outcome.Injured, "combatants", 2) }));
+    }
+
+    [Test]
+    public void Members_of_a_body_named_by_initials_are_combatants()
+    {
+        var claims = TestData.Extract("TIBU (Wire) - Troops captured 4 XRL members and killed 2 in an operation on Sunday, the army said.", Day);
+
+        Assert.That(claims.Select(c => (c.Outcome, c.Victims, c.Quantity.Low)),
+            Is.EqualTo(new[] { (Outcome.Detained, "combatants", 4), (Outcome.Killed, "combatants", 2) }));
+    }
+
+    [Test]
+    public void Members_of_a_known_source_named_by_initials_are_no_combatants()
+        => Assert.That(TestData.Extract("TIBU (Wire) - Gunmen abducted 4 MSF members near the river on Sunday, the army said.", Day).Where(c => c.Victims == "combatants"),
+            Is.Empty);
+
+    [TestCase("The health ministry said the civilian death toll now stands at 15.", "civilians")]
+    [TestCase("The death toll among children rose to 15, the health ministry said.", "children")]
+    [TestCase("The death toll rose to 15, the health ministry said.", "people")]
+    public void A_tally_counts_whom_its_noun_names(string text, string victims)
+        => Assert.That(Only(text).Victims, Is.EqualTo(victims));
 }

@@ -31,6 +31,8 @@ public sealed class ForeignNameSourceTests
     [TestCase("MOPTI, Mali (Wire) - The prefect, Dr. Awa Guindo, said 23 people were killed.", "Awa Guindo")]
     [TestCase("IMPHAL (Wire) - The state's police chief, K. Ranjan Meitei, told reporters that 23 people had been killed since May 3.", "K. Ranjan Meitei")]
     [TestCase("IMPHAL (Wire) - Police superintendent K. Ranjan Meitei said 23 people had been killed since May 3.", "K. Ranjan Meitei")]
+    [TestCase("GOMA (Wire) - Lieutenant-Colonel Jean-Paul Mbuyi Kalenga said 23 rebels had been killed in Bihambwe.", "Jean-Paul Mbuyi Kalenga")]
+    [TestCase("GOMA (Wire) - Mwami Kalinda Ndabiri, the customary chief, said 23 people were killed in Bihambwe.", "Kalinda Ndabiri")]
     public void An_abbreviated_title_is_not_the_name_and_an_initial_is_part_of_it(string text, string person)
         => Assert.That(Only(text).Source, Is.EqualTo(person));
 }

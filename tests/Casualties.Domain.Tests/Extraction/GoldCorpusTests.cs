@@ -11,7 +11,12 @@ public sealed class GoldCorpusTests
     /// the rules improve (the issue asks for F1 0.95 and source, side and place 0.85). Measured (round F): A F1 0.950, source 0.904, side 0.828, place 0.808, start 0.930, end 0.909; B F1 0.981, source 0.899, side 0.905, place 0.844, start 0.905, end 0.933; C F1 0.961, source 0.905, side 0.884, place 0.830, start 0.880, end 0.905; D F1 0.931, source 0.776, side 0.787, place 0.820, start 0.819, end 0.896 (D's source, start and end floors sit 0.005 lower than the last round's: the newly read "recovered 112 bodies" claim carries no start or perpetrator); E (written to test rules on unseen phrasings; first untouched score F1 0.950, source 0.811, side 0.879, place 0.742, start 0.885, end 0.886) F1 0.986, source 0.943, side 0.914, place 0.864, start 0.946, end 0.957. Round G (places) raised place to A 0.843, B 0.888, C 0.871, D 0.831, E 0.943; A side 0.823 (one carried place changed). Sides from cues (#16) raised side to A 0.838, B 0.933, C 0.932, D 0.803, E 0.929. Session 9 carries a name kept as written into the next sentences: E place 0.936 (a tally now placed at the village the last sentence named, where the gold has its district). Floors for F, G and H (written apart, then tuned on) from session 9's end: F 0.900/0.821/0.714/0.729/0.799/0.843, G 0.816/0.705/0.664/0.779/0.721/0.689, H 0.818/0.536/0.518/0.554/0.755/0.705. Session 10 (issuers from headers written as sentences, initials, live-blog entry times, two states'
     /// sides, gerunds of killing) raised them to F 0.900/0.821/0.729/0.729/0.799/0.843, G 0.820/0.740/0.683/0.772/0.764/0.699
     /// (place 0.779 → 0.772: two more claims read), H 0.822/0.540/0.549/0.558/0.757/0.699; I (written apart in session 10,
-    /// first score 0.808/0.435/0.597/0.500/0.686/0.758) 0.823/0.664/0.648/0.500/0.704/0.773.
+    /// first score 0.808/0.435/0.597/0.500/0.686/0.758) 0.823/0.664/0.648/0.500/0.704/0.773. Session 11 (soldiers as troops, the
+    /// unnamed side of a civil war outside the seeded wars, flight destinations, tallies by their noun's victims, members named
+    /// by initials) from its end: D place 0.836 (a flight placed at its destination by D's gold, against domain.md), F side
+    /// 0.743, G 0.827/0.742/0.694/0.766/0.766/0.702 (place: newly read claims), H 0.822/0.575/0.575/0.558/0.757/0.699, I
+    /// 0.850/0.669/0.707/0.481/0.708/0.774 (place: newly read claims), J (written apart in session 11, first score
+    /// 0.839/0.773/0.709/0.730/0.709/0.865) 0.839/0.787/0.752/0.730/0.709/0.865.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
@@ -20,10 +25,11 @@ public sealed class GoldCorpusTests
         ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.900, Side: 0.927, Place: 0.866, Start: 0.875, End: 0.900),
         ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.771, Side: 0.798, Place: 0.826, Start: 0.814, End: 0.891),
         ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.924, Place: 0.930, Start: 0.941, End: 0.952),
-        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.724, Place: 0.724, Start: 0.794, End: 0.838),
-        ["dev-corpus-g.jsonl"] = new(F1: 0.815, Source: 0.735, Side: 0.678, Place: 0.767, Start: 0.759, End: 0.694),
-        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.535, Side: 0.544, Place: 0.553, Start: 0.752, End: 0.694),
-        ["dev-corpus-i.jsonl"] = new(F1: 0.818, Source: 0.659, Side: 0.643, Place: 0.495, Start: 0.699, End: 0.768),
+        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.738, Place: 0.724, Start: 0.794, End: 0.838),
+        ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.737, Side: 0.689, Place: 0.761, Start: 0.761, End: 0.697),
+        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.570, Side: 0.570, Place: 0.553, Start: 0.752, End: 0.694),
+        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.664, Side: 0.702, Place: 0.476, Start: 0.703, End: 0.769),
+        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.782, Side: 0.747, Place: 0.725, Start: 0.704, End: 0.860),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
@@ -56,6 +62,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-g.jsonl")]
     [TestCase("dev-corpus-h.jsonl")]
     [TestCase("dev-corpus-i.jsonl")]
+    [TestCase("dev-corpus-j.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -72,6 +79,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-g.jsonl")]
     [TestCase("dev-corpus-h.jsonl")]
     [TestCase("dev-corpus-i.jsonl")]
+    [TestCase("dev-corpus-j.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
