@@ -215,14 +215,16 @@ public static class IngestBenchmark
         PeakMemory.Reset();
         var serverCpu = await ServerCpu.Used(server, CancellationToken.None);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gc = GcWork.Now();
         var clock = Stopwatch.StartNew();
         await work();
         var seconds = clock.Elapsed.TotalSeconds;
+        var gcWork = GcWork.Now() - gc;
         var peak = PeakMemory.Megabytes();
         var serverSeconds = serverCpu is { } before && await ServerCpu.Used(server, CancellationToken.None) is { } after
             ? string.Create(CultureInfo.InvariantCulture, $", {(after - before).TotalSeconds:0.00} s in the PostgreSQL server") : "";
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {what} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}, peak memory {peak:N0} MB"));
+            $"{name}: {what} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}, peak memory {peak:N0} MB; {gcWork}"));
         return (seconds, peak);
     }
 
