@@ -53,6 +53,8 @@ public static class IngestBenchmark
                 () => ParseOnly(bench.DataSource, path, acled), bench.DataSource);
             var (ingestSeconds, peak) = await Measure(name, "ingest", () => Ingest(bench.DataSource, path), bench.DataSource);
             var stored = await StoredCounts(bench.DataSource);
+            if (Environment.GetEnvironmentVariable("CASUALTIES_BENCH_HASH") == "1")
+                Console.Error.WriteLine($"{name}: stored rows hash {await StoredHash(bench.DataSource)}");
             var floorSeconds = await Floor(name, bench.DataSource, scratch);
             var (rawSeconds, _) = await Measure(name, "raw COPY of the CSV", () => RawCopy(bench.DataSource, path), bench.DataSource);
 
@@ -205,6 +207,31 @@ public static class IngestBenchmark
                 (SELECT count(*) FROM documents), (SELECT count(*) FROM feed_records), (SELECT count(*) FROM claims),
                 (SELECT count(*) FROM claims WHERE parent_id IS NOT NULL), (SELECT count(*) FROM reconcile_changes))
             """, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Diagnostic (CASUALTIES_BENCH_HASH=1): an MD5 of what the ingest stored, without ids, run ids and times, and with
+    /// references as the keys they name (record, parent claim, source, place), so two builds' ingests of the same file compare.
+    /// </summary>
+    private static async Task<string> StoredHash(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT format('feed_records %s, claims %s',
+                (SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
+                    SELECT row(dataset, record_key, version, content_hash, regexp_replace(origin, '^.*/', ''), line, event_key,
+                               retired_at, details, flags, parent_key)::text AS t FROM feed_records) r),
+                (SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
+                    SELECT row(f.dataset, f.record_key, c.document_id IS NOT NULL, c.ordinal, c.outcome, c.victims, c.victim_side,
+                               c.qualifier, c.value, c.low, c.high, c.best, c.phrase, c.parent_ordinal, s.name, c.source_name,
+                               c.perpetrator, c.perpetrator_side, pl.key, c.place_name, c.latitude, c.longitude, c.start_date,
+                               c.start_precision, c.end_date, c.end_precision, c.cumulative, c.reported, c.quote, c.span_start,
+                               c.span_end, c.confidence, c.place_scope, p.ordinal, pp.key)::text AS t
+                    FROM claims c LEFT JOIN feed_records f ON f.id = c.record_id LEFT JOIN claims p ON p.id = c.parent_id
+                    LEFT JOIN sources s ON s.id = c.source_id LEFT JOIN places pl ON pl.id = c.place_id
+                    LEFT JOIN places pp ON pp.id = c.place_parent_id) c))
+            """, connection) { CommandTimeout = 0 };
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
