@@ -9,8 +9,11 @@ namespace Casualties.Ingestion;
 internal sealed partial class IngestSession
 {
     private const int ProgressEvery = 4096;
-    private const int ChunkRows = 1024;
-    private const int HandOverChunks = 4;
+    // Rows in flight between the threads: every row still held when the collector runs is copied to an older
+    // generation, so the hand-over is kept short (512 rows queued; the writer holds its own chunk of 4,096): the writer,
+    // not the reader, waits on the server. Before: 4 x 1,024.
+    private const int ChunkRows = 256;
+    private const int HandOverChunks = 2;
 
     /// <summary>A feed file in one pass: rows stream from the reader to the batch writer; nothing holds the whole file.</summary>
     private async Task IngestFeed(string origin, InputFormat format, Func<Stream> open, CancellationToken ct)

@@ -40,8 +40,9 @@ public static class IngestBenchmark
     private static async Task<BenchmarkResult> Run(string name, bool acled, bool againstRaw, int? size)
     {
         var rows = size ?? 1_000_000;
-        var scratch = Directory.CreateTempSubdirectory("casualties-bench-ingest-").FullName;
+        // The database first: a failure there (it was the second benchmark of one process, issue 18) leaves no folder behind.
         await using var bench = await ScratchDatabase.Create();
+        var scratch = Directory.CreateTempSubdirectory("casualties-bench-ingest-").FullName;
         try
         {
             var path = Path.Combine(scratch, acled ? "acled.csv" : "ged.csv");
@@ -53,6 +54,8 @@ public static class IngestBenchmark
                 () => ParseOnly(bench.DataSource, path, acled), bench.DataSource);
             var (ingestSeconds, peak) = await Measure(name, "ingest", () => Ingest(bench.DataSource, path), bench.DataSource);
             var stored = await StoredCounts(bench.DataSource);
+            if (Environment.GetEnvironmentVariable("CASUALTIES_BENCH_HASH") == "1")
+                Console.Error.WriteLine($"{name}: stored rows hash {await StoredHash(bench.DataSource)}");
             var floorSeconds = await Floor(name, bench.DataSource, scratch);
             var (rawSeconds, _) = await Measure(name, "raw COPY of the CSV", () => RawCopy(bench.DataSource, path), bench.DataSource);
 
@@ -208,6 +211,31 @@ public static class IngestBenchmark
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Diagnostic (CASUALTIES_BENCH_HASH=1): an MD5 of what the ingest stored, without ids, run ids and times, and with
+    /// references as the keys they name (record, parent claim, source, place), so two builds' ingests of the same file compare.
+    /// </summary>
+    private static async Task<string> StoredHash(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT format('feed_records %s, claims %s',
+                (SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
+                    SELECT row(dataset, record_key, version, content_hash, regexp_replace(origin, '^.*/', ''), line, event_key,
+                               retired_at, details, flags, parent_key)::text AS t FROM feed_records) r),
+                (SELECT md5(string_agg(t, E'\n' ORDER BY t)) FROM (
+                    SELECT row(f.dataset, f.record_key, c.document_id IS NOT NULL, c.ordinal, c.outcome, c.victims, c.victim_side,
+                               c.qualifier, c.value, c.low, c.high, c.best, c.phrase, c.parent_ordinal, s.name, c.source_name,
+                               c.perpetrator, c.perpetrator_side, pl.key, c.place_name, c.latitude, c.longitude, c.start_date,
+                               c.start_precision, c.end_date, c.end_precision, c.cumulative, c.reported, c.quote, c.span_start,
+                               c.span_end, c.confidence, c.place_scope, p.ordinal, pp.key)::text AS t
+                    FROM claims c LEFT JOIN feed_records f ON f.id = c.record_id LEFT JOIN claims p ON p.id = c.parent_id
+                    LEFT JOIN sources s ON s.id = c.source_id LEFT JOIN places pl ON pl.id = c.place_id
+                    LEFT JOIN places pp ON pp.id = c.place_parent_id) c))
+            """, connection) { CommandTimeout = 0 };
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<(double Seconds, double PeakMb)> Measure(string name, string what, Func<Task> work, NpgsqlDataSource server)
     {
         GC.Collect();
@@ -215,14 +243,16 @@ public static class IngestBenchmark
         PeakMemory.Reset();
         var serverCpu = await ServerCpu.Used(server, CancellationToken.None);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gc = GcWork.Now();
         var clock = Stopwatch.StartNew();
         await work();
         var seconds = clock.Elapsed.TotalSeconds;
+        var gcWork = GcWork.Now() - gc;
         var peak = PeakMemory.Megabytes();
         var serverSeconds = serverCpu is { } before && await ServerCpu.Used(server, CancellationToken.None) is { } after
             ? string.Create(CultureInfo.InvariantCulture, $", {(after - before).TotalSeconds:0.00} s in the PostgreSQL server") : "";
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {what} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}, peak memory {peak:N0} MB"));
+            $"{name}: {what} took {seconds:0.00} s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process{serverSeconds}, peak memory {peak:N0} MB; {gcWork}"));
         return (seconds, peak);
     }
 

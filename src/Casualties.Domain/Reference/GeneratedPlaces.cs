@@ -363,23 +363,57 @@ public sealed class GeneratedPlaces
     /// </summary>
     private static readonly Dictionary<string, WeakReference<SharedLayer>> SharedLayers = new(StringComparer.Ordinal);
 
-    /// <summary>A layer from <see cref="Shared"/>: its checksum is known before (and without) building it.</summary>
-    private sealed class SharedLayer(string checksum, Func<GeneratedPlaces> build)
-        : Lazy<GeneratedPlaces>(build, LazyThreadSafetyMode.ExecutionAndPublication)
+    /// <summary>
+    /// A layer from <see cref="Shared"/>: its checksum is known before (and without) building it, and until it is built it
+    /// reads its text from the source that asked for it last. Any source of one checksum gives the same text, and the last
+    /// one is the one still open: a process that seeded one scratch database, dropped it and opened another (the
+    /// benchmarks' <c>ingest-acled ingest</c>) was handed the layer of the first, whose data source was disposed.
+    /// </summary>
+    private sealed class SharedLayer : Lazy<GeneratedPlaces>
     {
-        public string Checksum { get; } = checksum;
+        private readonly LayerText text;
+
+        public SharedLayer(string checksum, Func<byte[]> csvText)
+            : this(checksum, new LayerText(csvText))
+        {
+        }
+
+        private SharedLayer(string checksum, LayerText text)
+            : base(() => new GeneratedPlaces(text.Read(), checksum), LazyThreadSafetyMode.ExecutionAndPublication)
+        {
+            Checksum = checksum;
+            this.text = text;
+        }
+
+        public string Checksum { get; }
+
+        /// <summary>Reads the text from <paramref name="csvText"/> when the layer is built (a no-op once it is).</summary>
+        public void ReadFrom(Func<byte[]> csvText) => text.Source = csvText;
+    }
+
+    /// <summary>Where a shared layer not yet built reads its text: the last source that asked for it.</summary>
+    private sealed class LayerText(Func<byte[]> source)
+    {
+        public Func<byte[]> Source { get; set; } = source;
+
+        public byte[] Read() => Source();
     }
 
     /// <summary>
     /// The layer with this checksum, built by <paramref name="csvText"/> the first time anything asks for it and shared by
     /// every reader in the process while one holds it (tests and ingestion build many extractors over the same reference data).
+    /// A layer handed out before and not built yet reads from <paramref name="csvText"/> from now on.
     /// </summary>
     public static Lazy<GeneratedPlaces> Shared(string checksum, Func<byte[]> csvText)
     {
         lock (SharedGate)
         {
-            if (SharedLayers.TryGetValue(checksum, out var held) && held.TryGetTarget(out var layer)) return layer;
-            layer = new SharedLayer(checksum, () => new GeneratedPlaces(csvText(), checksum));
+            if (SharedLayers.TryGetValue(checksum, out var held) && held.TryGetTarget(out var layer))
+            {
+                if (!layer.IsValueCreated) layer.ReadFrom(csvText);
+                return layer;
+            }
+            layer = new SharedLayer(checksum, csvText);
             SharedLayers[checksum] = new WeakReference<SharedLayer>(layer);
             return layer;
         }

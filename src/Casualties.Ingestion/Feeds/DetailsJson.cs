@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Casualties.Ingestion.Input;
 
@@ -17,8 +16,8 @@ public sealed class DetailsJson
         columns = names.Select(n => (n, csv.Ordinal(n))).Where(c => c.Item2 >= 0).ToArray();
     }
 
-    /// <summary>The current row's kept columns as a JSON object of strings; null when every one of them is empty.</summary>
-    public string? Of(CsvInput csv)
+    /// <summary>The current row's kept columns as a JSON object of strings (UTF-8); null when every one of them is empty.</summary>
+    public byte[]? Of(CsvInput csv)
     {
         buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -31,6 +30,6 @@ public sealed class DetailsJson
             }
             writer.WriteEndObject();
         }
-        return buffer.WrittenCount <= 2 ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenCount <= 2 ? null : buffer.WrittenSpan.ToArray();
     }
 }

@@ -4,7 +4,8 @@ namespace Casualties.Postgres.Ingest;
 /// <remarks>
 /// <see cref="Version"/> orders editions of the same key (numbers numerically, else as text; empty when the
 /// dataset has none, in which case a changed <see cref="ContentHash"/> replaces). <see cref="Origin"/> and
-/// <see cref="Line"/> say where it was read. <see cref="DetailsJson"/> keeps dataset-specific fields as published;
+/// <see cref="Line"/> say where it was read. <see cref="DetailsJson"/> keeps dataset-specific fields as published (a JSON
+/// object's UTF-8 text: it goes to the COPY as it is, and a feed's rows in flight hold half the bytes of a string);
 /// <see cref="Flags"/> names problems of the row as published. <see cref="RetiredAt"/> set makes this a
 /// deletion: the stored record's claims are retired, not removed.
 /// </remarks>
@@ -17,6 +18,6 @@ public sealed record FeedRecord(
     int? Line,
     string? EventKey,
     string? ParentKey,
-    string? DetailsJson,
+    byte[]? DetailsJson,
     IReadOnlyList<string> Flags,
     DateTimeOffset? RetiredAt);

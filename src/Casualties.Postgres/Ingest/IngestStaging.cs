@@ -1,3 +1,4 @@
+using System.Text;
 using Casualties.Domain.Model;
 using Npgsql;
 using NpgsqlTypes;
@@ -40,7 +41,7 @@ internal static class IngestStaging
         Nullable(copy, record?.Line, NpgsqlDbType.Integer);
         Text(copy, record?.EventKey);
         Text(copy, record?.ParentKey);
-        if (record?.DetailsJson is { } details) copy.Write(details, NpgsqlDbType.Jsonb); else copy.WriteNull();
+        if (record?.DetailsJson is { } details) copy.Write(Encoding.UTF8.GetString(details), NpgsqlDbType.Jsonb); else copy.WriteNull();
         if (record is not null) copy.Write(record.Flags as string[] ?? record.Flags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         else copy.WriteNull();
         Nullable(copy, record?.RetiredAt?.UtcDateTime, NpgsqlDbType.TimestampTz);

@@ -55,6 +55,20 @@ public class SharedLayerTests
     }
 
     [Test]
+    public void A_layer_not_built_yet_reads_from_the_last_source_that_asked_for_it()
+    {
+        // The benchmarks' "ingest-acled ingest": the first scratch database's reader asked for the layer and was disposed
+        // before anything built it; the second database's seeding then built it through the first one's closed source.
+        var checksum = UniqueChecksum();
+        var first = GeneratedPlaces.Shared(checksum, () => throw new ObjectDisposedException("the first scratch database"));
+        var second = GeneratedPlaces.Shared(checksum, Csv);
+
+        Assert.That(second, Is.SameAs(first), "still one layer per checksum");
+        Assert.That(second.Value.Count, Is.EqualTo(1));
+        GC.KeepAlive(first);
+    }
+
+    [Test]
     public void A_layer_nothing_holds_is_collected_and_built_again_when_asked()
     {
         var checksum = UniqueChecksum();
