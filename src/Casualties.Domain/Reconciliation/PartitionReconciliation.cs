@@ -26,11 +26,11 @@ namespace Casualties.Domain.Reconciliation;
 public sealed class PartitionReconciliation
 {
     private readonly Reconciler reconciler;
-    private readonly Outcome outcome;
     private readonly List<BuiltIncident> tallies = [];
     private readonly List<List<string>?> tallyContains = [];
     private readonly List<WholeParts?> tallyParts = [];
-    private readonly List<CountedIncident> counted = [];
+    private readonly TotalCalculator totals;
+    private int incidentCount;
     private int runs;
     private bool finished;
 
@@ -38,11 +38,11 @@ public sealed class PartitionReconciliation
     public PartitionReconciliation(Reconciler reconciler, Outcome outcome)
     {
         this.reconciler = reconciler;
-        this.outcome = outcome;
+        totals = new TotalCalculator(reconciler.Places, outcome);
     }
 
     /// <summary>The incidents built so far (tallies and events).</summary>
-    public int Incidents => counted.Count;
+    public int Incidents => incidentCount;
 
     /// <summary>
     /// Reconciles one run of the partition's claims (<see cref="PartitionRuns"/>: every tally in the first run, whole
@@ -99,14 +99,19 @@ public sealed class PartitionReconciliation
         built = null!;
         Containment.Resolve(all, places, firstInner: first ? 0 : firstEvent);
 
-        // Compact forms: the tallies' indices are the same in the partition's list; this run's events follow.
-        var offset = counted.Count - (first ? 0 : firstEvent);
-        for (var i = first ? 0 : firstEvent; i < all.Count; i++)
+        // The totals: the partition's tallies are kept (compact) for its end; this run's events are totalled now and
+        // let go of (their containers are tallies, below firstEvent, or events of this run).
+        if (first)
         {
-            var containers = all[i].TotalContainers;
-            var renumbered = containers.Length == 0 ? containers : Array.ConvertAll(containers, c => c < firstEvent ? c : offset + c);
-            counted.Add(CountedIncident.Of(all[i], options, renumbered));
+            var compactTallies = new List<CountedIncident>(firstEvent);
+            for (var i = 0; i < firstEvent; i++) compactTallies.Add(CountedIncident.Of(all[i], options, all[i].TotalContainers));
+            totals.AddTallies(compactTallies);
         }
+        var compactEvents = new List<CountedIncident>(all.Count - firstEvent);
+        for (var i = firstEvent; i < all.Count; i++) compactEvents.Add(CountedIncident.Of(all[i], options, all[i].TotalContainers));
+        totals.AddEvents(compactEvents);
+        compactEvents = null!;
+        incidentCount += all.Count - (first ? 0 : firstEvent);
 
         // What each incident directly contains; the parts of an event whole are all in this run, a tally's come later too.
         var eventContains = new List<string>?[all.Count];
@@ -156,8 +161,7 @@ public sealed class PartitionReconciliation
         {
             if (parts is not null) detector.PartsAboveWhole(parts, flags);
         }
-        var totals = counted.Count == 0 ? [] : new TotalCalculator(reconciler.Places).Compute(counted, outcome);
-        return new ReconciliationResult(incidents, totals, flags);
+        return new ReconciliationResult(incidents, totals.Finish(), flags);
     }
 
     private static Incident Row(List<BuiltIncident> incidents, int i, List<string>? contains)
