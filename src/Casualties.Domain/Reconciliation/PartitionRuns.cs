@@ -27,6 +27,12 @@ public readonly record struct ClaimOutline(long Id, long? ParentId, DayWindow Wi
 }
 
 /// <summary>
+/// A chunk of a partition's runs (<see cref="PartitionRuns.SplitChunks"/>): its claims' ids in id order, and the first day
+/// (<see cref="DateOnly.DayNumber"/>) of its events' units (<see cref="int.MinValue"/> for the first chunk).
+/// </summary>
+public sealed record PartitionChunk(long[] Ids, int FirstDay);
+
+/// <summary>
 /// Splits one partition's claims into runs that <see cref="PartitionReconciliation"/> reconciles one after another with
 /// the result of reconciling them at once (issue 14; why it is exact: <see cref="PartitionReconciliation"/>).
 /// </summary>
@@ -44,7 +50,15 @@ public static class PartitionRuns
     private const int MaxHops = 16;
 
     /// <summary>The claim ids of each chunk, in the order to reconcile them (tallies in the first), each in id order.</summary>
-    public static List<long[]> Split(IReadOnlyList<ClaimOutline> claims, Func<long, bool> overridden, int claimsPerChunk)
+    public static List<long[]> Split(IReadOnlyList<ClaimOutline> claims, Func<long, bool> overridden, int claimsPerChunk) =>
+        SplitChunks(claims, overridden, claimsPerChunk).ConvertAll(c => c.Ids);
+
+    /// <summary>
+    /// <see cref="Split"/>, each chunk with the first day of its events: every claim of a chunk after the first lies
+    /// (its window's first day) on or after its chunk's first day and before the next chunk's, so a chunk after the
+    /// first can be read from the partition's claims in day order (the first holds the tallies, of any day).
+    /// </summary>
+    public static List<PartitionChunk> SplitChunks(IReadOnlyList<ClaimOutline> claims, Func<long, bool> overridden, int claimsPerChunk)
     {
         var n = claims.Count;
         var order = new int[n];
@@ -54,7 +68,7 @@ public static class PartitionRuns
         if (n == 0) return [];
         for (var i = 0; i < n; i++)
         {
-            if (overridden(ids[i])) return [Distinct(ids)];
+            if (overridden(ids[i])) return [new PartitionChunk(Distinct(ids), int.MinValue)];
         }
 
         // The unit of each claim (by the position of its representative in id order): the top of its chain, or the
@@ -108,6 +122,7 @@ public static class PartitionRuns
         // Runs of overlapping spans, swept in order of their first day, gathered into chunks.
         eventUnits.Sort((a, b) => spanFirst[a] != spanFirst[b] ? spanFirst[a].CompareTo(spanFirst[b]) : a.CompareTo(b));
         var chunkOf = new int[n];
+        var chunkFirstDays = new List<int> { int.MinValue };
         var (chunk, chunkClaims) = (0, tallyClaims);
         for (var k = 0; k < eventUnits.Count;)
         {
@@ -119,7 +134,12 @@ public static class PartitionRuns
                 runClaims += size[eventUnits[end]];
                 end++;
             }
-            if (chunkClaims > 0 && chunkClaims + runClaims > claimsPerChunk) (chunk, chunkClaims) = (chunk + 1, 0);
+            if (chunkClaims > 0 && chunkClaims + runClaims > claimsPerChunk)
+            {
+                (chunk, chunkClaims) = (chunk + 1, 0);
+                // Units are swept in order of their first day: this run's first is the chunk's.
+                chunkFirstDays.Add(spanFirst[eventUnits[k]]);
+            }
             for (var j = k; j < end; j++) chunkOf[eventUnits[j]] = chunk;
             chunkClaims += runClaims;
             k = end;
@@ -133,7 +153,7 @@ public static class PartitionRuns
             var u = unit[i];
             chunks[claims[order[u]].Tally ? 0 : chunkOf[u]].Add(ids[i]);
         }
-        return chunks.Where(c => c.Count > 0).Select(c => c.ToArray()).ToList();
+        return chunks.Select((c, i) => new PartitionChunk(c.ToArray(), chunkFirstDays[i])).Where(c => c.Ids.Length > 0).ToList();
     }
 
     private static long[] Distinct(long[] sorted)
