@@ -27,7 +27,7 @@ public sealed class PartitionReconciliation
 {
     private readonly Reconciler reconciler;
     private readonly List<BuiltIncident> tallies = [];
-    private readonly List<List<string>?> tallyContains = [];
+    private readonly List<TallyContents?> tallyContains = [];
     private readonly List<WholeParts?> tallyParts = [];
     private readonly TotalCalculator totals;
     private int incidentCount;
@@ -122,7 +122,7 @@ public sealed class PartitionReconciliation
             var container = all[i].Containers[0];
             if (container < firstEvent)
             {
-                (tallyContains[container] ??= []).Add(all[i].Key);
+                (tallyContains[container] ??= new TallyContents()).Add(all[i]);
                 (tallyParts[container] ??= new WholeParts(tallies[container], options)).Add(all[i]);
             }
             else
@@ -152,8 +152,7 @@ public sealed class PartitionReconciliation
         for (var i = 0; i < tallies.Count; i++)
         {
             // In key order, as over the whole partition (its parts came tallies first, then run by run).
-            tallyContains[i]?.Sort(StringComparer.Ordinal);
-            incidents.Add(Row(tallies, i, tallyContains[i]));
+            incidents.Add(Row(tallies, i, tallyContains[i]?.Keys(tallies[i].Outcome)));
         }
         var flags = new List<ConflictFlag>();
         var detector = new FlagDetector(reconciler.Options, reconciler.Places);
@@ -162,6 +161,32 @@ public sealed class PartitionReconciliation
             if (parts is not null) detector.PartsAboveWhole(parts, flags);
         }
         return new ReconciliationResult(incidents, totals.Finish(), flags);
+    }
+
+    /// <summary>
+    /// The keys of the incidents directly inside a tally, kept across runs as the claim ids they are made of
+    /// (<c>outcome-id</c>), not as strings: a dense partition's country tally may hold most of its events (issue 14).
+    /// </summary>
+    private sealed class TallyContents
+    {
+        private readonly List<long> anchors = [];
+        private List<string>? pinned;
+
+        public void Add(BuiltIncident incident)
+        {
+            if (incident.Draft.PinnedKey is null) anchors.Add(incident.Draft.Members.Min(m => m.Claim.Id));
+            else (pinned ??= []).Add(incident.Key);
+        }
+
+        /// <summary>The keys in ordinal order (as <see cref="IncidentDraft.Key"/> writes them).</summary>
+        public List<string> Keys(Outcome outcome)
+        {
+            var keys = new List<string>(anchors.Count + (pinned?.Count ?? 0));
+            foreach (var anchor in anchors) keys.Add($"{outcome.ToName()}-{anchor}");
+            if (pinned is not null) keys.AddRange(pinned);
+            keys.Sort(StringComparer.Ordinal);
+            return keys;
+        }
     }
 
     private static Incident Row(List<BuiltIncident> incidents, int i, List<string>? contains)
