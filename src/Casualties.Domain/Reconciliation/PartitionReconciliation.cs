@@ -16,10 +16,11 @@ namespace Casualties.Domain.Reconciliation;
 /// runs of events. The units of one run are placed in the same order as in the whole partition, so they group the
 /// same. A partition where a user's correction names a claim is reconciled in one run (a pinned key gathers claims
 /// of any date).</para>
-/// <para>What crosses runs, kept compact: for the per-side totals every incident's key, kind, place, window, side,
-/// depth, figures per victim group and containers (<see cref="CountedIncident"/>); for <c>parts_exceed_whole</c>
-/// around a tally, the count and sum of its parts and the claims the flag may name (<see cref="WholeParts"/>); the
-/// tallies themselves whole. An event's row is complete when its run is done (its containers are tallies or events
+/// <para>What crosses runs, kept compact: for the per-side totals the tallies (<see cref="CountedIncident"/>), each
+/// scope's running totals and what the events inside a tally added to it (<see cref="TotalCalculator"/>: a run's
+/// events are totalled as the run ends and let go of); for <c>parts_exceed_whole</c> around a tally, the count and sum
+/// of its parts and the claims the flag may name (<see cref="WholeParts"/>); the incidents a tally directly holds, as
+/// their anchor claims' ids; the tallies themselves whole. An event's row is complete when its run is done (its containers are tallies or events
 /// of its run); a tally's row, totals and the flags about tallies' parts come from <see cref="Finish"/>.</para>
 /// <para>One run holding every claim gives what <see cref="Reconciler.ReconcilePartition"/> gives.</para>
 /// </remarks>
