@@ -61,6 +61,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         LEFT JOIN feed_records f ON f.id = c.record_id
         WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
           AND f.retired_at IS NULL
+        ORDER BY c.id
         """;
 
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
@@ -106,10 +107,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
 
     /// <summary>
     /// The outline of every claim <see cref="Load"/> would read (id, parent, window, tally or not, a hash of the event
-    /// id), to split a large partition into runs before its claims are read run by run; <paramref name="expected"/> of them
-    /// (the claims counted before), so that the list is not copied as it grows.
+    /// id), in id order, to split a large partition into runs before its claims are read run by run; <paramref name="expected"/>
+    /// of them (the claims counted before), so that the arrays are not copied as they grow.
     /// </summary>
-    public static async Task<List<ClaimOutline>> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
+    public static async Task<ClaimOutlines> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
         bool unplaced, int expected, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(OutlinesSql, conn, tx);
@@ -117,7 +118,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var outlines = new List<ClaimOutline>(expected);
+        var outlines = new ClaimOutlines(expected);
         while (await reader.ReadAsync(ct))
         {
             var window = ClaimFacts.Window(Date(reader, 2), Date(reader, 4), reader.GetFieldValue<DateOnly>(7));
