@@ -402,12 +402,10 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         var firstDays = chunks.ConvertAll(c => c.FirstDay).ToArray();
         var pending = new List<ClaimRecord>?[chunks.Count];
         var missing = chunks.ConvertAll(c => c.Ids.Length).ToArray();
-        started = Stopwatch.GetTimestamp();
         await using var stream = loader.StreamByDay(conn, tx, partition.Outcome, placeIds, unplaced: false, ct).GetAsyncEnumerator(ct);
         for (var c = 1; c < chunks.Count; c++)
         {
             var chunkUnits = Math.Clamp(chunks[c].Ids.Length / ClaimsPerUnit + 1, 1, units);
-            phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
             for (var i = 0; i < chunkUnits; i++) await budget.WaitAsync(ct);
             started = Stopwatch.GetTimestamp();
             while (missing[c] > 0)
@@ -419,9 +417,11 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
             pending[c] = null;
             chunks[c] = null!;
             counted(chunkClaims.Count);
+            phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
             await Hand(chunkClaims, c, chunkUnits);
             chunkClaims = null!;
         }
+        started = Stopwatch.GetTimestamp();
         while (await stream.MoveNextAsync()) Route(stream.Current, chunks.Count);
         phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
 
