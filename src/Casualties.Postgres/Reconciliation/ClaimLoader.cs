@@ -188,7 +188,8 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     private string Intern(string value)
     {
         if (strings.TryGetValue(value, out var interned)) return interned;
-        if (strings.Count > 200_000) strings.Clear();
+        // Bounded by about the claims in flight (a dense partition's dataset rows each name their own record).
+        if (strings.Count > 50_000) strings.Clear();
         strings[value] = value;
         return value;
     }
