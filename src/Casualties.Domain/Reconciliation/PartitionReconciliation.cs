@@ -20,8 +20,9 @@ namespace Casualties.Domain.Reconciliation;
 /// scope's running totals and what the events inside a tally added to it (<see cref="TotalCalculator"/>: a run's
 /// events are totalled as the run ends and let go of); for <c>parts_exceed_whole</c> around a tally, the count and sum
 /// of its parts and the claims the flag may name (<see cref="WholeParts"/>); the incidents a tally directly holds, as
-/// their anchor claims' ids; the tallies themselves whole. An event's row is complete when its run is done (its containers are tallies or events
-/// of its run); a tally's row, totals and the flags about tallies' parts come from <see cref="Finish"/>.</para>
+/// their anchor claims' ids; the tallies themselves whole. An event's row is complete when its run is done (its
+/// containers are tallies or events of its run); a tally's row, totals and the flags about tallies' parts come from
+/// <see cref="Finish"/>.</para>
 /// <para>One run holding every claim gives what <see cref="Reconciler.ReconcilePartition"/> gives.</para>
 /// </remarks>
 public sealed class PartitionReconciliation

@@ -67,7 +67,8 @@ public static class PartitionRuns
 
     /// <summary>
     /// <see cref="SplitChunks(IReadOnlyList{ClaimOutline}, Func{long, bool}, int)"/> of outlines read in id order, in
-    /// about 38 bytes a claim at most (12 more for one with a parent) (issue 14: a dense partition of 1.5 million claims); the outlines are used up.
+    /// about 38 bytes a claim at most, 12 more for one with a parent (issue 14: a dense partition of 1.5 million claims);
+    /// the outlines are used up.
     /// </summary>
     public static List<PartitionChunk> SplitChunks(ClaimOutlines outlines, Func<long, bool> overridden, int claimsPerChunk)
     {
