@@ -6,8 +6,8 @@ internal readonly record struct GroupCount(string Victims, string? VictimSide, i
 /// <summary>
 /// The compact form of a built incident that the per-side totals read (<see cref="TotalCalculator"/>): its key, kind,
 /// place, window, side, depth, what it counts for each victim group, and the incidents around it. A partition
-/// reconciled in runs (<see cref="PartitionReconciliation"/>) keeps this of every incident, not its claims, drafts
-/// and figures (issue 14).
+/// reconciled in runs (<see cref="PartitionReconciliation"/>) keeps this of its tallies to its end, and of one run's
+/// events while they are totalled (issue 14).
 /// </summary>
 internal sealed class CountedIncident(string key, IncidentKind kind, string? placeKey, DayWindow window, string? side, int depth,
     GroupCount[] counts, int[] totalContainers)

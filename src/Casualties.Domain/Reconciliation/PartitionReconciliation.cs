@@ -16,21 +16,23 @@ namespace Casualties.Domain.Reconciliation;
 /// runs of events. The units of one run are placed in the same order as in the whole partition, so they group the
 /// same. A partition where a user's correction names a claim is reconciled in one run (a pinned key gathers claims
 /// of any date).</para>
-/// <para>What crosses runs, kept compact: for the per-side totals every incident's key, kind, place, window, side,
-/// depth, figures per victim group and containers (<see cref="CountedIncident"/>); for <c>parts_exceed_whole</c>
-/// around a tally, the count and sum of its parts and the claims the flag may name (<see cref="WholeParts"/>); the
-/// tallies themselves whole. An event's row is complete when its run is done (its containers are tallies or events
-/// of its run); a tally's row, totals and the flags about tallies' parts come from <see cref="Finish"/>.</para>
+/// <para>What crosses runs, kept compact: for the per-side totals the tallies (<see cref="CountedIncident"/>), each
+/// scope's running totals and what the events inside a tally added to it (<see cref="TotalCalculator"/>: a run's
+/// events are totalled as the run ends and let go of); for <c>parts_exceed_whole</c> around a tally, the count and sum
+/// of its parts and the claims the flag may name (<see cref="WholeParts"/>); the incidents a tally directly holds, as
+/// their anchor claims' ids; the tallies themselves whole. An event's row is complete when its run is done (its
+/// containers are tallies or events of its run); a tally's row, totals and the flags about tallies' parts come from
+/// <see cref="Finish"/>.</para>
 /// <para>One run holding every claim gives what <see cref="Reconciler.ReconcilePartition"/> gives.</para>
 /// </remarks>
 public sealed class PartitionReconciliation
 {
     private readonly Reconciler reconciler;
-    private readonly Outcome outcome;
     private readonly List<BuiltIncident> tallies = [];
-    private readonly List<List<string>?> tallyContains = [];
+    private readonly List<TallyContents?> tallyContains = [];
     private readonly List<WholeParts?> tallyParts = [];
-    private readonly List<CountedIncident> counted = [];
+    private readonly TotalCalculator totals;
+    private int incidentCount;
     private int runs;
     private bool finished;
 
@@ -38,11 +40,11 @@ public sealed class PartitionReconciliation
     public PartitionReconciliation(Reconciler reconciler, Outcome outcome)
     {
         this.reconciler = reconciler;
-        this.outcome = outcome;
+        totals = new TotalCalculator(reconciler.Places, outcome);
     }
 
     /// <summary>The incidents built so far (tallies and events).</summary>
-    public int Incidents => counted.Count;
+    public int Incidents => incidentCount;
 
     /// <summary>
     /// Reconciles one run of the partition's claims (<see cref="PartitionRuns"/>: every tally in the first run, whole
@@ -99,14 +101,19 @@ public sealed class PartitionReconciliation
         built = null!;
         Containment.Resolve(all, places, firstInner: first ? 0 : firstEvent);
 
-        // Compact forms: the tallies' indices are the same in the partition's list; this run's events follow.
-        var offset = counted.Count - (first ? 0 : firstEvent);
-        for (var i = first ? 0 : firstEvent; i < all.Count; i++)
+        // The totals: the partition's tallies are kept (compact) for its end; this run's events are totalled now and
+        // let go of (their containers are tallies, below firstEvent, or events of this run).
+        if (first)
         {
-            var containers = all[i].TotalContainers;
-            var renumbered = containers.Length == 0 ? containers : Array.ConvertAll(containers, c => c < firstEvent ? c : offset + c);
-            counted.Add(CountedIncident.Of(all[i], options, renumbered));
+            var compactTallies = new List<CountedIncident>(firstEvent);
+            for (var i = 0; i < firstEvent; i++) compactTallies.Add(CountedIncident.Of(all[i], options, all[i].TotalContainers));
+            totals.AddTallies(compactTallies);
         }
+        var compactEvents = new List<CountedIncident>(all.Count - firstEvent);
+        for (var i = firstEvent; i < all.Count; i++) compactEvents.Add(CountedIncident.Of(all[i], options, all[i].TotalContainers));
+        totals.AddEvents(compactEvents);
+        compactEvents = null!;
+        incidentCount += all.Count - (first ? 0 : firstEvent);
 
         // What each incident directly contains; the parts of an event whole are all in this run, a tally's come later too.
         var eventContains = new List<string>?[all.Count];
@@ -117,7 +124,7 @@ public sealed class PartitionReconciliation
             var container = all[i].Containers[0];
             if (container < firstEvent)
             {
-                (tallyContains[container] ??= []).Add(all[i].Key);
+                (tallyContains[container] ??= new TallyContents()).Add(all[i]);
                 (tallyParts[container] ??= new WholeParts(tallies[container], options)).Add(all[i]);
             }
             else
@@ -147,8 +154,7 @@ public sealed class PartitionReconciliation
         for (var i = 0; i < tallies.Count; i++)
         {
             // In key order, as over the whole partition (its parts came tallies first, then run by run).
-            tallyContains[i]?.Sort(StringComparer.Ordinal);
-            incidents.Add(Row(tallies, i, tallyContains[i]));
+            incidents.Add(Row(tallies, i, tallyContains[i]?.Keys(tallies[i].Outcome)));
         }
         var flags = new List<ConflictFlag>();
         var detector = new FlagDetector(reconciler.Options, reconciler.Places);
@@ -156,8 +162,33 @@ public sealed class PartitionReconciliation
         {
             if (parts is not null) detector.PartsAboveWhole(parts, flags);
         }
-        var totals = counted.Count == 0 ? [] : new TotalCalculator(reconciler.Places).Compute(counted, outcome);
-        return new ReconciliationResult(incidents, totals, flags);
+        return new ReconciliationResult(incidents, totals.Finish(), flags);
+    }
+
+    /// <summary>
+    /// The keys of the incidents directly inside a tally, kept across runs as the claim ids they are made of
+    /// (<c>outcome-id</c>), not as strings: a dense partition's country tally may hold most of its events (issue 14).
+    /// </summary>
+    private sealed class TallyContents
+    {
+        private readonly List<long> anchors = [];
+        private List<string>? pinned;
+
+        public void Add(BuiltIncident incident)
+        {
+            if (incident.Draft.PinnedKey is null) anchors.Add(incident.Draft.Members.Min(m => m.Claim.Id));
+            else (pinned ??= []).Add(incident.Key);
+        }
+
+        /// <summary>The keys in ordinal order (as <see cref="IncidentDraft.Key"/> writes them).</summary>
+        public List<string> Keys(Outcome outcome)
+        {
+            var keys = new List<string>(anchors.Count + (pinned?.Count ?? 0));
+            foreach (var anchor in anchors) keys.Add($"{outcome.ToName()}-{anchor}");
+            if (pinned is not null) keys.AddRange(pinned);
+            keys.Sort(StringComparer.Ordinal);
+            return keys;
+        }
     }
 
     private static Incident Row(List<BuiltIncident> incidents, int i, List<string>? contains)

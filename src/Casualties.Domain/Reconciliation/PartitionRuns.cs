@@ -27,6 +27,12 @@ public readonly record struct ClaimOutline(long Id, long? ParentId, DayWindow Wi
 }
 
 /// <summary>
+/// A chunk of a partition's runs (<see cref="PartitionRuns.SplitChunks(ClaimOutlines, Func{long, bool}, int)"/>): its claims' ids in id order, and the first day
+/// (<see cref="DateOnly.DayNumber"/>) of its events' units (<see cref="int.MinValue"/> for the first chunk).
+/// </summary>
+public sealed record PartitionChunk(long[] Ids, int FirstDay);
+
+/// <summary>
 /// Splits one partition's claims into runs that <see cref="PartitionReconciliation"/> reconciles one after another with
 /// the result of reconciling them at once (issue 14; why it is exact: <see cref="PartitionReconciliation"/>).
 /// </summary>
@@ -44,17 +50,33 @@ public static class PartitionRuns
     private const int MaxHops = 16;
 
     /// <summary>The claim ids of each chunk, in the order to reconcile them (tallies in the first), each in id order.</summary>
-    public static List<long[]> Split(IReadOnlyList<ClaimOutline> claims, Func<long, bool> overridden, int claimsPerChunk)
+    public static List<long[]> Split(IReadOnlyList<ClaimOutline> claims, Func<long, bool> overridden, int claimsPerChunk) =>
+        SplitChunks(claims, overridden, claimsPerChunk).ConvertAll(c => c.Ids);
+
+    /// <summary>
+    /// <see cref="Split"/>, each chunk with the first day of its events: every claim of a chunk after the first lies
+    /// (its window's first day) on or after its chunk's first day and before the next chunk's, so a chunk after the
+    /// first can be read from the partition's claims in day order (the first holds the tallies, of any day).
+    /// </summary>
+    public static List<PartitionChunk> SplitChunks(IReadOnlyList<ClaimOutline> claims, Func<long, bool> overridden, int claimsPerChunk)
     {
-        var n = claims.Count;
-        var order = new int[n];
-        var ids = new long[n];
-        for (var i = 0; i < n; i++) (order[i], ids[i]) = (i, claims[i].Id);
-        Array.Sort(ids, order);
+        var outlines = new ClaimOutlines(claims.Count);
+        foreach (var claim in claims.OrderBy(c => c.Id)) outlines.Add(claim);
+        return SplitChunks(outlines, overridden, claimsPerChunk);
+    }
+
+    /// <summary>
+    /// <see cref="SplitChunks(IReadOnlyList{ClaimOutline}, Func{long, bool}, int)"/> of outlines read in id order, in
+    /// about 38 bytes a claim at most, 12 more for one with a parent (issue 14: a dense partition of 1.5 million claims);
+    /// the outlines are used up.
+    /// </summary>
+    public static List<PartitionChunk> SplitChunks(ClaimOutlines outlines, Func<long, bool> overridden, int claimsPerChunk)
+    {
+        var (n, ids, first, last) = (outlines.Count, outlines.Ids, outlines.Firsts, outlines.Lasts);
         if (n == 0) return [];
         for (var i = 0; i < n; i++)
         {
-            if (overridden(ids[i])) return [Distinct(ids)];
+            if (overridden(ids[i])) return [new PartitionChunk(Distinct(ids.AsSpan(0, n).ToArray()), int.MinValue)];
         }
 
         // The unit of each claim (by the position of its representative in id order): the top of its chain, or the
@@ -66,23 +88,22 @@ public static class PartitionRuns
             var top = i;
             for (var hops = 0; hops < MaxHops; hops++)
             {
-                var outline = claims[order[top]];
-                if (outline.ParentId is not { } parentId || parentId == outline.Id) break;
-                var parent = Array.BinarySearch(ids, parentId);
+                if (outlines.ParentOf(top) is not { } parentId || parentId == ids[top]) break;
+                var parent = Array.BinarySearch(ids, 0, n, parentId);
                 if (parent < 0) break;
                 // Of equal ids (none in a table with a primary key) the grouper keeps the first.
                 while (parent > 0 && ids[parent - 1] == parentId) parent--;
                 top = parent;
             }
-            var topOutline = claims[order[top]];
-            if (topOutline.HasEventKey)
+            if (outlines.HasEventKey(top))
             {
-                if (!byEventKey.TryGetValue(topOutline.EventKeyHash, out var first)) byEventKey[topOutline.EventKeyHash] = first = top;
-                top = first;
+                if (!byEventKey.TryGetValue(outlines.EventKeyHashes[top], out var firstTop)) byEventKey[outlines.EventKeyHashes[top]] = firstTop = top;
+                top = firstTop;
             }
             unit[i] = top;
         }
         byEventKey = null!;
+        var tallies = outlines.TakeTallies();
 
         // Each unit's span and size; a unit is a tally's when its top is a tally (an event id's rows never are).
         var spanFirst = new int[n];
@@ -91,58 +112,83 @@ public static class PartitionRuns
         for (var i = 0; i < n; i++)
         {
             var u = unit[i];
-            var window = claims[order[i]].Window;
-            var (first, last) = (window.First.DayNumber, window.Last.DayNumber);
-            if (size[u]++ == 0) (spanFirst[u], spanLast[u]) = (first, last);
-            else (spanFirst[u], spanLast[u]) = (Math.Min(spanFirst[u], first), Math.Max(spanLast[u], last));
+            if (size[u]++ == 0) (spanFirst[u], spanLast[u]) = (first[i], last[i]);
+            else (spanFirst[u], spanLast[u]) = (Math.Min(spanFirst[u], first[i]), Math.Max(spanLast[u], last[i]));
         }
+        (first, last) = (null!, null!);
+        outlines.Release();
         var tallyClaims = 0;
         var eventUnits = new List<int>();
         for (var u = 0; u < n; u++)
         {
             if (size[u] == 0) continue;
-            if (claims[order[u]].Tally) tallyClaims += size[u];
+            if (tallies[u]) tallyClaims += size[u];
             else eventUnits.Add(u);
         }
 
-        // Runs of overlapping spans, swept in order of their first day, gathered into chunks.
+        // Runs of overlapping spans, swept in order of their first day, gathered into chunks; a unit's chunk is noted in
+        // the place of its span's last day once its run is made (it is not read again).
         eventUnits.Sort((a, b) => spanFirst[a] != spanFirst[b] ? spanFirst[a].CompareTo(spanFirst[b]) : a.CompareTo(b));
-        var chunkOf = new int[n];
+        var chunkOf = spanLast;
+        var chunkFirstDays = new List<int> { int.MinValue };
+        var chunkSizes = new List<int> { tallyClaims };
         var (chunk, chunkClaims) = (0, tallyClaims);
         for (var k = 0; k < eventUnits.Count;)
         {
             // One run: units from k while they overlap the days reached so far.
-            var (end, last, runClaims) = (k, int.MinValue, 0);
-            while (end < eventUnits.Count && (end == k || spanFirst[eventUnits[end]] <= last))
+            var (end, reached, runClaims) = (k, int.MinValue, 0);
+            while (end < eventUnits.Count && (end == k || spanFirst[eventUnits[end]] <= reached))
             {
-                last = Math.Max(last, spanLast[eventUnits[end]]);
+                reached = Math.Max(reached, spanLast[eventUnits[end]]);
                 runClaims += size[eventUnits[end]];
                 end++;
             }
-            if (chunkClaims > 0 && chunkClaims + runClaims > claimsPerChunk) (chunk, chunkClaims) = (chunk + 1, 0);
+            if (chunkClaims > 0 && chunkClaims + runClaims > claimsPerChunk)
+            {
+                (chunk, chunkClaims) = (chunk + 1, 0);
+                // Units are swept in order of their first day: this run's first is the chunk's.
+                chunkFirstDays.Add(spanFirst[eventUnits[k]]);
+                chunkSizes.Add(0);
+            }
             for (var j = k; j < end; j++) chunkOf[eventUnits[j]] = chunk;
             chunkClaims += runClaims;
+            chunkSizes[chunk] += runClaims;
             k = end;
         }
+        eventUnits = null!;
 
-        var chunks = new List<long>[chunk + 1];
-        for (var c = 0; c < chunks.Length; c++) chunks[c] = [];
+        var chunks = new long[chunk + 1][];
+        var filled = new int[chunk + 1];
+        for (var c = 0; c < chunks.Length; c++) chunks[c] = new long[chunkSizes[c]];
         for (var i = 0; i < n; i++)
         {
-            if (i > 0 && ids[i] == ids[i - 1]) continue;
             var u = unit[i];
-            chunks[claims[order[u]].Tally ? 0 : chunkOf[u]].Add(ids[i]);
+            var c = tallies[u] ? 0 : chunkOf[u];
+            chunks[c][filled[c]++] = ids[i];
         }
-        return chunks.Where(c => c.Count > 0).Select(c => c.ToArray()).ToList();
+        var result = new List<PartitionChunk>(chunks.Length);
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            // Equal ids (none in a table with a primary key) once.
+            var distinct = Distinct(chunks[c]);
+            if (distinct.Length > 0) result.Add(new PartitionChunk(distinct, chunkFirstDays[c]));
+        }
+        return result;
     }
 
     private static long[] Distinct(long[] sorted)
     {
-        var list = new List<long>(sorted.Length);
-        for (var i = 0; i < sorted.Length; i++)
+        var repeated = 0;
+        for (var i = 1; i < sorted.Length; i++)
         {
-            if (i == 0 || sorted[i] != sorted[i - 1]) list.Add(sorted[i]);
+            if (sorted[i] == sorted[i - 1]) repeated++;
         }
-        return list.ToArray();
+        if (repeated == 0) return sorted;
+        var distinct = new long[sorted.Length - repeated];
+        for (int i = 0, d = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1]) distinct[d++] = sorted[i];
+        }
+        return distinct;
     }
 }

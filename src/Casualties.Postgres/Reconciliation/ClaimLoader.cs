@@ -39,6 +39,15 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
           AND f.retired_at IS NULL
         """;
 
+    /// <summary>
+    /// <see cref="ClaimsSql"/> about in the order of the claims' first days (the window's first day from the dates as
+    /// stored; a month's or year's start stored after its first day only comes a little late).
+    /// </summary>
+    const string ClaimsByDaySql = ClaimsSql + """
+
+        ORDER BY least(coalesce(c.start_date, c.end_date, c.reported), coalesce(c.end_date, c.start_date, c.reported))
+        """;
+
     const string ClaimsByIdSql = SelectSql + """
 
         WHERE c.id = ANY(@ids) AND f.retired_at IS NULL
@@ -52,6 +61,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         LEFT JOIN feed_records f ON f.id = c.record_id
         WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
           AND f.retired_at IS NULL
+        ORDER BY c.id
         """;
 
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
@@ -69,6 +79,22 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     }
 
     /// <summary>
+    /// The claims <see cref="Load"/> reads, one at a time as the server sends them, about in the order of their first
+    /// days: a large partition read once and split into its runs as it streams (issue 14).
+    /// </summary>
+    public async IAsyncEnumerable<ClaimRecord> StreamByDay(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(ClaimsByDaySql, conn, tx);
+        cmd.Parameters.AddWithValue("outcome", outcome.ToName());
+        cmd.Parameters.AddWithValue("places", places);
+        cmd.Parameters.AddWithValue("unplaced", unplaced);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var lastEventKey = new string?[1];
+        while (await reader.ReadAsync(ct)) yield return Record(reader, outcome, lastEventKey);
+    }
+
+    /// <summary>
     /// The claims of <paramref name="outcome"/> with these ids, retired dataset rows left out: a run of a partition
     /// that <see cref="LoadOutlines"/> read and <see cref="PartitionRuns.Split"/> split (issue 14).
     /// </summary>
@@ -81,10 +107,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
 
     /// <summary>
     /// The outline of every claim <see cref="Load"/> would read (id, parent, window, tally or not, a hash of the event
-    /// id), to split a large partition into runs before its claims are read run by run; <paramref name="expected"/> of them
-    /// (the claims counted before), so that the list is not copied as it grows.
+    /// id), in id order, to split a large partition into runs before its claims are read run by run; <paramref name="expected"/>
+    /// of them (the claims counted before), so that the arrays are not copied as they grow.
     /// </summary>
-    public static async Task<List<ClaimOutline>> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
+    public static async Task<ClaimOutlines> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
         bool unplaced, int expected, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(OutlinesSql, conn, tx);
@@ -92,7 +118,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var outlines = new List<ClaimOutline>(expected);
+        var outlines = new ClaimOutlines(expected);
         while (await reader.ReadAsync(ct))
         {
             var window = ClaimFacts.Window(Date(reader, 2), Date(reader, 4), reader.GetFieldValue<DateOnly>(7));
@@ -108,55 +134,62 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     {
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var claims = new List<ClaimRecord>();
-        string? lastEventKey = null;
-        while (await reader.ReadAsync(ct))
-        {
-            var placeKey = reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13));
-            var placeName = reader.IsDBNull(25) ? null : reader.GetString(25);
-            var eventKey = reader.IsDBNull(24) ? null : reader.GetString(24);
-            // The rows of one dataset event come together: they share one string.
-            if (eventKey is not null && string.Equals(eventKey, lastEventKey, StringComparison.Ordinal)) eventKey = lastEventKey;
-            lastEventKey = eventKey ?? lastEventKey;
-            var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var parsed) ? parsed : (PlaceScope?)null;
-            var claim = new Claim(
-                Outcome: outcome,
-                Victims: Intern(reader.GetString(2)),
-                VictimSide: NullableString(reader, 3),
-                Quantity: Quantity(reader),
-                Parent: null,
-                Source: NullableString(reader, 10),
-                Perpetrator: null,
-                PerpetratorSide: NullableString(reader, 12),
-                Place: placeName,
-                Period: Period(Date(reader, 16), Date(reader, 18)),
-                Cumulative: reader.GetBoolean(20),
-                Quote: null,
-                Span: null,
-                Confidence: reader.GetFloat(27))
-            {
-                PlaceScope = scope,
-            };
-            claims.Add(new ClaimRecord(
-                Id: reader.GetInt64(0),
-                Claim: claim,
-                Best: reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                ParentId: reader.IsDBNull(9) ? null : reader.GetInt64(9),
-                SourceReliability: reader.GetDouble(11),
-                PlaceKey: placeIndex is null ? placeKey : placeIndex.KeyOf(placeKey, placeName, keepKnown: eventKey is not null),
-                Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
-                Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
-                Reported: reader.GetFieldValue<DateOnly>(21),
-                Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
-                Position: reader.GetInt32(23),
-                EventKey: eventKey));
-        }
+        var lastEventKey = new string?[1];
+        while (await reader.ReadAsync(ct)) claims.Add(Record(reader, outcome, lastEventKey));
         return claims;
+    }
+
+    /// <summary>
+    /// The claim at the reader's row; the rows of one dataset event come together and share one event id string
+    /// (<paramref name="lastEventKey"/> holds the last one read).
+    /// </summary>
+    private ClaimRecord Record(NpgsqlDataReader reader, Outcome outcome, string?[] lastEventKey)
+    {
+        var placeKey = reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13));
+        var placeName = reader.IsDBNull(25) ? null : reader.GetString(25);
+        var eventKey = reader.IsDBNull(24) ? null : reader.GetString(24);
+        // The rows of one dataset event come together: they share one string.
+        if (eventKey is not null && string.Equals(eventKey, lastEventKey[0], StringComparison.Ordinal)) eventKey = lastEventKey[0];
+        lastEventKey[0] = eventKey ?? lastEventKey[0];
+        var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var parsed) ? parsed : (PlaceScope?)null;
+        var claim = new Claim(
+            Outcome: outcome,
+            Victims: Intern(reader.GetString(2)),
+            VictimSide: NullableString(reader, 3),
+            Quantity: Quantity(reader),
+            Parent: null,
+            Source: NullableString(reader, 10),
+            Perpetrator: null,
+            PerpetratorSide: NullableString(reader, 12),
+            Place: placeName,
+            Period: Period(Date(reader, 16), Date(reader, 18)),
+            Cumulative: reader.GetBoolean(20),
+            Quote: null,
+            Span: null,
+            Confidence: reader.GetFloat(27))
+        {
+            PlaceScope = scope,
+        };
+        return new ClaimRecord(
+            Id: reader.GetInt64(0),
+            Claim: claim,
+            Best: reader.IsDBNull(8) ? null : reader.GetInt32(8),
+            ParentId: reader.IsDBNull(9) ? null : reader.GetInt64(9),
+            SourceReliability: reader.GetDouble(11),
+            PlaceKey: placeIndex is null ? placeKey : placeIndex.KeyOf(placeKey, placeName, keepKnown: eventKey is not null),
+            Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
+            Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
+            Reported: reader.GetFieldValue<DateOnly>(21),
+            Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
+            Position: reader.GetInt32(23),
+            EventKey: eventKey);
     }
 
     private string Intern(string value)
     {
         if (strings.TryGetValue(value, out var interned)) return interned;
-        if (strings.Count > 200_000) strings.Clear();
+        // Bounded by about the claims in flight (a dense partition's dataset rows each name their own record).
+        if (strings.Count > 50_000) strings.Clear();
         strings[value] = value;
         return value;
     }

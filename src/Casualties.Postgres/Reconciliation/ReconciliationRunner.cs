@@ -362,9 +362,10 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
 
     /// <summary>
     /// Reads and reconciles one large partition in runs (issue 14): the outlines of its claims first (id, parent, window,
-    /// event id), split into runs that reconcile exactly as the whole (<see cref="PartitionRuns"/>), then each run's
-    /// claims by id, once the budget has room for them, reconciled one run after another on a thread of its own
-    /// (<see cref="PartitionReconciliation"/>) while the next is read and the one before is stored.
+    /// event id), split into runs that reconcile exactly as the whole (<see cref="PartitionRuns"/>); then the first chunk
+    /// of runs (with every tally) by id, and the others from one query of the partition's claims in day order, each claim
+    /// to the chunk whose days it lies in, a chunk read once the budget has room for it; reconciled one chunk after
+    /// another on a thread of its own (<see cref="PartitionReconciliation"/>) while the next is read and the one before is stored.
     /// </summary>
     private async Task ReadInRuns(NpgsqlConnection conn, NpgsqlTransaction tx, ClaimLoader loader, Reconciler reconciler, PartitionKey partition,
         long[] placeIds, long claimCount, SemaphoreSlim budget, int units, ChannelWriter<(Task<Piece>, int)> ready, PhaseTimes phases,
@@ -375,25 +376,72 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         for (var i = 0; i < outlineUnits; i++) await budget.WaitAsync(ct);
         var started = Stopwatch.GetTimestamp();
         var outlines = await ClaimLoader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
-        var chunks = PartitionRuns.Split(outlines, reconciler.IsOverridden, ClaimsPerBatch);
+        var chunks = PartitionRuns.SplitChunks(outlines, reconciler.IsOverridden, ClaimsPerBatch);
         outlines = null!;
         budget.Release(outlineUnits);
         phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
         var running = new PartitionReconciliation(reconciler, partition.Outcome);
-        if (chunks.Count == 0) chunks.Add([]);
+        if (chunks.Count == 0) chunks.Add(new PartitionChunk([], int.MinValue));
         Task? previous = null;
-        for (var c = 0; c < chunks.Count; c++)
+
+        // The first chunk (the tallies, of any day, and the first runs of events) by id.
+        var first = chunks[0].Ids;
+        var firstUnits = Math.Clamp(first.Length / ClaimsPerUnit + 1, 1, units);
+        for (var i = 0; i < firstUnits; i++) await budget.WaitAsync(ct);
+        started = Stopwatch.GetTimestamp();
+        var claims = first.Length == 0 ? [] : await loader.LoadByIds(conn, tx, partition.Outcome, first, ct);
+        counted(claims.Count);
+        phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
+        await Hand(claims, 0, firstUnits);
+        claims = null!; // not held here while the rest is read
+        if (chunks.Count == 1) return;
+
+        // The rest in one query, in about the order of the claims' first days, each claim to the chunk whose days it lies
+        // in (PartitionChunk.FirstDay: exact, whatever the order), a chunk handed on once all its claims came. Claims of the
+        // first chunk (read above) are passed over; a claim of a chunk already handed on, or of none, is an error.
+        var firstDays = chunks.ConvertAll(c => c.FirstDay).ToArray();
+        var pending = new List<ClaimRecord>?[chunks.Count];
+        var missing = chunks.ConvertAll(c => c.Ids.Length).ToArray();
+        await using var stream = loader.StreamByDay(conn, tx, partition.Outcome, placeIds, unplaced: false, ct).GetAsyncEnumerator(ct);
+        for (var c = 1; c < chunks.Count; c++)
         {
-            var ids = chunks[c];
-            chunks[c] = null!;
-            var chunkUnits = Math.Clamp(ids.Length / ClaimsPerUnit + 1, 1, units);
+            var chunkUnits = Math.Clamp(chunks[c].Ids.Length / ClaimsPerUnit + 1, 1, units);
             for (var i = 0; i < chunkUnits; i++) await budget.WaitAsync(ct);
             started = Stopwatch.GetTimestamp();
-            var claims = ids.Length == 0 ? [] : await loader.LoadByIds(conn, tx, partition.Outcome, ids, ct);
-            counted(claims.Count);
+            while (missing[c] > 0)
+            {
+                if (!await stream.MoveNextAsync()) throw new InvalidOperationException($"Claims of a run of partition {partition} were not read again ({missing[c]} of its chunk {c}).");
+                Route(stream.Current, c);
+            }
+            var chunkClaims = pending[c] ?? [];
+            pending[c] = null;
+            chunks[c] = null!;
+            counted(chunkClaims.Count);
             phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
-            var reconciling = StartReconcilingRun(previous, reconciler, running, partition, claims, opens: c == 0, closes: c == chunks.Count - 1, ct);
-            claims = null!;
+            await Hand(chunkClaims, c, chunkUnits);
+            chunkClaims = null!;
+        }
+        started = Stopwatch.GetTimestamp();
+        while (await stream.MoveNextAsync()) Route(stream.Current, chunks.Count);
+        phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
+
+        void Route(ClaimRecord claim, int handing)
+        {
+            if (Array.BinarySearch(first, claim.Id) >= 0) return;
+            var day = claim.Window().First.DayNumber;
+            var chunk = Array.BinarySearch(firstDays, 1, firstDays.Length - 1, day);
+            chunk = chunk >= 0 ? chunk : ~chunk - 1; // the last chunk starting on or before the day (first days rise strictly)
+            if (chunk < handing || chunk >= chunks.Count || Array.BinarySearch(chunks[chunk].Ids, claim.Id) < 0)
+            {
+                throw new InvalidOperationException($"Claim {claim.Id} of partition {partition} lies in no run still to read (day {day}, chunk {chunk}).");
+            }
+            (pending[chunk] ??= new List<ClaimRecord>(chunks[chunk].Ids.Length)).Add(claim);
+            missing[chunk]--;
+        }
+
+        async Task Hand(List<ClaimRecord> chunkClaims, int c, int chunkUnits)
+        {
+            var reconciling = StartReconcilingRun(previous, reconciler, running, partition, chunkClaims, opens: c == 0, closes: c == chunks.Count - 1, ct);
             // The next run waits for this one (a partition's runs go in order); it need not hold this one's rows.
             previous = reconciling.ContinueWith(static t => t.GetAwaiter().GetResult(), CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

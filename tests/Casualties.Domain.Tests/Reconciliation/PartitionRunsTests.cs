@@ -102,6 +102,29 @@ public sealed class PartitionRunsTests
             .And(None(tallies.Where(id => !chunks[0].Contains(id)).Select(id => $"tally {id} outside the first run"), "tallies"));
     }, Cases);
 
+    /// <summary>
+    /// A chunk after the first is read from the partition's claims in day order, each claim to the chunk whose days it
+    /// lies in (issue 14): every claim of such a chunk starts on or after its first day and before the next chunk's.
+    /// </summary>
+    [Test]
+    public void Each_claim_of_a_chunk_after_the_first_starts_in_its_chunks_days() => Check(ClaimSet.Arbitrary(), set =>
+    {
+        var claims = WithDatasetEvents(set.Claims());
+        var byId = claims.ToDictionary(c => c.Id);
+        var chunks = PartitionRuns.SplitChunks(claims.ConvertAll(ClaimOutline.Of), _ => false, 2);
+        var outside = new List<string>();
+        for (var c = 1; c < chunks.Count; c++)
+        {
+            var end = c + 1 < chunks.Count ? chunks[c + 1].FirstDay : int.MaxValue;
+            foreach (var id in chunks[c].Ids)
+            {
+                var day = byId[id].Window().First.DayNumber;
+                if (day < chunks[c].FirstDay || day >= end) outside.Add($"claim {id} (day {day}) outside chunk {c} [{chunks[c].FirstDay}, {end})");
+            }
+        }
+        return None(outside, "claims outside their chunk's days");
+    }, Cases);
+
     [Test]
     public void Events_on_days_apart_are_runs_apart_and_a_dataset_event_spans_its_rows_days()
     {
