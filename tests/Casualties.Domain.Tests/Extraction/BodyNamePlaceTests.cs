@@ -88,4 +88,9 @@ public sealed class BodyNamePlaceTests
     [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled to Sevare since then.")]
     public void Where_people_fled_to_is_not_where_they_were_displaced(string text)
         => Assert.That(TestData.Extract(text, Day).Single(c => c.Outcome == Outcome.Displaced).Place, Is.EqualTo("Dioura-Nekou"));
+
+    [Test]
+    public void A_town_written_with_City_after_its_name_is_the_layers_town()
+        => Assert.That(TestData.OnlyClaim("BACOLOD CITY, Philippines (Wire) - Five XKZ fighters were killed on Tuesday in Guihulngan City.", Day).Place,
+            Does.StartWith("Guihul"));
 }
