@@ -79,6 +79,8 @@ internal sealed partial class DocumentReader
         }
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
+        // "in Sitio Kangwayan", "in Purok 3": a settlement whose name opens with its unit's title, kept with it.
+        if (text.IsAny(i, "Sitio", "Purok") && (text.IsCapitalized(i + 1) || text.Kind(i + 1) == TokenKind.Number)) context = OpenPlaceContext.Strong;
         var generated = extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates);
         if (generated) VoteForUnplacedDocument(text, i, generatedLength, candidates);
         // "Guihulngan City", "Bacolod City": a town the layer names without the word "City" its country writes after it.

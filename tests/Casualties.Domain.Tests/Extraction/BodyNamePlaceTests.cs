@@ -93,4 +93,9 @@ public sealed class BodyNamePlaceTests
     public void A_town_written_with_City_after_its_name_is_the_layers_town()
         => Assert.That(TestData.OnlyClaim("BACOLOD CITY, Philippines (Wire) - Five XKZ fighters were killed on Tuesday in Guihulngan City.", Day).Place,
             Does.StartWith("Guihul"));
+
+    [Test]
+    public void A_settlement_named_with_its_units_title_is_kept_with_it()
+        => Assert.That(TestData.OnlyClaim("BACOLOD CITY, Philippines (Wire) - Soldiers clashed with rebels in Sitio Malubog Daku on Tuesday, killing five fighters.", Day).Place,
+            Is.EqualTo("Sitio Malubog Daku"));
 }
