@@ -100,6 +100,8 @@ internal sealed partial class DocumentReader
             length = generatedLength;
             Vote(chosen);
             RememberOpenPlace(chosen);
+            // "in Cabo Delgado province ... in the province": the layer's division is the one "the province" means.
+            if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(p => p.Kind == "region") is { } region) lastRegion = region;
             return true;
         }
         if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to) && !IsEventPlacePhrase(text, i, NameEnd(text, i, to))) return false;

@@ -98,4 +98,9 @@ public sealed class BodyNamePlaceTests
     public void A_settlement_named_with_its_units_title_is_kept_with_it()
         => Assert.That(TestData.OnlyClaim("BACOLOD CITY, Philippines (Wire) - Soldiers clashed with rebels in Sitio Malubog Daku on Tuesday, killing five fighters.", Day).Place,
             Is.EqualTo("Sitio Malubog Daku"));
+
+    [Test]
+    public void The_province_after_a_division_of_the_generated_layer_is_that_division()
+        => Assert.That(TestData.OnlyClaim("PEMBA, Mozambique (Wire) - Insurgents attacked a village in Cabo Delgado province on Tuesday. The governor said 187 people had been killed in the province since January.", Day).Place,
+            Does.StartWith("Cabo Delgado"));
 }
