@@ -79,8 +79,17 @@ internal sealed partial class DocumentReader
         }
         var context = PlaceContextAt(text, i);
         if (context == OpenPlaceContext.None) return false;
+        // "in Sitio Kangwayan", "in Purok 3": a settlement whose name opens with its unit's title, kept with it.
+        if (text.IsAny(i, "Sitio", "Purok") && (text.IsCapitalized(i + 1) || text.Kind(i + 1) == TokenKind.Number)) context = OpenPlaceContext.Strong;
         var generated = extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates);
         if (generated) VoteForUnplacedDocument(text, i, generatedLength, candidates);
+        // "Guihulngan City", "Bacolod City": a town the layer names without the word "City" its country writes after it.
+        if (generated && text.Is(i + generatedLength, "City") && text.IsCapitalized(i + generatedLength) && candidates.Any(IsTown)
+            && !ContinuesName(text, i + generatedLength + 1))
+        {
+            candidates = [.. candidates.Where(IsTown)];
+            generatedLength++;
+        }
         // "Cabo Delgado province": a division the layer names with its noun ("Cabo Delgado Province"), written in lower case.
         if (generated
             && (text.IsCapitalized(i + generatedLength - 1) || generatedLength > 1 && SettlementNouns.Contains(text[i + generatedLength - 1]))
@@ -91,6 +100,8 @@ internal sealed partial class DocumentReader
             length = generatedLength;
             Vote(chosen);
             RememberOpenPlace(chosen);
+            // "in Cabo Delgado province ... in the province": the layer's division is the one "the province" means.
+            if (Reference.Gazetteer.AncestryOf(chosen).FirstOrDefault(p => p.Kind == "region") is { } region) lastRegion = region;
             return true;
         }
         if (context != OpenPlaceContext.Strong && !NestedPlaceFollows(text, NameEnd(text, i, to), to) && !IsEventPlacePhrase(text, i, NameEnd(text, i, to))) return false;
@@ -240,6 +251,8 @@ internal sealed partial class DocumentReader
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>
         text.IsAny(after, "district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs");
+
+    private static bool IsTown(Place place) => place.Kind == "city";
 
     private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");
 

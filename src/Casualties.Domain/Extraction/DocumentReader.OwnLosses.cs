@@ -11,11 +11,12 @@ namespace Casualties.Domain.Extraction;
 /// </summary>
 internal sealed partial class DocumentReader
 {
-    /// <summary>Nouns for a state's own armed men, which a state speaker reporting them unqualified means as its own.</summary>
+    /// <summary>Nouns for a state's own armed men: victims no one kills on their own side, whom a state speaker reporting them unqualified means as its own.</summary>
     private static readonly HashSet<string> StateForceVictimNouns = new WordSet()
     {
-        "soldiers", "soldier", "troops", "servicemen", "serviceman", "officers", "policemen", "personnel", "guards", "marines",
-        "paratroopers", "conscripts", "reservists", "sailors", "airmen", "gendarmes",
+        "soldiers", "soldier", "troops", "servicemen", "serviceman", "servicemembers", "officers", "policemen", "police",
+        "personnel", "guards", "rangers", "marines", "paratroopers", "commandos", "conscripts", "reservists", "sailors",
+        "airmen", "gendarmes",
     };
 
     private static readonly HashSet<string> AttackWords = new WordSet()

@@ -103,7 +103,7 @@ internal sealed partial class DocumentReader
         for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
         {
             if (!text.IsWord(k)) continue;
-            if (StateForceVictimWords.Contains(text[k]) || StateForceVictimNouns.Contains(text[k])) state = true;
+            if (StateForceVictimNouns.Contains(text[k])) state = true;
             else if (StateEnemyVictimNouns.Contains(text[k])) enemy = true;
         }
         return state == enemy ? null : state ? UnnamedOpposition : UnnamedGovernment;
@@ -286,19 +286,13 @@ internal sealed partial class DocumentReader
     private string? NationalSide(Actor actor) =>
         actor.Kind == NationalKind && nationalAgents.Count > 1 && nationalCountries.TryGetValue(actor, out var country) ? country : actor.Side;
 
-    private static readonly HashSet<string> StateForceVictimWords = new WordSet()
-    {
-        "soldier", "soldiers", "troops", "servicemen", "servicemembers", "policemen", "police", "officers", "personnel",
-        "gendarmes", "guards", "rangers", "marines", "paratroopers", "commandos", "sailors", "airmen",
-    };
-
     /// <summary>"nine soldiers", "11 security personnel", "two police officers": the state's own men among the victims.</summary>
     private static bool VictimsAreStateForces(TokenText text, ClaimDraft draft)
     {
         if (draft.Victims != VictimGroups.Combatants) return false;
         for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
         {
-            if (text.IsWord(k) && StateForceVictimWords.Contains(text[k])) return true;
+            if (text.IsWord(k) && StateForceVictimNouns.Contains(text[k])) return true;
         }
         return false;
     }

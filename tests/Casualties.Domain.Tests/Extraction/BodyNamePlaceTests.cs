@@ -88,4 +88,19 @@ public sealed class BodyNamePlaceTests
     [TestCase("MOPTI, Mali (Wire) - Gunmen attacked the hamlet of Dioura-Nekou on Monday. Some 300 inhabitants have fled to Sevare since then.")]
     public void Where_people_fled_to_is_not_where_they_were_displaced(string text)
         => Assert.That(TestData.Extract(text, Day).Single(c => c.Outcome == Outcome.Displaced).Place, Is.EqualTo("Dioura-Nekou"));
+
+    [Test]
+    public void A_town_written_with_City_after_its_name_is_the_layers_town()
+        => Assert.That(TestData.OnlyClaim("BACOLOD CITY, Philippines (Wire) - Five XKZ fighters were killed on Tuesday in Guihulngan City.", Day).Place,
+            Does.StartWith("Guihul"));
+
+    [Test]
+    public void A_settlement_named_with_its_units_title_is_kept_with_it()
+        => Assert.That(TestData.OnlyClaim("BACOLOD CITY, Philippines (Wire) - Soldiers clashed with rebels in Sitio Malubog Daku on Tuesday, killing five fighters.", Day).Place,
+            Is.EqualTo("Sitio Malubog Daku"));
+
+    [Test]
+    public void The_province_after_a_division_of_the_generated_layer_is_that_division()
+        => Assert.That(TestData.OnlyClaim("PEMBA, Mozambique (Wire) - Insurgents attacked a village in Cabo Delgado province on Tuesday. The governor said 187 people had been killed in the province since January.", Day).Place,
+            Does.StartWith("Cabo Delgado"));
 }
