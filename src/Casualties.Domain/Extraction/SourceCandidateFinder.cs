@@ -344,9 +344,26 @@ internal static class SourceCandidateFinder
         {
             if (text.IsAny(k, "in", "at", "from", "near") && !text.IsCapitalized(from)) { to = k - 1; break; }
         }
-        while (to > from && text.IsWord(to) && AttributionVocabulary.SpokesNouns.Contains(text[to])) to--;
+        // "the town's administrator", "the district administrator": a role of a place, not of a body, is the office itself.
+        if (!RoleOfAPlace(text, from, to))
+        {
+            while (to > from && text.IsWord(to) && AttributionVocabulary.SpokesNouns.Contains(text[to])) to--;
+        }
         if (from > to) return null;
         return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
+    }
+
+    /// <summary>Nouns of a place whose role-holder ("the town's administrator") is an office of its own.</summary>
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "town", "city", "village", "district", "province", "region", "county", "commune", "municipality", "camp", "state",
+    };
+
+    private static bool RoleOfAPlace(TokenText text, int from, int to)
+    {
+        if (to <= from || !text.IsWord(to) || !AttributionVocabulary.SpokesNouns.Contains(text[to])) return false;
+        var before = text.Is(to - 1, "s") && text.IsApostrophe(to - 2) ? to - 3 : to - 1;
+        return before == from && text.IsWord(before) && PlaceNouns.Contains(text[before].ToString());
     }
 
     /// <summary>

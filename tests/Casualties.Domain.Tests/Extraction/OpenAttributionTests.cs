@@ -32,6 +32,8 @@ public sealed class OpenAttributionTests
         Assert.That(Only(text).Source, Is.EqualTo(source));
 
     [TestCase("Twelve civilians died in the attack, the district council said in a statement.", "district council")]
+    [TestCase("Twelve civilians died in the attack, the town's administrator said.", "town's administrator")]
+    [TestCase("Twelve civilians died in the attack, the district administrator said.", "district administrator")]
     [TestCase("The provincial governor said nine people were killed in the raid.", "provincial governor")]
     [TestCase("Nine people were killed in the raid, according to local authorities.", "local authorities")]
     public void An_office_named_without_a_person_is_the_source_by_its_office(string text, string source) =>
