@@ -84,10 +84,10 @@ internal sealed partial class DocumentReader
         var generated = extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var candidates);
         if (generated) VoteForUnplacedDocument(text, i, generatedLength, candidates);
         // "Guihulngan City", "Bacolod City": a town the layer names without the word "City" its country writes after it.
-        if (generated && text.Is(i + generatedLength, "City") && text.IsCapitalized(i + generatedLength) && candidates.Any(IsTown)
+        if (generated && text.Is(i + generatedLength, "City") && text.IsCapitalized(i + generatedLength) && candidates.Any(IsSettlement)
             && !ContinuesName(text, i + generatedLength + 1))
         {
-            candidates = [.. candidates.Where(IsTown)];
+            candidates = [.. candidates.Where(IsSettlement)];
             generatedLength++;
         }
         // "Cabo Delgado province": a division the layer names with its noun ("Cabo Delgado Province"), written in lower case.
@@ -251,8 +251,6 @@ internal sealed partial class DocumentReader
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>
         text.IsAny(after, "district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs");
-
-    private static bool IsTown(Place place) => place.Kind == "city";
 
     private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");
 
