@@ -16,8 +16,9 @@ internal sealed partial class IncidentGrouper
         foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
         var ordered = byId.Values.ToArray();
         Array.Sort(ordered, (a, b) => a.Id.CompareTo(b.Id));
-        var units = new Dictionary<UnitKey, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>();
-        var firstOfStatement = new Dictionary<ClaimRecord, ClaimRecord>(SameStatement.Instance);
+        // Sized for every claim at once: grown by doubling they were a chain of large arrays a run (issue 14).
+        var units = new Dictionary<UnitKey, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>(ordered.Length);
+        var firstOfStatement = new Dictionary<ClaimRecord, ClaimRecord>(ordered.Length, SameStatement.Instance);
         foreach (var claim in ordered)
         {
             var root = RootOf(claim, byId);

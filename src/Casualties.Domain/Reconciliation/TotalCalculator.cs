@@ -228,7 +228,7 @@ internal sealed class TotalCalculator(PlaceIndex places, Outcome outcome)
             var (a, b) = (nodes[x].Incident, nodes[y].Incident);
             var order = b.Depth.CompareTo(a.Depth);
             if (order == 0) order = a.Window.Days.CompareTo(b.Window.Days);
-            if (order == 0) order = a.Kind.CompareTo(b.Kind);
+            if (order == 0) order = ((int)a.Kind).CompareTo((int)b.Kind); // not Enum.CompareTo(object): a box a call
             return order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
         });
         var rank = new int[nodes.Count];
