@@ -93,7 +93,7 @@ public static class ReconcileBenchmark
         if (serverCpu is { } before && await ServerCpu.Used(dataSource, ct) is { } after)
             Console.Error.WriteLine($"reconcile: full used {(after - before).TotalSeconds:0.00} s of CPU in the PostgreSQL server");
         Console.Error.WriteLine($"reconcile: full {full:0.00} s ({fullSummary.Incidents:#,0} incidents, {fullSummary.Flags:#,0} flags, peak {fullPeak:0} MB; " +
-                                $"managed heap at most {heapPeak:0} MB, sampled every 50 ms)");
+                                $"managed heap at most {heapPeak:0} MB, committed by the GC at most {heap.CommittedPeak:0} MB, sampled every 50 ms)");
         Console.Error.WriteLine($"reconcile: full phases {Phases(fullSummary)}");
         Console.Error.WriteLine($"{name}: full results {await ResultHashes(dataSource, ct)}");
 

@@ -29,7 +29,11 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
     private readonly Dictionary<string, string[]> singleSignatures = new(StringComparer.Ordinal);
     private HashSet<IncidentDraft> candidates = new(ReferenceEqualityComparer.Instance);
 
-    public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims)
+    /// <summary>
+    /// The claims grouped into drafts; <paramref name="byId"/>, when given, is the claims by id, the first of each id
+    /// (the caller's, so that a run builds one such map, not two: issue 14).
+    /// </summary>
+    public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims, Dictionary<long, ClaimRecord>? byId = null)
     {
         eventsByDay.Clear();
         indexedEvents.Clear();
@@ -38,7 +42,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
         talliesByStartYear.Clear();
         singleSignatures.Clear();
         var drafts = new List<IncidentDraft>();
-        foreach (var unit in Units(claims))
+        foreach (var unit in Units(claims, byId))
         {
             var representative = unit.Representative;
             IncidentDraft draft;
