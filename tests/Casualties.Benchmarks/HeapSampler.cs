@@ -5,6 +5,10 @@ public sealed class HeapSampler
 {
     private readonly CancellationTokenSource stop = new();
     private Task<double> sampling = Task.FromResult(0.0);
+    private long committedPeak;
+
+    /// <summary>The most memory the collector had committed (heap, free regions kept, its bookkeeping) at a sample, in MB.</summary>
+    public double CommittedPeak => committedPeak / (1024.0 * 1024.0);
 
     public static HeapSampler Start()
     {
@@ -15,6 +19,7 @@ public sealed class HeapSampler
             while (!sampler.stop.IsCancellationRequested)
             {
                 peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+                sampler.committedPeak = Math.Max(sampler.committedPeak, GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes);
                 try { await Task.Delay(50, sampler.stop.Token); }
                 catch (OperationCanceledException) { break; }
             }

@@ -81,15 +81,19 @@ public static class ReconcileBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var heap = HeapSampler.Start();
+        var allocated = GC.GetTotalAllocatedBytes();
+        var gcEvents = GcEvents.StartIfAsked();
         var full = await Time(async () => fullSummary = await new ReconciliationRunner(dataSource).Run(full: true, ct));
         var heapPeak = await heap.Stop();
+        gcEvents?.Report(name);
         Console.Error.WriteLine($"reconcile: full used {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process; " +
-                                $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
+                                $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s; " +
+                                $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:N0} MB allocated");
         var fullPeak = PeakMemory.Megabytes();
         if (serverCpu is { } before && await ServerCpu.Used(dataSource, ct) is { } after)
             Console.Error.WriteLine($"reconcile: full used {(after - before).TotalSeconds:0.00} s of CPU in the PostgreSQL server");
         Console.Error.WriteLine($"reconcile: full {full:0.00} s ({fullSummary.Incidents:#,0} incidents, {fullSummary.Flags:#,0} flags, peak {fullPeak:0} MB; " +
-                                $"managed heap at most {heapPeak:0} MB, sampled every 50 ms)");
+                                $"managed heap at most {heapPeak:0} MB, committed by the GC at most {heap.CommittedPeak:0} MB, sampled every 50 ms)");
         Console.Error.WriteLine($"reconcile: full phases {Phases(fullSummary)}");
         Console.Error.WriteLine($"{name}: full results {await ResultHashes(dataSource, ct)}");
 

@@ -11,8 +11,18 @@ internal sealed class BuiltIncident
         Groups = groups;
         Key = draft.Key();
         Kind = draft.IsTally ? IncidentKind.Tally : IncidentKind.Event;
-        Start = draft.Members.Select(m => m.Claim.StartOrEnd()).Min();
-        End = draft.Members.Select(m => m.Claim.EndOrStart()).MaxBy(d => (d.Last, -(int)d.Precision));
+        // The earliest start; the latest end, the finer of equal last days (the first of equals): loops, not LINQ, as
+        // an incident's iterators were a run's garbage (issue 14).
+        var members = draft.Members;
+        var (start, end) = (members[0].Claim.StartOrEnd(), members[0].Claim.EndOrStart());
+        for (var i = 1; i < members.Count; i++)
+        {
+            var (memberStart, memberEnd) = (members[i].Claim.StartOrEnd(), members[i].Claim.EndOrStart());
+            if (memberStart.CompareTo(start) < 0) start = memberStart;
+            var byLast = memberEnd.Last.CompareTo(end.Last);
+            if (byLast > 0 || (byLast == 0 && -(int)memberEnd.Precision > -(int)end.Precision)) end = memberEnd;
+        }
+        (Start, End) = (start, end);
         Window = new DayWindow(Start.First, End.Last < Start.First ? Start.First : End.Last);
         Depth = places.DepthOf(draft.PlaceKey);
         Covers = CoversItsPlace(draft, Kind);

@@ -75,9 +75,7 @@ internal static class Containment
                 _ => InnermostFirst(found, incidents),
             };
             inner.TotalContainers = all;
-            inner.Containers = Array.TrueForAll(all, a => SideAllows(incidents[a], inner))
-                ? all
-                : Array.FindAll(all, a => SideAllows(incidents[a], inner));
+            inner.Containers = SideAllowsAll(all, incidents, inner) ? all : SideAllowed(all, incidents, inner);
         }
     }
 
@@ -94,6 +92,23 @@ internal static class Containment
         });
         return containers;
     }
+
+    /// <summary>
+    /// True when every container allows the inner's side (<see cref="SideAllows"/>): a loop, as a predicate capturing the
+    /// incident was a closure an incident (issue 14).
+    /// </summary>
+    private static bool SideAllowsAll(int[] containers, IReadOnlyList<BuiltIncident> incidents, BuiltIncident inner)
+    {
+        foreach (var a in containers)
+        {
+            if (!SideAllows(incidents[a], inner)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The containers that allow the inner's side (a method of its own: a lambda in the loop was a closure an incident).</summary>
+    private static int[] SideAllowed(int[] containers, IReadOnlyList<BuiltIncident> incidents, BuiltIncident inner) =>
+        Array.FindAll(containers, a => SideAllows(incidents[a], inner));
 
     /// <summary>The outer's side is unknown or the inner's: the incident may lie inside it.</summary>
     private static bool SideAllows(BuiltIncident outer, BuiltIncident inner) =>

@@ -26,23 +26,32 @@ internal static class FigureCalculator
         var members = claims as IReadOnlyList<ClaimRecord> ?? claims.ToList();
         // A part of a figure in the same victim group ("12 to 20 killed, 2 of them unidentified") is not a word
         // about the group: it stays a member of the incident but neither competes with its whole nor contradicts it.
+        // Indexed loops, a static local function: no boxed enumerator nor closure an incident (issue 14).
         Dictionary<long, ClaimRecord>? byId = null;
-        foreach (var claim in members)
+        for (var i = 0; i < members.Count; i++)
         {
-            if (claim.ParentId is null) continue;
+            if (members[i].ParentId is null) continue;
             byId = members.ToDictionary(c => c.Id);
             break;
         }
-        bool IsPartOfItsGroup(ClaimRecord claim) =>
+        static bool IsPartOfItsGroup(ClaimRecord claim, Dictionary<long, ClaimRecord>? byId) =>
             byId is not null && claim.ParentId is { } parentId && byId.TryGetValue(parentId, out var parent)
             && parent.Claim.Victims == claim.Claim.Victims && parent.Claim.VictimSide == claim.Claim.VictimSide;
 
         var byGroup = new List<List<ClaimRecord>>(1);
-        foreach (var claim in members)
+        for (var m = 0; m < members.Count; m++)
         {
-            if (IsPartOfItsGroup(claim)) continue;
-            var group = byGroup.Find(g => g[0].Claim.Victims == claim.Claim.Victims && g[0].Claim.VictimSide == claim.Claim.VictimSide);
-            if (group is null) byGroup.Add(group = []);
+            var claim = members[m];
+            if (IsPartOfItsGroup(claim, byId)) continue;
+            // A loop, not List.Find: a predicate capturing the claim was a closure and a delegate a claim (issue 14).
+            List<ClaimRecord>? group = null;
+            foreach (var g in byGroup)
+            {
+                if (g[0].Claim.Victims != claim.Claim.Victims || g[0].Claim.VictimSide != claim.Claim.VictimSide) continue;
+                group = g;
+                break;
+            }
+            if (group is null) byGroup.Add(group = new List<ClaimRecord>(members.Count));
             group.Add(claim);
         }
         var ordered = new List<(int Depth, int Low, GroupClaims Group)>(byGroup.Count);
@@ -93,7 +102,11 @@ internal static class FigureCalculator
             }
             else
             {
-                index = current.FindIndex(c => SameSource(c, claim));
+                index = -1;
+                for (var i = 0; i < current.Count && index < 0; i++)
+                {
+                    if (SameSource(current[i], claim)) index = i;
+                }
             }
             if (index < 0) current.Add(claim);
             else if (LatestFirst.Compare(claim, current[index]) < 0) current[index] = claim;
@@ -149,7 +162,7 @@ internal static class FigureCalculator
             if (claim.Claim.Quantity.High is { } bounded) consensusHigh = consensusHigh is { } lowestHigh ? Math.Min(lowestHigh, bounded) : bounded;
             points[i] = (claim.PointValue(), claim.SourceReliability);
         }
-        var best = Math.Clamp(WeightedMedian(points), low, high);
+        var best = Math.Clamp(WeightedMedianInPlace(points), low, high);
         var hasConsensus = consensusHigh is null || consensusLow <= consensusHigh;
 
         List<ClaimRecord> superseded = [];
@@ -184,9 +197,11 @@ internal static class FigureCalculator
     /// The weighted median: the smallest value whose cumulative weight reaches half the total, or the midpoint of
     /// the two values around an exact half (rounded up). MathNet.Numerics has unweighted quantiles only.
     /// </summary>
-    public static int WeightedMedian(IReadOnlyList<(int Value, double Weight)> points)
+    public static int WeightedMedian(IReadOnlyList<(int Value, double Weight)> points) => WeightedMedianInPlace(points.ToArray());
+
+    /// <summary><see cref="WeightedMedian"/> of an array of the caller's own, sorted in place.</summary>
+    private static int WeightedMedianInPlace((int Value, double Weight)[] sorted)
     {
-        var sorted = points.ToArray();
         Array.Sort(sorted, (a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Weight.CompareTo(b.Weight));
         var total = 0.0;
         foreach (var point in sorted) total += Math.Max(point.Weight, 1e-6);

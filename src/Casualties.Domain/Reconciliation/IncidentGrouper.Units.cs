@@ -10,14 +10,18 @@ internal sealed partial class IncidentGrouper
     /// <summary>What gathers claims into one unit: a pinned key, a split claim, a dataset event, or a root claim.</summary>
     private readonly record struct UnitKey(char Kind, long ClaimId, string? Dataset, string? Text);
 
-    private IEnumerable<Unit> Units(IReadOnlyList<ClaimRecord> claims)
+    private IEnumerable<Unit> Units(IReadOnlyList<ClaimRecord> claims, Dictionary<long, ClaimRecord>? byId)
     {
-        var byId = new Dictionary<long, ClaimRecord>(claims.Count);
-        foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
+        if (byId is null)
+        {
+            byId = new Dictionary<long, ClaimRecord>(claims.Count);
+            foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
+        }
         var ordered = byId.Values.ToArray();
         Array.Sort(ordered, (a, b) => a.Id.CompareTo(b.Id));
-        var units = new Dictionary<UnitKey, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>();
-        var firstOfStatement = new Dictionary<ClaimRecord, ClaimRecord>(SameStatement.Instance);
+        // Sized for every claim at once: grown by doubling they were a chain of large arrays a run (issue 14).
+        var units = new Dictionary<UnitKey, (List<ClaimRecord> Roots, List<(ClaimRecord, string)> Members, IncidentOverride? Override)>(ordered.Length);
+        var firstOfStatement = new Dictionary<ClaimRecord, ClaimRecord>(ordered.Length, SameStatement.Instance);
         foreach (var claim in ordered)
         {
             var root = RootOf(claim, byId);

@@ -27,8 +27,13 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
     private readonly List<IncidentDraft> wideEvents = [];
     private readonly Dictionary<int, List<IncidentDraft>> talliesByStartYear = [];
     private readonly Dictionary<string, string[]> singleSignatures = new(StringComparer.Ordinal);
+    private HashSet<IncidentDraft> candidates = new(ReferenceEqualityComparer.Instance);
 
-    public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims)
+    /// <summary>
+    /// The claims grouped into drafts; <paramref name="byId"/>, when given, is the claims by id, the first of each id
+    /// (the caller's, so that a run builds one such map, not two: issue 14).
+    /// </summary>
+    public List<IncidentDraft> Group(IReadOnlyList<ClaimRecord> claims, Dictionary<long, ClaimRecord>? byId = null)
     {
         eventsByDay.Clear();
         indexedEvents.Clear();
@@ -37,7 +42,7 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
         talliesByStartYear.Clear();
         singleSignatures.Clear();
         var drafts = new List<IncidentDraft>();
-        foreach (var unit in Units(claims))
+        foreach (var unit in Units(claims, byId))
         {
             var representative = unit.Representative;
             IncidentDraft draft;
@@ -111,16 +116,25 @@ internal sealed partial class IncidentGrouper(PlaceIndex places, ReconcileOption
         _ => 0,
     };
 
-    private IEnumerable<IncidentDraft> Candidates(ClaimRecord claim, bool isTally)
+    /// <summary>
+    /// The incidents a claim may fit, in one set kept by the grouper and cleared for each claim (not a new set and a
+    /// boxed enumerator a claim, issue 14); valid until the next call. A set grown large (a claim of a wide window meets
+    /// every event) is dropped rather than cleared, as clearing costs its capacity.
+    /// </summary>
+    private HashSet<IncidentDraft> Candidates(ClaimRecord claim, bool isTally)
     {
+        if (candidates.Count > 4096) candidates = new HashSet<IncidentDraft>(ReferenceEqualityComparer.Instance);
+        var found = candidates;
+        found.Clear();
         if (isTally)
         {
-            return talliesByStartYear.TryGetValue(claim.StartOrEnd().Date.Year, out var tallies) ? tallies : [];
+            if (talliesByStartYear.TryGetValue(claim.StartOrEnd().Date.Year, out var tallies)) found.UnionWith(tallies);
+            return found;
         }
         var window = claim.Window();
         var dataset = claim.Dataset();
         var region = RegionOf(claim.PlaceKey);
-        var found = new HashSet<IncidentDraft>(wideEvents, ReferenceEqualityComparer.Instance);
+        found.UnionWith(wideEvents);
         if (window.Days > MaxIndexedDays)
         {
             foreach (var day in eventsByDay.Values) day.AddAll(found);

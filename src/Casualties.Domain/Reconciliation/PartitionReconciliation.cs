@@ -58,7 +58,10 @@ public sealed class PartitionReconciliation
         if (claims.Count == 0) return new ReconciliationResult([], [], []);
         var places = reconciler.Places;
         var options = reconciler.Options;
-        var drafts = new IncidentGrouper(places, options, reconciler.Overrides).Group(claims);
+        // The claims by id (the first of each), for the grouper's subset chains and the flags: built once.
+        var byId = new Dictionary<long, ClaimRecord>(claims.Count);
+        foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
+        var drafts = new IncidentGrouper(places, options, reconciler.Overrides).Group(claims, byId);
         var built = new List<BuiltIncident>(drafts.Count);
         foreach (var draft in drafts)
         {
@@ -72,8 +75,6 @@ public sealed class PartitionReconciliation
         built.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
 
         // The flags of each incident's own figures, in key order over the run (as over the whole partition).
-        var byId = new Dictionary<long, ClaimRecord>(claims.Count);
-        foreach (var claim in claims) byId.TryAdd(claim.Id, claim);
         var detector = new FlagDetector(options, places);
         var flags = new List<ConflictFlag>();
         foreach (var incident in built) detector.IncidentFlags(incident, byId, flags);

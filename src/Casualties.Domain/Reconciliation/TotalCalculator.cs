@@ -228,7 +228,7 @@ internal sealed class TotalCalculator(PlaceIndex places, Outcome outcome)
             var (a, b) = (nodes[x].Incident, nodes[y].Incident);
             var order = b.Depth.CompareTo(a.Depth);
             if (order == 0) order = a.Window.Days.CompareTo(b.Window.Days);
-            if (order == 0) order = a.Kind.CompareTo(b.Kind);
+            if (order == 0) order = ((int)a.Kind).CompareTo((int)b.Kind); // not Enum.CompareTo(object): a box a call
             return order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
         });
         var rank = new int[nodes.Count];
@@ -378,7 +378,12 @@ internal sealed class TotalCalculator(PlaceIndex places, Outcome outcome)
                 foreach (var side in touched)
                 {
                     var add = sideStates[side];
-                    var at = state.Sides.FindIndex(s => s.Side == side);
+                    // A loop, not FindIndex: a predicate capturing the side was a closure a scope (issue 14).
+                    var at = -1;
+                    for (var k = 0; k < state.Sides.Count && at < 0; k++)
+                    {
+                        if (state.Sides[k].Side == side) at = k;
+                    }
                     if (at < 0)
                     {
                         add.Side = side;
@@ -427,7 +432,11 @@ internal sealed class TotalCalculator(PlaceIndex places, Outcome outcome)
                     return;
                 }
                 var others = parts.OtherSides ??= [];
-                var at = others.FindIndex(o => o.Side == side);
+                var at = -1;
+                for (var k = 0; k < others.Count && at < 0; k++)
+                {
+                    if (others[k].Side == side) at = k;
+                }
                 if (at < 0) others.Add((side, share));
                 else others[at] = (side, others[at].Amount + share);
                 return;

@@ -14,6 +14,18 @@ internal static class VictimGroupTree
         }
     }
 
+    /// <summary>True when <paramref name="outer"/> is one of the groups around <paramref name="victims"/> (<see cref="Ancestors"/>).</summary>
+    private static bool IsAround(string outer, string victims, ReconcileOptions options)
+    {
+        var group = victims;
+        for (var hops = 0; hops < 16 && options.VictimParents.TryGetValue(group, out var parent) && parent is not null; hops++)
+        {
+            if (parent == outer) return true;
+            group = parent;
+        }
+        return false;
+    }
+
     /// <summary>
     /// The figure an incident counts with for a group: its own, else (for a group with no victim side) the
     /// figure with the largest low among the groups inside it — a floor; null when it has neither.
@@ -25,7 +37,7 @@ internal static class VictimGroupTree
         {
             var figure = group.Figure;
             if (figure.Victims == victims && figure.VictimSide == victimSide) return figure;
-            if (victimSide is null && Ancestors(figure.Victims, options).Contains(victims) && (inside is null || figure.Low > inside.Low))
+            if (victimSide is null && IsAround(victims, figure.Victims, options) && (inside is null || figure.Low > inside.Low))
                 inside = figure;
         }
         return inside;
@@ -41,9 +53,12 @@ internal static class VictimGroupTree
         }
         foreach (var group in incident.Groups)
         {
-            foreach (var ancestor in Ancestors(group.Victims, options))
+            // The walk of Ancestors, without an iterator an incident (issue 14).
+            var around = group.Victims;
+            for (var hops = 0; hops < 16 && options.VictimParents.TryGetValue(around, out var parent) && parent is not null; hops++)
             {
-                if (!counted.Contains((ancestor, null))) counted.Add((ancestor, null));
+                if (!counted.Contains((parent, null))) counted.Add((parent, null));
+                around = parent;
             }
         }
         return counted;

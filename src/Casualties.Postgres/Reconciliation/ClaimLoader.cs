@@ -68,14 +68,18 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     private readonly Dictionary<(Qualifier Qualifier, int? Value, int Low, int? High), Quantity> quantities = [];
     private readonly Dictionary<(PartialDate? Start, PartialDate? End), DatePeriod> periods = [];
 
-    /// <summary>The claims of one outcome at the given places (and with no place, when <paramref name="unplaced"/>).</summary>
-    public async Task<List<ClaimRecord>> Load(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced, CancellationToken ct)
+    /// <summary>
+    /// The claims of one outcome at the given places (and with no place, when <paramref name="unplaced"/>); about
+    /// <paramref name="expected"/> of them when the caller counted them, so that the list is not copied as it grows.
+    /// </summary>
+    public async Task<List<ClaimRecord>> Load(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced, CancellationToken ct,
+        int expected = 0)
     {
         await using var cmd = new NpgsqlCommand(ClaimsSql, conn, tx);
         cmd.Parameters.AddWithValue("outcome", outcome.ToName());
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
-        return await Read(cmd, outcome, ct);
+        return await Read(cmd, outcome, expected, ct);
     }
 
     /// <summary>
@@ -102,7 +106,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     {
         await using var cmd = new NpgsqlCommand(ClaimsByIdSql, conn, tx);
         cmd.Parameters.AddWithValue("ids", ids);
-        return await Read(cmd, outcome, ct);
+        return await Read(cmd, outcome, ids.Length, ct);
     }
 
     /// <summary>
@@ -130,10 +134,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         return outlines;
     }
 
-    private async Task<List<ClaimRecord>> Read(NpgsqlCommand cmd, Outcome outcome, CancellationToken ct)
+    private async Task<List<ClaimRecord>> Read(NpgsqlCommand cmd, Outcome outcome, int expected, CancellationToken ct)
     {
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var claims = new List<ClaimRecord>();
+        var claims = new List<ClaimRecord>(expected);
         var lastEventKey = new string?[1];
         while (await reader.ReadAsync(ct)) claims.Add(Record(reader, outcome, lastEventKey));
         return claims;

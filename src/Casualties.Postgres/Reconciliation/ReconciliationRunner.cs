@@ -334,7 +334,8 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
                 var outcome = batch[0].Outcome;
                 var countries = batch.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
                 var placeIds = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray();
-                var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
+                var claims = await loader.Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct,
+                    (int)Math.Min(claimsOf(batch), SplitAbove * 2L));
                 counted(claims.Count);
                 phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
                 var reconciling = StartReconciling(reconciler, outcome, countries, claims, ct);
