@@ -99,6 +99,28 @@ public sealed class ClaimExtractor
         return index;
     }
 
+    /// <summary>
+    /// The indexes in <see cref="ReferenceData.Conflicts"/> of the conflicts fought in a country (ordinal key), once for
+    /// each time the conflict lists it; none for a country no conflict lists.
+    /// </summary>
+    internal int[] ConflictsOfCountry(string country) => conflictsByCountry.TryGetValue(country, out var found) ? found : [];
+
+    private readonly Dictionary<string, int[]> conflictsByCountry;
+
+    private static Dictionary<string, int[]> IndexConflicts(IReadOnlyList<Conflict> conflicts)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var c = 0; c < conflicts.Count; c++)
+        {
+            foreach (var country in conflicts[c].Countries)
+            {
+                if (!index.TryGetValue(country, out var list)) index[country] = list = [];
+                list.Add(c);
+            }
+        }
+        return index.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
     /// <summary>The key of the country a place lies in.</summary>
     internal string CountryKeyOf(Place place) => Reference.Gazetteer.CountryOf(place).Key;
 
@@ -109,6 +131,7 @@ public sealed class ClaimExtractor
         Reference = reference;
         sourcesByName = new(() => IndexByName(reference.Sources, s => s.Aliases.Append(s.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
         actorsByName = new(() => IndexByName(reference.Actors, a => a.Aliases.Append(a.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
+        conflictsByCountry = IndexConflicts(reference.Conflicts);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)

@@ -118,6 +118,12 @@ public sealed class TokenText
     /// <summary>False only when two characters cannot be equal ignoring case: both ASCII and different as letters of either case.</summary>
     private static bool MayEqual(char a, char b) => (a | b) >= 0x80 || (a | 0x20) == (b | 0x20);
 
+    /// <summary>
+    /// True when hyphens join parts of the token at <paramref name="index"/> ("US-Saudi", "20-30"); false outside the text.
+    /// A token without them holds no hyphen at all: a rule looking for one inside a word asks this first.
+    /// </summary>
+    public bool IsHyphenated(int index) => InRange(index) && items[index].Hyphenated;
+
     /// <summary>True when the token at <paramref name="index"/> is a word.</summary>
     public bool IsWord(int index) => InRange(index) && items[index].Kind == TokenKind.Word;
 
