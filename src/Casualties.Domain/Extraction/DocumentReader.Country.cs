@@ -122,7 +122,8 @@ internal sealed partial class DocumentReader
 
     private void VoteForDemonym(TokenText text, int index)
     {
-        if (!text.IsCapitalized(index) || IsLanguageName(text, index) || extractor.Demonyms.CountryAt(text, index) is not { } country) return;
+        // The nationality word first: most capitalised words are none, and both tests only read the text.
+        if (!text.IsCapitalized(index) || extractor.Demonyms.CountryAt(text, index) is not { } country || IsLanguageName(text, index)) return;
         if (Reference.Gazetteer.ByKey(country) is not null) VoteCountry(country, Weight(1));
     }
 
