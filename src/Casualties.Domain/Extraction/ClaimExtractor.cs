@@ -124,6 +124,22 @@ public sealed class ClaimExtractor
     /// <summary>The key of the country a place lies in.</summary>
     internal string CountryKeyOf(Place place) => Reference.Gazetteer.CountryOf(place).Key;
 
+    /// <summary>
+    /// The key of the country of the place keyed <paramref name="key"/> (a source's country), or null when the gazetteer
+    /// knows no such place. The rules ask it for every candidate of a shared name ("police": a body per country) at every
+    /// mention; a curated place's answer is kept (the curated places never change and are few).
+    /// </summary>
+    internal string? CountryKeyOf(string key)
+    {
+        if (countryOfKey.TryGetValue(key, out var kept)) return kept;
+        if (Reference.Gazetteer.ByKey(key) is not { } place) return null;
+        var country = CountryKeyOf(place);
+        if (!place.Generated) countryOfKey.TryAdd(key, country);
+        return country;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> countryOfKey = new(StringComparer.Ordinal);
+
     /// <summary>An extractor reading names, places, actors and vague words against this reference data.</summary>
     public ClaimExtractor(ReferenceData reference)
     {

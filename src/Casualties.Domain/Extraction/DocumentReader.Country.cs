@@ -64,8 +64,8 @@ internal sealed partial class DocumentReader
 
     private void VoteForSource(IReadOnlyList<Source> candidates)
     {
-        if (candidates.Count != 1 || candidates[0].Country is not { } key || Reference.Gazetteer.ByKey(key) is not { } place) return;
-        VoteCountry(extractor.CountryKeyOf(place), Weight(2));
+        if (candidates.Count != 1 || candidates[0].Country is not { } key || extractor.CountryKeyOf(key) is not { } country) return;
+        VoteCountry(country, Weight(2));
     }
 
     private void VoteForActors(IReadOnlyList<Actor> candidates)
@@ -203,7 +203,9 @@ internal sealed partial class DocumentReader
 
     private bool InDocumentCountries(string? countryKey)
     {
-        if (countryKey is null || Reference.Gazetteer.ByKey(countryKey) is not { } place) return false;
-        return InDocumentCountries(place);
+        if (countryKey is null || extractor.CountryKeyOf(countryKey) is not { } country) return false;
+        UpdateLeading();
+        if (leadingConflict is not null) return leadingConflict.Countries.ContainsOrdinal(country);
+        return leadingCountry is null || leadingCountry == country;
     }
 }
