@@ -164,7 +164,7 @@ public sealed class ClaimExtractor
         NameStarts = new WordSet(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]));
         Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,
-            s => s.Country is { } key && reference.Gazetteer.ByKey(key) is { } place ? CountryKeyOf(place) : null);
+            s => s.Country is { } key ? CountryKeyOf(key) : null);
     }
 
     /// <summary>Names with "UN" also as wire copy spells them, "U.N.".</summary>
