@@ -99,8 +99,46 @@ public sealed class ClaimExtractor
         return index;
     }
 
+    /// <summary>
+    /// The indexes in <see cref="ReferenceData.Conflicts"/> of the conflicts fought in a country (ordinal key), once for
+    /// each time the conflict lists it; none for a country no conflict lists.
+    /// </summary>
+    internal int[] ConflictsOfCountry(string country) => conflictsByCountry.TryGetValue(country, out var found) ? found : [];
+
+    private readonly Dictionary<string, int[]> conflictsByCountry;
+
+    private static Dictionary<string, int[]> IndexConflicts(IReadOnlyList<Conflict> conflicts)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var c = 0; c < conflicts.Count; c++)
+        {
+            foreach (var country in conflicts[c].Countries)
+            {
+                if (!index.TryGetValue(country, out var list)) index[country] = list = [];
+                list.Add(c);
+            }
+        }
+        return index.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
     /// <summary>The key of the country a place lies in.</summary>
     internal string CountryKeyOf(Place place) => Reference.Gazetteer.CountryOf(place).Key;
+
+    /// <summary>
+    /// The key of the country of the place keyed <paramref name="key"/> (a source's country), or null when the gazetteer
+    /// knows no such place. The rules ask it for every candidate of a shared name ("police": a body per country) at every
+    /// mention; a curated place's answer is kept (the curated places never change and are few).
+    /// </summary>
+    internal string? CountryKeyOf(string key)
+    {
+        if (countryOfKey.TryGetValue(key, out var kept)) return kept;
+        if (Reference.Gazetteer.ByKey(key) is not { } place) return null;
+        var country = CountryKeyOf(place);
+        if (!place.Generated) countryOfKey.TryAdd(key, country);
+        return country;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> countryOfKey = new(StringComparer.Ordinal);
 
     /// <summary>An extractor reading names, places, actors and vague words against this reference data.</summary>
     public ClaimExtractor(ReferenceData reference)
@@ -109,6 +147,7 @@ public sealed class ClaimExtractor
         Reference = reference;
         sourcesByName = new(() => IndexByName(reference.Sources, s => s.Aliases.Append(s.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
         actorsByName = new(() => IndexByName(reference.Actors, a => a.Aliases.Append(a.Name)), LazyThreadSafetyMode.ExecutionAndPublication);
+        conflictsByCountry = IndexConflicts(reference.Conflicts);
         Numbers = new NumberParser(reference.Lexicon);
         var terms = reference.VictimTerms.ToList();
         foreach (var (term, victims) in GenericVictimTerms)
@@ -125,7 +164,7 @@ public sealed class ClaimExtractor
         NameStarts = new WordSet(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]));
         Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,
-            s => s.Country is { } key && reference.Gazetteer.ByKey(key) is { } place ? CountryKeyOf(place) : null);
+            s => s.Country is { } key ? CountryKeyOf(key) : null);
     }
 
     /// <summary>Names with "UN" also as wire copy spells them, "U.N.".</summary>

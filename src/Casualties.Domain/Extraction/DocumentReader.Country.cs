@@ -33,9 +33,30 @@ internal sealed partial class DocumentReader
     private void VoteCountry(string country, double weight)
     {
         if (weight <= 0) return;
-        countryVotes[country] = countryVotes.GetValueOrDefault(country) + weight;
+        var votes = countryVotes.GetValueOrDefault(country) + weight;
+        countryVotes[country] = votes;
         votesChanged = true;
+        // The tallies UpdateLeading reads, kept as the votes come: votes only grow, so the top country is the old top or
+        // this one, and a conflict's score is the sum of its countries' votes. The weights are halves and whole numbers,
+        // whose sums doubles hold exactly: the same totals in any order.
+        if (topCountry is null || votes > topCountryVotes || votes == topCountryVotes && string.CompareOrdinal(country, topCountry) < 0)
+        {
+            (topCountry, topCountryVotes) = (country, votes);
+        }
+        else if (ReferenceEquals(country, topCountry) || string.Equals(country, topCountry, StringComparison.Ordinal))
+        {
+            topCountryVotes = votes;
+        }
+        conflictScores ??= new double[Reference.Conflicts.Count];
+        foreach (var c in extractor.ConflictsOfCountry(country)) conflictScores[c] += weight;
     }
+
+    /// <summary>The country with the most votes so far (ties: the first by ordinal order), and its votes.</summary>
+    private string? topCountry;
+    private double topCountryVotes;
+
+    /// <summary>Per conflict of the reference data (same index), the votes of its countries summed.</summary>
+    private double[]? conflictScores;
 
     /// <summary>A town or district says more about the document's country than the country's own name.</summary>
     private void Vote(Place place) =>
@@ -43,8 +64,8 @@ internal sealed partial class DocumentReader
 
     private void VoteForSource(IReadOnlyList<Source> candidates)
     {
-        if (candidates.Count != 1 || candidates[0].Country is not { } key || Reference.Gazetteer.ByKey(key) is not { } place) return;
-        VoteCountry(extractor.CountryKeyOf(place), Weight(2));
+        if (candidates.Count != 1 || candidates[0].Country is not { } key || extractor.CountryKeyOf(key) is not { } country) return;
+        VoteCountry(country, Weight(2));
     }
 
     private void VoteForActors(IReadOnlyList<Actor> candidates)
@@ -101,7 +122,8 @@ internal sealed partial class DocumentReader
 
     private void VoteForDemonym(TokenText text, int index)
     {
-        if (!text.IsCapitalized(index) || IsLanguageName(text, index) || extractor.Demonyms.CountryAt(text, index) is not { } country) return;
+        // The nationality word first: most capitalised words are none, and both tests only read the text.
+        if (!text.IsCapitalized(index) || extractor.Demonyms.CountryAt(text, index) is not { } country || IsLanguageName(text, index)) return;
         if (Reference.Gazetteer.ByKey(country) is not null) VoteCountry(country, Weight(1));
     }
 
@@ -113,19 +135,13 @@ internal sealed partial class DocumentReader
         var bestScore = 0.0;
         // By index: these lists are arrays behind IReadOnlyList, whose foreach boxes an enumerator, and votes change at every name.
         var conflicts = Reference.Conflicts;
-        for (var c = 0; c < conflicts.Count; c++)
+        var scores = conflictScores;
+        for (var c = 0; scores is not null && c < conflicts.Count; c++)
         {
-            var conflict = conflicts[c];
-            var score = 0.0;
-            for (var k = 0; k < conflict.Countries.Count; k++) score += countryVotes.GetValueOrDefault(conflict.Countries[k]);
-            if (score > bestScore) (bestConflict, bestScore) = (conflict, score);
+            if (scores[c] > bestScore) (bestConflict, bestScore) = (conflicts[c], scores[c]);
         }
-        string? topKey = null;
-        var topVotes = 0.0;
-        foreach (var (key, votes) in countryVotes)
-        {
-            if (topKey is null || votes > topVotes || votes == topVotes && string.CompareOrdinal(key, topKey) < 0) (topKey, topVotes) = (key, votes);
-        }
+        var topKey = topCountry;
+        var topVotes = topCountryVotes;
         if (topKey is null) return;
         var topInBest = bestConflict is not null && bestConflict.Countries.Contains(topKey);
         if (bestConflict is null || !topInBest && bestScore <= topVotes)
@@ -187,7 +203,9 @@ internal sealed partial class DocumentReader
 
     private bool InDocumentCountries(string? countryKey)
     {
-        if (countryKey is null || Reference.Gazetteer.ByKey(countryKey) is not { } place) return false;
-        return InDocumentCountries(place);
+        if (countryKey is null || extractor.CountryKeyOf(countryKey) is not { } country) return false;
+        UpdateLeading();
+        if (leadingConflict is not null) return leadingConflict.Countries.ContainsOrdinal(country);
+        return leadingCountry is null || leadingCountry == country;
     }
 }

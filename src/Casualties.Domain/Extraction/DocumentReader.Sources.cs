@@ -138,7 +138,7 @@ internal sealed partial class DocumentReader
 
     private static readonly HashSet<string> StateKinds = new(StringComparer.Ordinal) { "government", "military", "ministry" };
 
-    private string? CountryOfSource(string key) => Reference.Gazetteer.ByKey(key) is { } place ? extractor.CountryKeyOf(place) : null;
+    private string? CountryOfSource(string key) => extractor.CountryKeyOf(key);
 
     /// <summary>The candidates of a shared alias that belong to the document's countries, or are international.</summary>
     private IReadOnlyList<Source> Local(IReadOnlyList<Source> candidates)

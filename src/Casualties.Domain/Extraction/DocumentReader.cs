@@ -117,7 +117,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, 1, person));
                 continue;
             }
-            if (AllianceAt(text[i]) is { } alliance)
+            if (text.IsHyphenated(i) && AllianceAt(text[i]) is { } alliance)
             {
                 actorsHere.Add(new(i, 1, alliance));
                 VoteForActors(alliance);

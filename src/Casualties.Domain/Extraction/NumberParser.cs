@@ -122,7 +122,7 @@ public sealed class NumberParser
     {
         mention = null!;
         if (text.Kind(i) == TokenKind.Punctuation || IsClockTime(text, i)) return false;
-        if (text.Kind(i) == TokenKind.Word && !startWords.Contains(text[i]) && !IsHyphenatedNumberWord(text[i])) return false;
+        if (text.Kind(i) == TokenKind.Word && !startWords.Contains(text[i]) && !(text.IsHyphenated(i) && IsHyphenatedNumberWord(text[i]))) return false;
         var qualifier = Qualifier.Exact;
         var j = i;
         if (Qualifiers.TryMatch(text, i, to, out var qualifierLength, out Qualifier matched))
@@ -256,7 +256,7 @@ public sealed class NumberParser
     private static bool TryReadDigits(TokenText text, int i, int to, out RawNumber number)
     {
         var token = text[i];
-        var hyphen = token.IndexOfAny('-', '\u2010', '\u2013');
+        var hyphen = text.IsHyphenated(i) ? token.IndexOfAny('-', '\u2010', '\u2013') : -1;
         var head = hyphen < 0 ? token : token[..hyphen];
         if (!TryDigits(head, out var value, out var shape))
         {

@@ -12,7 +12,14 @@ public enum TokenKind : byte
 }
 
 /// <summary>A word, a number or one punctuation character at [Start, Start + Length) of a text.</summary>
-public readonly record struct Token(int Start, int Length, TokenKind Kind)
+/// <param name="Start">The offset of the token's first character.</param>
+/// <param name="Length">The number of characters.</param>
+/// <param name="Kind">What the token is.</param>
+/// <param name="Hyphenated">
+/// True when hyphens join parts of the token ("pro-regime", "20-30"): a token without it holds none of the hyphens
+/// <see cref="Tokenizer.IsHyphen"/> knows, so the rules need not search it for one.
+/// </param>
+public readonly record struct Token(int Start, int Length, TokenKind Kind, bool Hyphenated = false)
 {
     /// <summary>The offset just past the token.</summary>
     public int End => Start + Length;

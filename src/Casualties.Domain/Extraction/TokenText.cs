@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Casualties.Domain.Model;
 
 namespace Casualties.Domain.Extraction;
@@ -48,22 +50,29 @@ public sealed class TokenText
         Tokens.CopyTo(items);
     }
 
+    /// <summary>
+    /// The token at an index <see cref="InRange"/> has accepted, read without a second bounds check: the rules ask about
+    /// every token dozens of times (about 66 questions a token), and <see cref="Refresh"/> keeps the array at least
+    /// <see cref="Count"/> long.
+    /// </summary>
+    private ref readonly Token At(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), index);
+
     /// <summary>The characters of a token; outside the text, empty (no word there).</summary>
     public ReadOnlySpan<char> this[int index]
     {
         get
         {
             if (!InRange(index)) return ReadOnlySpan<char>.Empty;
-            ref readonly var token = ref items[index];
+            ref readonly var token = ref At(index);
             return Text.AsSpan(token.Start, token.Length);
         }
     }
 
     /// <summary>The token at an index; throws outside the text.</summary>
-    public Token Token(int index) => InRange(index) ? items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public Token Token(int index) => InRange(index) ? At(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The kind of a token; outside the text, punctuation (no word there).</summary>
-    public TokenKind Kind(int index) => InRange(index) ? items[index].Kind : TokenKind.Punctuation;
+    public TokenKind Kind(int index) => InRange(index) ? At(index).Kind : TokenKind.Punctuation;
 
     /// <summary>True when a token is at that index.</summary>
     public bool InRange(int index) => (uint)index < (uint)count;
@@ -72,7 +81,7 @@ public sealed class TokenText
     public bool Is(int index, string word)
     {
         if (!InRange(index)) return false;
-        ref readonly var token = ref items[index];
+        ref readonly var token = ref At(index);
         return token.Length == word.Length && word.Length > 0 && MayEqual(Text[token.Start], word[0])
             && EqualsIgnoreCase(Text.AsSpan(token.Start, token.Length), word);
     }
@@ -81,7 +90,7 @@ public sealed class TokenText
     public bool IsAny(int index, params ReadOnlySpan<string> words)
     {
         if (!InRange(index)) return false;
-        ref readonly var token = ref items[index];
+        ref readonly var token = ref At(index);
         var first = Text[token.Start];
         foreach (var word in words)
         {
@@ -118,22 +127,28 @@ public sealed class TokenText
     /// <summary>False only when two characters cannot be equal ignoring case: both ASCII and different as letters of either case.</summary>
     private static bool MayEqual(char a, char b) => (a | b) >= 0x80 || (a | 0x20) == (b | 0x20);
 
+    /// <summary>
+    /// True when hyphens join parts of the token at <paramref name="index"/> ("US-Saudi", "20-30"); false outside the text.
+    /// A token without them holds no hyphen at all: a rule looking for one inside a word asks this first.
+    /// </summary>
+    public bool IsHyphenated(int index) => InRange(index) && At(index).Hyphenated;
+
     /// <summary>True when the token at <paramref name="index"/> is a word.</summary>
-    public bool IsWord(int index) => InRange(index) && items[index].Kind == TokenKind.Word;
+    public bool IsWord(int index) => InRange(index) && At(index).Kind == TokenKind.Word;
 
     /// <summary>True when the token at <paramref name="index"/> is the punctuation <paramref name="c"/>.</summary>
     public bool IsPunctuation(int index, char c) =>
-        InRange(index) && items[index].Kind == TokenKind.Punctuation && Text[items[index].Start] == c;
+        InRange(index) && At(index).Kind == TokenKind.Punctuation && Text[At(index).Start] == c;
 
     /// <summary>True when the token at <paramref name="index"/> is a comma.</summary>
     public bool IsComma(int index) => IsPunctuation(index, ',');
 
     /// <summary>True when the token at <paramref name="index"/> is an apostrophe, straight or curly.</summary>
     public bool IsApostrophe(int index) =>
-        InRange(index) && items[index].Kind == TokenKind.Punctuation && Tokenizer.IsApostrophe(Text[items[index].Start]);
+        InRange(index) && At(index).Kind == TokenKind.Punctuation && Tokenizer.IsApostrophe(Text[At(index).Start]);
 
     /// <summary>True when the token at <paramref name="index"/> starts with an upper-case letter.</summary>
-    public bool IsCapitalized(int index) => InRange(index) && char.IsUpper(Text[items[index].Start]);
+    public bool IsCapitalized(int index) => InRange(index) && char.IsUpper(Text[At(index).Start]);
 
     /// <summary>True when the tokens are the same ignoring case, counting every apostrophe as one.</summary>
     public static bool SameToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)

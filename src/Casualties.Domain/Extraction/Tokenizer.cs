@@ -21,13 +21,13 @@ public static class Tokenizer
             var tokenStart = i;
             if (char.IsLetter(c))
             {
-                i = ScanCompound(text, i, end);
-                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Word));
+                i = ScanCompound(text, i, end, out var hyphenated);
+                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Word, hyphenated));
             }
             else if (char.IsAsciiDigit(c))
             {
-                i = ScanCompound(text, i, end);
-                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Number));
+                i = ScanCompound(text, i, end, out var hyphenated);
+                into.Add(new Token(tokenStart, i - tokenStart, TokenKind.Number, hyphenated));
             }
             else
             {
@@ -38,11 +38,13 @@ public static class Tokenizer
         return into;
     }
 
-    private static int ScanCompound(string text, int i, int end)
+    private static int ScanCompound(string text, int i, int end, out bool hyphenated)
     {
+        hyphenated = false;
         i = ScanPart(text, i, end);
         while (i + 1 < end && IsHyphen(text[i]) && char.IsLetterOrDigit(text[i + 1]))
         {
+            hyphenated = true;
             i = ScanPart(text, i + 1, end);
         }
         return i;

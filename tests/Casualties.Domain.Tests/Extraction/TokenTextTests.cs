@@ -48,4 +48,29 @@ public sealed class TokenTextTests
             Assert.That(tokens[1].IsEmpty, Is.True);
         });
     }
+
+    /// <summary>
+    /// The number parser and the alliance rule search a token for a hyphen only when this says it has one: it must be true
+    /// for every token holding any hyphen the tokenizer joins on, and false for the rest.
+    /// </summary>
+    [TestCase("pro-regime forces", 0, true)]
+    [TestCase("US\u2010Saudi strikes", 0, true)]
+    [TestCase("killed 20\u201330 people", 1, true)]
+    [TestCase("a 12-year-old boy", 1, true)]
+    [TestCase("forty\u2011four dead", 0, true)]
+    [TestCase("Syrian\u2012Russian forces", 0, true)]
+    [TestCase("pro- regime", 0, false)]
+    [TestCase("killed 1,200 people", 1, false)]
+    [TestCase("Syrian forces", 0, false)]
+    [TestCase("Syrian forces", 5, false)]
+    public void A_token_says_whether_hyphens_join_it(string text, int index, bool expected)
+    {
+        var tokens = TokenText.Of(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tokens.IsHyphenated(index), Is.EqualTo(expected));
+            Assert.That(tokens[index].IndexOfAny("-\u2010\u2011\u2012\u2013") >= 0, Is.EqualTo(expected));
+        });
+    }
 }
