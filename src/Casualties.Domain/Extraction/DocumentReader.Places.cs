@@ -665,7 +665,9 @@ internal sealed partial class DocumentReader
         "Forces", "Force", "Army", "Navy", "Police", "Gendarmerie", "Guard", "Guards", "Liberation", "Front", "Movement",
         "Network", "Council", "Commission", "Committee", "Observatory", "Society", "Association", "Union", "Alliance",
         "Ministry", "Agency", "Authority", "Institute", "Foundation", "Coalition", "Brigade", "Brigades", "Battalion",
-        "Mission", "Tracker", "Monitor", "Watch", "Party", "Federation", "Crescent", "Cross",
+        "Mission", "Tracker", "Monitor", "Watch", "Party", "Federation", "Crescent", "Cross", "Administration", "Command",
+        "Office", "Directorate", "Bureau", "Service", "Services", "Team", "Post", "Times", "Herald", "Tribune", "Gazette",
+        "Journal", "Radio", "Television", "TV",
     };
 
     /// <summary>Words of a ministry's or a mission's name that a country's name may follow ("the Ministry of Defence of Azerbaijan").</summary>

@@ -204,7 +204,9 @@ internal sealed partial class DocumentReader
         {
             return Role.Reporting;
         }
-        if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
+        // "The township administration, which operates under the National Unity Government (NUG), said": the clause's own
+        // name describes the speaker; the speaker is the name the clause follows.
+        if (ReportsAfter(text, named.Last + 1, to) && !InRelativeClauseBefore(text, from, named.First)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
         return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
     }
@@ -260,6 +262,17 @@ internal sealed partial class DocumentReader
                 continue;
             }
             if (!text.IsWord(k) || !ReportingFillers.Contains(text[k])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>True when tokens from <paramref name="from"/> to <paramref name="first"/> end inside ", which ..." or ", who ..." (no comma since).</summary>
+    private static bool InRelativeClauseBefore(TokenText text, int from, int first)
+    {
+        for (var k = first - 1; k > from; k--)
+        {
+            if (text.IsComma(k)) return false;
+            if (text.IsAny(k, "which", "who", "whose") && text.IsComma(k - 1)) return true;
         }
         return false;
     }

@@ -31,6 +31,9 @@ public sealed class OpenAttributionTests
     public void A_person_or_body_the_reference_data_lacks_is_the_source_by_the_name_given(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source));
 
+    [TestCase("The district council, which answers to the Ministry of Health, said twelve civilians died in the attack.", "district council")]
+    [TestCase("The Kalembe Township Administration, which operates under the National Unity Government (NUG), said 26 people had died.", "Kalembe Township Administration")]
+    [TestCase("Dr Amina Tesfaye, who works with Doctors Without Borders in the town, said 31 people were killed in the blast.", "Amina Tesfaye")]
     [TestCase("Twelve civilians died in the attack, the district council said in a statement.", "district council")]
     [TestCase("Twelve civilians died in the attack, the town's administrator said.", "town's administrator")]
     [TestCase("Twelve civilians died in the attack, the district administrator said.", "district administrator")]
