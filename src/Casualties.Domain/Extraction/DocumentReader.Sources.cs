@@ -199,6 +199,9 @@ internal sealed partial class DocumentReader
             if (text.Is(article, "to") && text.Is(article - 1, "according")) return Role.Reporting;
         }
         var isActor = ActorOverlaps(named.First, named.Last);
+        // "Ko Min Thu told Reuters that ...": the news outlet a speaker told is the audience, not the speaker ("residents told
+        // Human Rights Watch" is the rights group's finding, which it reports).
+        if (before >= from && text.IsAny(before, "told", "tells", "telling", "informed") && IsMediaOnly(named.Candidates)) return Role.None;
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
             && !(isActor && text.IsWord(named.Last + 1)))
         {
@@ -209,6 +212,15 @@ internal sealed partial class DocumentReader
         if (ReportsAfter(text, named.Last + 1, to) && !InRelativeClauseBefore(text, from, named.First)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
         return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
+    }
+
+    private static bool IsMediaOnly(IReadOnlyList<Source> sources)
+    {
+        for (var k = 0; k < sources.Count; k++)
+        {
+            if (sources[k].Kind != "media") return false;
+        }
+        return sources.Count > 0;
     }
 
     /// <summary>True when some source has no country or one of the document's (loops, not lambdas over a parameter: no closure per call).</summary>
