@@ -123,6 +123,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 VoteForActors(alliance);
                 continue;
             }
+            if (OpenArmedGroupAt(text, i, to, out var groupLength) is { } openGroup)
+            {
+                actorsHere.Add(new(i, groupLength, [openGroup]));
+                i += groupLength - 1;
+                continue;
+            }
             if (!extractor.NameStarts.Contains(text[i]))
             {
                 if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
