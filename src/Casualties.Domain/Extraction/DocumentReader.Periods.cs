@@ -55,6 +55,14 @@ internal sealed partial class DocumentReader
         {
             return (new DatePeriod(CampaignStartBefore(text, from, draft.Mention.FirstToken) ?? AnyCampaignStart(), stated), true);
         }
+        // "The council said on 4 March that 26 people had died", after the strike of 3 March: the day it was said, the only
+        // time the sentence gives, is not when the people died; the figure is the event's the text told of before.
+        if (nearest is not null && !draft.IsTally && nearest.Kind == TimeKind.Point && IsTimeOfSpeaking(text, nearest)
+            && nearest.Start is { Precision: DatePrecision.Day } said && !HasCountingWords(text, from) && !TellsOfItsOwnEvent(text, from, draft)
+            && EventToldBefore(said) is { } told)
+        {
+            return (told, false);
+        }
         if (nearest is not null)
         {
             switch (nearest.Kind)
@@ -88,6 +96,41 @@ internal sealed partial class DocumentReader
             return (new DatePeriod(previousPoint.Start, previousPoint.End), false);
         }
         return (new DatePeriod(null, today), draft.IsTally);
+    }
+
+    /// <summary>
+    /// The day of the last event figure read before (one day, not a running count), when it lies in the week up to the
+    /// day a statement was made: the event the statement most likely tells of; else null.
+    /// </summary>
+    private DatePeriod? EventToldBefore(PartialDate said)
+    {
+        for (var k = drafts.Count - 1; k >= 0; k--)
+        {
+            var before = drafts[k];
+            if (before.Rejected || before.Cumulative || before.Period is not { Start: { Precision: DatePrecision.Day } start, End: { } end } || start != end) continue;
+            var days = said.First.DayNumber - start.First.DayNumber;
+            return days is >= 0 and <= 7 ? before.Period : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Separately, the military said Sunday it had carried out three airstrikes, killing four fighters": a sentence that
+    /// turns to another event, or tells the event its figure results from ("..., killing N"), is not about the one before.
+    /// </summary>
+    private static bool TellsOfItsOwnEvent(TokenText text, int from, ClaimDraft draft) =>
+        text.IsAny(from, "separately", "meanwhile", "elsewhere") || text.Is(from, "in") && text.IsAny(from + 1, "a", "another") && text.IsAny(from + 2, "separate", "another")
+        || text.IsAny(IsQuoteMark(text, draft.Mention.FirstToken - 1) ? draft.Mention.FirstToken - 2 : draft.Mention.FirstToken - 1,
+            "killing", "wounding", "injuring", "leaving");
+
+    /// <summary>"since", "so far", "over the previous 24 hours", "during": a sentence that says over what a figure counts.</summary>
+    private static bool HasCountingWords(TokenText text, int from)
+    {
+        for (var k = from; k < text.Count; k++)
+        {
+            if (text.IsAny(k, "since", "during", "previous", "past", "far", "total", "overall", "throughout")) return true;
+        }
+        return false;
     }
 
     /// <summary>"since Hamas fighters launched their attack on Saturday": the day a running tally counts from.</summary>

@@ -36,6 +36,8 @@ internal sealed partial class DocumentReader
         foreach (var actor in actorsHere)
         {
             if (InsideVictimPhrase(actor.First) || IsReportingSubject(text, actor) || !IsAgent(text, from, actor)) continue;
+            // "killed more than 40 of the attackers, whom it described as members of the White Army": who the victims were.
+            if (actor.First > anchor && WordBetween(text, anchor, actor.First, "whom")) continue;
             // "GARISSA, Kenya (Wire) -": the country a story was filed from is no agent, whatever troops its name stands for.
             if (FollowsDatelineCity(text, actor.First, actor.Last - actor.First + 1)) continue;
             // "air strikes it blamed on Russian jets": a phrase that names no actor of this conflict is not the agent.
@@ -483,6 +485,15 @@ internal sealed partial class DocumentReader
         return agent.Candidates;
     }
 
+    private static bool WordBetween(TokenText text, int from, int to, string word)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (text.Is(k, word)) return true;
+        }
+        return false;
+    }
+
     /// <summary>"the jihadists", "the militants": a common noun (no capital), not a proper name.</summary>
     private static bool IsCommonNoun(TokenText text, NamedAt<Actor> agent)
     {
@@ -562,6 +573,8 @@ internal sealed partial class DocumentReader
             while (before >= from && text.IsAny(before, "the", "a", "an", "armed", "suspected", "alleged")) before--;
         }
         if (before >= from && ExtractionVocabulary.AgentMarkers.Contains(text[before])) return true;
+        // "the offensive of the National Liberation Army", "an attack of the militia": whose deed it is.
+        if (before > from && text.Is(before, "of") && text.IsWord(before - 1) && ExtractionVocabulary.AttackNouns.Contains(text[before - 1])) return true;
         // "the death toll from the government offensive", "the victims of the regime's bombardment": the toll of its deed.
         if (before > from && text.IsAny(before, "from", "of") && text.IsAny(before - 1, "toll", "tally", "casualties", "deaths", "dead", "victims")
             && AttackNounFollows(text, actor.Last + 1))

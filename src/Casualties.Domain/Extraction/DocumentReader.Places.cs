@@ -599,6 +599,8 @@ internal sealed partial class DocumentReader
         }
         if (text.IsPunctuation(k, ',')) k++;
         if (ApposedSettlementEnd(text, k) is > 0 and var apposed) return apposed == outer.First;
+        // "Abu Shouk camp, on the northern edge of El Fasher", "Zamzam camp, about 15 kilometres south of El Fasher".
+        if (EdgeOfPlaceEnd(text, k) is > 0 and var edge) return edge == outer.First && (IsSettlement(inner.Candidates[0]) || settlementNoun);
         if (!text.IsAny(k, "in", "outside")) return false;
         k++;
         if (text.Is(k, "the")) k++;
@@ -623,6 +625,26 @@ internal sealed partial class DocumentReader
         }
         return -1;
     }
+
+    /// <summary>
+    /// "on the northern edge of X", "on the outskirts of X", "about 15 kilometres south of X", "near X": the token where X
+    /// starts, or -1.
+    /// </summary>
+    private static int EdgeOfPlaceEnd(TokenText text, int k)
+    {
+        if (text.Is(k, "on") && text.Is(k + 1, "the"))
+        {
+            var n = k + 2;
+            if (text.IsWord(n) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])) n++;
+            return text.IsAny(n, "edge", "outskirts", "fringes", "edges") && text.Is(n + 1, "of") ? PastTheAt(text, n + 2) : -1;
+        }
+        if (text.Is(k, "near")) return PastTheAt(text, k + 1);
+        var at = text.IsAny(k, "about", "some", "around", "roughly") ? k + 1 : k;
+        var past = PastDistanceAndDirection(text, at);
+        return past != at ? PastTheAt(text, past + 1) : -1;
+    }
+
+    private static int PastTheAt(TokenText text, int k) => PastPossessiveName(text, text.Is(k, "the") ? k + 1 : k);
 
     /// <summary>"a town west of Kherson", "a village 20 km north of Goma": the token after the distance and the direction.</summary>
     private static int PastDistanceAndDirection(TokenText text, int k)
@@ -665,7 +687,9 @@ internal sealed partial class DocumentReader
         "Forces", "Force", "Army", "Navy", "Police", "Gendarmerie", "Guard", "Guards", "Liberation", "Front", "Movement",
         "Network", "Council", "Commission", "Committee", "Observatory", "Society", "Association", "Union", "Alliance",
         "Ministry", "Agency", "Authority", "Institute", "Foundation", "Coalition", "Brigade", "Brigades", "Battalion",
-        "Mission", "Tracker", "Monitor", "Watch", "Party", "Federation", "Crescent", "Cross",
+        "Mission", "Tracker", "Monitor", "Watch", "Party", "Federation", "Crescent", "Cross", "Administration", "Command",
+        "Office", "Directorate", "Bureau", "Service", "Services", "Team", "Post", "Times", "Herald", "Tribune", "Gazette",
+        "Journal", "Radio", "Television", "TV",
     };
 
     /// <summary>Words of a ministry's or a mission's name that a country's name may follow ("the Ministry of Defence of Azerbaijan").</summary>

@@ -199,14 +199,28 @@ internal sealed partial class DocumentReader
             if (text.Is(article, "to") && text.Is(article - 1, "according")) return Role.Reporting;
         }
         var isActor = ActorOverlaps(named.First, named.Last);
+        // "Ko Min Thu told Reuters that ...": the news outlet a speaker told is the audience, not the speaker ("residents told
+        // Human Rights Watch" is the rights group's finding, which it reports).
+        if (before >= from && text.IsAny(before, "told", "tells", "telling", "informed") && IsMediaOnly(named.Candidates)) return Role.None;
         if (before >= from && IsSpeech(text, before) && !text.Is(before, "according") && !StartsClause(text, named.Last + 1)
             && !(isActor && text.IsWord(named.Last + 1)))
         {
             return Role.Reporting;
         }
-        if (ReportsAfter(text, named.Last + 1, to)) return Role.Reporting;
+        // "The township administration, which operates under the National Unity Government (NUG), said": the clause's own
+        // name describes the speaker; the speaker is the name the clause follows.
+        if (ReportsAfter(text, named.Last + 1, to) && !InRelativeClauseBefore(text, from, named.First)) return Role.Reporting;
         var isAgency = named.Candidates.All(s => s.Kind == "media");
         return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
+    }
+
+    private static bool IsMediaOnly(IReadOnlyList<Source> sources)
+    {
+        for (var k = 0; k < sources.Count; k++)
+        {
+            if (sources[k].Kind != "media") return false;
+        }
+        return sources.Count > 0;
     }
 
     /// <summary>True when some source has no country or one of the document's (loops, not lambdas over a parameter: no closure per call).</summary>
@@ -260,6 +274,17 @@ internal sealed partial class DocumentReader
                 continue;
             }
             if (!text.IsWord(k) || !ReportingFillers.Contains(text[k])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>True when tokens from <paramref name="from"/> to <paramref name="first"/> end inside ", which ..." or ", who ..." (no comma since).</summary>
+    private static bool InRelativeClauseBefore(TokenText text, int from, int first)
+    {
+        for (var k = first - 1; k > from; k--)
+        {
+            if (text.IsComma(k)) return false;
+            if (text.IsAny(k, "which", "who", "whose") && text.IsComma(k - 1)) return true;
         }
         return false;
     }

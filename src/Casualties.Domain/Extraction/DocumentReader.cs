@@ -123,6 +123,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 VoteForActors(alliance);
                 continue;
             }
+            if (OpenArmedGroupAt(text, i, to, out var groupLength) is { } openGroup)
+            {
+                actorsHere.Add(new(i, groupLength, [openGroup]));
+                i += groupLength - 1;
+                continue;
+            }
             if (!extractor.NameStarts.Contains(text[i]))
             {
                 if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
@@ -392,8 +398,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
             // A side read from a means of attack belongs to its own conflict only, and a loose word of another war
             // ("ethnic armed groups" of Myanmar, for "armed groups" in Syria) is no actor here, whatever its side is called.
-            return OneActor(candidates) && candidates[0].Kind is not (CueKind or "generic")
-                && conflict.Sides.ContainsIgnoreCase(candidates[0].Side) ? candidates[0] : null;
+            if (!OneActor(candidates) || candidates[0].Kind is CueKind or "generic" || !conflict.Sides.ContainsIgnoreCase(candidates[0].Side)) return null;
+            // But a side every civil war has is a different party in each: "artillery shelling", which the reference data
+            // gives only to Myanmar's army, is the government's in Syria too, but it is not Myanmar's army there.
+            return RoleOf(candidates[0].Side) ?? candidates[0];
         }
         // Outside a known conflict a loose word ("gunmen", "militants") points to no side: unknown beats wrong.
         var named = candidates.Where(a => a.Kind is not ("generic" or CueKind)).ToList();
@@ -426,6 +434,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// different actors answer to ("air strike": the Ethiopian, Nigerian and Malian air forces) names none of them
     /// outside their own conflicts.
     /// </summary>
+    /// <summary>"government", "opposition": a side named by its role in a civil war, as an actor with no name; else null.</summary>
+    private static Actor? RoleOf(string side) =>
+        string.Equals(side, "government", StringComparison.OrdinalIgnoreCase) ? UnnamedGovernment
+        : string.Equals(side, "opposition", StringComparison.OrdinalIgnoreCase) ? UnnamedOpposition
+        : null;
+
     private static bool OneActor(IReadOnlyList<Actor> candidates)
     {
         for (var k = 0; k < candidates.Count; k++)

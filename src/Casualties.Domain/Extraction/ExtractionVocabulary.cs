@@ -145,7 +145,8 @@ internal static class ExtractionVocabulary
         "in", "a", "an", "the", "its", "his", "her", "their", "to", "by", "at", "this", "statement", "statements",
         "communique", "communiqué", "report", "reports", "briefing", "conference", "press", "news", "release", "post",
         "video", "message", "reporters", "journalists", "agency", "telephone", "phone", "interview", "update",
-        "bulletin", "later", "separately", "also", "late", "early",
+        "bulletin", "later", "separately", "also", "late", "early", "local", "radio", "station", "television", "broadcaster",
+        "newspaper", "channel", "media", "outlets", "text", "messages",
     };
 
     /// <summary>Words that refer back to a source named earlier ("it says", "the monitor said"), with the kinds of source each may mean (empty: any).</summary>

@@ -190,6 +190,17 @@ public sealed class AttributionRuleTests
         Assert.That(claim.PerpetratorSide, Is.EqualTo("israel"));
     }
 
+    [TestCase("In Syria, two civilians were killed by artillery shelling in Aleppo on Tuesday, the Syrian Observatory said.", "government")]
+    [TestCase("Artillery shelling killed three civilians in the Syrian city of Idlib on Tuesday, rescuers said.", "government")]
+    [TestCase("Yemeni medics said government shelling killed four residents of Taiz on Tuesday.", "government")]
+    public void A_phrase_another_civil_war_gives_its_army_names_this_war_s_side_but_not_that_army(string text, string side)
+    {
+        var claim = Only(text);
+
+        Assert.That(claim.PerpetratorSide, Is.EqualTo(side));
+        Assert.That(claim.Perpetrator, Is.Null, "the reference data names the phrase only for another war's army");
+    }
+
     [Test]
     public void A_village_named_in_a_district_is_the_place_not_the_district()
     {

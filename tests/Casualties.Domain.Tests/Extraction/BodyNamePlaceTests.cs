@@ -33,6 +33,18 @@ public sealed class BodyNamePlaceTests
         Assert.That(last.Place, Is.EqualTo("Wunkur"));
     }
 
+    [TestCase("The Depayin Township People's Administration said 30 people were wounded.")]
+    [TestCase("Thirty people were wounded, a teacher told Monywa Post on Wednesday.")]
+    [TestCase("Thirty people were wounded, a teacher told the Monywa Gazette.")]
+    [TestCase("The Monywa District Command said 30 people were wounded.")]
+    public void A_place_inside_the_name_of_an_administration_a_command_or_a_newspaper_is_not_where_it_happened(string sentence)
+    {
+        var claims = Extract("Junta jets bombed a school in Htan Taw village in Sagaing Region on Tuesday, killing 12 people, residents said. " + sentence);
+
+        Assert.That(claims, Has.Count.EqualTo(2));
+        Assert.That(claims[1].Place, Is.EqualTo("Htan Taw"));
+    }
+
     [TestCase("Chol told reporters in Malakal that 14 soldiers were still missing.")]
     [TestCase("Speaking at a news conference in Malakal, Chol said 14 soldiers were still missing.")]
     [TestCase("Chol said in Malakal on Friday that 14 soldiers were still missing.")]

@@ -28,9 +28,16 @@ public sealed class OpenAttributionTests
     [TestCase("Dr Amina Tesfaye, director of the general hospital, said 31 people were killed in the blast.", "Amina Tesfaye")]
     [TestCase("Eleven people were killed in the raid, said Joaquim Mabote, a district official.", "Joaquim Mabote")]
     [TestCase("Six people were killed in the attack, police spokesman Tomas Vilanculo said.", "Tomas Vilanculo")]
+    [TestCase("Joaquim Mabote, a district official, told Reuters that eleven people were killed in the raid.", "Joaquim Mabote")]
+    [TestCase("Eleven people were killed in the raid, Joaquim Mabote told The Associated Press.", "Joaquim Mabote")]
+    [TestCase("Ana Sitoe told the BBC on Friday that 14 villagers were killed in the hills.", "Ana Sitoe")]
+    [TestCase("Gunmen killed 14 villagers in the hills, residents told Human Rights Watch.", "Human Rights Watch")]
     public void A_person_or_body_the_reference_data_lacks_is_the_source_by_the_name_given(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source));
 
+    [TestCase("The district council, which answers to the Ministry of Health, said twelve civilians died in the attack.", "district council")]
+    [TestCase("The Kalembe Township Administration, which operates under the National Unity Government (NUG), said 26 people had died.", "Kalembe Township Administration")]
+    [TestCase("Dr Amina Tesfaye, who works with Doctors Without Borders in the town, said 31 people were killed in the blast.", "Amina Tesfaye")]
     [TestCase("Twelve civilians died in the attack, the district council said in a statement.", "district council")]
     [TestCase("Twelve civilians died in the attack, the town's administrator said.", "town's administrator")]
     [TestCase("Twelve civilians died in the attack, the district administrator said.", "district administrator")]

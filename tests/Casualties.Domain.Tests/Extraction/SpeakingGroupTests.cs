@@ -41,12 +41,15 @@ public sealed class SpeakingGroupTests
     }
 
     [Test]
-    public void A_group_the_seeds_lack_gets_no_side_for_killing_civilians()
+    public void A_group_the_seeds_lack_named_as_an_armed_body_is_the_opposition_whoever_it_kills()
     {
+        // Changed in session 12, on purpose: this asserted no side (only killing the state's men proved a group fought the
+        // state); a name ending in "Army", "Front" or "Movement" on a text about a war no seed covers is now the
+        // opposition of that civil war (domain.md), as every corpus writer since has labelled such groups.
         var claim = Only("QUETTA, Pakistan (Wire) - The Zarkan Liberation Army claimed the bombing, saying its fighters had killed 14 civilians.");
 
         Assert.That(claim.Source, Is.EqualTo("Zarkan Liberation Army"));
-        Assert.That(claim.PerpetratorSide, Is.Null);
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("opposition"));
     }
 
     [TestCase("QUETTA, Pakistan (Wire) - Dr Abdul Karim Tarwani, the medical superintendent of the district hospital in Kalat, told a news agency that 21 wounded soldiers had been brought in overnight.", "Abdul Karim Tarwani")]

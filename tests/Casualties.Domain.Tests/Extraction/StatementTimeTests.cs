@@ -45,6 +45,38 @@ public sealed class StatementTimeTests
         Assert.That(claim.Period.End, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 11))));
     }
 
+    [TestCase("The provincial council said on Thursday that 26 people had died.")]
+    [TestCase("The mayor told a local radio station on Thursday that 26 people had been killed.")]
+    [TestCase("Local officials said Thursday 26 people had been killed in the raid.")]
+    public void A_later_statement_with_no_day_of_its_own_tells_of_the_event_before(string second)
+    {
+        var claims = Extract("Gunmen attacked a market in the town of Kalembe on Tuesday, killing 12 people, the police said. " + second);
+
+        Assert.That(claims.Select(c => c.Quantity.Low), Is.EqualTo(new[] { 12, 26 }));
+        Assert.That(claims[1].Period.Start, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 11))), "the day of Tuesday's attack");
+        Assert.That(claims[1].Period.End, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 11))));
+    }
+
+    [TestCase("Separately, the army said on Thursday that it had killed 26 fighters.")]
+    [TestCase("The army said on Thursday it had raided a camp, killing 26 fighters.")]
+    [TestCase("The council said on Thursday that 26 people had died since the fighting began.")]
+    public void A_statement_that_tells_its_own_event_or_a_count_keeps_its_day(string second)
+    {
+        var claims = Extract("Gunmen attacked a market in the town of Kalembe on Tuesday, killing 12 people, the police said. " + second);
+
+        Assert.That(claims.Select(c => c.Quantity.Low), Is.EqualTo(new[] { 12, 26 }));
+        Assert.That(claims[1].Period.End, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 13))));
+    }
+
+    [Test]
+    public void A_statement_weeks_after_the_event_before_is_not_read_as_about_it()
+    {
+        var claims = Extract("Gunmen attacked a market in the town of Kalembe on 2 February, killing 12 people, the police said. "
+            + "The provincial council said on Thursday that 26 people had died.");
+
+        Assert.That(claims[1].Period.End, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 13))));
+    }
+
     [Test]
     public void A_tally_stated_today_ends_today()
     {

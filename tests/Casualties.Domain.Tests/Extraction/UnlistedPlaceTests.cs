@@ -3,7 +3,8 @@ using Casualties.Domain.Model;
 namespace Casualties.Domain.Tests.Extraction;
 
 /// <summary>
-/// Villages no gazetteer layer lists (the names here are made up and in no layer), in the phrasings wire copy gives them:
+/// Villages no gazetteer layer lists (the names here are made up and in no layer), in the phrasings wire copy gives them
+/// (and camps the curated layer knows, beside the town they lie at the edge of):
 /// the place is the name as written, never the dateline's country or town; and a speaker's title written with capitals
 /// ("Superintendent of Police") is no part of the speaker's name.
 /// </summary>
@@ -31,6 +32,11 @@ public sealed class UnlistedPlaceTests
     [TestCase("GARISSA, Kenya (Wire) - Police said three herders were shot dead just outside Kavumbe overnight.", "Kavumbe")]
     [TestCase("GARISSA, Kenya (Wire) - Seven people were killed in Tarikwe on Monday, the county commissioner said.", "Tarikwe")]
     [TestCase("GARISSA, Kenya (Wire) - Gunmen attacked at Lumbazi overnight and killed six people, police said.", "Lumbazi")]
+    [TestCase("GARISSA, Kenya (Wire) - In Kavumbe camp, on the northern edge of Garissa, shelling killed six people on Monday, police said.", "Kavumbe")]
+    [TestCase("GARISSA, Kenya (Wire) - In Tarikwe village, about 15 kilometres south of Garissa, gunmen killed six people on Monday, police said.", "Tarikwe")]
+    [TestCase("NABLUS, West Bank (Wire) - In Balata camp, on the eastern edge of Nablus, troops killed two people on Monday, medics said.", "Balata Camp")]
+    [TestCase("In Nur Shams camp, on the outskirts of Tulkarm, troops killed two people on Monday, medics said.", "Nur Shams Camp")]
+    [TestCase("In Jenin camp, near Jenin, troops killed two people on Monday, medics said.", "Jenin Camp")]
     public void A_village_the_gazetteer_lacks_is_kept_by_its_name(string text, string place) =>
         Assert.That(Claims(text).Select(c => c.Place), Has.Some.EqualTo(place).And.All.EqualTo(place));
 

@@ -25,6 +25,29 @@ public sealed class UnseededPartyTests
         Assert.That(claim.PerpetratorSide, Is.EqualTo("opposition"));
     }
 
+    [TestCase("BOGOTA, Colombia (Wire) - The offensive of the National Liberation Army (ELN) in Tibú has left at least 80 people dead, the ombudsman said. "
+        + "ELN combatants killed 12 people in Tibú on Thursday, the ombudsman said.", "National Liberation Army")]
+    [TestCase("MAPUTO, Mozambique (Wire) - Fighters of the Niassa Resistance Movement killed 12 villagers near Lichinga on Thursday, local officials said.", "Niassa Resistance Movement")]
+    [TestCase("QUETTA, Pakistan (Wire) - The Balochistan Liberation Front attacked a convoy on Thursday, killing 12 soldiers, officials said.", "Balochistan Liberation Front")]
+    public void An_armed_group_the_seeds_lack_is_kept_by_its_name_on_the_opposition_side(string text, string name)
+    {
+        var claims = TestData.Extract(text, Day);
+
+        Assert.That(claims, Is.Not.Empty);
+        Assert.That(claims.Select(c => c.Perpetrator), Is.All.EqualTo(name));
+        Assert.That(claims.Select(c => c.PerpetratorSide), Is.All.EqualTo("opposition"));
+    }
+
+    [TestCase("BANGKOK, Thailand (Wire) - Thailand's Second Army Region said its troops killed 12 attackers near Surin on Thursday.")]
+    [TestCase("BOGOTA, Colombia (Wire) - The Colombian National Army said its soldiers killed 12 guerrillas in Tibú on Thursday.")]
+    [TestCase("MANILA, Philippines (Wire) - The 3rd Infantry Division Army said its soldiers killed 12 rebels in Negros on Thursday.")]
+    public void A_unit_of_the_states_own_forces_is_no_armed_group(string text)
+    {
+        var claims = TestData.Extract(text, Day);
+
+        Assert.That(claims.Select(c => c.PerpetratorSide), Is.All.Not.EqualTo("opposition"));
+    }
+
     [TestCase("Gang members killed at least 12 people in Kenscoff, Haiti, on Tuesday, police said.")]
     [TestCase("Armed gangs shot dead nine residents of a district of Port-au-Prince in Haiti overnight.")]
     [TestCase("Gangsters killed six inmates in a prison riot in Guayaquil, Ecuador, on Friday.")]
