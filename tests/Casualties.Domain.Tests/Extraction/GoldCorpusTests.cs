@@ -16,19 +16,24 @@ public sealed class GoldCorpusTests
     /// by initials) from its end: D place 0.836 (a flight placed at its destination by D's gold, against domain.md), F side
     /// 0.743, G 0.827/0.742/0.694/0.782/0.766/0.702, H 0.822/0.575/0.575/0.566/0.757/0.699, I 0.850/0.669/0.707/0.526/0.708/0.774,
     /// J (written apart in session 11, first score 0.839/0.773/0.709/0.730/0.709/0.865) 0.839/0.787/0.752/0.738/0.709/0.865.
+    /// Session 12 (statement time, relative-clause and audience sources, body-name and edge-of-town places, open armed
+    /// groups) from its end: A 0.952/0.915/0.839/0.849/0.930/0.905, H 0.822/0.584/0.575/0.566/0.766/0.708, J
+    /// 0.839/0.787/0.752/0.745/0.724/0.879, K (written apart in session 12, first score 0.822/0.544/0.416/0.504/0.607/0.720)
+    /// 0.822/0.576/0.432/0.552/0.623/0.736.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
-        ["dev-corpus-a.jsonl"] = new(F1: 0.945, Source: 0.899, Side: 0.833, Place: 0.838, Start: 0.925, End: 0.904),
-        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.894, Side: 0.928, Place: 0.883, Start: 0.900, End: 0.928),
-        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.900, Side: 0.927, Place: 0.866, Start: 0.875, End: 0.900),
-        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.771, Side: 0.798, Place: 0.826, Start: 0.814, End: 0.891),
-        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.924, Place: 0.930, Start: 0.941, End: 0.952),
-        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.738, Place: 0.724, Start: 0.794, End: 0.838),
+        ["dev-corpus-a.jsonl"] = new(F1: 0.947, Source: 0.910, Side: 0.834, Place: 0.844, Start: 0.925, End: 0.904),
+        ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.928, Side: 0.934, Place: 0.883, Start: 0.912, End: 0.928),
+        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.913, Side: 0.927, Place: 0.866, Start: 0.875, End: 0.900),
+        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.837, Start: 0.814, End: 0.891),
+        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.952, Side: 0.924, Place: 0.931, Start: 0.941, End: 0.952),
+        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.738, Place: 0.724, Start: 0.801, End: 0.845),
         ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.737, Side: 0.689, Place: 0.777, Start: 0.761, End: 0.697),
-        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.570, Side: 0.570, Place: 0.561, Start: 0.752, End: 0.694),
-        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.664, Side: 0.702, Place: 0.521, Start: 0.703, End: 0.769),
-        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.782, Side: 0.747, Place: 0.733, Start: 0.704, End: 0.860),
+        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.579, Side: 0.570, Place: 0.561, Start: 0.761, End: 0.703),
+        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.664, Side: 0.702, Place: 0.521, Start: 0.710, End: 0.777),
+        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.782, Side: 0.747, Place: 0.740, Start: 0.719, End: 0.874),
+        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.571, Side: 0.427, Place: 0.547, Start: 0.618, End: 0.731),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
@@ -62,6 +67,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-h.jsonl")]
     [TestCase("dev-corpus-i.jsonl")]
     [TestCase("dev-corpus-j.jsonl")]
+    [TestCase("dev-corpus-k.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -79,6 +85,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-h.jsonl")]
     [TestCase("dev-corpus-i.jsonl")]
     [TestCase("dev-corpus-j.jsonl")]
+    [TestCase("dev-corpus-k.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
