@@ -124,8 +124,10 @@ internal sealed partial class DocumentReader
         {
             // "director of the city's private Aamin Ambulance service": the body may stand as a modifier there.
             if (named.First >= apposition.First && named.Last <= apposition.Last && currentText is { } words
+                // "president of the civil society of Djugu territory": a body written in lower case only describes the person.
+                && HasCapital(words, named.First, named.Length)
                 && (RoleOf(words, named.First, named.Last + 1, named) != Role.None
-                    || HasCapital(words, named.First, named.Length) && named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))))
+                    || named.Candidates.Any(s => s.Country is null || InDocumentCountries(s.Country))))
             {
                 return Local(named.Candidates);
             }

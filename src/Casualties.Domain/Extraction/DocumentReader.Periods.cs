@@ -56,9 +56,10 @@ internal sealed partial class DocumentReader
             return (new DatePeriod(CampaignStartBefore(text, from, draft.Mention.FirstToken) ?? AnyCampaignStart(), stated), true);
         }
         // "The council said on 4 March that 26 people had died", after the strike of 3 March: the day it was said, the only
-        // time the sentence gives, is not when the people died; the figure is the event's the text told of before.
-        if (nearest is not null && !draft.IsTally && nearest.Kind == TimeKind.Point && IsTimeOfSpeaking(text, nearest)
-            && nearest.Start is { Precision: DatePrecision.Day } said && !HasCountingWords(text, from) && !TellsOfItsOwnEvent(text, from, draft)
+        // time the sentence gives, is not when the people died; the figure is the event's the text told of before. (Arrests go on
+        // after an attack: their day of speaking stays.)
+        if (nearest is not null && !draft.IsTally && draft.Outcome != Outcome.Detained && nearest.Kind == TimeKind.Point && IsTimeOfSpeaking(text, nearest)
+            && nearest.Start is { Precision: DatePrecision.Day } said && !HasCountingWords(text, from, draft.Mention.NumberToken) && !TellsOfItsOwnEvent(text, from, draft)
             && EventToldBefore(said) is { } told)
         {
             return (told, false);
@@ -124,9 +125,9 @@ internal sealed partial class DocumentReader
             "killing", "wounding", "injuring", "leaving");
 
     /// <summary>"since", "so far", "over the previous 24 hours", "during": a sentence that says over what a figure counts.</summary>
-    private static bool HasCountingWords(TokenText text, int from)
+    private static bool HasCountingWords(TokenText text, int from, int anchor)
     {
-        for (var k = from; k < text.Count; k++)
+        for (var k = from; k < text.Count && !(k > anchor && text.IsPunctuation(k, '.')); k++)
         {
             if (text.IsAny(k, "since", "during", "previous", "past", "far", "total", "overall", "throughout")) return true;
         }

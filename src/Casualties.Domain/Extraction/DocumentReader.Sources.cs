@@ -52,8 +52,15 @@ internal sealed partial class DocumentReader
         if (best is { } other && OtherStatesOfficeOnly(text, other)) (best, bestRole) = (null, Role.None);
         // A reporting body of another country only ("police" in Cameroon, which the seeds give to Nigeria's war) is not this
         // one: the clause's own words decide, as for a source the seeds lack.
-        if (bestRole == Role.Reporting && Local(best!.Value.Candidates) is { Count: > 0 } reporting) return reporting;
         var open = OpenCandidateFor(text, from, to, anchor);
+        // "according to the territory administrator, Colonel Désiré Lokwa": an office written in lower case, then the person
+        // who holds it, is that person (domain.md: "the provincial governor, Ana Sitoe" → Ana Sitoe).
+        if (bestRole == Role.Reporting && open is { Form: SourceForm.Person } person && best is { } office && IsOfficeHolderAfter(text, office, person)
+            && OpenSourceBeforeAnaphora(person) is { } holder)
+        {
+            return holder;
+        }
+        if (bestRole == Role.Reporting && Local(best!.Value.Candidates) is { Count: > 0 } reporting) return reporting;
         if (OpenSourceBeforeAnaphora(open) is { } openSource) return openSource;
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
         return best is { } mentioned && !SomeoneElseSpeaks(text, from, to) ? Local(mentioned.Candidates) : [];
@@ -214,6 +221,11 @@ internal sealed partial class DocumentReader
         return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
     }
 
+    /// <summary>"the territory administrator, Colonel Désiré Lokwa": a person named right after an office written in lower case.</summary>
+    private static bool IsOfficeHolderAfter(TokenText text, NamedAt<Source> office, SourceCandidate person) =>
+        !HasCapital(text, office.First, office.Length) && text.IsComma(office.Last + 1) && person.First > office.Last + 1 && person.First <= office.Last + 4;
+
+    /// <summary>True when every candidate is a news outlet (and there is one).</summary>
     private static bool IsMediaOnly(IReadOnlyList<Source> sources)
     {
         for (var k = 0; k < sources.Count; k++)

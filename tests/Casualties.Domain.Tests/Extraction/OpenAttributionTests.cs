@@ -32,6 +32,9 @@ public sealed class OpenAttributionTests
     [TestCase("Eleven people were killed in the raid, Joaquim Mabote told The Associated Press.", "Joaquim Mabote")]
     [TestCase("Ana Sitoe told the BBC on Friday that 14 villagers were killed in the hills.", "Ana Sitoe")]
     [TestCase("Gunmen killed 14 villagers in the hills, residents told Human Rights Watch.", "Human Rights Watch")]
+    [TestCase("BUNIA, DR Congo (Wire) - Fifty people were killed on Monday in Djugu territory, according to the territory administrator, Colonel Jean Mbala.", "Jean Mbala")]
+    [TestCase("BUNIA, DR Congo (Wire) - Fifty people were killed on Monday in Djugu territory, the territory administrator, Jean Mbala, said.", "Jean Mbala")]
+    [TestCase("BUNIA, DR Congo (Wire) - Fifty people were killed on Monday in Djugu territory, said Paul Dhedonga, president of the civil society of Djugu.", "Paul Dhedonga")]
     public void A_person_or_body_the_reference_data_lacks_is_the_source_by_the_name_given(string text, string source) =>
         Assert.That(Only(text).Source, Is.EqualTo(source));
 

@@ -69,6 +69,16 @@ public sealed class StatementTimeTests
     }
 
     [Test]
+    public void Arrests_told_of_later_keep_the_day_of_speaking()
+    {
+        var claims = Extract("Gunmen attacked a market in the town of Kalembe on Tuesday, killing 12 people, the police said. "
+            + "The police said on Thursday that 7 suspects had been arrested.");
+
+        Assert.That(claims[1].Outcome, Is.EqualTo(Outcome.Detained));
+        Assert.That(claims[1].Period.End, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 13))));
+    }
+
+    [Test]
     public void A_statement_weeks_after_the_event_before_is_not_read_as_about_it()
     {
         var claims = Extract("Gunmen attacked a market in the town of Kalembe on 2 February, killing 12 people, the police said. "
