@@ -393,7 +393,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         {
             for (var k = 0; k < candidates.Count; k++)
             {
-                if (string.Equals(candidates[k].Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return candidates[k];
+                if (string.Equals(candidates[k].Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return OwnStatesForces(candidates[k], conflict);
             }
             // "the Israeli enemy", named so only in Lebanon, in a text about Gaza: the side still belongs to this conflict.
             // A side read from a means of attack belongs to its own conflict only, and a loose word of another war
@@ -434,6 +434,20 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// different actors answer to ("air strike": the Ethiopian, Nigerian and Malian air forces) names none of them
     /// outside their own conflicts.
     /// </summary>
+    /// <summary>
+    /// "Soldiers killed 11 civilians in Bamessing" in Cameroon, where the seeded war against Boko Haram is fought in four
+    /// countries: a loose word its reference data gives to the Nigerian Army names the forces of the document's own state
+    /// (the government side), not Nigeria's, when the document is about another of the war's countries.
+    /// </summary>
+    private Actor OwnStatesForces(Actor actor, Conflict conflict)
+    {
+        if (!StateForceKinds.Contains(actor.Kind) || conflict.Countries.Count < 2 || LeadingCountry() is not { } home) return actor;
+        var space = actor.Name.IndexOf(' ');
+        var first = space > 0 ? actor.Name.AsSpan(0, space) : actor.Name.AsSpan();
+        return extractor.Demonyms.TryGetCountry(first, out var country) && country != home && conflict.Countries.ContainsOrdinal(home)
+            && string.Equals(actor.Side, "government", StringComparison.Ordinal) ? StateForces : actor;
+    }
+
     /// <summary>"government", "opposition": a side named by its role in a civil war, as an actor with no name; else null.</summary>
     private static Actor? RoleOf(string side) =>
         string.Equals(side, "government", StringComparison.OrdinalIgnoreCase) ? UnnamedGovernment

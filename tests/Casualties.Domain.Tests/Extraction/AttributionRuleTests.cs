@@ -201,6 +201,20 @@ public sealed class AttributionRuleTests
         Assert.That(claim.Perpetrator, Is.Null, "the reference data names the phrase only for another war's army");
     }
 
+    [TestCase("BAMENDA, Cameroon (Wire) - Soldiers killed 11 civilians in the village of Kumbo on Sunday, residents said.")]
+    [TestCase("N'DJAMENA, Chad (Wire) - Troops killed 11 fishermen near Bol on Sunday, residents said.")]
+    public void A_state_forces_word_in_one_country_of_a_war_fought_in_several_is_that_countrys_forces(string text)
+    {
+        var claim = Only(text);
+
+        Assert.That(claim.Perpetrator, Is.Not.EqualTo("Nigerian Army"), "the seeded war's army row is Nigeria's; the text is about another of its countries");
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("government"));
+    }
+
+    [Test]
+    public void A_state_forces_word_in_the_country_of_the_wars_army_is_that_army() =>
+        Assert.That(Only("MAIDUGURI, Nigeria (Wire) - Soldiers killed 11 militants near Bama on Sunday, residents said.").Perpetrator, Is.EqualTo("Nigerian Army"));
+
     [Test]
     public void A_village_named_in_a_district_is_the_place_not_the_district()
     {
