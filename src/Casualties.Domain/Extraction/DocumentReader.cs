@@ -146,7 +146,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             {
                 actorsHere.Add(new(i, actorLength, actors));
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
-                if ((!isSource || sourceLength < actorLength) && !NamesPlaceOutsideConflict(text, i, actorLength, actors)) VoteForActors(actors);
+                // "a paramilitary ranger patrol" in Thailand: a common noun one war's reference data gives to a party (the RSF's
+                // "paramilitary") is no evidence that the text is about that war; a name is.
+                if ((!isSource || sourceLength < actorLength) && !NamesPlaceOutsideConflict(text, i, actorLength, actors) && (IsProperName(text, i, actorLength, from) || IsNameAtSentenceStart(text, i, actorLength, actors))) VoteForActors(actors);
                 length = actorLength;
             }
             if (isSource)
@@ -446,6 +448,21 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         var first = space > 0 ? actor.Name.AsSpan(0, space) : actor.Name.AsSpan();
         return extractor.Demonyms.TryGetCountry(first, out var country) && country != home && conflict.Countries.ContainsOrdinal(home)
             && string.Equals(actor.Side, "government", StringComparison.Ordinal) ? StateForces : actor;
+    }
+
+    /// <summary>"Hezbollah attacks on ...": a sentence's first word that the reference data writes with a capital (a name, not "Paramilitary").</summary>
+    private static bool IsNameAtSentenceStart(TokenText text, int first, int length, IReadOnlyList<Actor> actors)
+    {
+        var words = text.Slice(first, first + length - 1);
+        foreach (var actor in actors)
+        {
+            if (string.Equals(actor.Name, words, StringComparison.OrdinalIgnoreCase) && char.IsUpper(actor.Name[0])) return true;
+            foreach (var alias in actor.Aliases)
+            {
+                if (alias.Length > 0 && char.IsUpper(alias[0]) && string.Equals(alias, words, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"government", "opposition": a side named by its role in a civil war, as an actor with no name; else null.</summary>

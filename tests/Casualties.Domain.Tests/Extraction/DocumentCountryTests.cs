@@ -131,4 +131,15 @@ public sealed class DocumentCountryTests
 
     [TestCase("Colombia: update\n\nSix Colombian soldiers were killed in Colombian crossfire on Sunday, the army said.")]
     public void Soldiers_are_not_killed_by_their_own_state_s_side(string text) => Assert.That(Only(text).PerpetratorSide, Is.Null);
+
+    [TestCase("A roadside bomb hit a paramilitary ranger patrol in Tak Bai district of Narathiwat on Sunday. Troops later killed three suspected insurgents in a clash near Yarang, the army said.")]
+    [TestCase("Paramilitary rangers were ambushed near Rueso in Narathiwat on Sunday. Soldiers later killed three suspected insurgents in a clash, the army said.")]
+    public void A_common_noun_one_wars_reference_data_gives_a_party_is_no_evidence_of_that_war(string text)
+    {
+        var claims = Extract(text);
+
+        Assert.That(claims, Is.Not.Empty);
+        Assert.That(claims.Select(c => c.PerpetratorSide), Has.None.EqualTo("saf").And.None.EqualTo("rsf"), "'paramilitary' is the RSF's word in Sudan's war, not a sign of it");
+        Assert.That(claims.Select(c => c.Source), Has.None.EqualTo("Sudanese Armed Forces"));
+    }
 }
