@@ -453,6 +453,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// <summary>"Hezbollah attacks on ...": a sentence's first word that the reference data writes with a capital (a name, not "Paramilitary").</summary>
     private static bool IsNameAtSentenceStart(TokenText text, int first, int length, IReadOnlyList<Actor> actors)
     {
+        // A word in lower case names no one (and most actor words are: "soldiers" has dozens of candidates to walk).
+        if (!text.IsCapitalized(first)) return false;
         var words = text.Slice(first, first + length - 1);
         foreach (var actor in actors)
         {
