@@ -27,15 +27,17 @@ internal sealed partial class DocumentReader
     private Actor? OpenArmedGroupAt(TokenText text, int i, int to, out int length)
     {
         length = 0;
-        if (!text.IsCapitalized(i) || !IsOutsideSeededConflicts()) return null;
+        // Asked at every capitalised word: the token tests first, the document's country (votes change at every name) last.
+        if (!text.IsCapitalized(i)) return null;
         Actor? group = null;
         var last = -1;
-        if (openGroupInitials.Count > 0 && openGroupInitials.TryGetValue(text[i].ToString(), out var known))
+        if (openGroupInitials.Count > 0 && openGroupInitials.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var known))
         {
+            if (!IsOutsideSeededConflicts()) return null;
             (group, last) = (known, i);
         }
-        else if (GroupNameEnd(text, i, to) is > 0 and var end && LeadingCountry() is { } home && !IsStateForceName(text, i, end, home)
-            && !IsStateUnitName(text, i, end))
+        else if (GroupNameEnd(text, i, to) is > 0 and var end && IsOutsideSeededConflicts() && LeadingCountry() is { } home
+            && !IsStateForceName(text, i, end, home) && !IsStateUnitName(text, i, end))
         {
             group = new Actor(text.Slice(i, end), "", "opposition", OpenGroupKind, []);
             last = end;
