@@ -438,7 +438,7 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.People, null), modifiersFrom, pos);
                 return true;
             }
-            if (text.IsWord(pos) && text.IsApostrophe(pos + 1) && text.Is(pos + 2, "s"))
+            if (text.IsWord(pos) && text.IsPossessive(pos + 1))
             {
                 pos += 3;
                 continue;

@@ -174,7 +174,7 @@ internal sealed partial class DocumentReader
         if (issuer is not null || sentence >= IssuerReach) return;
         // "PRESS RELEASE - Papua Justice ...", "KIVU WATCH (KW) - WEEKLY BULLETIN No. 9, covering ...": a header written as a sentence.
         var header = headline || sentence < 4 && HasHeaderSeparator(text, from, to);
-        if (sentence < 4 && header && SentenceHasReleaseWord(text, from, to)) releaseHeader = true;
+        if (sentence < 4 && header && SentenceHas(text, from, to, ReleaseWords)) releaseHeader = true;
         if (OpeningBodyName(text, from, to, out var afterKind) is not { } candidate) return;
         // A header line that is only a body's name (with its initials: "INTER SERVICES PUBLIC RELATIONS (ISPR)"), or (in a
         // release) a body's name opening a sentence.
@@ -284,15 +284,6 @@ internal sealed partial class DocumentReader
             }
         }
         return initials.ToString();
-    }
-
-    private static bool SentenceHasReleaseWord(TokenText text, int from, int to)
-    {
-        for (var k = from; k < to; k++)
-        {
-            if (text.IsWord(k) && ReleaseWords.Contains(text[k])) return true;
-        }
-        return false;
     }
 
     private static int LastWord(TokenText text, int from, int to)

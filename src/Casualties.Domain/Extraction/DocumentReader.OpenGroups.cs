@@ -68,18 +68,27 @@ internal sealed partial class DocumentReader
     /// </summary>
     private bool IsStateUnitName(TokenText text, int first, int last)
     {
-        if (text.Is(first - 1, "s") && text.IsApostrophe(first - 2)) return true;
+        if (text.IsPossessive(first - 2)) return true;
         var cause = false;
         var unit = false;
         for (var k = first; k <= last; k++)
         {
             if (!text.IsWord(k)) continue;
-            if (extractor.Demonyms.CountryAt(text, k) is not null || text.IsCapitalized(k) && extractor.Places.TryMatchShared(text, k, last + 1, out _, out var places) && places.Any(p => p.Parent is null)) return true;
+            if (extractor.Demonyms.CountryAt(text, k) is not null || text.IsCapitalized(k) && extractor.Places.TryMatchShared(text, k, last + 1, out _, out var places) && AnyCountry(places)) return true;
             cause |= text.IsAny(k, "Liberation", "Revolutionary", "Islamic", "Popular", "People", "Democratic", "Patriotic", "Salvation", "Resistance");
             unit |= StateUnitWords.Contains(text[k]);
         }
         if (text.IsWord(last + 1) && text.IsCapitalized(last + 1) && StateUnitWords.Contains(text[last + 1])) return true;
         return unit && !cause;
+    }
+
+    private static bool AnyCountry(IReadOnlyList<Place> places)
+    {
+        foreach (var place in places)
+        {
+            if (place.Parent is null) return true;
+        }
+        return false;
     }
 
     /// <summary>The token that ends a capitalised name whose last word is an armed body's, two to seven words long; else -1.</summary>

@@ -232,7 +232,7 @@ internal sealed partial class DocumentReader
         {
             return true;
         }
-        return text.Is(first - 1, "s") && text.IsApostrophe(first - 2);
+        return text.IsPossessive(first - 2);
     }
 
     private static bool HoldersWord(ReadOnlySpan<char> word) =>
@@ -246,7 +246,7 @@ internal sealed partial class DocumentReader
     /// of its own, not a part of a city ("the Kyivskyi district" is).
     /// </summary>
     private static bool IsDistrictOfItsOwn(TokenText text, int first, int after) =>
-        text.Is(after, "district") && !text.Is(first - 1, "the") && !(text.Is(first - 1, "s") && text.IsApostrophe(first - 2));
+        text.Is(after, "district") && !text.Is(first - 1, "the") && !text.IsPossessive(first - 2);
 
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>
@@ -274,15 +274,10 @@ internal sealed partial class DocumentReader
             if (text.IsWord(part) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[part])) part++;
             if (part > k && text.IsAny(part, "countryside", "suburbs", "outskirts", "part", "parts") && text.Is(part + 1, "of")) k = part + 2;
         }
-        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of"))
+        // "on the outskirts of Goma", "on the northern edge of El Fasher".
+        else if (PastEdgeOf(text, k) is > 0 and var of)
         {
-            k += 4;
-        }
-        // "on the northern edge of El Fasher", "on the southern outskirts of Goma".
-        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsWord(k + 2) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[k + 2])
-            && text.IsAny(k + 3, "outskirts", "edge") && text.Is(k + 4, "of"))
-        {
-            k += 5;
+            k = of;
         }
         if (text.Is(k, "the")) k++;
         k = PastPossessiveName(text, k);

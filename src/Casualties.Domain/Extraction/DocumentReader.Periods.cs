@@ -127,12 +127,15 @@ internal sealed partial class DocumentReader
     /// <summary>"since", "so far", "over the previous 24 hours", "during": a sentence that says over what a figure counts.</summary>
     private static bool HasCountingWords(TokenText text, int from, int anchor)
     {
-        for (var k = from; k < text.Count && !(k > anchor && text.IsPunctuation(k, '.')); k++)
-        {
-            if (text.IsAny(k, "since", "during", "previous", "past", "far", "total", "overall", "throughout")) return true;
-        }
-        return false;
+        var end = anchor + 1;
+        while (end < text.Count && !text.IsPunctuation(end, '.')) end++;
+        return SentenceHas(text, from, end, CountingWords);
     }
+
+    private static readonly HashSet<string> CountingWords = new WordSet()
+    {
+        "since", "during", "previous", "past", "far", "total", "overall", "throughout",
+    };
 
     /// <summary>"since Hamas fighters launched their attack on Saturday": the day a running tally counts from.</summary>
     private bool SinceClauseBefore(TokenText text, int from, TimeExpression point)

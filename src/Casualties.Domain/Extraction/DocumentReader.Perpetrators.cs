@@ -387,7 +387,7 @@ internal sealed partial class DocumentReader
     {
         length = 0;
         var k = i + placeLength;
-        var possessive = text.IsApostrophe(k) && text.Is(k + 1, "s");
+        var possessive = text.IsPossessive(k);
         if (possessive) k += 2;
         if (!text.IsWord(k) || !text.IsAny(k, "armed", "security", "defence", "defense", "air", "army", "military", "troops", "soldiers", "forces")) return null;
         Place? country = null;
@@ -519,7 +519,7 @@ internal sealed partial class DocumentReader
     private static bool IsReportingSubject(TokenText text, NamedAt<Actor> actor)
     {
         var k = actor.Last + 1;
-        if (text.IsApostrophe(k) && text.Is(k + 1, "s")) return false;
+        if (text.IsPossessive(k)) return false;
         for (var skipped = 0; skipped <= 3; skipped++, k++)
         {
             if (IsSpeech(text, k)) return !text.Is(k, "according");
@@ -590,7 +590,7 @@ internal sealed partial class DocumentReader
             if (ExtractionVocabulary.AttackNouns.Contains(text[k])) return true;
         }
         var after = actor.Last + 1;
-        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (text.IsPossessive(after)) after += 2;
         if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that", "because"))
             && AttackVerbFollows(text, after))
         {
@@ -622,7 +622,7 @@ internal sealed partial class DocumentReader
 
     private static bool AttackNounFollows(TokenText text, int after)
     {
-        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (text.IsPossessive(after)) after += 2;
         return text.IsWord(after) && ExtractionVocabulary.AttackNouns.Contains(text[after])
             || text.IsWord(after) && text.IsAny(after, "air", "military", "ground") && text.IsWord(after + 1) && ExtractionVocabulary.AttackNouns.Contains(text[after + 1]);
     }
@@ -630,7 +630,7 @@ internal sealed partial class DocumentReader
     /// <summary>"the military's death toll", "Israeli losses", "the Ukrainian formations lost 310 servicemen": an actor's own dead, not its deed.</summary>
     private static bool IsOwnLossNoun(TokenText text, int after)
     {
-        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) after += 2;
+        if (text.IsPossessive(after)) after += 2;
         return text.IsAny(after, "death", "toll", "losses", "dead", "casualties", "casualty", "fallen", "lost", "loses", "lose");
     }
 

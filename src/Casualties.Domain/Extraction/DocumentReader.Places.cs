@@ -632,16 +632,20 @@ internal sealed partial class DocumentReader
     /// </summary>
     private static int EdgeOfPlaceEnd(TokenText text, int k)
     {
-        if (text.Is(k, "on") && text.Is(k + 1, "the"))
-        {
-            var n = k + 2;
-            if (text.IsWord(n) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])) n++;
-            return text.IsAny(n, "edge", "outskirts", "fringes", "edges") && text.Is(n + 1, "of") ? PastTheAt(text, n + 2) : -1;
-        }
+        if (PastEdgeOf(text, k) is > 0 and var of) return PastTheAt(text, of);
         if (text.Is(k, "near")) return PastTheAt(text, k + 1);
         var at = text.IsAny(k, "about", "some", "around", "roughly") ? k + 1 : k;
         var past = PastDistanceAndDirection(text, at);
         return past != at ? PastTheAt(text, past + 1) : -1;
+    }
+
+    /// <summary>"on the outskirts of", "on the northern edge of": the token after "of", or -1.</summary>
+    private static int PastEdgeOf(TokenText text, int k)
+    {
+        if (!text.Is(k, "on") || !text.Is(k + 1, "the")) return -1;
+        var n = k + 2;
+        if (text.IsWord(n) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])) n++;
+        return text.IsAny(n, "edge", "outskirts", "fringes", "edges") && text.Is(n + 1, "of") ? n + 2 : -1;
     }
 
     private static int PastTheAt(TokenText text, int k) => PastPossessiveName(text, text.Is(k, "the") ? k + 1 : k);
@@ -658,7 +662,7 @@ internal sealed partial class DocumentReader
 
     /// <summary>"in Chad's Lake province": the token after a capitalised possessive ("Chad's"), else <paramref name="k"/>.</summary>
     private static int PastPossessiveName(TokenText text, int k) =>
-        text.IsWord(k) && text.IsCapitalized(k) && text.IsApostrophe(k + 1) && text.Is(k + 2, "s") && text.IsCapitalized(k + 3) ? k + 3 : k;
+        text.IsWord(k) && text.IsCapitalized(k) && text.IsPossessive(k + 1) && text.IsCapitalized(k + 3) ? k + 3 : k;
 
     /// <summary>"the Khartoum state health ministry", "a Beirut-based channel", "received at Nasser Hospital": a name, not where it happened.</summary>
     private bool IsPlaceOfEvent(TokenText text, NamedAt<Place> named)
@@ -707,7 +711,7 @@ internal sealed partial class DocumentReader
         for (var k = last + 1; k <= last + 5 && text.IsWord(k) && text.IsCapitalized(k); k++)
         {
             if (BodyNameHeads.Contains(text[k])) return true;
-            if (text.IsApostrophe(k + 1) && text.Is(k + 2, "s")) k += 2;
+            if (text.IsPossessive(k + 1)) k += 2;
         }
         var before = text.Is(first - 1, "the") ? first - 2 : first - 1;
         if (!text.IsAny(before, "of", "in") || !text.IsWord(before - 1) || !BodyNameBeforeCountry.Contains(text[before - 1])) return false;
@@ -797,7 +801,7 @@ internal sealed partial class DocumentReader
     {
         var after = named.Last + 1;
         if (!text.IsCapitalized(named.First)) return false;
-        if (text.IsApostrophe(after) && text.Is(after + 1, "s")) return true;
+        if (text.IsPossessive(after)) return true;
         var before = text.Is(named.First - 1, "the") ? named.First - 2 : named.First - 1;
         if (text.IsAny(before, "by", "against") || text.Is(before, "on") && text.Is(before - 1, "blamed")) return true;
         return text.IsWord(after) && !text.IsCapitalized(after)

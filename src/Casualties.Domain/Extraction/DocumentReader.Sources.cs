@@ -217,8 +217,7 @@ internal sealed partial class DocumentReader
         // "The township administration, which operates under the National Unity Government (NUG), said": the clause's own
         // name describes the speaker; the speaker is the name the clause follows.
         if (ReportsAfter(text, named.Last + 1, to) && !InRelativeClauseBefore(text, from, named.First)) return Role.Reporting;
-        var isAgency = named.Candidates.All(s => s.Kind == "media");
-        return isActor || isAgency || IsAttributive(text, named) ? Role.None : Role.Mentioned;
+        return isActor || IsMediaOnly(named.Candidates) || IsAttributive(text, named) ? Role.None : Role.Mentioned;
     }
 
     /// <summary>"the territory administrator, Colonel Désiré Lokwa": a person named right after an office written in lower case.</summary>
@@ -264,7 +263,7 @@ internal sealed partial class DocumentReader
             while (close < Math.Min(to, k + 12) && !text.IsPunctuation(close, ')')) close++;
             k = close + 1;
         }
-        if (text.IsApostrophe(k) && text.Is(k + 1, "s")) return text.IsWord(k + 2) && (TallyWords.Contains(text[k + 2]) || IsSpeech(text, k + 2) || text.IsAny(k + 3, "tally", "count"));
+        if (text.IsPossessive(k)) return text.IsWord(k + 2) && (TallyWords.Contains(text[k + 2]) || IsSpeech(text, k + 2) || text.IsAny(k + 3, "tally", "count"));
         if (text.IsWord(k) && TallyWords.Contains(text[k])) return true;
         if (text.IsComma(k) && IsSpeech(text, k + 1) && !text.Is(k + 1, "according")) return true;
         if (text.IsComma(k))
@@ -402,7 +401,7 @@ internal sealed partial class DocumentReader
     {
         length = 0;
         if (!text.Is(i, "the") || !text.IsAny(i + 1, "city", "town", "province", "governorate", "region", "state", "oblast", "regional", "provincial")) return null;
-        var possessive = text.IsApostrophe(i + 2) && text.Is(i + 3, "s");
+        var possessive = text.IsPossessive(i + 2);
         var first = possessive ? i + 4 : i + 2;
         var head = first;
         while (head < Math.Min(to, first + 4) && (text.IsWord(head) || text.IsApostrophe(head)) && !BodyHeads.Contains(text[head])) head++;

@@ -44,7 +44,7 @@ internal sealed partial class DocumentReader
     {
         if (IsReportingSubject(text, actor)) return true;
         var k = actor.Last + 1;
-        if (!text.IsApostrophe(k) || !text.Is(k + 1, "s")) return false;
+        if (!text.IsPossessive(k)) return false;
         for (var n = k + 2; n < k + 8 && text.IsWord(n); n++)
         {
             if (IsSpeech(text, n)) return !text.Is(n, "according");
@@ -75,7 +75,7 @@ internal sealed partial class DocumentReader
             {
                 verb = k + 2;
             }
-            else if (text.IsAny(k, "group", "movement", "organisation", "organization", "army", "militia") && text.IsApostrophe(k + 1) && text.Is(k + 2, "s"))
+            else if (text.IsAny(k, "group", "movement", "organisation", "organization", "army", "militia") && text.IsPossessive(k + 1))
             {
                 verb = AfterForceNoun(text, k + 3, mentionStart);
             }

@@ -51,7 +51,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         contextVictims = null;
         ReadTableLine(text, from, to);
         var headline = IsHeadline(text, from, to);
-        if (headline || sentence < 4 && HasHeaderSeparator(text, from, to) && SentenceHasReleaseWord(text, from, to)) RememberIssuer(text, to);
+        if (headline || sentence < 4 && HasHeaderSeparator(text, from, to) && SentenceHas(text, from, to, ReleaseWords)) RememberIssuer(text, to);
         RememberOpenIssuer(text, from, to, headline);
         if (mentions.Count > 0) ReadClaims(text, from, to);
         if (headline)

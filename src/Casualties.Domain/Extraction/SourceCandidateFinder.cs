@@ -362,7 +362,7 @@ internal static class SourceCandidateFinder
     private static bool RoleOfAPlace(TokenText text, int from, int to)
     {
         if (to <= from || !text.IsWord(to) || !AttributionVocabulary.SpokesNouns.Contains(text[to])) return false;
-        var before = text.Is(to - 1, "s") && text.IsApostrophe(to - 2) ? to - 3 : to - 1;
+        var before = text.IsPossessive(to - 2) ? to - 3 : to - 1;
         return before == from && text.IsWord(before) && PlaceNouns.Contains(text[before].ToString());
     }
 

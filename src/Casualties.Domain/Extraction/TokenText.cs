@@ -147,6 +147,9 @@ public sealed class TokenText
     public bool IsApostrophe(int index) =>
         InRange(index) && At(index).Kind == TokenKind.Punctuation && Tokenizer.IsApostrophe(Text[At(index).Start]);
 
+    /// <summary>True when a possessive "'s" starts at <paramref name="index"/>: an apostrophe, then "s".</summary>
+    public bool IsPossessive(int index) => IsApostrophe(index) && Is(index + 1, "s");
+
     /// <summary>True when the token at <paramref name="index"/> starts with an upper-case letter.</summary>
     public bool IsCapitalized(int index) => InRange(index) && char.IsUpper(Text[At(index).Start]);
 
