@@ -190,7 +190,7 @@ internal sealed partial class DocumentReader
 
     private Role RoleOf(TokenText text, int from, int to, NamedAt<Source> named)
     {
-        if (!AnyOfDocumentCountries(named.Candidates)) return Role.None;
+        if (!AnyOfDocumentCountries(named.Candidates) && !(named.Candidates.Count == 1 && namedWithCountry.Contains(named.Candidates[0]))) return Role.None;
         // "the provincial governor" on a text whose country is not known yet: a common noun names no one country's body.
         if (LeadingCountry() is null && named.Candidates.All(s => s.Country is not null) && !IsProperName(text, named.First, named.Length, from)) return Role.None;
         // "Manipur Police said" on a text whose country is unknown: a name several countries' bodies share is none of them.

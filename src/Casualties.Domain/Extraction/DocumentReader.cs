@@ -156,7 +156,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
                 // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
-                if (IsProperName(text, i, sourceLength, from)) VoteForSource(found);
+                var ownCountry = OpensWithItsCountry(text, i, to, found);
+                if (ownCountry) namedWithCountry.UnionWith(found);
+                if (IsProperName(text, i, sourceLength, from) || ownCountry) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
@@ -249,6 +251,31 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         foreach (var source in candidates)
         {
             if (source.Country is not { } key || CountryOfSource(key) == named) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// "Armenia's defence ministry said" opening a sentence: a body whose name starts with its own country's name or
+    /// nationality word names that country, though no other word of it has a capital; and it is that country's body
+    /// though the document is about another country ("Azerbaijan's defence ministry" in a report from Yerevan).
+    /// </summary>
+    private readonly HashSet<Source> namedWithCountry = [];
+
+    private bool OpensWithItsCountry(TokenText text, int i, int to, IReadOnlyList<Source> candidates)
+    {
+        var named = extractor.Demonyms.CountryAt(text, i);
+        if (named is null && extractor.Places.TryMatchShared(text, i, to, out _, out var places))
+        {
+            foreach (var place in places)
+            {
+                if (place.Parent is null) named = place.Key;
+            }
+        }
+        if (named is null) return false;
+        foreach (var source in candidates)
+        {
+            if (source.Country is not { } key || CountryOfSource(key) != named) return false;
         }
         return true;
     }
@@ -505,7 +532,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         // the document's countries and war is a guess (unknown beats wrong).
         if (candidates.Count == 1)
         {
-            return country is not null && candidates[0].Country is { } only && !InDocumentCountries(only) ? null : candidates[0];
+            return country is not null && candidates[0].Country is { } only && !InDocumentCountries(only) && !namedWithCountry.Contains(candidates[0]) ? null : candidates[0];
         }
         if (country is not null)
         {

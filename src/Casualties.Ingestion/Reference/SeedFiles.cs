@@ -47,10 +47,12 @@ public static class SeedFiles
         var conflicts = Read(dir, "conflicts.csv", r => new Conflict(r.Req("conflict"), r.Req("name"), r.List("countries"), r.List("sides")));
         var curated = Read(dir, "places.csv", ReadPlace);
         var (countries, generated) = GeneratedLayer(dir, curated);
+        var sources = Read(dir, "sources.csv", r => new Source(r.Req("name"), r.Opt("kind") ?? "unknown",
+            r.Double("reliability") ?? 0.5, r.Opt("country"), r.List("aliases")));
+        var demonyms = Read(dir, "demonyms.csv", r => new Demonym(r.Req("demonym"), r.Req("country")));
         return new ReferenceData(
             conflicts,
-            Read(dir, "sources.csv", r => new Source(r.Req("name"), r.Opt("kind") ?? "unknown",
-                r.Double("reliability") ?? 0.5, r.Opt("country"), r.List("aliases"))),
+            [.. sources, .. StateMinistries.For(sources, [.. curated, .. countries], demonyms)],
             Read(dir, "actors.csv", r => new Actor(r.Req("name"), r.Req("conflict"), r.Req("side"),
                 r.Opt("kind") ?? "armed_group", r.List("aliases"))),
             [.. curated, .. countries],
@@ -59,7 +61,7 @@ public static class SeedFiles
             Read(dir, "side-cues.csv", r => r.SideOf(conflicts, new SideCue(r.Req("conflict"), r.Req("side"), r.Req("cue"), r.List("words"),
                 r.Opt("country"), r.Int("from"), r.Int("to")))),
             generated,
-            Read(dir, "demonyms.csv", r => new Demonym(r.Req("demonym"), r.Req("country"))));
+            demonyms);
     }
 
     /// <summary>The generated layer of the gazetteer (tools/gazetteer), beside the curated places.csv.</summary>

@@ -123,4 +123,20 @@ internal sealed class SourceCandidateFinderTests
     [TestCase("Twelve died, witnesses told us.")]
     [TestCase("Twelve people were reported killed.")]
     public void Finds_no_source_in_people_who_are_not_one(string sentence) => Assert.That(Find(sentence), Is.Empty);
+    [TestCase("Armenia's defence ministry said 12 soldiers were killed on Thursday.")]
+    [TestCase("Twelve soldiers were killed on Thursday, the Armenian Defence Ministry said.")]
+    [TestCase("According to the Ministry of Defence of Armenia, 12 soldiers were killed on Thursday.")]
+    [TestCase("YEREVAN (Wire) - Twelve soldiers were killed on Thursday, Armenia's Ministry of Defense said in a statement.")]
+    public void A_ministry_named_with_its_country_is_one_source_whatever_the_form(string text) =>
+        Assert.That(TestData.OnlyClaim(text, new DateOnly(2024, 3, 15)).Source, Is.EqualTo("Armenian Ministry of Defence"));
+
+    [TestCase("Azerbaijan's defence ministry said 50 of its servicemen had been killed since Tuesday.")]
+    [TestCase("The Azerbaijani Ministry of Defence said 50 of its servicemen had been killed since Tuesday.")]
+    [TestCase("Fifty Azerbaijani servicemen had been killed since Tuesday, according to Azerbaijan's Defense Ministry.")]
+    public void A_foreign_ministry_named_with_its_country_speaks_in_a_report_from_another(string sentence)
+    {
+        var claims = TestData.Extract("YEREVAN, Armenia (Wire) - At least 105 Armenian servicemen have been killed in fighting in Jermuk, "
+            + "Armenia's defence ministry said. " + sentence, new DateOnly(2024, 3, 15));
+        Assert.That(claims.Single(c => c.Quantity.Low == 50).Source, Is.EqualTo("Azerbaijani Ministry of Defence"));
+    }
 }
