@@ -143,6 +143,30 @@ internal sealed partial class DocumentReader
         return false;
     }
 
+    /// <summary>
+    /// "the Ombudsman's Office", "the Observatory", "the Human Rights Commission": a name made only of the words any
+    /// country's bodies are called by. The reference data may give it to one country's body, but it is no evidence that
+    /// the text is about that country.
+    /// </summary>
+    private static bool IsGenericBodyName(TokenText text, int first, int length)
+    {
+        for (var k = first; k < first + length; k++)
+        {
+            if (!text.IsWord(k) || text.Is(k, "s")) continue;
+            if (!BodyNameHeads.Contains(text[k]) && !InstitutionNouns.Contains(text[k]) && !OfficeWords.Contains(text[k])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The other words of a body's generic name: "the National Human Rights Commission", "the Ombudsman's Office".</summary>
+    private static readonly HashSet<string> OfficeWords = new WordSet()
+    {
+        "the", "of", "for", "and", "on", "national", "state", "public", "general", "high", "civil", "protection", "defence",
+        "defense", "interior", "human", "rights", "ombudsman", "parliament", "parliamentary", "attorney", "federal", "regional",
+        "provincial", "district", "local", "military", "armed", "affairs", "foreign", "internal", "security", "disaster",
+        "management", "relief", "humanitarian", "red", "medical", "forensic", "legal", "medicine", "secretariat", "special",
+    };
+
     private static readonly HashSet<string> StateKinds = new(StringComparer.Ordinal) { "government", "military", "ministry" };
 
     private string? CountryOfSource(string key) => extractor.CountryKeyOf(key);

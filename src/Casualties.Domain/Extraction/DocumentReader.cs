@@ -140,7 +140,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
             }
             var length = 1;
             var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
-                && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found);
+                && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found)
+                && !IsSelfReference(text, i, from);
             if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
                 && !IsHeadOfUnknownName(text, i, from, actors))
             {
@@ -158,7 +159,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
                 var ownCountry = OpensWithItsCountry(text, i, to, found);
                 if (ownCountry) namedWithCountry.UnionWith(found);
-                if (IsProperName(text, i, sourceLength, from) || ownCountry) VoteForSource(found);
+                if (IsProperName(text, i, sourceLength, from) && !IsGenericBodyName(text, i, sourceLength) || ownCountry) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
@@ -260,6 +261,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// nationality word names that country, though no other word of it has a capital; and it is that country's body
     /// though the document is about another country ("Azerbaijan's defence ministry" in a report from Yerevan).
     /// </summary>
+    /// <summary>
+    /// "this Observatory has recorded 80 killed", "our Commission documented": a body that writes of itself so is the
+    /// document's publisher, whatever other body the reference data calls by that noun.
+    /// </summary>
+    private static bool IsSelfReference(TokenText text, int i, int from) => i > from && text.IsAny(i - 1, "this", "our");
+
     private readonly HashSet<Source> namedWithCountry = [];
 
     private bool OpensWithItsCountry(TokenText text, int i, int to, IReadOnlyList<Source> candidates)

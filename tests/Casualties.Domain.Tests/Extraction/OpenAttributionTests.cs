@@ -93,6 +93,35 @@ public sealed class OpenAttributionTests
         var claim = Only(text);
         Assert.That((claim.Period.Start?.ToString(), claim.Period.End?.ToString()), Is.EqualTo((day, day)));
     }
+
+    [TestCase("BOGOTÁ, Colombia (Wire) - The Ombudsman's Office puts the number of people displaced since 16 January at 54,000.")]
+    [TestCase("LIMA, Peru (Wire) - Six people died in clashes on Monday, the Ombudsman's Office said.")]
+    [TestCase("BOGOTÁ, Colombia (Wire) - Twelve people were killed in Tibú on Monday, the Observatory said.")]
+    public void A_name_any_countrys_body_may_bear_is_no_evidence_for_the_one_the_reference_data_gives_it(string text) =>
+        Assert.That(Only(text).Source, Is.Null.Or.Not.AnyOf("Ukrainian Parliament Commissioner for Human Rights", "Syrian Observatory for Human Rights"));
+
+    [TestCase("Since 16 January, this Observatory has recorded 80 people killed in the province.")]
+    [TestCase("Our Observatory has documented 41 deaths since Monday.")]
+    [TestCase("BOGOTÁ, Colombia (Wire) - Since 16 January, this Observatory has recorded 80 people killed in Tibú.")]
+    public void A_body_writing_of_itself_is_the_publisher_not_another_body_of_that_noun(string text) =>
+        Assert.That(Only(text).Source, Is.Not.EqualTo("Syrian Observatory for Human Rights"));
+
+    [TestCase("Armenia's defence ministry said 12 soldiers were killed on Thursday.")]
+    [TestCase("Twelve soldiers were killed on Thursday, the Armenian Defence Ministry said.")]
+    [TestCase("According to the Ministry of Defence of Armenia, 12 soldiers were killed on Thursday.")]
+    [TestCase("YEREVAN (Wire) - Twelve soldiers were killed on Thursday, Armenia's Ministry of Defense said in a statement.")]
+    public void A_ministry_named_with_its_country_is_one_source_whatever_the_form(string text) =>
+        Assert.That(Only(text).Source, Is.EqualTo("Armenian Ministry of Defence"));
+
+    [TestCase("Azerbaijan's defence ministry said 50 of its servicemen had been killed since Tuesday.")]
+    [TestCase("The Azerbaijani Ministry of Defence said 50 of its servicemen had been killed since Tuesday.")]
+    [TestCase("Fifty Azerbaijani servicemen had been killed since Tuesday, according to Azerbaijan's Defense Ministry.")]
+    public void A_foreign_ministry_named_with_its_country_speaks_in_a_report_from_another(string sentence)
+    {
+        var claims = TestData.Extract("YEREVAN, Armenia (Wire) - At least 105 Armenian servicemen have been killed in fighting in Jermuk, "
+            + "Armenia's defence ministry said. " + sentence, Friday);
+        Assert.That(claims.Single(c => c.Quantity.Low == 50).Source, Is.EqualTo("Azerbaijani Ministry of Defence"));
+    }
 }
 
 /// <summary>The reporting-clause finder on its own: what it names, as written.</summary>
@@ -123,20 +152,4 @@ internal sealed class SourceCandidateFinderTests
     [TestCase("Twelve died, witnesses told us.")]
     [TestCase("Twelve people were reported killed.")]
     public void Finds_no_source_in_people_who_are_not_one(string sentence) => Assert.That(Find(sentence), Is.Empty);
-    [TestCase("Armenia's defence ministry said 12 soldiers were killed on Thursday.")]
-    [TestCase("Twelve soldiers were killed on Thursday, the Armenian Defence Ministry said.")]
-    [TestCase("According to the Ministry of Defence of Armenia, 12 soldiers were killed on Thursday.")]
-    [TestCase("YEREVAN (Wire) - Twelve soldiers were killed on Thursday, Armenia's Ministry of Defense said in a statement.")]
-    public void A_ministry_named_with_its_country_is_one_source_whatever_the_form(string text) =>
-        Assert.That(TestData.OnlyClaim(text, new DateOnly(2024, 3, 15)).Source, Is.EqualTo("Armenian Ministry of Defence"));
-
-    [TestCase("Azerbaijan's defence ministry said 50 of its servicemen had been killed since Tuesday.")]
-    [TestCase("The Azerbaijani Ministry of Defence said 50 of its servicemen had been killed since Tuesday.")]
-    [TestCase("Fifty Azerbaijani servicemen had been killed since Tuesday, according to Azerbaijan's Defense Ministry.")]
-    public void A_foreign_ministry_named_with_its_country_speaks_in_a_report_from_another(string sentence)
-    {
-        var claims = TestData.Extract("YEREVAN, Armenia (Wire) - At least 105 Armenian servicemen have been killed in fighting in Jermuk, "
-            + "Armenia's defence ministry said. " + sentence, new DateOnly(2024, 3, 15));
-        Assert.That(claims.Single(c => c.Quantity.Low == 50).Source, Is.EqualTo("Azerbaijani Ministry of Defence"));
-    }
 }
