@@ -378,7 +378,7 @@ internal sealed partial class DocumentReader
                 best = named;
             }
         }
-        if (best is { } here) return InnermostNamedFor(text, draft, here).Candidates[0];
+        if (best is { } here) return HolderOfCoordinated(text, here) ?? InnermostNamedFor(text, draft, here).Candidates[0];
         if (IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken)) return null;
         if (IsCountryWide(text, from, to, draft)) return CountryWidePlace();
         if (IsWholeWarTally(draft) || IsOverallToll(text, from, draft.Mention.FirstToken)) return DocumentArea();
@@ -471,6 +471,73 @@ internal sealed partial class DocumentReader
             if (text.IsComma(k)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "in Nasir and Ulang", "in the Gojjam and Gondar zones", "the municipalities of Culiacán, Navolato and Elota": a figure
+    /// over several places joined by "and" is the smallest place that holds them all (domain.md), when the gazetteer knows
+    /// each; null when the chosen place stands alone.
+    /// </summary>
+    private Place? HolderOfCoordinated(TokenText text, NamedAt<Place> chosen)
+    {
+        List<Place>? group = null;
+        var first = chosen.First;
+        while (CoordinatedBefore(text, first) is { } left)
+        {
+            (group ??= [chosen.Candidates[0]]).Add(left.Candidates[0]);
+            first = left.First;
+        }
+        var last = chosen.Last;
+        while (CoordinatedAfter(text, last) is { } right)
+        {
+            (group ??= [chosen.Candidates[0]]).Add(right.Candidates[0]);
+            last = right.Last;
+        }
+        // "Kanbalu township, Sagaing region" names one place inside the other: an apposition, not a list; and a list has its "and".
+        if (group is null || !HasConjunction(text, first, last)) return null;
+        var gazetteer = Reference.Gazetteer;
+        foreach (var place in group)
+        {
+            if (IsKeptAsWritten(place) || !InDocumentCountries(place)) return null;
+            foreach (var other in group)
+            {
+                if (other.Key != place.Key && gazetteer.Contains(place, other)) return null;
+            }
+        }
+        return gazetteer.SmallestHolding(group);
+    }
+
+    private static bool HasConjunction(TokenText text, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (text.IsAny(k, "and", "or")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The place named just before <paramref name="first"/> across "and", "or", a comma or ", and"; else null.</summary>
+    private NamedAt<Place>? CoordinatedBefore(TokenText text, int first)
+    {
+        var end = text.IsComma(first - 2) && text.Is(first - 1, "and") ? first - 3
+            : text.IsAny(first - 1, "and", "or") || text.IsComma(first - 1) ? first - 2 : -1;
+        foreach (var named in placesHere)
+        {
+            if (named.Last == end) return named;
+        }
+        return null;
+    }
+
+    /// <summary>The place named just after <paramref name="last"/> across "and", "or", a comma or ", and"; else null.</summary>
+    private NamedAt<Place>? CoordinatedAfter(TokenText text, int last)
+    {
+        var start = text.IsComma(last + 1) && text.Is(last + 2, "and") ? last + 3
+            : text.IsAny(last + 1, "and", "or") || text.IsComma(last + 1) ? last + 2 : -1;
+        foreach (var named in placesHere)
+        {
+            if (named.First == start) return named;
+        }
+        return null;
     }
 
     /// <summary>"the Shaar and Maadi districts": one of several places, which the figure covers together.</summary>

@@ -111,6 +111,19 @@ public sealed class Gazetteer
         return false;
     }
 
+    /// <summary>The smallest place that holds every one of <paramref name="places"/> (one of them, when it holds the rest); null when they lie in different countries.</summary>
+    public Place? SmallestHolding(IReadOnlyList<Place> places)
+    {
+        if (places.Count == 0) return null;
+        foreach (var candidate in AncestryOf(places[0]))
+        {
+            var holdsAll = true;
+            for (var k = 1; k < places.Count && holdsAll; k++) holdsAll = Contains(candidate, places[k]);
+            if (holdsAll) return candidate;
+        }
+        return null;
+    }
+
     /// <summary>The country (root) of a place.</summary>
     public Place CountryOf(Place place) => AncestryOf(place)[^1];
 
