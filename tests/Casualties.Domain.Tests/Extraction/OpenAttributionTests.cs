@@ -94,6 +94,12 @@ public sealed class OpenAttributionTests
         Assert.That((claim.Period.Start?.ToString(), claim.Period.End?.ToString()), Is.EqualTo((day, day)));
     }
 
+    [TestCase("The Centre for Human Rights and Democracy in Africa (CHRDA) condemns the killing of at least nine civilians in Bamessing.", "Centre for Human Rights and Democracy in Africa")]
+    [TestCase("The Bamenda Lawyers Collective denounces the murder of at least nine civilians in Bamessing.", "Bamenda Lawyers Collective")]
+    [TestCase("The Somali Regional Human Rights Council deplored the deaths of 22 villagers in Degehabur on Thursday.", "Somali Regional Human Rights Council")]
+    public void A_body_that_condemns_the_killings_it_counts_is_their_source(string text, string source) =>
+        Assert.That(Only(text).Source, Is.EqualTo(source));
+
     [TestCase("BOGOTÁ, Colombia (Wire) - The Ombudsman's Office puts the number of people displaced since 16 January at 54,000.")]
     [TestCase("LIMA, Peru (Wire) - Six people died in clashes on Monday, the Ombudsman's Office said.")]
     [TestCase("BOGOTÁ, Colombia (Wire) - Twelve people were killed in Tibú on Monday, the Observatory said.")]
