@@ -20,20 +20,25 @@ public sealed class GoldCorpusTests
     /// groups) from its end: A 0.952/0.915/0.839/0.849/0.930/0.905, H 0.822/0.584/0.575/0.566/0.766/0.708, J
     /// 0.839/0.787/0.752/0.745/0.724/0.879, K (written apart in session 12, first score 0.822/0.544/0.416/0.504/0.607/0.720)
     /// 0.822/0.616/0.440/0.560/0.623/0.736; I 0.850/0.684/0.729/0.526/0.715/0.782.
+    /// Session 13 (state ministries as sources, generic body names cast no country vote, places joined by "and", bodies that
+    /// condemn killings) from its end: C place 0.878, D 0.847, E 0.943, I source 0.699, J 0.794, K 0.822/0.648/0.440/0.592/
+    /// 0.623/0.736, L (written apart in session 13, first score 0.827/0.476/0.581/0.476/0.727/0.798) 0.827/0.516/0.589/0.476/
+    /// 0.727/0.798.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
         ["dev-corpus-a.jsonl"] = new(F1: 0.947, Source: 0.910, Side: 0.834, Place: 0.844, Start: 0.925, End: 0.904),
         ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.928, Side: 0.934, Place: 0.883, Start: 0.912, End: 0.928),
-        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.913, Side: 0.927, Place: 0.866, Start: 0.875, End: 0.900),
-        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.837, Start: 0.814, End: 0.891),
-        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.952, Side: 0.924, Place: 0.931, Start: 0.941, End: 0.952),
+        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.913, Side: 0.927, Place: 0.873, Start: 0.875, End: 0.900),
+        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.842, Start: 0.814, End: 0.891),
+        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.952, Side: 0.924, Place: 0.938, Start: 0.941, End: 0.952),
         ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.738, Place: 0.724, Start: 0.801, End: 0.845),
         ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.737, Side: 0.689, Place: 0.777, Start: 0.761, End: 0.697),
         ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.579, Side: 0.570, Place: 0.561, Start: 0.761, End: 0.703),
-        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.679, Side: 0.724, Place: 0.521, Start: 0.710, End: 0.777),
-        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.782, Side: 0.747, Place: 0.740, Start: 0.719, End: 0.874),
-        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.611, Side: 0.435, Place: 0.555, Start: 0.618, End: 0.731),
+        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.694, Side: 0.724, Place: 0.529, Start: 0.710, End: 0.777),
+        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.789, Side: 0.747, Place: 0.740, Start: 0.719, End: 0.874),
+        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.643, Side: 0.435, Place: 0.587, Start: 0.618, End: 0.731),
+        ["dev-corpus-l.jsonl"] = new(F1: 0.822, Source: 0.511, Side: 0.584, Place: 0.471, Start: 0.722, End: 0.793),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
@@ -68,6 +73,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-i.jsonl")]
     [TestCase("dev-corpus-j.jsonl")]
     [TestCase("dev-corpus-k.jsonl")]
+    [TestCase("dev-corpus-l.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -86,6 +92,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-i.jsonl")]
     [TestCase("dev-corpus-j.jsonl")]
     [TestCase("dev-corpus-k.jsonl")]
+    [TestCase("dev-corpus-l.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
