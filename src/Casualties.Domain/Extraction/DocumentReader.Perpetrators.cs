@@ -217,8 +217,24 @@ internal sealed partial class DocumentReader
             if (ArrestWords.Contains(text[k])) arrest = true;
             else if (ArrestingForceWords.Contains(text[k]) && !(k > draft.Mention.FirstToken && k <= draft.VictimEnd)) force = true;
         }
-        return arrest && force;
+        return arrest && (force || !AbductionOrCaptivity(text, from, anchor));
     }
+
+    /// <summary>"abducted", "kidnapped", "hostages", "taken captive": an armed group's deed, not an arrest by the state.</summary>
+    private static bool AbductionOrCaptivity(TokenText text, int from, int anchor)
+    {
+        for (var k = from; k < text.Count && !(text.IsPunctuation(k, '.') && k > anchor); k++)
+        {
+            if (text.IsWord(k) && CaptivityWords.Contains(text[k])) return true;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> CaptivityWords = new WordSet()
+    {
+        "abducted", "abduction", "abductions", "kidnapped", "kidnapping", "kidnappings", "hostage", "hostages", "captive", "captives",
+        "captured", "seized", "arbitrary", "arbitrarily", "enforced", "disappeared",
+    };
 
     /// <summary>Countries whose nationality word has named an attacker in this document ("Azerbaijani shelling").</summary>
     private readonly HashSet<string> nationalAgents = new(StringComparer.Ordinal);

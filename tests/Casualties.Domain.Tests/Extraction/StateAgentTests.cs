@@ -4,7 +4,7 @@ namespace Casualties.Domain.Tests.Extraction;
 
 /// <summary>
 /// The state as agent and as source where the seeds say little: an arrest by police or troops is the government side's;
-/// a kidnapping, or an arrest by no one named, gives no side; the word after a dateline's dash is capitalised as any
+/// an arrest by no one named is the state's too (session 13); a kidnapping gives no side; the word after a dateline's dash is capitalised as any
 /// sentence's first word is, so "Police officers" is no proper name of another country's police; and "the army" of a
 /// text about one state is never a neighbour's army because both fight one insurgency.
 /// </summary>
@@ -28,10 +28,24 @@ public sealed class StateAgentTests
         Assert.That(claim.PerpetratorSide, Is.EqualTo("government"));
     }
 
-    [TestCase("GARISSA, Kenya (Wire) - Gunmen kidnapped eleven men in Mokowe on Monday, a rights group said.")]
+    // Session 13: an arrest with no one named was left without a side (unknown beats wrong); five corpora written apart read
+    // it as the state's, as the word says (only a state arrests: armed groups abduct, kidnap or capture).
     [TestCase("GARISSA, Kenya (Wire) - Eleven men were arrested in Mokowe on Monday, a rights group said.")]
+    [TestCase("CUCUTA, Colombia (Wire) - Twelve people have been arrested in Ocana since Saturday on suspicion of links to armed groups, prosecutors said.")]
+    [TestCase("QUETTA, Pakistan (Wire) - Forty suspects have been detained in search operations across Mastung district, the interior ministry said.")]
+    [TestCase("BAMENDA, Cameroon (Wire) - The rights group said it was concerned about the arrest of at least 40 people in Bamenda during the celebrations.")]
+    public void An_arrest_with_no_one_named_is_the_states(string text)
+    {
+        var claim = Only(text);
+
+        Assert.That(claim.Outcome, Is.EqualTo(Outcome.Detained));
+        Assert.That(claim.PerpetratorSide, Is.EqualTo("government"));
+    }
+
+    [TestCase("GARISSA, Kenya (Wire) - Gunmen kidnapped eleven men in Mokowe on Monday, a rights group said.")]
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Gang members abducted six aid workers in Kenscoff on Thursday, a rights group said.")]
-    public void A_kidnapping_or_an_arrest_by_no_one_named_gives_no_government_side(string text) =>
+    [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Six aid workers were abducted and held as hostages in Kenscoff on Thursday, a rights group said.")]
+    public void A_kidnapping_gives_no_government_side(string text) =>
         Assert.That(Only(text).PerpetratorSide, Is.Not.EqualTo("government"));
 
     [TestCase("PORT-AU-PRINCE, Haiti (Wire) - Police officers arrested six men in Kenscoff on Thursday, a police spokesman said.")]
