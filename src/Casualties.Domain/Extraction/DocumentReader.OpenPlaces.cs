@@ -271,7 +271,7 @@ internal sealed partial class DocumentReader
             k++;
             // "in the southern countryside of Idlib", "in the eastern suburbs of Damascus": a part of the place is in it.
             var part = text.Is(k, "the") ? k + 1 : k;
-            if (text.IsWord(part) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[part])) part++;
+            if (text.IsWord(part) && Directions.ContainsKey(text[part])) part++;
             if (part > k && text.IsAny(part, "countryside", "suburbs", "outskirts", "part", "parts") && text.Is(part + 1, "of")) k = part + 2;
         }
         else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsAny(k + 2, "outskirts", "edge") && text.Is(k + 3, "of"))
@@ -279,7 +279,7 @@ internal sealed partial class DocumentReader
             k += 4;
         }
         // "on the northern edge of El Fasher", "on the southern outskirts of Goma".
-        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsWord(k + 2) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[k + 2])
+        else if (text.Is(k, "on") && text.Is(k + 1, "the") && text.IsWord(k + 2) && Directions.ContainsKey(text[k + 2])
             && text.IsAny(k + 3, "outskirts", "edge") && text.Is(k + 4, "of"))
         {
             k += 5;
