@@ -34,14 +34,12 @@ internal static class CalendarWords
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup =
-        Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordMap<int> MonthLookup = new(Months);
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays =
         WeekdayNames.Select((name, k) => (name, Day: (DayOfWeek)((k + 1) % 7))).ToDictionary(w => w.name, w => w.Day, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup =
-        Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordMap<DayOfWeek> WeekdayLookup = new(Weekdays);
 
     /// <summary>Every month, weekday and feast word, names and abbreviations, case ignored.</summary>
     private static readonly WordSet AllWords = new([.. MonthNames, .. MonthAbbreviations, .. WeekdayNames, .. FeastNames]);

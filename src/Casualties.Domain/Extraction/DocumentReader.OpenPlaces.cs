@@ -271,7 +271,7 @@ internal sealed partial class DocumentReader
             k++;
             // "in the southern countryside of Idlib", "in the eastern suburbs of Damascus": a part of the place is in it.
             var part = text.Is(k, "the") ? k + 1 : k;
-            if (text.IsWord(part) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[part])) part++;
+            if (text.IsWord(part) && Directions.ContainsKey(text[part])) part++;
             if (part > k && text.IsAny(part, "countryside", "suburbs", "outskirts", "part", "parts") && text.Is(part + 1, "of")) k = part + 2;
         }
         // "on the outskirts of Goma", "on the northern edge of El Fasher".

@@ -6,18 +6,18 @@ namespace Casualties.Domain.Extraction;
 /// <summary>Places: gazetteer names in the text, "the west of the city", and the place each claim is about.</summary>
 internal sealed partial class DocumentReader
 {
-    private static readonly Dictionary<string, string> Directions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly WordMap<string> Directions = new(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["east"] = "East", ["eastern"] = "East", ["west"] = "West", ["western"] = "West", ["north"] = "North",
         ["northern"] = "North", ["south"] = "South", ["southern"] = "South",
-    };
+    });
 
     /// <summary>A gazetteer name (with a capital somewhere), "the city", or "the west of the city".</summary>
     private bool TryPlaceAt(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
     {
         length = 0;
         places = [];
-        if (Directions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[i], out var direction) && TryDirectionalPlaceAt(text, i, to, direction, out places, out length))
+        if (Directions.TryGetValue(text[i], out var direction) && TryDirectionalPlaceAt(text, i, to, direction, out places, out length))
         {
             return true;
         }
@@ -90,7 +90,7 @@ internal sealed partial class DocumentReader
         if (!text.Is(i, "the") || !text.IsAny(i + 1, "south", "north", "east", "west") || text.IsCapitalized(i + 1)) return false;
         if (text.IsWord(i + 2) && !AfterCountryPart.Contains(text[i + 2])) return false;
         if (DocumentCountry() is not { } country) return false;
-        var direction = Directions.GetAlternateLookup<ReadOnlySpan<char>>()[text[i + 1]];
+        var direction = Directions[text[i + 1]];
         var gazetteer = Reference.Gazetteer;
         foreach (var name in (ReadOnlySpan<string>)[$"{direction} {country.Name}", $"{direction}ern {country.Name}"])
         {
@@ -176,7 +176,7 @@ internal sealed partial class DocumentReader
     {
         length = 0;
         places = [];
-        var directions = Directions.GetAlternateLookup<ReadOnlySpan<char>>();
+        var directions = Directions;
         if (text.IsCapitalized(i) || !directions.ContainsKey(text[i])) return false;
         var k = i + 1;
         var regions = 1;
@@ -711,7 +711,7 @@ internal sealed partial class DocumentReader
     {
         if (!text.Is(k, "on") || !text.Is(k + 1, "the")) return -1;
         var n = k + 2;
-        if (text.IsWord(n) && Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])) n++;
+        if (text.IsWord(n) && Directions.ContainsKey(text[n])) n++;
         return text.IsAny(n, "edge", "outskirts", "fringes", "edges") && text.Is(n + 1, "of") ? n + 2 : -1;
     }
 
@@ -722,7 +722,7 @@ internal sealed partial class DocumentReader
     {
         var n = k;
         if (text.Kind(n) == TokenKind.Number && text.IsAny(n + 1, "km", "kilometres", "kilometers", "miles")) n += 2;
-        var direction = text.IsWord(n) && (Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[n])
+        var direction = text.IsWord(n) && (Directions.ContainsKey(text[n])
             || text.IsAny(n, "northeast", "northwest", "southeast", "southwest"));
         return direction && text.Is(n + 1, "of") ? n + 1 : k;
     }
@@ -847,7 +847,7 @@ internal sealed partial class DocumentReader
     {
         var of = text.Is(first - 1, "the") ? first - 2 : first - 1;
         if (text.Is(of, "with") && text.IsAny(of - 1, "border", "frontier", "boundary")) return true;
-        if (!text.Is(of, "of") || !text.IsWord(of - 1) || !Directions.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(text[of - 1]) && !text.IsAny(of - 1, "northeast", "northwest", "southeast", "southwest")) return false;
+        if (!text.Is(of, "of") || !text.IsWord(of - 1) || !Directions.ContainsKey(text[of - 1]) && !text.IsAny(of - 1, "northeast", "northwest", "southeast", "southwest")) return false;
         return text.IsAny(of - 2, "km", "kilometres", "kilometers", "miles", "mi", "metres", "meters") || text[of - 2].EndsWith("km", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -134,3 +134,37 @@ internal sealed class WordShapes(int log2Bits)
         ((uint)Math.Min(length, 31) * 0x9E3779B1u ^ (uint)(first | 0x20) * 0x85EBCA77u ^ (uint)(second | 0x20) * 0x27D4EB2Fu
             ^ (uint)(last | 0x20) * 0xC2B2AE3Du) >> shift;
 }
+
+/// <summary>
+/// A case-insensitive map from words to values (ordinal, as <see cref="StringComparer.OrdinalIgnoreCase"/>), asked by span,
+/// that turns a word of a shape none of its keys has away before hashing it, as <see cref="WordSet"/> does. The month,
+/// weekday and direction words are asked at every capitalised word or name, and nearly every word is none of them.
+/// </summary>
+internal sealed class WordMap<TValue>
+{
+    private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly WordShapes shapes = new(12);
+
+    /// <summary>A map of the entries of <paramref name="map"/>, whose comparer must be <see cref="StringComparer.OrdinalIgnoreCase"/>.</summary>
+    public WordMap(Dictionary<string, TValue> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        if (!ReferenceEquals(map.Comparer, StringComparer.OrdinalIgnoreCase)) throw new ArgumentException("The map must ignore case as OrdinalIgnoreCase does.", nameof(map));
+        foreach (var key in map.Keys) shapes.Add(key);
+        lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>True when a key equals the word ignoring case.</summary>
+    public bool ContainsKey(ReadOnlySpan<char> word) => shapes.MayContain(word) && lookup.ContainsKey(word);
+
+    /// <summary>The value of the key equal to the word ignoring case.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> word, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
+    {
+        if (shapes.MayContain(word)) return lookup.TryGetValue(word, out value);
+        value = default;
+        return false;
+    }
+
+    /// <summary>The value of the key equal to the word ignoring case; throws when there is none.</summary>
+    public TValue this[ReadOnlySpan<char> word] => TryGetValue(word, out var value) ? value : throw new KeyNotFoundException();
+}

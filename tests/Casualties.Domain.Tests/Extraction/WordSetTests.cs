@@ -70,6 +70,34 @@ public sealed class WordSetTests
         Assert.That(disagreements, Is.Empty);
     }
 
+    [Test]
+    public void Random_words_are_keys_of_a_word_map_exactly_when_of_the_plain_map()
+    {
+        const string Alphabet = "aAsSſkKKıIİiéÉ-'łŁ";
+        var random = new Random(1818);
+        var plain = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var n = 0; n < 300; n++) plain.TryAdd(Word(random, Alphabet), n);
+        var map = new WordMap<int>(plain);
+        var disagreements = new List<string>();
+        var probes = Enumerable.Range(0, 20_000).Select(_ => Word(random, Alphabet))
+            .Concat(plain.Keys.SelectMany(k => new[] { k.ToUpperInvariant(), k.ToLowerInvariant() }));
+        foreach (var probe in probes)
+        {
+            var found = map.TryGetValue(probe.AsSpan(), out var value);
+            var expected = plain.TryGetValue(probe, out var plainValue);
+            if (found != expected || map.ContainsKey(probe.AsSpan()) != expected || found && value != plainValue) disagreements.Add(probe);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(disagreements, Is.Empty);
+            Assert.That(CalendarWords.TryGetMonth("SEPT".AsSpan(), out var month) && month == 9, Is.True);
+            Assert.That(CalendarWords.IsWeekday("tuesday".AsSpan()), Is.True);
+            Assert.That(CalendarWords.IsMonth("Marc".AsSpan()), Is.False);
+            Assert.That(() => new WordMap<int>(new Dictionary<string, int>(StringComparer.Ordinal)), Throws.ArgumentException);
+        });
+    }
+
     private static string Word(Random random, string alphabet)
     {
         var builder = new StringBuilder();
