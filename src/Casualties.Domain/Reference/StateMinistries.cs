@@ -2,7 +2,7 @@ namespace Casualties.Domain.Reference;
 
 /// <summary>
 /// A state's ministries as sources, for every country the reference data knows: "Armenia's defence ministry", "the
-/// Armenian Ministry of Defence" and "the Ministry of Defence of Armenia" are one source, whichever form a text uses, so
+/// Armenian Ministry of Defence" and "Armenia's Ministry of Defense" are one source, whichever form a text uses, so
 /// its updated figures supersede each other and are never counted as two bodies' figures. Generated from the countries
 /// (the gazetteer's, with their aliases) and their nationality words; a ministry the curated sources already name for a
 /// country (by any of these forms) is left to them.
@@ -56,6 +56,11 @@ public static class StateMinistries
         return generated;
     }
 
+    /// <remarks>
+    /// Every form opens with the country's name or nationality word, so each country's forms fall in phrase-matcher buckets
+    /// of their own. "the Ministry of Defence of Armenia" is left out: all countries' forms would share one bucket ("Ministry
+    /// of"), scanned at every "Ministry of" of every text (the extract benchmark was about 9% slower with them).
+    /// </remarks>
     private static List<string> Forms(Ministry ministry, IReadOnlyList<string> countries, IReadOnlyList<string> adjectives)
     {
         var forms = new List<string>();
@@ -66,7 +71,6 @@ public static class StateMinistries
             {
                 forms.Add($"{country} Ministry of {of}");
                 forms.Add($"{country}'s Ministry of {of}");
-                forms.Add($"Ministry of {of} of {country}");
             }
         }
         foreach (var before in ministry.BeforeMinistry)
@@ -76,7 +80,6 @@ public static class StateMinistries
             {
                 forms.Add($"{country} {before} Ministry");
                 forms.Add($"{country}'s {before} Ministry");
-                forms.Add($"{before} Ministry of {country}");
             }
         }
         return [.. forms.Distinct(StringComparer.OrdinalIgnoreCase)];

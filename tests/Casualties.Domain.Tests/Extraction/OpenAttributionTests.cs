@@ -114,7 +114,7 @@ public sealed class OpenAttributionTests
 
     [TestCase("Armenia's defence ministry said 12 soldiers were killed on Thursday.")]
     [TestCase("Twelve soldiers were killed on Thursday, the Armenian Defence Ministry said.")]
-    [TestCase("According to the Ministry of Defence of Armenia, 12 soldiers were killed on Thursday.")]
+    [TestCase("According to Armenia's Ministry of Defence, 12 soldiers were killed on Thursday.")]
     [TestCase("YEREVAN (Wire) - Twelve soldiers were killed on Thursday, Armenia's Ministry of Defense said in a statement.")]
     public void A_ministry_named_with_its_country_is_one_source_whatever_the_form(string text) =>
         Assert.That(Only(text).Source, Is.EqualTo("Armenian Ministry of Defence"));
