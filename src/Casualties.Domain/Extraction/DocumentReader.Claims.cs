@@ -306,6 +306,14 @@ internal sealed partial class DocumentReader
         text.IsWord(index) && ExtractionVocabulary.TallyNouns.Contains(text[index])
         || text.Is(index, "death") && text.Is(index + 1, "toll");
 
+    /// <summary>The token after the sentence that holds <paramref name="anchor"/>: its full stop, or the text's end.</summary>
+    private static int SentenceEndAfter(TokenText text, int anchor)
+    {
+        var end = anchor + 1;
+        while (end < text.Count && !text.IsPunctuation(end, '.')) end++;
+        return end;
+    }
+
     private static bool SentenceHas(TokenText text, int from, int to, HashSet<string> words)
     {
         for (var k = from; k < to; k++)

@@ -125,12 +125,7 @@ internal sealed partial class DocumentReader
             "killing", "wounding", "injuring", "leaving");
 
     /// <summary>"since", "so far", "over the previous 24 hours", "during": a sentence that says over what a figure counts.</summary>
-    private static bool HasCountingWords(TokenText text, int from, int anchor)
-    {
-        var end = anchor + 1;
-        while (end < text.Count && !text.IsPunctuation(end, '.')) end++;
-        return SentenceHas(text, from, end, CountingWords);
-    }
+    private static bool HasCountingWords(TokenText text, int from, int anchor) => SentenceHas(text, from, SentenceEndAfter(text, anchor), CountingWords);
 
     private static readonly HashSet<string> CountingWords = new WordSet()
     {

@@ -221,14 +221,7 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"abducted", "kidnapped", "hostages", "taken captive": an armed group's deed, not an arrest by the state.</summary>
-    private static bool AbductionOrCaptivity(TokenText text, int from, int anchor)
-    {
-        for (var k = from; k < text.Count && !(text.IsPunctuation(k, '.') && k > anchor); k++)
-        {
-            if (text.IsWord(k) && CaptivityWords.Contains(text[k])) return true;
-        }
-        return false;
-    }
+    private static bool AbductionOrCaptivity(TokenText text, int from, int anchor) => SentenceHas(text, from, SentenceEndAfter(text, anchor), CaptivityWords);
 
     private static readonly HashSet<string> CaptivityWords = new WordSet()
     {
