@@ -318,6 +318,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
             await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             await conn.ExecuteAsync(new CommandDefinition($"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'",
                 transaction: tx, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition(ClaimLoader.ReaderSettingsSql, transaction: tx, cancellationToken: ct));
             var loader = new ClaimLoader(placeKeys, reconciler.Places);
             foreach (var batch in batches)
             {
@@ -376,7 +377,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         var outlineUnits = (int)Math.Clamp(claimCount / OutlinesPerClaim / ClaimsPerUnit + 1, 1, units);
         for (var i = 0; i < outlineUnits; i++) await budget.WaitAsync(ct);
         var started = Stopwatch.GetTimestamp();
-        var outlines = await ClaimLoader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
+        var outlines = await loader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
         var chunks = PartitionRuns.SplitChunks(outlines, reconciler.IsOverridden, ClaimsPerBatch);
         outlines = null!;
         budget.Release(outlineUnits);
@@ -399,11 +400,13 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
 
         // The rest in one query, in about the order of the claims' first days, each claim to the chunk whose days it lies
         // in (PartitionChunk.FirstDay: exact, whatever the order), a chunk handed on once all its claims came. Claims of the
-        // first chunk (read above) are passed over; a claim of a chunk already handed on, or of none, is an error.
+        // first chunk (read above) are passed over before they are built; a claim of a chunk already handed on, or of none, is
+        // an error.
         var firstDays = chunks.ConvertAll(c => c.FirstDay).ToArray();
         var pending = new List<ClaimRecord>?[chunks.Count];
         var missing = chunks.ConvertAll(c => c.Ids.Length).ToArray();
-        await using var stream = loader.StreamByDay(conn, tx, partition.Outcome, placeIds, unplaced: false, ct).GetAsyncEnumerator(ct);
+        await using var stream = loader.StreamByDay(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue),
+            id => Array.BinarySearch(first, id) >= 0, ct).GetAsyncEnumerator(ct);
         for (var c = 1; c < chunks.Count; c++)
         {
             var chunkUnits = Math.Clamp(chunks[c].Ids.Length / ClaimsPerUnit + 1, 1, units);
@@ -428,7 +431,6 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
 
         void Route(ClaimRecord claim, int handing)
         {
-            if (Array.BinarySearch(first, claim.Id) >= 0) return;
             var day = claim.Window().First.DayNumber;
             var chunk = Array.BinarySearch(firstDays, 1, firstDays.Length - 1, day);
             chunk = chunk >= 0 ? chunk : ~chunk - 1; // the last chunk starting on or before the day (first days rise strictly)
