@@ -163,15 +163,17 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// or more (issue 14, session 13). The planner costs an index probe as a page read and hashed both tables whole for a
     /// run's batch of 15,000 claims (about 0.1 s of the server's CPU a query, dozens of queries a run); cached, probing
     /// them took 134–177 ms where hashing took 228–318 ms for the same batch, while for a dense partition's 300,000
-    /// claims hashing was faster (1.65 s against 2.2 s). SET LOCAL: for the reading transaction only.
+    /// claims hashing was faster (1.65 s against 2.2 s). A read that large also sorts in memory (64 MB of work memory: a
+    /// dense partition in day order, its outlines by id): in the default 4 MB a dense 1M run wrote about 380 MB of sort
+    /// runs to disk and read them back. SET LOCAL: for the reading transaction only.
     /// </summary>
     private async Task JoinBySize(NpgsqlConnection conn, NpgsqlTransaction tx, int expected, CancellationToken ct)
     {
         var probe = expected < ProbeJoinsBelow;
         if (probing == probe) return;
         await using var cmd = new NpgsqlCommand(probe
-            ? "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
-            : "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on", conn, tx);
+            ? "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL work_mem TO DEFAULT"
+            : "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on; SET LOCAL work_mem = '64MB'", conn, tx);
         await cmd.ExecuteNonQueryAsync(ct);
         probing = probe;
     }
