@@ -47,7 +47,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// </summary>
     internal const int ProbeJoinsBelow = 50_000;
 
-        const string ClaimsSql = SelectSql + """
+    const string ClaimsSql = SelectSql + """
 
         WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
           AND f.retired_at IS NULL
