@@ -332,8 +332,12 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
                         claimsOf(batch), budget, units, ready, phases, counted, ct);
                     continue;
                 }
-                // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone).
-                var batchUnits = (int)Math.Clamp(claimsOf(batch) / ClaimsPerUnit + 1, 1, units);
+                // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone). A batch of
+                // at most SplitAbove claims counts at most half the budget, so that the next one is read and reconciled while
+                // it is stored (session 13: two partitions of 25,000 did not fit in 45,000 and went through the pipeline one
+                // at a time): about twice SplitAbove claims in flight at most.
+                var batchClaims = claimsOf(batch);
+                var batchUnits = (int)Math.Clamp(batchClaims / ClaimsPerUnit + 1, 1, batchClaims <= SplitAbove ? Math.Max(1, units / 2) : units);
                 for (var i = 0; i < batchUnits; i++) await budget.WaitAsync(ct);
                 var started = Stopwatch.GetTimestamp();
                 var outcome = batch[0].Outcome;
