@@ -33,6 +33,20 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         LEFT JOIN sources s ON s.id = c.source_id
         """;
 
+    /// <summary>
+    /// The reading transaction's settings (issue 14, session 13): no parallel workers, no JIT. A run reads its claims in
+    /// dozens of queries beside the store on two cores: a parallel plan ran each query in three server processes, which
+    /// passed every row through a shared-memory queue to the one sending it (a dense partition's outlines: 0.52 s of one
+    /// process serial, about 1.4 s of CPU across three in parallel, for the same rows). Set with SET LOCAL: for the
+    /// reading transaction only.
+    /// </summary>
+    public const string ReaderSettingsSql = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
+
+    /// <summary>
+    /// Below this many claims a read joins documents and feed records by index probes (<see cref="JoinBySize"/>).
+    /// </summary>
+    internal const int ProbeJoinsBelow = 50_000;
+
     const string ClaimsSql = SelectSql + """
 
         WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
@@ -65,6 +79,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         """;
 
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    private bool? probing;
     private readonly Dictionary<(Qualifier Qualifier, int? Value, int Low, int? High), Quantity> quantities = [];
     private readonly Dictionary<(PartialDate? Start, PartialDate? End), DatePeriod> periods = [];
 
@@ -75,6 +90,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     public async Task<List<ClaimRecord>> Load(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced, CancellationToken ct,
         int expected = 0)
     {
+        if (expected > 0) await JoinBySize(conn, tx, expected, ct);
         await using var cmd = new NpgsqlCommand(ClaimsSql, conn, tx);
         cmd.Parameters.AddWithValue("outcome", outcome.ToName());
         cmd.Parameters.AddWithValue("places", places);
@@ -84,18 +100,24 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
 
     /// <summary>
     /// The claims <see cref="Load"/> reads, one at a time as the server sends them, about in the order of their first
-    /// days: a large partition read once and split into its runs as it streams (issue 14).
+    /// days: a large partition read once and split into its runs as it streams (issue 14); those <paramref name="skip"/>
+    /// names (by id) are not built.
     /// </summary>
     public async IAsyncEnumerable<ClaimRecord> StreamByDay(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        int expected, Func<long, bool> skip, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        await JoinBySize(conn, tx, expected, ct);
         await using var cmd = new NpgsqlCommand(ClaimsByDaySql, conn, tx);
         cmd.Parameters.AddWithValue("outcome", outcome.ToName());
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var lastEventKey = new string?[1];
-        while (await reader.ReadAsync(ct)) yield return Record(reader, outcome, lastEventKey);
+        while (await reader.ReadAsync(ct))
+        {
+            // Claims the caller has read already (a partition's first chunk, by id) are passed over before they are built.
+            if (!skip(reader.GetInt64(0))) yield return Record(reader, outcome, lastEventKey);
+        }
     }
 
     /// <summary>
@@ -104,6 +126,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// </summary>
     public async Task<List<ClaimRecord>> LoadByIds(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] ids, CancellationToken ct)
     {
+        await JoinBySize(conn, tx, ids.Length, ct);
         await using var cmd = new NpgsqlCommand(ClaimsByIdSql, conn, tx);
         cmd.Parameters.AddWithValue("ids", ids);
         return await Read(cmd, outcome, ids.Length, ct);
@@ -114,9 +137,10 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// id), in id order, to split a large partition into runs before its claims are read run by run; <paramref name="expected"/>
     /// of them (the claims counted before), so that the arrays are not copied as they grow.
     /// </summary>
-    public static async Task<ClaimOutlines> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
+    public async Task<ClaimOutlines> LoadOutlines(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places,
         bool unplaced, int expected, CancellationToken ct)
     {
+        await JoinBySize(conn, tx, expected, ct);
         await using var cmd = new NpgsqlCommand(OutlinesSql, conn, tx);
         cmd.Parameters.AddWithValue("outcome", outcome.ToName());
         cmd.Parameters.AddWithValue("places", places);
@@ -132,6 +156,26 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
                 hasEventKey ? ClaimOutline.HashOf(reader.GetString(8)) : 0));
         }
         return outlines;
+    }
+
+    /// <summary>
+    /// Lets the next read join documents and feed records by hash only when it reads <see cref="ProbeJoinsBelow"/> claims
+    /// or more (issue 14, session 13). The planner costs an index probe as a page read and hashed both tables whole for a
+    /// run's batch of 15,000 claims (about 0.1 s of the server's CPU a query, dozens of queries a run); cached, probing
+    /// them took 134–177 ms where hashing took 228–318 ms for the same batch, while for a dense partition's 300,000
+    /// claims hashing was faster (1.65 s against 2.2 s). A read that large also sorts in memory (64 MB of work memory: a
+    /// dense partition in day order, its outlines by id): in the default 4 MB a dense 1M run wrote about 380 MB of sort
+    /// runs to disk and read them back. SET LOCAL: for the reading transaction only.
+    /// </summary>
+    private async Task JoinBySize(NpgsqlConnection conn, NpgsqlTransaction tx, int expected, CancellationToken ct)
+    {
+        var probe = expected < ProbeJoinsBelow;
+        if (probing == probe) return;
+        await using var cmd = new NpgsqlCommand(probe
+            ? "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL work_mem TO DEFAULT"
+            : "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on; SET LOCAL work_mem = '64MB'", conn, tx);
+        await cmd.ExecuteNonQueryAsync(ct);
+        probing = probe;
     }
 
     private async Task<List<ClaimRecord>> Read(NpgsqlCommand cmd, Outcome outcome, int expected, CancellationToken ct)

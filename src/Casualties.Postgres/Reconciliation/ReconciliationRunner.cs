@@ -57,9 +57,13 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     /// <summary>
     /// A partition of a full run with more claims than this is read and reconciled in runs of about
     /// <see cref="ClaimsPerBatch"/> claims (<see cref="PartitionRuns"/>, <see cref="PartitionReconciliation"/>; issue 14),
-    /// so that its claims are not in memory all at once.
+    /// so that its claims are not in memory all at once. A partition that fits in the claims budget beside one batch read
+    /// ahead (<see cref="ClaimsInFlight"/> less <see cref="ClaimsPerBatch"/>) is read whole, once: split, it is read about
+    /// two and a half times (its outlines, its first chunk by id, then the rest in day order with the first chunk passed
+    /// over) — a generated full run's 40 partitions of 25,000 claims each read 2.6 million rows for 1 million claims when
+    /// this was 22,500 (issue 14, session 13).
     /// </summary>
-    internal int SplitAbove { get; init; } = 22_500;
+    internal int SplitAbove { get; init; } = 30_000;
 
     /// <summary>
     /// What the store takes from the reconciling stage: the rows of whole partitions, or of a run of a partition
@@ -318,6 +322,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
             await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             await conn.ExecuteAsync(new CommandDefinition($"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'",
                 transaction: tx, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition(ClaimLoader.ReaderSettingsSql, transaction: tx, cancellationToken: ct));
             var loader = new ClaimLoader(placeKeys, reconciler.Places);
             foreach (var batch in batches)
             {
@@ -327,8 +332,12 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
                         claimsOf(batch), budget, units, ready, phases, counted, ct);
                     continue;
                 }
-                // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone).
-                var batchUnits = (int)Math.Clamp(claimsOf(batch) / ClaimsPerUnit + 1, 1, units);
+                // Room for the batch's claims first (all of it for a batch larger than the budget: it goes alone). A batch of
+                // at most SplitAbove claims counts at most half the budget, so that the next one is read and reconciled while
+                // it is stored (session 13: two partitions of 25,000 did not fit in 45,000 and went through the pipeline one
+                // at a time): about twice SplitAbove claims in flight at most.
+                var batchClaims = claimsOf(batch);
+                var batchUnits = (int)Math.Clamp(batchClaims / ClaimsPerUnit + 1, 1, batchClaims <= SplitAbove ? Math.Max(1, units / 2) : units);
                 for (var i = 0; i < batchUnits; i++) await budget.WaitAsync(ct);
                 var started = Stopwatch.GetTimestamp();
                 var outcome = batch[0].Outcome;
@@ -376,7 +385,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         var outlineUnits = (int)Math.Clamp(claimCount / OutlinesPerClaim / ClaimsPerUnit + 1, 1, units);
         for (var i = 0; i < outlineUnits; i++) await budget.WaitAsync(ct);
         var started = Stopwatch.GetTimestamp();
-        var outlines = await ClaimLoader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
+        var outlines = await loader.LoadOutlines(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue / 2), ct);
         var chunks = PartitionRuns.SplitChunks(outlines, reconciler.IsOverridden, ClaimsPerBatch);
         outlines = null!;
         budget.Release(outlineUnits);
@@ -399,11 +408,13 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
 
         // The rest in one query, in about the order of the claims' first days, each claim to the chunk whose days it lies
         // in (PartitionChunk.FirstDay: exact, whatever the order), a chunk handed on once all its claims came. Claims of the
-        // first chunk (read above) are passed over; a claim of a chunk already handed on, or of none, is an error.
+        // first chunk (read above) are passed over before they are built; a claim of a chunk already handed on, or of none, is
+        // an error.
         var firstDays = chunks.ConvertAll(c => c.FirstDay).ToArray();
         var pending = new List<ClaimRecord>?[chunks.Count];
         var missing = chunks.ConvertAll(c => c.Ids.Length).ToArray();
-        await using var stream = loader.StreamByDay(conn, tx, partition.Outcome, placeIds, unplaced: false, ct).GetAsyncEnumerator(ct);
+        await using var stream = loader.StreamByDay(conn, tx, partition.Outcome, placeIds, unplaced: false, (int)Math.Min(claimCount, int.MaxValue),
+            id => Array.BinarySearch(first, id) >= 0, ct).GetAsyncEnumerator(ct);
         for (var c = 1; c < chunks.Count; c++)
         {
             var chunkUnits = Math.Clamp(chunks[c].Ids.Length / ClaimsPerUnit + 1, 1, units);
@@ -428,7 +439,6 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
 
         void Route(ClaimRecord claim, int handing)
         {
-            if (Array.BinarySearch(first, claim.Id) >= 0) return;
             var day = claim.Window().First.DayNumber;
             var chunk = Array.BinarySearch(firstDays, 1, firstDays.Length - 1, day);
             chunk = chunk >= 0 ? chunk : ~chunk - 1; // the last chunk starting on or before the day (first days rise strictly)
