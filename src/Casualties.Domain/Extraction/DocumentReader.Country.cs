@@ -83,10 +83,6 @@ internal sealed partial class DocumentReader
         }
     }
 
-    /// <summary>
-    /// "Pakistan" in the war in Afghanistan: a state that is a party under its own name but not a country the conflict is fought
-    /// in says nothing about which war a text is about (it is the text's country as often as the conflict's).
-    /// </summary>
     /// <summary>The first conflict with this key ignoring case (a loop: a lambda over the caller's locals costs a closure per call).</summary>
     private Conflict? ConflictKeyed(string key)
     {
@@ -98,6 +94,10 @@ internal sealed partial class DocumentReader
         return null;
     }
 
+    /// <summary>
+    /// "Pakistan" in the war in Afghanistan: a state that is a party under its own name but not a country the conflict is fought
+    /// in says nothing about which war a text is about (it is the text's country as often as the conflict's).
+    /// </summary>
     private static bool AllForeignStates(IReadOnlyList<Actor> actors, Conflict conflict)
     {
         for (var k = 0; k < actors.Count; k++)

@@ -48,9 +48,6 @@ internal sealed partial class DocumentReader
     /// <summary>Country keys the text named by a country's own name: a generated place may lie in one of them.</summary>
     private readonly HashSet<string> namedCountries = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// At a word no curated name starts: a generated-layer place or, in a strong place context, a place kept as written.
-    /// </summary>
     /// <summary>The tokens [first, end) as strings (a method of its own: a lambda over the text would cost a closure per call of its caller).</summary>
     private static string[] TokenStrings(TokenText text, int first, int end)
     {
@@ -59,6 +56,9 @@ internal sealed partial class DocumentReader
         return words;
     }
 
+    /// <summary>
+    /// At a word no curated name starts: a generated-layer place or, in a strong place context, a place kept as written.
+    /// </summary>
     private bool TryOpenPlaceAt(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
     {
         places = [];

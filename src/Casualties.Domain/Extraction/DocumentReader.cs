@@ -257,18 +257,19 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>
-    /// "Armenia's defence ministry said" opening a sentence: a body whose name starts with its own country's name or
-    /// nationality word names that country, though no other word of it has a capital; and it is that country's body
-    /// though the document is about another country ("Azerbaijan's defence ministry" in a report from Yerevan).
-    /// </summary>
-    /// <summary>
     /// "this Observatory has recorded 80 killed", "our Commission documented": a body that writes of itself so is the
     /// document's publisher, whatever other body the reference data calls by that noun.
     /// </summary>
     private static bool IsSelfReference(TokenText text, int i, int from) => i > from && text.IsAny(i - 1, "this", "our");
 
+    /// <summary>The bodies this document has named with their own country (<see cref="OpensWithItsCountry"/>).</summary>
     private readonly HashSet<Source> namedWithCountry = [];
 
+    /// <summary>
+    /// "Armenia's defence ministry said" opening a sentence: a body whose name starts with its own country's name or
+    /// nationality word names that country, though no other word of it has a capital; and it is that country's body
+    /// though the document is about another country ("Azerbaijan's defence ministry" in a report from Yerevan).
+    /// </summary>
     private bool OpensWithItsCountry(TokenText text, int i, int to, IReadOnlyList<Source> candidates)
     {
         var named = extractor.Demonyms.CountryAt(text, i);
@@ -466,11 +467,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>
-    /// Whether the candidates are one actor (the same name, in several conflicts, on one side). A phrase several
-    /// different actors answer to ("air strike": the Ethiopian, Nigerian and Malian air forces) names none of them
-    /// outside their own conflicts.
-    /// </summary>
-    /// <summary>
     /// "Soldiers killed 11 civilians in Bamessing" in Cameroon, where the seeded war against Boko Haram is fought in four
     /// countries: a loose word its reference data gives to the Nigerian Army names the forces of the document's own state
     /// (the government side), not Nigeria's, when the document is about another of the war's countries.
@@ -507,6 +503,11 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         : string.Equals(side, "opposition", StringComparison.OrdinalIgnoreCase) ? UnnamedOpposition
         : null;
 
+    /// <summary>
+    /// Whether the candidates are one actor (the same name, in several conflicts, on one side). A phrase several
+    /// different actors answer to ("air strike": the Ethiopian, Nigerian and Malian air forces) names none of them
+    /// outside their own conflicts.
+    /// </summary>
     private static bool OneActor(IReadOnlyList<Actor> candidates)
     {
         for (var k = 0; k < candidates.Count; k++)

@@ -366,11 +366,6 @@ internal static class SourceCandidateFinder
         return before == from && text.IsWord(before) && PlaceNouns.Contains(text[before].ToString());
     }
 
-    /// <summary>
-    /// The first token of a capitalised body name that follows a lower-case body noun ("rights group Voix du Kivu": "Voix"),
-    /// or null. The name may hold connectors ("du", "of the") but must end capitalised, and must name a body, not a person
-    /// ("group spokesman Ali Musa" is a person: the noun before the name is no body noun there).
-    /// </summary>
     /// <summary>Nouns for a body (not a person's role): "the rights group X", "the charity X", "the UN agency X".</summary>
     private static readonly HashSet<string> CollectiveNouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -380,6 +375,11 @@ internal static class SourceCandidateFinder
         "body", "body's", "service", "mission",
     };
 
+    /// <summary>
+    /// The first token of a capitalised body name that follows a lower-case body noun ("rights group Voix du Kivu": "Voix"),
+    /// or null. The name may hold connectors ("du", "of the") but must end capitalised, and must name a body, not a person
+    /// ("group spokesman Ali Musa" is a person: the noun before the name is no body noun there).
+    /// </summary>
     private static int? BodyNameAfterNoun(TokenText text, int first, int last)
     {
         for (var h = first; h < last; h++)
