@@ -83,7 +83,10 @@ internal static class AttributionVocabulary
         ["monitor"] = "monitor|ngo|dataset|medical", ["observatory"] = "monitor|ngo", ["tracker"] = "monitor|dataset",
         ["mission"] = "un|government", ["service"] = "rescue|government", ["services"] = "rescue|government",
         ["crescent"] = "rescue|medical|ngo", ["cross"] = "rescue|medical|ngo", ["centre"] = "monitor|ngo|government",
-        ["center"] = "monitor|ngo|government", ["court"] = "government", ["authorities"] = "government|un", ["parliament"] = "government",
+        ["center"] = "monitor|ngo|government", ["court"] = "government",
+        ["division"] = "military|government|medical", ["secretariat"] = "government|ministry|un", ["bureau"] = "government|un",
+        ["platform"] = "ngo|monitor", ["foundation"] = "ngo", ["institute"] = "monitor|ngo", ["league"] = "ngo|monitor",
+        ["forum"] = "ngo|monitor", ["coordination"] = "ngo|monitor", ["collective"] = "ngo|monitor", ["initiative"] = "ngo|monitor", ["authorities"] = "government|un", ["parliament"] = "government",
     };
 
     /// <summary>Capitalised nouns that make a name a body's even when no kind follows from them: "Civil Society", "Emergency Response Room".</summary>
@@ -111,7 +114,7 @@ internal static class AttributionVocabulary
     public static readonly HashSet<string> NamedByOffice = Set(
         "governor", "council", "mayor", "administration", "administrator", "commissioner", "prefect", "prefecture",
         "municipality", "police", "ministry", "army", "military", "command", "hospital", "morgue", "coroner", "directorate",
-        "department", "mission", "office", "committee", "commission", "authorities");
+        "department", "mission", "office", "committee", "commission", "authorities", "division");
 
     /// <summary>Words that make a body's noun a party to the fighting: "the armed group", "the militant group".</summary>
     public static readonly HashSet<string> ArmedWords = Set(

@@ -16,6 +16,13 @@ internal sealed partial class DocumentReader
         "department", "prefecture", "province", "region", "state", "governorate", "oblast", "outskirts", "chiefdom", "territory",
         "barangay", "vereda", "kebele", "woreda", "payam", "boma", "upazila", "tehsil", "sub-county", "subcounty", "ward",
         "corregimiento", "aldea", "kampung", "raion", "hromada", "sector", "cell", "colline", "groupement", "commune", "island",
+        "section",
+    };
+
+    /// <summary>Verbs of an attack on a place: "gunmen attacked X", "troops overran X" (a weak place context, as "in X" is).</summary>
+    private static readonly HashSet<string> PlaceObjectVerbs = new WordSet()
+    {
+        "attacked", "raided", "stormed", "overran", "shelled", "bombed", "besieged", "targeted", "struck", "bombarded", "invaded",
     };
 
     /// <summary>
@@ -176,7 +183,7 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// "in X", "near X" (weak: a known name may follow); "the village of X", "X village", "X, a town in", "X camp" (strong:
+    /// "in X", "near X", "attacked X" (weak: a known name may follow); "the village of X", "X village", "X, a town in", "X camp" (strong:
     /// even a name no gazetteer knows is a place). A line's dateline counts as weak.
     /// </summary>
     private static OpenPlaceContext PlaceContextAt(TokenText text, int i)
@@ -195,6 +202,7 @@ internal sealed partial class DocumentReader
         if (before == i - 1 && text.IsAny(before, "near", "outside") && !text.IsCapitalized(before)) return OpenPlaceContext.Strong;
         if (text.IsWord(end) && CampModifiers.Contains(text[end]) && text.IsAny(end + 1, "camp", "camps", "settlement", "site")) return OpenPlaceContext.Strong;
         if (text.IsWord(before) && PlacePrepositions.Contains(text[before]) && (!text.IsCapitalized(before) || OpensSentence(text, before))) return OpenPlaceContext.Weak;
+        if (before == i - 1 && text.IsWord(before) && PlaceObjectVerbs.Contains(text[before]) && !text.IsCapitalized(before)) return OpenPlaceContext.Weak;
         return OpenPlaceContext.None;
     }
 

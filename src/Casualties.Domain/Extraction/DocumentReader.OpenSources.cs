@@ -108,13 +108,29 @@ internal sealed partial class DocumentReader
     private IReadOnlyList<Source>? OpenSourceBeforeAnaphora(SourceCandidate? candidate) => candidate switch
     {
         { Form: not SourceForm.Office } named => KnownInApposition(named) ?? ShortNameBack(named) ?? Canonicaliser.Named(named, LeadingCountry(), surnames),
-        { } office => SourceCanonicaliser.ReferBack(office, sourceHistory),
+        { } office => SourceCanonicaliser.ReferBack(office, sourceHistory) ?? MentionedBodyBack(office),
         _ => null,
     };
 
     /// <summary>An office that nothing else resolved (no anaphor, no body named, no issuer): the country's body of that noun, or the office as written.</summary>
     private IReadOnlyList<Source>? OpenOfficeFor(TokenText text, int from, int to, ClaimDraft draft) =>
-        OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } office ? Canonicaliser.Office(office, LeadingCountry()) : null;
+        OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } office ? OfficeOf(office) : null;
+
+    /// <summary>
+    /// An office's source (<see cref="SourceCanonicaliser.Office"/>); "the North Kivu provincial health division": an office
+    /// that a place the text names makes one body is kept as written, whatever its noun.
+    /// </summary>
+    private IReadOnlyList<Source>? OfficeOf(SourceCandidate office) =>
+        Canonicaliser.Office(office, LeadingCountry()) ?? (PlaceInside(office) ? [SourceCanonicaliser.Unknown(office.Name, office.Head)] : null);
+
+    private bool PlaceInside(SourceCandidate candidate)
+    {
+        foreach (var named in placesHere)
+        {
+            if (named.First >= candidate.First && named.Last < candidate.Last) return true;
+        }
+        return false;
+    }
 
     /// <summary>"said Nasr Muflahi, NRC's country director": a person speaking for a known body named beside them is that body.</summary>
     private IReadOnlyList<Source>? KnownInApposition(SourceCandidate candidate)
@@ -167,7 +183,7 @@ internal sealed partial class DocumentReader
         foreach (var candidate in OpenCandidates(text, from, to))
         {
             var found = candidate.Form == SourceForm.Office
-                ? SourceCanonicaliser.ReferBack(candidate, sourceHistory) ?? Canonicaliser.Office(candidate, LeadingCountry())
+                ? SourceCanonicaliser.ReferBack(candidate, sourceHistory) ?? MentionedBodyBack(candidate) ?? OfficeOf(candidate)
                 : KnownInApposition(candidate) ?? ShortNameBack(candidate) ?? Canonicaliser.Named(candidate, LeadingCountry(), surnames);
             if (found is null) continue;
             sourceHistory.Add(found);

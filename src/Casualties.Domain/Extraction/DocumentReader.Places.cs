@@ -220,7 +220,7 @@ internal sealed partial class DocumentReader
     private void VoteForDateline(Place filed) => VoteCountry(extractor.CountryKeyOf(filed), 0.5);
 
     /// <summary>
-    /// "PORT-AU-PRINCE, March 14 -", "Bangui, 14 July 2025 -": a dateline town only the generated layer knows gives half a vote
+    /// "PORT-AU-PRINCE, March 14 -", "Bangui, 14 July 2025 -", "MIREBALAIS -": a dateline town only the generated layer knows gives half a vote
     /// to its country, when every town of that name lies in one country.
     /// </summary>
     private void VoteForGeneratedDateline(TokenText text, int i, int to)
@@ -228,7 +228,12 @@ internal sealed partial class DocumentReader
         // Only a line's first words can be a dateline: no other word looks the layer up.
         if (!(sentence == 0 && i <= 1) && !StartsLine(text, i)) return;
         if (!extractor.TryMatchGenerated(text, i, to, out var length, out var candidates) || candidates.Count == 0) return;
-        if (!(sentence == 0 && i <= 1 && IsDateline(text, i, length) && FiledFrom(text, i + length)) && !IsDatedDateline(text, i, length)) return;
+        // "MIREBALAIS - At least ...": a town only the layer knows, in capitals before a dash, is where the story was filed.
+        if (!(sentence == 0 && i <= 1 && IsDateline(text, i, length) && (FiledFrom(text, i + length) || IsDash(text, i + length)))
+            && !IsDatedDateline(text, i, length))
+        {
+            return;
+        }
         var country = extractor.CountryKeyOf(candidates[0]);
         foreach (var place in candidates)
         {

@@ -64,6 +64,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         RememberAttack(text, from);
         RememberNationalAgents(text, from, to);
         RememberSources(text, from, to);
+        RememberMentionedBodies(text, from, to);
         NoteDescribedSource(text, from, to);
         StartEarlierTallies(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;

@@ -44,7 +44,7 @@ internal static class SourceCandidateFinder
             if (!text.IsWord(k)) continue;
             if (text.Is(k, "according") && text.Is(k + 1, "to"))
             {
-                AddAfter(text, k + 2, to, into);
+                AddAfter(text, IssuerAfter(text, k + 2, to), to, into);
                 continue;
             }
             // "The Balochistan Liberation Army claimed the attack, saying its fighters had killed ...": the clause's subject speaks.
@@ -85,6 +85,25 @@ internal static class SourceCandidateFinder
     {
         "statement", "report", "communique", "communiqué", "release", "bulletin", "update", "post", "video", "letter",
     };
+
+    /// <summary>Nouns of the figures a body keeps: "according to figures from X", "according to the latest tally by X".</summary>
+    private static readonly HashSet<string> FigureNouns = new WordSet()
+    {
+        "figures", "data", "tally", "count", "toll", "records", "estimates", "estimate", "numbers", "statistics",
+    };
+
+    /// <summary>
+    /// "according to the daily report of the Attorney General's Office", "according to figures from the ministry": where the
+    /// issuer's name starts after a document or figures noun and "of"/"from"/"by"; else <paramref name="first"/> itself.
+    /// </summary>
+    private static int IssuerAfter(TokenText text, int first, int to)
+    {
+        for (var k = first; k < to && k < first + 4 && text.IsWord(k) && !text.IsCapitalized(k); k++)
+        {
+            if ((DocumentNouns.Contains(text[k]) || FigureNouns.Contains(text[k])) && text.IsAny(k + 1, "of", "from", "by") && text.IsWord(k + 2)) return k + 2;
+        }
+        return first;
+    }
 
     /// <summary>
     /// "A statement from the Ministry of Defence in Yaounde on Thursday said": the body after "from"/"by" in a document noun
