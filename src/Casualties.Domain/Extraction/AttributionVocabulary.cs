@@ -36,6 +36,9 @@ internal static class AttributionVocabulary
         "reverend", "sister", "pastor", "cmdr", "commander", "spokesman", "spokeswoman", "spokesperson", "deputy",
         // Police ranks written before a name: "DSP Gabriel Ubah", "Supt Ewane Ndoh".
         "dsp", "asp", "supt", "superintendent", "cpl", "hon", "honourable",
+        // The same titles as French, Spanish and Portuguese copy writes them: "Commissaire Narcisse Muteba", "Don Tomás".
+        "commissaire", "commandant", "capitaine", "général", "lieutenant-colonel", "monsieur", "madame", "maître", "mgr",
+        "monsignor", "abbé", "père", "don", "doña", "licenciado", "coronel", "capitán", "comandante", "padre", "dom",
         // Ranks and offices of state and custom: "Admiral X", "Ambassador X", "Mwami X" (a customary chief in the Kivus).
         "admiral", "marshal", "ambassador", "mwami");
 

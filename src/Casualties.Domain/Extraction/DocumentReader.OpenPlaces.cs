@@ -258,7 +258,7 @@ internal sealed partial class DocumentReader
 
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>
-        text.IsAny(after, "district", "neighbourhood", "neighborhood", "quarter", "suburb", "suburbs");
+        text.IsAny(after, "district", "suburb", "suburbs");
 
     private static bool ContinuesName(TokenText text, int k) => text.IsWord(k) && text.IsCapitalized(k) && !text.IsAny(k, "On", "In");
 

@@ -366,10 +366,22 @@ internal static class SourceCandidateFinder
         // "the town's administrator", "the district administrator": a role of a place, not of a body, is the office itself.
         if (!RoleOfAPlace(text, from, to))
         {
-            while (to > from && text.IsWord(to) && AttributionVocabulary.SpokesNouns.Contains(text[to])) to--;
+            // "a ministry spokesman" → the ministry; "the territorial administrator" names no body without its role: kept whole.
+            var bodyEnd = to;
+            while (bodyEnd > from && text.IsWord(bodyEnd) && AttributionVocabulary.SpokesNouns.Contains(text[bodyEnd])) bodyEnd--;
+            if (HasBodyNoun(text, from, bodyEnd)) to = bodyEnd;
         }
         if (from > to) return null;
         return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
+    }
+
+    private static bool HasBodyNoun(TokenText text, int from, int to)
+    {
+        for (var k = from; k <= to; k++)
+        {
+            if (text.IsWord(k) && AttributionVocabulary.BodyKinds.ContainsKey(text[k])) return true;
+        }
+        return false;
     }
 
     /// <summary>Nouns of a place whose role-holder ("the town's administrator") is an office of its own.</summary>
