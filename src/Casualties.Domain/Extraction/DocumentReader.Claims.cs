@@ -140,6 +140,7 @@ internal sealed partial class DocumentReader
                 var ownDead = OwnDeadOf(text, from, draft);
                 if (ownDead is { } speaker) draft.VictimActors = speaker.Candidates;
                 draft.Perpetrators = RowActor(text, from, draft) ?? PerpetratorsFor(text, from, to, draft);
+                if (draft.Perpetrators.Count == 0 && IsStatesKillingOfItsEnemies(text, from, to, draft)) draft.Perpetrators = [StateForces];
                 // "were killed by Hutu extremists": an attacker the text names but the reference data lacks is not an earlier one;
                 // a side's report of its own dead takes no attacker from earlier sentences.
                 var ownLoss = IsOwnLossAnnouncement(text, from, draft.Mention.FirstToken) || draft.Perpetrators.Count == 0 && UnnamedAgentAfter(text, to, draft)
@@ -150,6 +151,11 @@ internal sealed partial class DocumentReader
                 }
                 if (draft.Perpetrators.Count == 0 && !ownLoss && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
                 if (draft.Perpetrators.Count == 0 && !ownLoss && FollowsAttackAtSamePlace(text, from, to, draft)) draft.Perpetrators = lastAttack!.Value.Actors;
+                if (draft.Perpetrators.Count == 0 && !ownLoss && IsTollOfLastEvent(text, from, to, draft))
+                {
+                    draft.Perpetrators = lastEvent!.Perpetrators;
+                    draft.Period = draft.Period with { Start = lastEvent.Period.Start };
+                }
                 if (draft.Perpetrators.Count == 0 && (!ownLoss || ownDead is not null)) draft.Perpetrators = CuedPerpetrators(text, from, to, draft);
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
                 // "Militants stormed a checkpost ... killing 9 soldiers": a loose word that names no side here leaves the side to the victims.
@@ -250,11 +256,31 @@ internal sealed partial class DocumentReader
     /// <summary>The last event whose attacker was named: later deaths and injuries of the same day share it.</summary>
     private ClaimDraft? lastEvent;
 
-    /// <summary>"A Russian missile hit the port on Sunday. ... Eight other people were injured, he said.": same day (not a month's report), no attacker of its own, no clashes.</summary>
+    /// <summary>
+    /// "A Russian missile hit the port on Sunday. ... Eight other people were injured, he said.", "the hospital received 58
+    /// wounded since Sunday": from the same day (and within a week of it, not a month's report), no attacker of its own, no clashes.
+    /// </summary>
     private bool ContinuesLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
-        lastEvent is not null && !draft.IsTally && !draft.Cumulative
-        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is { Precision: DatePrecision.Day } && draft.Period == lastEvent.Period && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere")
+        lastEvent is not null && !draft.IsTally
+        && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is { Precision: DatePrecision.Day } start && start == lastEvent.Period.Start
+        && draft.Period.End is { } end && end.Last.DayNumber - start.First.DayNumber <= TollReachDays
+        && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere")
         && SameSite(draft.Place, lastEvent.Place);
+
+    /// <summary>How long after an event a toll with no period of its own may still be that event's: a week.</summary>
+    private const int TollReachDays = 7;
+
+    /// <summary>
+    /// "A truck bomb claimed by al-Shabaab struck the market on Wednesday, killing 30. ... The death toll has risen to 45, the
+    /// governor said on Thursday": a running toll with no start of its own, no attacker in its sentence and no clashes, of
+    /// the same outcome at the same site, no smaller and within a week, is the last event's toll: its attacker and start.
+    /// </summary>
+    private bool IsTollOfLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
+        lastEvent is { Period.Start: { Precision: DatePrecision.Day } eventStart } && (draft.IsTally || draft.Cumulative) && draft.Period.Start is null
+        && actorsHere.Count == 0 && draft.Outcome == lastEvent.Outcome && SameSite(draft.Place, lastEvent.Place)
+        && draft.Mention.Quantity.Low >= lastEvent.Mention.Quantity.Low && !SentenceHas(text, from, to, ClashWords)
+        && !text.IsAny(from, "separately", "elsewhere")
+        && draft.Period.End is { } end && end.Last.DayNumber - eventStart.First.DayNumber is >= 0 and <= TollReachDays;
 
     /// <summary>Two places can be one event's site when either is unknown or one lies within the other.</summary>
     private bool SameSite(Place? a, Place? b) =>

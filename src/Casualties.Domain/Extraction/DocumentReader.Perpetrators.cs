@@ -69,6 +69,41 @@ internal sealed partial class DocumentReader
         "khwarij", "kharji", "khawarij", "rebels", "rebel", "guerrillas", "guerrilla", "separatists",
     };
 
+    /// <summary>Words only a state's forces use of the men they kill: "neutralised", "terrorists", "khwarij".</summary>
+    private static readonly HashSet<string> StateKillingWords = new WordSet()
+    {
+        "neutralised", "neutralized", "neutralise", "neutralize", "neutralising", "neutralizing", "terrorists", "terrorist",
+        "khwarij", "kharji", "khawarij",
+    };
+
+    /// <summary>
+    /// "Operations around Djibo had neutralised more than 60 terrorists", "eight khwarij were sent to hell": fighters counted
+    /// in the words a state's forces use of their enemies fell to the state (domain.md: the government side), when the
+    /// sentence names no attacker and the conflict has a government side (not a war between states).
+    /// </summary>
+    private bool IsStatesKillingOfItsEnemies(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        if (draft.Outcome != Outcome.Killed || draft.Victims != VictimGroups.Combatants || VictimsAreStateForces(text, draft)) return false;
+        if (LeadingConflict() is { } conflict && !conflict.Sides.Contains("government")) return false;
+        var stateWord = false;
+        for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
+        {
+            if (!text.IsWord(k)) continue;
+            if (StateKillingWords.Contains(text[k])) stateWord = true;
+            else if (!StateEnemyVictimNouns.Contains(text[k]) && !text.IsAny(k, "more", "than", "of", "the")) return false;
+        }
+        return stateWord || SentenceHas(text, from, to, StateKillingWords) && SentenceHasVictimNoun(text, draft, StateEnemyVictimNouns);
+    }
+
+    private static bool SentenceHasVictimNoun(TokenText text, ClaimDraft draft, HashSet<string> nouns)
+    {
+        for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
+        {
+            if (text.IsWord(k) && nouns.Contains(text[k])) return true;
+        }
+        return false;
+    }
+
     /// <summary>The government side of a civil war in a country no seeded conflict covers (read by <see cref="UnnamedSideOfCivilWar"/>).</summary>
     private static readonly Actor UnnamedGovernment = new("", "", "government", UnnamedSideKind, []);
 

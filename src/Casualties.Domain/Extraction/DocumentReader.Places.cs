@@ -210,6 +210,14 @@ internal sealed partial class DocumentReader
         return true;
     }
 
+    /// <summary>
+    /// "OUAGADOUGOU, March 14 (Reuters) -", "KYIV -": the town a line opens with is where the story was filed, never an actor
+    /// its name may stand for elsewhere ("Ouagadougou", "Kyiv" for their governments).
+    /// </summary>
+    private bool IsFiledFrom(TokenText text, int i, int length) =>
+        (sentence == 0 && i <= 1 || StartsLine(text, i))
+        && (IsDateline(text, i, length) && (FiledFrom(text, i + length) || IsDash(text, i + length)) || IsDatedDateline(text, i, length));
+
     /// <summary>"BEIRUT (Reuters) -", "BEIRUT, Lebanon": a dateline, where a story was filed (not a heading about a country).</summary>
     private static bool FiledFrom(TokenText text, int after) => text.IsPunctuation(after, '(') || text.IsComma(after);
 

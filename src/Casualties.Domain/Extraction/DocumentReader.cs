@@ -144,7 +144,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found)
                 && !IsSelfReference(text, i, from);
             if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
-                && !IsHeadOfUnknownName(text, i, from, actors))
+                && !IsHeadOfUnknownName(text, i, from, actors) && !IsFiledFrom(text, i, actorLength))
             {
                 actorsHere.Add(new(i, actorLength, actors));
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
