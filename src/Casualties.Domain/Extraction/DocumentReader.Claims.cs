@@ -151,10 +151,10 @@ internal sealed partial class DocumentReader
                 }
                 if (draft.Perpetrators.Count == 0 && !ownLoss && ContinuesLastEvent(text, from, to, draft)) draft.Perpetrators = lastEvent!.Perpetrators;
                 if (draft.Perpetrators.Count == 0 && !ownLoss && FollowsAttackAtSamePlace(text, from, to, draft)) draft.Perpetrators = lastAttack!.Value.Actors;
-                if (draft.Perpetrators.Count == 0 && !ownLoss && IsTollOfLastEvent(text, from, to, draft))
+                if (TollOfLastEvent(text, from, to, draft) is { } tolled)
                 {
-                    draft.Perpetrators = lastEvent!.Perpetrators;
-                    draft.Period = draft.Period with { Start = lastEvent.Period.Start };
+                    draft.Period = draft.Period with { Start = tolled.Period.Start };
+                    if (draft.Perpetrators.Count == 0 && !ownLoss) draft.Perpetrators = tolled.Perpetrators;
                 }
                 if (draft.Perpetrators.Count == 0 && (!ownLoss || ownDead is not null)) draft.Perpetrators = CuedPerpetrators(text, from, to, draft);
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
@@ -165,6 +165,11 @@ internal sealed partial class DocumentReader
                 draft.VictimCountry = VictimCountryOf(text, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;
                 if (draft.Perpetrators.Count > 0 && !draft.IsTally && !draft.Cumulative) lastEvent = draft;
+                if (!draft.IsTally && !draft.Cumulative && draft.Place is not null && draft.Period.Start is { Precision: DatePrecision.Day } day && draft.Period.End == day
+                    && draft.Outcome is Outcome.Killed or Outcome.Injured)
+                {
+                    lastDatedEvent = draft;
+                }
             }
             SetQuote(text, from, to, draft);
             draft.Confidence = Confidence(draft);
@@ -270,17 +275,26 @@ internal sealed partial class DocumentReader
     /// <summary>How long after an event a toll with no period of its own may still be that event's: a week.</summary>
     private const int TollReachDays = 7;
 
+    /// <summary>The last event of one day, at a known place, whose dead or wounded the text counted, with or without an attacker.</summary>
+    private ClaimDraft? lastDatedEvent;
+
     /// <summary>
     /// "A truck bomb claimed by al-Shabaab struck the market on Wednesday, killing 30. ... The death toll has risen to 45, the
-    /// governor said on Thursday": a running toll with no start of its own, no attacker in its sentence and no clashes, of
-    /// the same outcome at the same site, no smaller and within a week, is the last event's toll: its attacker and start.
+    /// governor said on Thursday", "the prefect on Friday put the toll at 31": a toll with no start of its own (or only the
+    /// day it was stated), no attacker in its sentence and no clashes, of the same outcome at the same site, no smaller and
+    /// within a week, is the last event's toll: it starts on the event's day and takes its attacker (domain.md: a running
+    /// tally starts when the count began).
     /// </summary>
-    private bool IsTollOfLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
-        lastEvent is { Period.Start: { Precision: DatePrecision.Day } eventStart } && (draft.IsTally || draft.Cumulative) && draft.Period.Start is null
-        && actorsHere.Count == 0 && draft.Outcome == lastEvent.Outcome && SameSite(draft.Place, lastEvent.Place)
-        && draft.Mention.Quantity.Low >= lastEvent.Mention.Quantity.Low && !SentenceHas(text, from, to, ClashWords)
-        && !text.IsAny(from, "separately", "elsewhere")
-        && draft.Period.End is { } end && end.Last.DayNumber - eventStart.First.DayNumber is >= 0 and <= TollReachDays;
+    private ClaimDraft? TollOfLastEvent(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        var tolled = lastEvent is not null && lastDatedEvent is not null && lastDatedEvent.Sentence < lastEvent.Sentence ? lastEvent : lastDatedEvent ?? lastEvent;
+        if (tolled is not { Period.Start: { Precision: DatePrecision.Day } eventStart } || actorsHere.Count > 0 || draft.Outcome != tolled.Outcome) return null;
+        var ownStart = draft.Period.Start is { } start && !(start == draft.Period.End && start.First > eventStart.First && times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t)));
+        if (!(draft.IsTally || draft.Cumulative || SentenceHas(text, from, to, ExtractionVocabulary.TallyNouns)) || ownStart) return null;
+        return SameSite(draft.Place, tolled.Place) && draft.Mention.Quantity.Low >= tolled.Mention.Quantity.Low && !SentenceHas(text, from, to, ClashWords)
+            && !text.IsAny(from, "separately", "elsewhere")
+            && draft.Period.End is { } end && end.Last.DayNumber - eventStart.First.DayNumber is >= 0 and <= TollReachDays ? tolled : null;
+    }
 
     /// <summary>Two places can be one event's site when either is unknown or one lies within the other.</summary>
     private bool SameSite(Place? a, Place? b) =>

@@ -180,10 +180,13 @@ internal sealed partial class DocumentReader
         if (text.Is(before, "on")) before--;
         for (var k = before; k >= 0 && k >= before - 5; k--)
         {
-            if (!text.IsWord(k)) return -1;
+            if (!text.IsWord(k)) break;
             if (IsSpeech(text, k) && !text.Is(k, "according") || ExtractionVocabulary.IssueVerbs.Contains(text[k])) return k;
-            if (!ExtractionVocabulary.SpeechChannelWords.Contains(text[k]) && !text.IsCapitalized(k)) return -1;
+            if (!ExtractionVocabulary.SpeechChannelWords.Contains(text[k]) && !text.IsCapitalized(k)) break;
         }
+        // "who on Friday put the toll at 31", "on Friday said": the time before the verb it dates.
+        var after = expression.Token + 1;
+        if (text.IsWord(after) && (IsSpeech(text, after) || SourceCandidateFinder.PutsTheToll(text, after))) return after;
         return -1;
     }
 

@@ -53,7 +53,7 @@ internal static class SourceCandidateFinder
                 into.Add(speaker);
                 continue;
             }
-            if (!AttributionVocabulary.ReportingVerbs.Contains(text[k])) continue;
+            if (!AttributionVocabulary.ReportingVerbs.Contains(text[k]) && !PutsTheToll(text, k)) continue;
             // "A statement from the Ministry of Defence in Yaounde on Thursday said": the issuer of the document speaks.
             if (IssuerOfDocumentBefore(text, from, k) is { } issuer)
             {
@@ -62,6 +62,8 @@ internal static class SourceCandidateFinder
             }
             var before = k - 1;
             while (before >= from && text.IsWord(before) && AttributionVocabulary.VerbFillers.Contains(text[before])) before--;
+            // "the prefect on Friday put the toll at 31": the day of the statement between the subject and its verb.
+            if (before > from && CalendarWords.IsCalendarWord(text[before]) && text.Is(before - 1, "on")) before -= 2;
             // "the National Observatory for Human Rights (NOHR) said": the short name in brackets is not the subject's end.
             if (BracketedAcronymEndsAt(text, from, before)) before -= 3;
             if (before >= from && text.IsWord(before) && AddBefore(text, from, before, into)) continue;
@@ -78,6 +80,22 @@ internal static class SourceCandidateFinder
             }
             if (k > from && (text.IsComma(k - 1) || IsQuote(text, k - 1))) AddAfter(text, k + 1, to, into);
         }
+    }
+
+    /// <summary>
+    /// "the prefect put the toll at 31", "the hospital put the number of dead at 40": a body stating a toll, as "said" does.
+    /// </summary>
+    public static bool PutsTheToll(TokenText text, int k)
+    {
+        if (!text.IsAny(k, "put", "puts", "placed", "places")) return false;
+        var noun = text.IsAny(k + 1, "the", "its", "their", "a") ? k + 2 : k + 1;
+        if (text.IsAny(noun, "death", "final", "latest", "overall", "provisional", "official")) noun++;
+        if (!text.IsAny(noun, "toll", "number", "figure", "tally", "count")) return false;
+        for (var at = noun + 1; at <= noun + 4; at++)
+        {
+            if (text.Is(at, "at")) return true;
+        }
+        return false;
     }
 
     /// <summary>Nouns of a document a body issues: "a statement from X said", "a report by X found".</summary>
