@@ -62,18 +62,6 @@ internal static class AttributionVocabulary
         "one", "others", "us", "them", "it", "they", "he", "she", "we", "i", "you", "reports", "media",
         "footage", "images", "video", "videos", "reporters", "journalists", "eyewitnesses", "neighbours", "neighbors");
 
-    /// <summary>
-    /// People who speak for no body, kept as the text describes them when nothing names them (domain.md: a source is named
-    /// as the text gives it): "residents said" → residents, "a local health worker said" → local health worker. Not
-    /// "sources" ("a military source"): writers of the gold corpora disagree whether that names anyone.
-    /// </summary>
-    public static readonly HashSet<string> AnonymousSources = Set(
-        "resident", "residents", "witness", "witnesses", "eyewitness", "eyewitnesses", "villager", "villagers", "survivor",
-        "survivors", "worker", "workers");
-
-    /// <summary>Anonymous nouns kept only with a word that says whose they are: "a health worker" (not "workers").</summary>
-    public static readonly HashSet<string> AnonymousNeedingModifier = Set("worker", "workers");
-
     /// <summary>Nouns for a person speaking for a body ("a ministry spokesman"): the body is the source, not the person's role.</summary>
     public static readonly HashSet<string> SpokesNouns = Set(
         "spokesman", "spokeswoman", "spokesperson", "official", "representative", "officer", "director", "head", "chief",

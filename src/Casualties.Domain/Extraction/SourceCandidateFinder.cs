@@ -301,7 +301,6 @@ internal static class SourceCandidateFinder
         if (first == last && AttributionVocabulary.Titles.Contains(text[first]) && text.IsCapitalized(first) && text[first].Length <= 4) return null;
         // "Since January, the council said": a phrase of time or place before the subject is no name.
         if (text.IsWord(first) && AttributionVocabulary.Prepositions.Contains(text[first])) return null;
-        if (Anonymous(text, first, last) is { } anonymous) return anonymous;
         // "the Kenya Union of Journalists": a people's noun ending a capitalised name is part of the name.
         var properEnd = text.IsCapitalized(last) && last - first >= 2 && text.IsCapitalized(first);
         if (AttributionVocabulary.NotSources.Contains(text[last]) && !properEnd || AttributionVocabulary.ClauseWords.Contains(text[last])) return null;
@@ -392,26 +391,6 @@ internal static class SourceCandidateFinder
         }
         if (from > to) return null;
         return new SourceCandidate(from, to, text.Slice(from, to), head, SourceForm.Office);
-    }
-
-    /// <summary>Longest description of an anonymous speaker: "two local health workers".</summary>
-    private const int MaxAnonymous = 4;
-
-    /// <summary>"residents", "two witnesses", "a local health worker": people the text describes and does not name.</summary>
-    private static SourceCandidate? Anonymous(TokenText text, int first, int last)
-    {
-        if (!text.IsWord(last) || text.IsCapitalized(last) && last > first || !AttributionVocabulary.AnonymousSources.Contains(text[last])) return null;
-        while (first < last && (text.Kind(first) == TokenKind.Number || text.IsAny(first, "two", "three", "four", "several", "some", "many", "other", "one")))
-        {
-            first++;
-        }
-        if (last - first >= MaxAnonymous || first == last && AttributionVocabulary.AnonymousNeedingModifier.Contains(text[last])) return null;
-        for (var k = first; k < last; k++)
-        {
-            // "the same witnesses": an anaphor, which the reader resolves.
-            if (!text.IsWord(k) || text.IsCapitalized(k) || AttributionVocabulary.ClauseWords.Contains(text[k]) || text.Is(k, "same")) return null;
-        }
-        return new SourceCandidate(first, last, text.Slice(first, last).ToLowerInvariant(), text[last].ToString().ToLowerInvariant(), SourceForm.Office);
     }
 
     private static bool HasBodyNoun(TokenText text, int from, int to)

@@ -79,7 +79,7 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
             if (local.Count > 1 || HasProperQualifier(candidate.Name, head)) local = local.Where(s => QualifiersFit(candidate.Name, head, s.Name)).ToList();
             if (local.Count == 1) return local;
         }
-        return AttributionVocabulary.NamedByOffice.Contains(head) || AttributionVocabulary.AnonymousSources.Contains(head) ? [Unknown(candidate.Name, head)] : null;
+        return AttributionVocabulary.NamedByOffice.Contains(head) ? [Unknown(candidate.Name, head)] : null;
     }
 
     private static bool IsStateOffice(string kinds) =>
