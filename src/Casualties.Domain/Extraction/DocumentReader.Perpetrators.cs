@@ -79,12 +79,13 @@ internal sealed partial class DocumentReader
     /// <summary>
     /// "Operations around Djibo had neutralised more than 60 terrorists", "eight khwarij were sent to hell": fighters counted
     /// in the words a state's forces use of their enemies fell to the state (domain.md: the government side), when the
-    /// sentence names no attacker and the conflict has a government side (not a war between states).
+    /// sentence names no attacker and the document's seeded conflict has a government side (not a war between states).
     /// </summary>
     private bool IsStatesKillingOfItsEnemies(TokenText text, int from, int to, ClaimDraft draft)
     {
         if (draft.Outcome != Outcome.Killed || draft.Victims != VictimGroups.Combatants || VictimsAreStateForces(text, draft)) return false;
-        if (LeadingConflict() is { } conflict && !conflict.Sides.Contains("government")) return false;
+        // Outside the seeded conflicts the side alone is read (UnnamedSideOfCivilWar): no actor is named there.
+        if (LeadingConflict() is not { } conflict || !conflict.Sides.Contains("government")) return false;
         var stateWord = false;
         for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
         {
