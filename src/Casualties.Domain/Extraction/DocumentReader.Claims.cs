@@ -289,7 +289,7 @@ internal sealed partial class DocumentReader
     {
         var tolled = lastEvent is not null && lastDatedEvent is not null && lastDatedEvent.Sentence < lastEvent.Sentence ? lastEvent : lastDatedEvent ?? lastEvent;
         if (tolled is not { Period.Start: { Precision: DatePrecision.Day } eventStart } || actorsHere.Count > 0 || draft.Outcome != tolled.Outcome) return null;
-        var ownStart = draft.Period.Start is { } start && !(start == draft.Period.End && start.First > eventStart.First && times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t)));
+        var ownStart = draft.Period.Start is { } start && !(start == draft.Period.End && start.First > eventStart.First && (draft.IsTally || times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t))));
         if (!(draft.IsTally || draft.Cumulative || SentenceHas(text, from, to, ExtractionVocabulary.TallyNouns)) || ownStart) return null;
         return SameSite(draft.Place, tolled.Place) && draft.Mention.Quantity.Low >= tolled.Mention.Quantity.Low && !SentenceHas(text, from, to, ClashWords)
             && !text.IsAny(from, "separately", "elsewhere")

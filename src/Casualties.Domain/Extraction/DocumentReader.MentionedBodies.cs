@@ -23,7 +23,7 @@ internal sealed partial class DocumentReader
         "initiative", "tracker", "monitor",
     };
 
-    /// <summary>After a sentence is read: remembers each body it names by a capitalised head noun ("the Kivu Relief Platform").</summary>
+    /// <summary>Before a sentence's claims are read: remembers each body it names by a capitalised head noun ("the Kivu Relief Platform").</summary>
     private void RememberMentionedBodies(TokenText text, int from, int to)
     {
         for (var k = from + 1; k < to; k++)

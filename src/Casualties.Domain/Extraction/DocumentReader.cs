@@ -44,6 +44,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         times.Clear();
         time.Find(text, from, to, times);
         FindNames(text, from, to);
+        RememberMentionedBodies(text, from, to);
         mentions.Clear();
         extractor.Numbers.FindAll(text, from, to, mentions);
         AddSingulars(text, from, to);
@@ -64,7 +65,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         RememberAttack(text, from);
         RememberNationalAgents(text, from, to);
         RememberSources(text, from, to);
-        RememberMentionedBodies(text, from, to);
         NoteDescribedSource(text, from, to);
         StartEarlierTallies(text, from, to);
         if (leadActor is null && actorsHere.Count > 0) leadActor = actorsHere[0].Candidates;
