@@ -160,7 +160,7 @@ internal sealed partial class DocumentReader
                 if (draft.Perpetrators.Count == 0 && ownDead is not null) draft.Perpetrators = EnemyOfOwnDead(text, from, to, draft.VictimActors);
                 // "Militants stormed a checkpost ... killing 9 soldiers": a loose word that names no side here leaves the side to the victims.
                 if (UnnamedSideOfCivilWar(text, from, to, draft) is { } unnamed && ResolveActor(draft.Perpetrators, null) is null) draft.Perpetrators = [unnamed];
-                if (draft.Perpetrators.Count > 0 && SameSideAsVictims(draft, draft.Perpetrators)) draft.Perpetrators = [];
+                if (draft.Perpetrators.Count > 0 && (SameSideAsVictims(draft, draft.Perpetrators) || IsStateKillingItsOwnSoldiers(text, draft))) draft.Perpetrators = [];
                 draft.Parent ??= TableParent(text, from, draft);
                 draft.VictimCountry = VictimCountryOf(text, draft);
                 if (draft.Perpetrators.Count == 0 && draft.Parent is { } whole && IsTableRow(text, from, draft.Mention)) draft.Perpetrators = whole.Perpetrators;

@@ -96,6 +96,26 @@ internal sealed partial class DocumentReader
         return stateWord || SentenceHas(text, from, to, StateKillingWords) && SentenceHasVictimNoun(text, draft, StateEnemyVictimNouns);
     }
 
+    /// <summary>
+    /// "Four rebels and one soldier were killed, the army said": the army's own soldier did not fall to the government side
+    /// a list or the speaker gave the figures before it; unknown beats the wrong side. Not another state's soldiers ("two
+    /// Turkish soldiers ... by regime shelling").
+    /// </summary>
+    private bool IsStateKillingItsOwnSoldiers(TokenText text, ClaimDraft draft) =>
+        VictimsAreStateForces(text, draft) && LeadingConflict() is { } conflict && conflict.Sides.Contains("government")
+        && !HasDemonymIn(text, draft.Mention.LastToken + 1, draft.VictimEnd)
+        && ResolveActor(draft.Perpetrators, conflict) is { Side: "government" };
+
+    /// <summary>"two Turkish soldiers": a nationality word among the victims' words.</summary>
+    private bool HasDemonymIn(TokenText text, int first, int last)
+    {
+        for (var k = first; k <= last && k < text.Count; k++)
+        {
+            if (text.IsWord(k) && extractor.Demonyms.Contains(text[k])) return true;
+        }
+        return false;
+    }
+
     private static bool SentenceHasVictimNoun(TokenText text, ClaimDraft draft, HashSet<string> nouns)
     {
         for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)

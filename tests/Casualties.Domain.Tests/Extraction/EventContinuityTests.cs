@@ -62,6 +62,18 @@ public sealed class EventContinuityTests
         Assert.That(Find(claims, 12).PerpetratorSide, Is.Not.EqualTo("government"));
     }
 
+    [TestCase("OUAGADOUGOU - The army said it repelled an attack on its post at Djibo on Tuesday. Forty terrorists and one soldier were killed, the army said.", 1)]
+    [TestCase("MAIDUGURI - Troops killed 12 insurgents near Damboa on Thursday, and 3 soldiers were killed, the army said.", 3)]
+    public void A_states_own_soldiers_do_not_fall_to_its_side(string text, int low) =>
+        Assert.That(Find(Extract(text), low).PerpetratorSide, Is.Not.EqualTo("government"));
+
+    [Test]
+    public void Another_states_soldiers_may_fall_to_the_government_side()
+    {
+        var claims = Extract("BEIRUT - Two Turkish soldiers were killed by regime shelling on a Turkish observation post near Saraqeb on Thursday, the monitor said.");
+        Assert.That(Find(claims, 2).PerpetratorSide, Is.EqualTo("government"));
+    }
+
     [TestCase("MIREBALAIS - At least 46 people were killed in the village of Kambari on Friday.", "Kambari")]
     [TestCase("PORT-AU-PRINCE - Gang members attacked Pont-Sondé, in the Artibonite department, on Friday, killing at least 46 people.", "Pont-Sondé")]
     [TestCase("BENI - A separate attack on the Kalunguta neighbourhood of Beni town killed 46 people, the mayor said.", "Kalunguta")]
