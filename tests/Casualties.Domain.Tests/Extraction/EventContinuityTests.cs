@@ -51,7 +51,7 @@ public sealed class EventContinuityTests
 
     [TestCase("OUAGADOUGOU - Operations around Djibo since Tuesday had neutralised more than 60 terrorists, state broadcaster RTB said.", 61)]
     [TestCase("OUAGADOUGOU - More than 60 terrorists were neutralised around Djibo since Tuesday, the army said.", 61)]
-    [TestCase("MAIDUGURI - Troops neutralized 12 insurgents in an ambush near Damboa on Thursday, a military spokesman said.", 12)]
+    [TestCase("MAIDUGURI - Twelve insurgents were neutralized in an ambush near Damboa on Thursday, a military spokesman said.", 12)]
     public void Fighters_counted_in_a_states_words_fell_to_the_state(string text, int low) =>
         Assert.That(Find(Extract(text), low).PerpetratorSide, Is.EqualTo("government"));
 
@@ -63,7 +63,8 @@ public sealed class EventContinuityTests
     }
 
     [TestCase("OUAGADOUGOU - The army said it repelled an attack on its post at Djibo on Tuesday. Forty terrorists and one soldier were killed, the army said.", 1)]
-    [TestCase("MAIDUGURI - Troops killed 12 insurgents near Damboa on Thursday, and 3 soldiers were killed, the army said.", 3)]
+    [TestCase("CULIACAN - The state's Public Security Secretariat said 2 municipal police officers were wounded when their patrol was ambushed in Culiacán.", 2)]
+    [TestCase("CULIACAN - The Sinaloa State Public Security Secretariat said 2 police officers were killed when gunmen ambushed their patrol near Navolato.", 2)]
     public void A_states_own_soldiers_do_not_fall_to_its_side(string text, int low) =>
         Assert.That(Find(Extract(text), low).PerpetratorSide, Is.Not.EqualTo("government"));
 
