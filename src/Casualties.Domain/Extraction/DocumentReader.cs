@@ -149,7 +149,12 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
                 // "a paramilitary ranger patrol" in Thailand: a common noun one war's reference data gives to a party (the RSF's
                 // "paramilitary") is no evidence that the text is about that war; a name is.
-                if ((!isSource || sourceLength < actorLength) && !NamesPlaceOutsideConflict(text, i, actorLength, actors) && (IsProperName(text, i, actorLength, from) || IsNameAtSentenceStart(text, i, actorLength, actors))) VoteForActors(actors);
+                // The token tests before the place look-ups: most actor words ("soldiers", "police") are in lower case mid-sentence.
+                if ((!isSource || sourceLength < actorLength) && (IsProperName(text, i, actorLength, from) || IsNameAtSentenceStart(text, i, actorLength, actors))
+                    && !NamesPlaceOutsideConflict(text, i, actorLength, actors))
+                {
+                    VoteForActors(actors);
+                }
                 length = actorLength;
             }
             if (isSource)
@@ -212,7 +217,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         }
         foreach (var actor in actors)
         {
-            if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, actor.Conflict, StringComparison.OrdinalIgnoreCase)) is not { } conflict) return false;
+            if (ConflictKeyed(actor.Conflict) is not { } conflict) return false;
             foreach (var place in places)
             {
                 if (conflict.Countries.ContainsOrdinal(extractor.CountryKeyOf(place))) return false;
@@ -228,7 +233,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// </summary>
     private bool IsHeadOfUnknownName(TokenText text, int i, int from, IReadOnlyList<Actor> actors)
     {
-        if (!IsStateForcesWord(actors) || !text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1)) return false;
+        // The token tests first: the candidates of a word such as "soldiers" are dozens to walk.
+        if (!text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1) || !IsStateForcesWord(actors)) return false;
         var word = i - 1;
         if (AttributionVocabulary.Titles.Contains(text[word]) || extractor.Demonyms.Contains(text[word])) return false;
         if (extractor.Places.TryMatchShared(text, word, i, out var placeLength, out _) && placeLength == 1) return false;
