@@ -129,7 +129,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 i += groupLength - 1;
                 continue;
             }
-            if (!extractor.NameStarts.Contains(text[i]))
+            if (!extractor.NameStarts.TryGetValue(text[i], out var nameStart))
             {
                 if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
                 {
@@ -139,10 +139,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 continue;
             }
             var length = 1;
-            var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
+            var isSource = extractor.Sources.TryMatchShared(nameStart.Sources, text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
                 && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found)
                 && !IsSelfReference(text, i, from);
-            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
+            if (extractor.Actors.TryMatchShared(nameStart.Actors, text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
                 && !IsHeadOfUnknownName(text, i, from, actors))
             {
                 actorsHere.Add(new(i, actorLength, actors));
