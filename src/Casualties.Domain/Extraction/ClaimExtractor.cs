@@ -50,13 +50,13 @@ public sealed class ClaimExtractor
     }
 
     /// <summary>
-    /// Every word a source, actor or place name may start with, and the source and actor phrases that start with it: the
-    /// reader asks both matchers about every such word, and one look-up here does for the three.
+    /// Every word a source, actor or place name may start with, and the source, actor and place phrases that start with it:
+    /// the reader asks the three matchers about every such word, and one look-up here does for all of them.
     /// </summary>
     internal WordMap<NameStart> NameStarts { get; }
 
-    /// <summary>The source and actor phrases starting with one word (null: none), as <see cref="NameStarts"/> holds them.</summary>
-    internal sealed record NameStart(PhraseMatcher<Source>.Bucket? Sources, PhraseMatcher<Actor>.Bucket? Actors);
+    /// <summary>The source, actor and place phrases starting with one word (null: none), as <see cref="NameStarts"/> holds them.</summary>
+    internal sealed record NameStart(PhraseMatcher<Source>.Bucket? Sources, PhraseMatcher<Actor>.Bucket? Actors, PhraseMatcher<Place>.Bucket? Places);
 
     private readonly Lazy<Dictionary<string, List<Source>>> sourcesByName;
 
@@ -171,7 +171,7 @@ public sealed class ClaimExtractor
         foreach (var word in Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
             .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]))
         {
-            nameStarts.TryAdd(word, new NameStart(Sources.FirstWordBucket(word), Actors.FirstWordBucket(word)));
+            nameStarts.TryAdd(word, new NameStart(Sources.FirstWordBucket(word), Actors.FirstWordBucket(word), Places.FirstWordBucket(word)));
         }
         NameStarts = new WordMap<NameStart>(nameStarts);
         Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,

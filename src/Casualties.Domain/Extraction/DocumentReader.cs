@@ -139,7 +139,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 continue;
             }
             var length = 1;
-            var isSource = extractor.Sources.TryMatchShared(nameStart.Sources, text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
+            var isSource = extractor.Sources.TryMatchShared(nameStart.Sources, text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(nameStart, text, i, to, sourceLength)
                 && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found)
                 && !IsSelfReference(text, i, from);
             if (extractor.Actors.TryMatchShared(nameStart.Actors, text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
@@ -162,13 +162,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
                 // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
-                var ownCountry = OpensWithItsCountry(text, i, to, found);
+                var ownCountry = OpensWithItsCountry(nameStart, text, i, to, found);
                 if (ownCountry) namedWithCountry.UnionWith(found);
                 if (IsProperName(text, i, sourceLength, from) && !IsGenericBodyName(text, i, sourceLength) || ownCountry) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
-            if (TryPlaceAt(text, i, to, out var places, out var placeLength))
+            if (TryPlaceAt(nameStart, text, i, to, out var places, out var placeLength))
             {
                 if (length == 1 && CountryForcesAfter(text, i, placeLength, places, out var forcesLength) is { } forces)
                 {
@@ -276,10 +276,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// nationality word names that country, though no other word of it has a capital; and it is that country's body
     /// though the document is about another country ("Azerbaijan's defence ministry" in a report from Yerevan).
     /// </summary>
-    private bool OpensWithItsCountry(TokenText text, int i, int to, IReadOnlyList<Source> candidates)
+    private bool OpensWithItsCountry(ClaimExtractor.NameStart start, TokenText text, int i, int to, IReadOnlyList<Source> candidates)
     {
         var named = extractor.Demonyms.CountryAt(text, i);
-        if (named is null && extractor.Places.TryMatchShared(text, i, to, out _, out var places))
+        if (named is null && extractor.Places.TryMatchShared(start.Places, text, i, to, out _, out var places))
         {
             foreach (var place in places)
             {
@@ -295,8 +295,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
-    private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
-        extractor.Places.TryMatchShared(text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
+    private bool LongerPlaceAt(ClaimExtractor.NameStart start, TokenText text, int i, int to, int sourceLength) =>
+        extractor.Places.TryMatchShared(start.Places, text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
 
     public IReadOnlyList<Claim> Finish()
     {
