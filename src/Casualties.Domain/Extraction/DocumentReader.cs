@@ -151,7 +151,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 // "paramilitary") is no evidence that the text is about that war; a name is.
                 // The token tests before the place look-ups: most actor words ("soldiers", "police") are in lower case mid-sentence.
                 if ((!isSource || sourceLength < actorLength) && (IsProperName(text, i, actorLength, from) || IsNameAtSentenceStart(text, i, actorLength, actors))
-                    && !NamesPlaceOutsideConflict(text, i, actorLength, actors))
+                    && !NamesPlaceOutsideConflict(nameStart, text, i, actorLength, actors))
                 {
                     VoteForActors(actors);
                 }
@@ -208,9 +208,9 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// "GULU, Uganda", "in Kampala": the reference data lets "Uganda" stand for Ugandan troops in the war in DR Congo, but the
     /// word names a place outside that war's countries, which is the text's own country as often as the war's: no vote for the war.
     /// </summary>
-    private bool NamesPlaceOutsideConflict(TokenText text, int i, int length, IReadOnlyList<Actor> actors)
+    private bool NamesPlaceOutsideConflict(ClaimExtractor.NameStart start, TokenText text, int i, int length, IReadOnlyList<Actor> actors)
     {
-        if (!(extractor.Places.TryMatchShared(text, i, i + length, out var placeLength, out var places)
+        if (!(extractor.Places.TryMatchShared(start.Places, text, i, i + length, out var placeLength, out var places)
                 || extractor.TryMatchGenerated(text, i, i + length, out placeLength, out places)) || placeLength != length || places.Count == 0)
         {
             return false;
