@@ -49,8 +49,14 @@ public sealed class ClaimExtractor
         return gazetteer.Generated is { } layer && layer.TryMatch(text, index, end, gazetteer.IsCuratedTest, out length, out places);
     }
 
-    /// <summary>Every word a source, actor or place name may start with.</summary>
-    internal HashSet<string> NameStarts { get; }
+    /// <summary>
+    /// Every word a source, actor or place name may start with, and the source, actor and place phrases that start with it:
+    /// the reader asks the three matchers about every such word, and one look-up here does for all of them.
+    /// </summary>
+    internal WordMap<NameStart> NameStarts { get; }
+
+    /// <summary>The source, actor and place phrases starting with one word (null: none), as <see cref="NameStarts"/> holds them.</summary>
+    internal sealed record NameStart(PhraseMatcher<Source>.Bucket? Sources, PhraseMatcher<Actor>.Bucket? Actors, PhraseMatcher<Place>.Bucket? Places);
 
     private readonly Lazy<Dictionary<string, List<Source>>> sourcesByName;
 
@@ -161,8 +167,13 @@ public sealed class ClaimExtractor
             .SelectMany(p => p.Aliases.Append(p.Name).Select(n => (n, p))));
         Demonyms = new Demonyms(reference.Demonyms);
         SideCues = new PhraseMatcher<SideCue>(reference.SideCues.SelectMany(c => c.Words.Select(w => (w, c))));
-        NameStarts = new WordSet(Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
-            .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]));
+        var nameStarts = new Dictionary<string, NameStart>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in Sources.FirstWords.Concat(Actors.FirstWords).Concat(Places.FirstWords)
+            .Concat(["east", "eastern", "west", "western", "north", "northern", "south", "southern", "the"]))
+        {
+            nameStarts.TryAdd(word, new NameStart(Sources.FirstWordBucket(word), Actors.FirstWordBucket(word), Places.FirstWordBucket(word)));
+        }
+        NameStarts = new WordMap<NameStart>(nameStarts);
         Canonicaliser = new SourceCanonicaliser(reference, SourcesNamed,
             s => s.Country is { } key ? CountryKeyOf(key) : null);
     }

@@ -507,6 +507,8 @@ internal sealed partial class DocumentReader
     /// </summary>
     private void CreditClaimOfResponsibility(TokenText text, int from, int to)
     {
+        // No actor named, no claimant: most sentences, which need not be walked.
+        if (actorsHere.Count == 0) return;
         var claim = -1;
         for (var k = from; k < to - 1 && claim < 0; k++)
         {

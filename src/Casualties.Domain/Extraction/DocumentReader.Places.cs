@@ -13,7 +13,7 @@ internal sealed partial class DocumentReader
     });
 
     /// <summary>A gazetteer name (with a capital somewhere), "the city", or "the west of the city".</summary>
-    private bool TryPlaceAt(TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
+    private bool TryPlaceAt(ClaimExtractor.NameStart start, TokenText text, int i, int to, out IReadOnlyList<Place> places, out int length)
     {
         length = 0;
         places = [];
@@ -35,7 +35,7 @@ internal sealed partial class DocumentReader
             length = 2;
             return true;
         }
-        if (!extractor.Places.TryMatchShared(text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length)
+        if (!extractor.Places.TryMatchShared(start.Places, text, i, to, out length, out var candidates) || !HasCapital(text, i, length) || IsDateline(text, i, length)
             || IsDatedDateline(text, i, length))
         {
             var opensDateline = sentence == 0 && i <= 1 && IsDateline(text, i, length) && HasCapital(text, i, length) || IsDatedDateline(text, i, length);

@@ -50,10 +50,8 @@ internal sealed partial class DocumentReader
             foreach (var actor in actorsHere)
             {
                 if (!UsesMeans(text, actor, cue) || InsideVictimPhrase(actor.First)) continue;
-                foreach (var kind in cue.Candidates.Select(c => c.Cue).Distinct(StringComparer.OrdinalIgnoreCase))
-                {
-                    meansNamed[kind] = actor.Candidates;
-                }
+                // Each cue's kind (the map ignores case, as the distinct kinds did): no set made per match.
+                for (var c = 0; c < cue.Candidates.Count; c++) meansNamed[cue.Candidates[c].Cue] = actor.Candidates;
                 break;
             }
         }

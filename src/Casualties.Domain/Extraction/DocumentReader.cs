@@ -130,7 +130,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 i += groupLength - 1;
                 continue;
             }
-            if (!extractor.NameStarts.Contains(text[i]))
+            if (!extractor.NameStarts.TryGetValue(text[i], out var nameStart))
             {
                 if (TryOpenPlaceAt(text, i, to, out var open, out var openLength))
                 {
@@ -140,17 +140,22 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 continue;
             }
             var length = 1;
-            var isSource = extractor.Sources.TryMatchShared(text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(text, i, to, sourceLength)
+            var isSource = extractor.Sources.TryMatchShared(nameStart.Sources, text, i, to, out var sourceLength, out var found) && !LongerPlaceAt(nameStart, text, i, to, sourceLength)
                 && !WordOfLongerName(text, i, sourceLength, from) && !IsOtherNationality(text, i) && !IsOtherCountrysBody(text, i, found)
                 && !IsSelfReference(text, i, from);
-            if (extractor.Actors.TryMatchShared(text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
+            if (extractor.Actors.TryMatchShared(nameStart.Actors, text, i, to, out var actorLength, out var actors) && !IsOtherNationality(text, i)
                 && !IsHeadOfUnknownName(text, i, from, actors) && !IsFiledFrom(text, i, actorLength))
             {
                 actorsHere.Add(new(i, actorLength, actors));
                 // "Israeli police said": a body that is also a source votes once, for its country, not for its war.
                 // "a paramilitary ranger patrol" in Thailand: a common noun one war's reference data gives to a party (the RSF's
                 // "paramilitary") is no evidence that the text is about that war; a name is.
-                if ((!isSource || sourceLength < actorLength) && !NamesPlaceOutsideConflict(text, i, actorLength, actors) && (IsProperName(text, i, actorLength, from) || IsNameAtSentenceStart(text, i, actorLength, actors))) VoteForActors(actors);
+                // The token tests before the place look-ups: most actor words ("soldiers", "police") are in lower case mid-sentence.
+                if ((!isSource || sourceLength < actorLength) && (IsProperName(text, i, actorLength, from) || IsNameAtSentenceStart(text, i, actorLength, actors))
+                    && !NamesPlaceOutsideConflict(nameStart, text, i, actorLength, actors))
+                {
+                    VoteForActors(actors);
+                }
                 length = actorLength;
             }
             if (isSource)
@@ -158,13 +163,13 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, sourceLength, found));
                 RememberSurname(text, i, sourceLength, found);
                 // "the provincial governor" is no evidence of the one country whose body the reference data calls so.
-                var ownCountry = OpensWithItsCountry(text, i, to, found);
+                var ownCountry = OpensWithItsCountry(nameStart, text, i, to, found);
                 if (ownCountry) namedWithCountry.UnionWith(found);
                 if (IsProperName(text, i, sourceLength, from) && !IsGenericBodyName(text, i, sourceLength) || ownCountry) VoteForSource(found);
                 i += Math.Max(sourceLength, length) - 1;
                 continue;
             }
-            if (TryPlaceAt(text, i, to, out var places, out var placeLength))
+            if (TryPlaceAt(nameStart, text, i, to, out var places, out var placeLength))
             {
                 if (length == 1 && CountryForcesAfter(text, i, placeLength, places, out var forcesLength) is { } forces)
                 {
@@ -204,16 +209,16 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// "GULU, Uganda", "in Kampala": the reference data lets "Uganda" stand for Ugandan troops in the war in DR Congo, but the
     /// word names a place outside that war's countries, which is the text's own country as often as the war's: no vote for the war.
     /// </summary>
-    private bool NamesPlaceOutsideConflict(TokenText text, int i, int length, IReadOnlyList<Actor> actors)
+    private bool NamesPlaceOutsideConflict(ClaimExtractor.NameStart start, TokenText text, int i, int length, IReadOnlyList<Actor> actors)
     {
-        if (!(extractor.Places.TryMatchShared(text, i, i + length, out var placeLength, out var places)
+        if (!(extractor.Places.TryMatchShared(start.Places, text, i, i + length, out var placeLength, out var places)
                 || extractor.TryMatchGenerated(text, i, i + length, out placeLength, out places)) || placeLength != length || places.Count == 0)
         {
             return false;
         }
         foreach (var actor in actors)
         {
-            if (Reference.Conflicts.FirstOrDefault(c => string.Equals(c.Key, actor.Conflict, StringComparison.OrdinalIgnoreCase)) is not { } conflict) return false;
+            if (ConflictKeyed(actor.Conflict) is not { } conflict) return false;
             foreach (var place in places)
             {
                 if (conflict.Countries.ContainsOrdinal(extractor.CountryKeyOf(place))) return false;
@@ -229,7 +234,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// </summary>
     private bool IsHeadOfUnknownName(TokenText text, int i, int from, IReadOnlyList<Actor> actors)
     {
-        if (!IsStateForcesWord(actors) || !text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1)) return false;
+        // The token tests first: the candidates of a word such as "soldiers" are dozens to walk.
+        if (!text.IsCapitalized(i) || i - 1 <= from || !text.IsWord(i - 1) || !text.IsCapitalized(i - 1) || !IsStateForcesWord(actors)) return false;
         var word = i - 1;
         if (AttributionVocabulary.Titles.Contains(text[word]) || extractor.Demonyms.Contains(text[word])) return false;
         if (extractor.Places.TryMatchShared(text, word, i, out var placeLength, out _) && placeLength == 1) return false;
@@ -271,10 +277,10 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     /// nationality word names that country, though no other word of it has a capital; and it is that country's body
     /// though the document is about another country ("Azerbaijan's defence ministry" in a report from Yerevan).
     /// </summary>
-    private bool OpensWithItsCountry(TokenText text, int i, int to, IReadOnlyList<Source> candidates)
+    private bool OpensWithItsCountry(ClaimExtractor.NameStart start, TokenText text, int i, int to, IReadOnlyList<Source> candidates)
     {
         var named = extractor.Demonyms.CountryAt(text, i);
-        if (named is null && extractor.Places.TryMatchShared(text, i, to, out _, out var places))
+        if (named is null && extractor.Places.TryMatchShared(start.Places, text, i, to, out _, out var places))
         {
             foreach (var place in places)
             {
@@ -290,8 +296,8 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>"Sana'a" is the city, not the agency SANA: a longer place name wins over a source name at the same word.</summary>
-    private bool LongerPlaceAt(TokenText text, int i, int to, int sourceLength) =>
-        extractor.Places.TryMatchShared(text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
+    private bool LongerPlaceAt(ClaimExtractor.NameStart start, TokenText text, int i, int to, int sourceLength) =>
+        extractor.Places.TryMatchShared(start.Places, text, i, to, out var placeLength, out _) && placeLength > sourceLength && HasCapital(text, i, placeLength);
 
     public IReadOnlyList<Claim> Finish()
     {

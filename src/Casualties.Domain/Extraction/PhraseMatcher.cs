@@ -12,7 +12,8 @@ public sealed class PhraseMatcher<T>
 {
     private const string Apostrophe = "'";
 
-    private sealed class Bucket
+    /// <summary>The phrases that start with one word: what <see cref="FirstWordBucket"/> hands out for a word looked up once.</summary>
+    internal sealed class Bucket
     {
         /// <summary>One-word phrases.</summary>
         public List<T> Single { get; } = [];
@@ -148,6 +149,22 @@ public sealed class PhraseMatcher<T>
     /// <summary>The first words of all phrases.</summary>
     public IEnumerable<string> FirstWords => byFirstToken.Keys;
 
+    /// <summary>The phrases starting with <paramref name="firstWord"/> (a key of <see cref="FirstWords"/>), or null when none does.</summary>
+    internal Bucket? FirstWordBucket(string firstWord) => byFirstToken.TryGetValue(firstWord, out var bucket) ? bucket : null;
+
+    /// <summary>
+    /// As <see cref="TryMatchShared(TokenText, int, int, out int, out IReadOnlyList{T})"/>, with the token's first-word look-up
+    /// already done (<see cref="FirstWordBucket"/> of the token, null when no phrase starts with it): a caller asking several
+    /// matchers about the same word hashes it once.
+    /// </summary>
+    internal bool TryMatchShared(Bucket? bucket, TokenText text, int index, int end, out int length, out IReadOnlyList<T> values)
+    {
+        values = [];
+        length = 0;
+        if (bucket is null || index >= end) return false;
+        return TryMatchIn(bucket, text, index, end, out length, out values);
+    }
+
     /// <summary>The phrases of two words or more that start with the two tokens at <paramref name="index"/>, longest first.</summary>
     private List<(string[] Tokens, T Value, List<T> Group)>? Longer(Bucket bucket, TokenText text, int index, int end)
     {
@@ -174,6 +191,13 @@ public sealed class PhraseMatcher<T>
         values = [];
         length = 0;
         if (index >= end || !TryBucket(text[index], out var bucket)) return false;
+        return TryMatchIn(bucket, text, index, end, out length, out values);
+    }
+
+    private bool TryMatchIn(Bucket bucket, TokenText text, int index, int end, out int length, out IReadOnlyList<T> values)
+    {
+        values = [];
+        length = 0;
         if (Longer(bucket, text, index, end) is { } candidates)
         {
             foreach (var (tokens, _, group) in candidates)

@@ -69,7 +69,7 @@ internal sealed class WordSet : HashSet<string>
     {
     }
 
-    private WordSet(IReadOnlyCollection<string> words) : this(Math.Clamp(BitOperations.Log2((uint)Math.Max(words.Count, 1) - 1) + 1 + 4, 12, 16))
+    private WordSet(IReadOnlyCollection<string> words) : this(WordShapes.Log2BitsFor(words.Count))
     {
         foreach (var word in words) Add(word);
     }
@@ -91,6 +91,9 @@ internal sealed class WordSet : HashSet<string>
 /// </summary>
 internal sealed class WordShapes(int log2Bits)
 {
+    /// <summary>The filter's size for a vocabulary of <paramref name="count"/> words: sixteen bits a word, from 4,096 up to 65,536 bits.</summary>
+    public static int Log2BitsFor(int count) => Math.Clamp(BitOperations.Log2((uint)Math.Max(count, 1) - 1) + 1 + 4, 12, 16);
+
     private readonly ulong[] bits = new ulong[Math.Max(1, (1 << log2Bits) / 64)];
     private readonly int shift = 32 - log2Bits;
 
@@ -143,13 +146,17 @@ internal sealed class WordShapes(int log2Bits)
 internal sealed class WordMap<TValue>
 {
     private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private readonly WordShapes shapes = new(12);
+    private readonly WordShapes shapes;
 
-    /// <summary>A map of the entries of <paramref name="map"/>, whose comparer must be <see cref="StringComparer.OrdinalIgnoreCase"/>.</summary>
+    /// <summary>
+    /// A map of the entries of <paramref name="map"/>, whose comparer must be <see cref="StringComparer.OrdinalIgnoreCase"/>;
+    /// its filter sized to the keys as <see cref="WordSet"/>'s is (the names' first words are thousands).
+    /// </summary>
     public WordMap(Dictionary<string, TValue> map)
     {
         ArgumentNullException.ThrowIfNull(map);
         if (!ReferenceEquals(map.Comparer, StringComparer.OrdinalIgnoreCase)) throw new ArgumentException("The map must ignore case as OrdinalIgnoreCase does.", nameof(map));
+        shapes = new WordShapes(WordShapes.Log2BitsFor(map.Count));
         foreach (var key in map.Keys) shapes.Add(key);
         lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
     }
