@@ -24,21 +24,28 @@ public sealed class GoldCorpusTests
     /// condemn killings) from its end: C place 0.878, D 0.847, E 0.943, I source 0.699, J 0.794, K 0.822/0.648/0.440/0.592/
     /// 0.623/0.736, G side 0.702, L (written apart in session 13, first score 0.827/0.476/0.581/0.476/0.727/0.798) 0.827/0.516/
     /// 0.613/0.476/0.727/0.798.
+    /// Session 14 (a body's bare noun refers back to the body named with it, tolls of the last event, a dateline town is no
+    /// actor, a state's words for the men it kills, neighbourhoods kept as written) from its end: M (written apart in
+    /// session 14, first score 0.816/0.478/0.470/0.504/0.730/0.765) 0.816/0.496/0.487/0.530/0.730/0.765; D place 0.836 (was 0.847: a
+    /// neighbourhood is kept as written, where D's writer gave the city), E source 0.943 and side 0.921, G source 0.734 and
+    /// side 0.685 (a toll "put at" by a person speaking for a body; a hospital's wounded of the event's day given the event's
+    /// attacker where G's writer left none).
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
-        ["dev-corpus-a.jsonl"] = new(F1: 0.947, Source: 0.910, Side: 0.834, Place: 0.844, Start: 0.925, End: 0.904),
+        ["dev-corpus-a.jsonl"] = new(F1: 0.947, Source: 0.910, Side: 0.834, Place: 0.844, Start: 0.925, End: 0.900),
         ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.928, Side: 0.934, Place: 0.883, Start: 0.912, End: 0.928),
         ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.913, Side: 0.927, Place: 0.873, Start: 0.875, End: 0.900),
-        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.842, Start: 0.814, End: 0.891),
-        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.952, Side: 0.924, Place: 0.938, Start: 0.941, End: 0.952),
+        ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.831, Start: 0.814, End: 0.891),
+        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.916, Place: 0.938, Start: 0.949, End: 0.952),
         ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.738, Place: 0.724, Start: 0.801, End: 0.845),
-        ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.737, Side: 0.697, Place: 0.777, Start: 0.761, End: 0.697),
-        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.579, Side: 0.570, Place: 0.561, Start: 0.761, End: 0.703),
-        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.694, Side: 0.724, Place: 0.529, Start: 0.710, End: 0.777),
+        ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.729, Side: 0.680, Place: 0.785, Start: 0.769, End: 0.705),
+        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.623, Side: 0.579, Place: 0.561, Start: 0.761, End: 0.703),
+        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.694, Side: 0.732, Place: 0.529, Start: 0.710, End: 0.777),
         ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.789, Side: 0.747, Place: 0.740, Start: 0.719, End: 0.874),
-        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.643, Side: 0.435, Place: 0.587, Start: 0.618, End: 0.731),
-        ["dev-corpus-l.jsonl"] = new(F1: 0.822, Source: 0.511, Side: 0.608, Place: 0.471, Start: 0.722, End: 0.793),
+        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.683, Side: 0.443, Place: 0.587, Start: 0.643, End: 0.731),
+        ["dev-corpus-l.jsonl"] = new(F1: 0.822, Source: 0.519, Side: 0.624, Place: 0.471, Start: 0.747, End: 0.793),
+        ["dev-corpus-m.jsonl"] = new(F1: 0.811, Source: 0.491, Side: 0.482, Place: 0.525, Start: 0.725, End: 0.760),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
@@ -74,6 +81,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-j.jsonl")]
     [TestCase("dev-corpus-k.jsonl")]
     [TestCase("dev-corpus-l.jsonl")]
+    [TestCase("dev-corpus-m.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -93,6 +101,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-j.jsonl")]
     [TestCase("dev-corpus-k.jsonl")]
     [TestCase("dev-corpus-l.jsonl")]
+    [TestCase("dev-corpus-m.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
