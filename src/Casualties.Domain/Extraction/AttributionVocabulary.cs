@@ -36,9 +36,10 @@ internal static class AttributionVocabulary
         "reverend", "sister", "pastor", "cmdr", "commander", "spokesman", "spokeswoman", "spokesperson", "deputy",
         // Police ranks written before a name: "DSP Gabriel Ubah", "Supt Ewane Ndoh".
         "dsp", "asp", "supt", "superintendent", "cpl", "hon", "honourable",
-        // The same titles as French, Spanish and Portuguese copy writes them: "Commissaire Narcisse Muteba", "Don Tomás".
+        // The same titles as French, Spanish and Portuguese copy writes them: "Commissaire Narcisse Muteba", "Comandante
+        // Luis Ortega" ("Don" is left out: it is a first name too).
         "commissaire", "commandant", "capitaine", "général", "lieutenant-colonel", "monsieur", "madame", "maître", "mgr",
-        "monsignor", "abbé", "père", "don", "doña", "licenciado", "coronel", "capitán", "comandante", "padre", "dom",
+        "monsignor", "abbé", "père", "licenciado", "coronel", "capitán", "comandante", "padre",
         // Ranks and offices of state and custom: "Admiral X", "Ambassador X", "Mwami X" (a customary chief in the Kivus).
         "admiral", "marshal", "ambassador", "mwami");
 

@@ -93,7 +93,7 @@ internal sealed partial class DocumentReader
             if (StateKillingWords.Contains(text[k])) stateWord = true;
             else if (!StateEnemyVictimNouns.Contains(text[k]) && !text.IsAny(k, "more", "than", "of", "the")) return false;
         }
-        return stateWord || SentenceHas(text, from, to, StateKillingWords) && SentenceHasVictimNoun(text, draft, StateEnemyVictimNouns);
+        return stateWord || SentenceHas(text, from, to, StateKillingWords) && VictimPhraseHas(text, draft, StateEnemyVictimNouns);
     }
 
     /// <summary>
@@ -116,7 +116,8 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    private static bool SentenceHasVictimNoun(TokenText text, ClaimDraft draft, HashSet<string> nouns)
+    /// <summary>True when a word of the figure's victims' phrase ("six soldiers of the 3rd brigade") is one of <paramref name="nouns"/>.</summary>
+    private static bool VictimPhraseHas(TokenText text, ClaimDraft draft, HashSet<string> nouns)
     {
         for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
         {
@@ -356,12 +357,7 @@ internal sealed partial class DocumentReader
     /// <summary>"nine soldiers", "11 security personnel", "two police officers": the state's own men among the victims.</summary>
     private static bool VictimsAreStateForces(TokenText text, ClaimDraft draft)
     {
-        if (draft.Victims != VictimGroups.Combatants) return false;
-        for (var k = draft.Mention.LastToken + 1; k <= draft.VictimEnd && k < text.Count; k++)
-        {
-            if (text.IsWord(k) && StateForceVictimNouns.Contains(text[k])) return true;
-        }
-        return false;
+        return draft.Victims == VictimGroups.Combatants && VictimPhraseHas(text, draft, StateForceVictimNouns);
     }
 
     /// <summary>"Armenian servicemen were killed in Armenian fire" reads no side: victims are not killed by their own state.</summary>
