@@ -355,10 +355,8 @@ internal sealed partial class DocumentReader
         actor.Kind == NationalKind && nationalAgents.Count > 1 && nationalCountries.TryGetValue(actor, out var country) ? country : actor.Side;
 
     /// <summary>"nine soldiers", "11 security personnel", "two police officers": the state's own men among the victims.</summary>
-    private static bool VictimsAreStateForces(TokenText text, ClaimDraft draft)
-    {
-        return draft.Victims == VictimGroups.Combatants && VictimPhraseHas(text, draft, StateForceVictimNouns);
-    }
+    private static bool VictimsAreStateForces(TokenText text, ClaimDraft draft) =>
+        draft.Victims == VictimGroups.Combatants && VictimPhraseHas(text, draft, StateForceVictimNouns);
 
     /// <summary>"Armenian servicemen were killed in Armenian fire" reads no side: victims are not killed by their own state.</summary>
     private bool SameCountryAsCombatantVictims(TokenText text, ClaimDraft draft, string country)
