@@ -43,6 +43,21 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     public const string ReaderSettingsSql = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
 
     /// <summary>
+    /// <see cref="ReaderSettingsSql"/> and <see cref="JoinBySize"/>'s settings back to the server's defaults: a part of a split
+    /// run (<c>reconcile --parts</c>) reads on the transaction it then stores on, whose statements run as a one-process
+    /// run's store does.
+    /// </summary>
+    const string ReaderSettingsUndoneSql = """
+        SET LOCAL max_parallel_workers_per_gather TO DEFAULT; SET LOCAL jit TO DEFAULT;
+        SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL work_mem TO DEFAULT
+        """;
+
+    const string CountSql = """
+        SELECT count(*)::int FROM claims c
+        WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
+        """;
+
+    /// <summary>
     /// Below this many claims a read joins documents and feed records by index probes (<see cref="JoinBySize"/>).
     /// </summary>
     internal const int ProbeJoinsBelow = 50_000;
@@ -96,6 +111,31 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         return await Read(cmd, outcome, expected, ct);
+    }
+
+    /// <summary>
+    /// The claims <see cref="Load"/> reads, for one part of a run split into queue jobs (<c>reconcile --parts</c>), with the
+    /// reading settings of a one-process run's reader (issue 14, session 14): serial plans without JIT, and documents and
+    /// feed records joined by index probes or by hash by how many claims there are (counted first, as a full run counts
+    /// its partitions). The part stores on the same transaction afterwards: the settings are put back to the server's
+    /// defaults once the claims are read.
+    /// </summary>
+    public async Task<List<ClaimRecord>> LoadForPart(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced,
+        CancellationToken ct)
+    {
+        await using (var settings = new NpgsqlCommand(ReaderSettingsSql, conn, tx)) await settings.ExecuteNonQueryAsync(ct);
+        int count;
+        await using (var counting = new NpgsqlCommand(CountSql, conn, tx))
+        {
+            counting.Parameters.AddWithValue("outcome", outcome.ToName());
+            counting.Parameters.AddWithValue("places", places);
+            counting.Parameters.AddWithValue("unplaced", unplaced);
+            count = (int)(await counting.ExecuteScalarAsync(ct))!;
+        }
+        var claims = await Load(conn, tx, outcome, places, unplaced, ct, expected: Math.Max(1, count));
+        await using (var undo = new NpgsqlCommand(ReaderSettingsUndoneSql, conn, tx)) await undo.ExecuteNonQueryAsync(ct);
+        probing = null;
+        return claims;
     }
 
     /// <summary>
