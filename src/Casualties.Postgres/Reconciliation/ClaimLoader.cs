@@ -1,5 +1,6 @@
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
+using System.Text;
 using Npgsql;
 
 namespace Casualties.Postgres.Reconciliation;
@@ -234,15 +235,15 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     private ClaimRecord Record(NpgsqlDataReader reader, Outcome outcome, string?[] lastEventKey)
     {
         var placeKey = reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13));
-        var placeName = reader.IsDBNull(25) ? null : reader.GetString(25);
-        var eventKey = reader.IsDBNull(24) ? null : reader.GetString(24);
+        var placeName = NullableString(reader, 25);
+        var eventKey = NullableString(reader, 24);
         // The rows of one dataset event come together: they share one string.
         if (eventKey is not null && string.Equals(eventKey, lastEventKey[0], StringComparison.Ordinal)) eventKey = lastEventKey[0];
         lastEventKey[0] = eventKey ?? lastEventKey[0];
-        var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var parsed) ? parsed : (PlaceScope?)null;
+        var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(Text(reader, 26), out var parsed) ? parsed : (PlaceScope?)null;
         var claim = new Claim(
             Outcome: outcome,
-            Victims: Intern(reader.GetString(2)),
+            Victims: Text(reader, 2),
             VictimSide: NullableString(reader, 3),
             Quantity: Quantity(reader),
             Parent: null,
@@ -268,7 +269,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
             Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
             Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
             Reported: reader.GetFieldValue<DateOnly>(21),
-            Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
+            Document: reader.IsDBNull(22) ? "" : Text(reader, 22),
             Position: reader.GetInt32(23),
             EventKey: eventKey);
     }
@@ -292,7 +293,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// </remarks>
     private Quantity Quantity(NpgsqlDataReader reader)
     {
-        var name = reader.GetString(4);
+        var name = Text(reader, 4);
         var qualifier = QualifierNames.TryParse(name, out var parsed) ? parsed
             : throw new InvalidDataException($"claims.qualifier '{name}' is not a qualifier.");
         (Qualifier Qualifier, int? Value, int Low, int? High) key =
@@ -313,7 +314,37 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         return periods[(start, end)] = start is null && end is null ? DatePeriod.Unknown : new DatePeriod(start, end);
     }
 
-    private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Intern(reader.GetString(ordinal));
+    private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Text(reader, ordinal);
+
+    /// <summary>
+    /// The text at <paramref name="ordinal"/> as the one string every row holding it shares, looked up from the row's
+    /// UTF-8 bytes (issue 14, session 14): a source, side, victim group, qualifier or document name read again is not
+    /// allocated again (the column's stream is read into the stack; Npgsql reuses it). Longer than
+    /// <see cref="LookedUpBytes"/>: read as a string, then shared.
+    /// </summary>
+    private string Text(NpgsqlDataReader reader, int ordinal)
+    {
+        Span<char> chars = stackalloc char[LookedUpBytes];
+        var length = Chars(reader, ordinal, chars);
+        if (length < 0) return Intern(reader.GetString(ordinal));
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(chars[..length], out var shared) ? shared : Intern(new string(chars[..length]));
+    }
+
+    /// <summary>The characters of the text at <paramref name="ordinal"/>, decoded into <paramref name="chars"/>: how many, or -1 when it is longer.</summary>
+    private static int Chars(NpgsqlDataReader reader, int ordinal, Span<char> chars)
+    {
+        using var stream = reader.GetStream(ordinal);
+        var length = stream.Length;
+        if (length > LookedUpBytes) return -1;
+        Span<byte> bytes = stackalloc byte[LookedUpBytes];
+        var read = 0;
+        for (int n; read < length && (n = stream.Read(bytes[read..(int)length])) > 0;) read += n;
+        return Encoding.UTF8.GetChars(bytes[..read], chars);
+    }
+
+    /// <summary>The longest text (in UTF-8 bytes) <see cref="Text"/> looks up without reading it as a string first.</summary>
+    private const int LookedUpBytes = 256;
 
     private static PartialDate? Date(NpgsqlDataReader reader, int ordinal)
     {
