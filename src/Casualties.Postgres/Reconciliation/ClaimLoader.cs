@@ -1,6 +1,6 @@
+using System.Text;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
-using System.Text;
 using Npgsql;
 
 namespace Casualties.Postgres.Reconciliation;
