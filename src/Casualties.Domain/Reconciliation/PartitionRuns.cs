@@ -30,7 +30,14 @@ public readonly record struct ClaimOutline(long Id, long? ParentId, DayWindow Wi
 /// A chunk of a partition's runs (<see cref="PartitionRuns.SplitChunks(ClaimOutlines, Func{long, bool}, int)"/>): its claims' ids in id order, and the first day
 /// (<see cref="DateOnly.DayNumber"/>) of its events' units (<see cref="int.MinValue"/> for the first chunk).
 /// </summary>
-public sealed record PartitionChunk(long[] Ids, int FirstDay);
+public sealed record PartitionChunk(long[] Ids, int FirstDay)
+{
+    /// <summary>
+    /// Of <see cref="Ids"/>, how many are claims of tallies' units (the first chunk only): the partition keeps its tallies
+    /// whole to its end (<see cref="PartitionReconciliation"/>), so a reader counts them in memory until then.
+    /// </summary>
+    public int TallyClaims { get; init; }
+}
 
 /// <summary>
 /// Splits one partition's claims into runs that <see cref="PartitionReconciliation"/> reconciles one after another with
@@ -171,7 +178,7 @@ public static class PartitionRuns
         {
             // Equal ids (none in a table with a primary key) once.
             var distinct = Distinct(chunks[c]);
-            if (distinct.Length > 0) result.Add(new PartitionChunk(distinct, chunkFirstDays[c]));
+            if (distinct.Length > 0) result.Add(new PartitionChunk(distinct, chunkFirstDays[c]) { TallyClaims = c == 0 ? Math.Min(tallyClaims, distinct.Length) : 0 });
         }
         return result;
     }

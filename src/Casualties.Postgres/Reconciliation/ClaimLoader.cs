@@ -1,3 +1,4 @@
+using System.Text;
 using Casualties.Domain.Model;
 using Casualties.Domain.Reconciliation;
 using Npgsql;
@@ -41,6 +42,21 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// reading transaction only.
     /// </summary>
     public const string ReaderSettingsSql = "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
+
+    /// <summary>
+    /// <see cref="ReaderSettingsSql"/> and <see cref="JoinBySize"/>'s settings back to the server's defaults: a part of a split
+    /// run (<c>reconcile --parts</c>) reads on the transaction it then stores on, whose statements run as a one-process
+    /// run's store does.
+    /// </summary>
+    const string ReaderSettingsUndoneSql = """
+        SET LOCAL max_parallel_workers_per_gather TO DEFAULT; SET LOCAL jit TO DEFAULT;
+        SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT; SET LOCAL work_mem TO DEFAULT
+        """;
+
+    const string CountSql = """
+        SELECT count(*)::int FROM claims c
+        WHERE c.outcome = @outcome AND (c.place_id = ANY(@places) OR (@unplaced AND c.place_id IS NULL))
+        """;
 
     /// <summary>
     /// Below this many claims a read joins documents and feed records by index probes (<see cref="JoinBySize"/>).
@@ -96,6 +112,31 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         cmd.Parameters.AddWithValue("places", places);
         cmd.Parameters.AddWithValue("unplaced", unplaced);
         return await Read(cmd, outcome, expected, ct);
+    }
+
+    /// <summary>
+    /// The claims <see cref="Load"/> reads, for one part of a run split into queue jobs (<c>reconcile --parts</c>), with the
+    /// reading settings of a one-process run's reader (issue 14, session 14): serial plans without JIT, and documents and
+    /// feed records joined by index probes or by hash by how many claims there are (counted first, as a full run counts
+    /// its partitions). The part stores on the same transaction afterwards: the settings are put back to the server's
+    /// defaults once the claims are read.
+    /// </summary>
+    public async Task<List<ClaimRecord>> LoadForPart(NpgsqlConnection conn, NpgsqlTransaction tx, Outcome outcome, long[] places, bool unplaced,
+        CancellationToken ct)
+    {
+        await using (var settings = new NpgsqlCommand(ReaderSettingsSql, conn, tx)) await settings.ExecuteNonQueryAsync(ct);
+        int count;
+        await using (var counting = new NpgsqlCommand(CountSql, conn, tx))
+        {
+            counting.Parameters.AddWithValue("outcome", outcome.ToName());
+            counting.Parameters.AddWithValue("places", places);
+            counting.Parameters.AddWithValue("unplaced", unplaced);
+            count = (int)(await counting.ExecuteScalarAsync(ct))!;
+        }
+        var claims = await Load(conn, tx, outcome, places, unplaced, ct, expected: Math.Max(1, count));
+        await using (var undo = new NpgsqlCommand(ReaderSettingsUndoneSql, conn, tx)) await undo.ExecuteNonQueryAsync(ct);
+        probing = null;
+        return claims;
     }
 
     /// <summary>
@@ -194,15 +235,15 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     private ClaimRecord Record(NpgsqlDataReader reader, Outcome outcome, string?[] lastEventKey)
     {
         var placeKey = reader.IsDBNull(13) ? null : placeKeys.GetValueOrDefault(reader.GetInt64(13));
-        var placeName = reader.IsDBNull(25) ? null : reader.GetString(25);
-        var eventKey = reader.IsDBNull(24) ? null : reader.GetString(24);
+        var placeName = NullableString(reader, 25);
+        var eventKey = NullableString(reader, 24);
         // The rows of one dataset event come together: they share one string.
         if (eventKey is not null && string.Equals(eventKey, lastEventKey[0], StringComparison.Ordinal)) eventKey = lastEventKey[0];
         lastEventKey[0] = eventKey ?? lastEventKey[0];
-        var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(reader.GetString(26), out var parsed) ? parsed : (PlaceScope?)null;
+        var scope = !reader.IsDBNull(26) && PlaceScopeNames.TryParse(Text(reader, 26), out var parsed) ? parsed : (PlaceScope?)null;
         var claim = new Claim(
             Outcome: outcome,
-            Victims: Intern(reader.GetString(2)),
+            Victims: Text(reader, 2),
             VictimSide: NullableString(reader, 3),
             Quantity: Quantity(reader),
             Parent: null,
@@ -228,7 +269,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
             Latitude: reader.IsDBNull(14) ? null : reader.GetDouble(14),
             Longitude: reader.IsDBNull(15) ? null : reader.GetDouble(15),
             Reported: reader.GetFieldValue<DateOnly>(21),
-            Document: reader.IsDBNull(22) ? "" : Intern(reader.GetString(22)),
+            Document: reader.IsDBNull(22) ? "" : Text(reader, 22),
             Position: reader.GetInt32(23),
             EventKey: eventKey);
     }
@@ -252,7 +293,7 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
     /// </remarks>
     private Quantity Quantity(NpgsqlDataReader reader)
     {
-        var name = reader.GetString(4);
+        var name = Text(reader, 4);
         var qualifier = QualifierNames.TryParse(name, out var parsed) ? parsed
             : throw new InvalidDataException($"claims.qualifier '{name}' is not a qualifier.");
         (Qualifier Qualifier, int? Value, int Low, int? High) key =
@@ -273,7 +314,37 @@ public sealed class ClaimLoader(IReadOnlyDictionary<long, string> placeKeys, Pla
         return periods[(start, end)] = start is null && end is null ? DatePeriod.Unknown : new DatePeriod(start, end);
     }
 
-    private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Intern(reader.GetString(ordinal));
+    private string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Text(reader, ordinal);
+
+    /// <summary>
+    /// The text at <paramref name="ordinal"/> as the one string every row holding it shares, looked up from the row's
+    /// UTF-8 bytes (issue 14, session 14): a source, side, victim group, qualifier or document name read again is not
+    /// allocated again (the column's stream is read into the stack; Npgsql reuses it). Longer than
+    /// <see cref="LookedUpBytes"/>: read as a string, then shared.
+    /// </summary>
+    private string Text(NpgsqlDataReader reader, int ordinal)
+    {
+        Span<char> chars = stackalloc char[LookedUpBytes];
+        var length = Chars(reader, ordinal, chars);
+        if (length < 0) return Intern(reader.GetString(ordinal));
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        return lookup.TryGetValue(chars[..length], out var shared) ? shared : Intern(new string(chars[..length]));
+    }
+
+    /// <summary>The characters of the text at <paramref name="ordinal"/>, decoded into <paramref name="chars"/>: how many, or -1 when it is longer.</summary>
+    private static int Chars(NpgsqlDataReader reader, int ordinal, Span<char> chars)
+    {
+        using var stream = reader.GetStream(ordinal);
+        var length = stream.Length;
+        if (length > LookedUpBytes) return -1;
+        Span<byte> bytes = stackalloc byte[LookedUpBytes];
+        var read = 0;
+        for (int n; read < length && (n = stream.Read(bytes[read..(int)length])) > 0;) read += n;
+        return Encoding.UTF8.GetChars(bytes[..read], chars);
+    }
+
+    /// <summary>The longest text (in UTF-8 bytes) <see cref="Text"/> looks up without reading it as a string first.</summary>
+    private const int LookedUpBytes = 256;
 
     private static PartialDate? Date(NpgsqlDataReader reader, int ordinal)
     {

@@ -152,8 +152,9 @@ public sealed partial class ReconciliationRunner
         }
 
         var placeIds = reference.PlaceKeys.Where(p => countries.Contains(reconciler.Places.CountryOf(p.Value))).Select(p => p.Key).ToArray();
+        // Read as a one-process run's reader reads (serial plans, no JIT, probes or hash by size), its settings undone before storing.
         var claims = await new ClaimLoader(reference.PlaceKeys, reconciler.Places)
-            .Load(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
+            .LoadForPart(conn, tx, outcome, placeIds, countries.Contains(PlaceIndex.NoCountry), ct);
         var claimsRead = claims.Count;
         var results = Reconcile(reconciler, outcome, countries, claims, ct);
         claims = null!;

@@ -394,15 +394,19 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         if (chunks.Count == 0) chunks.Add(new PartitionChunk([], int.MinValue));
         Task? previous = null;
 
-        // The first chunk (the tallies, of any day, and the first runs of events) by id.
+        // The first chunk (the tallies, of any day, and the first runs of events) by id. The partition keeps its tallies
+        // (claims, drafts, built incidents) to its end: their share of the first chunk's room is given back only when the
+        // last chunk is stored (issue 14, session 14: at 5,000,000 claims every partition is split, and its tallies, a
+        // tenth of its claims, were in memory beside a full budget of chunks).
         var first = chunks[0].Ids;
         var firstUnits = Math.Clamp(first.Length / ClaimsPerUnit + 1, 1, units);
+        var tallyUnits = chunks.Count == 1 ? 0 : Math.Min(firstUnits - 1, chunks[0].TallyClaims / ClaimsPerUnit);
         for (var i = 0; i < firstUnits; i++) await budget.WaitAsync(ct);
         started = Stopwatch.GetTimestamp();
         var claims = first.Length == 0 ? [] : await loader.LoadByIds(conn, tx, partition.Outcome, first, ct);
         counted(claims.Count);
         phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
-        await Hand(claims, 0, firstUnits);
+        await Hand(claims, 0, firstUnits - tallyUnits);
         claims = null!; // not held here while the rest is read
         if (chunks.Count == 1) return;
 
@@ -417,7 +421,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
             id => Array.BinarySearch(first, id) >= 0, ct).GetAsyncEnumerator(ct);
         for (var c = 1; c < chunks.Count; c++)
         {
-            var chunkUnits = Math.Clamp(chunks[c].Ids.Length / ClaimsPerUnit + 1, 1, units);
+            var chunkUnits = Math.Clamp(chunks[c].Ids.Length / ClaimsPerUnit + 1, 1, units - tallyUnits);
             for (var i = 0; i < chunkUnits; i++) await budget.WaitAsync(ct);
             started = Stopwatch.GetTimestamp();
             while (missing[c] > 0)
@@ -430,7 +434,8 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
             chunks[c] = null!;
             counted(chunkClaims.Count);
             phases.Add("read (beside the rest)", Stopwatch.GetElapsedTime(started));
-            await Hand(chunkClaims, c, chunkUnits);
+            // The last chunk's store gives back the tallies' room too.
+            await Hand(chunkClaims, c, c == chunks.Count - 1 ? chunkUnits + tallyUnits : chunkUnits);
             chunkClaims = null!;
         }
         started = Stopwatch.GetTimestamp();

@@ -169,6 +169,33 @@ public sealed class PartitionRunsTests
         Assert.That(chunks.Sum(c => c.Length), Is.EqualTo(210_000));
     }
 
+    /// <summary>
+    /// The first chunk says how many of its claims are tallies' (issue 14, session 14): the partition keeps its tallies to
+    /// its end, and a reader counts them in memory until then. A subset of a tally is a tally's claim; an event is not.
+    /// </summary>
+    [Test]
+    public void The_first_chunk_counts_its_tallies_claims_and_no_other_chunk_does()
+    {
+        var first = new DateOnly(2020, 1, 1);
+        var month = new DayWindow(first, first.AddDays(30));
+        var outlines = new List<ClaimOutline>
+        {
+            new(1, null, month, Tally: true, HasEventKey: false, 0),
+            new(2, 1, month, Tally: true, HasEventKey: false, 0),
+            new(3, null, month, Tally: true, HasEventKey: false, 0),
+        };
+        for (var e = 0; e < 10; e++)
+        {
+            var day = first.AddDays(2 * e);
+            outlines.Add(new ClaimOutline(10 + e, null, new DayWindow(day, day), Tally: false, HasEventKey: false, 0));
+        }
+
+        var chunks = PartitionRuns.SplitChunks(outlines, _ => false, 4);
+
+        Assert.That(chunks.Select(c => c.TallyClaims), Is.EqualTo(new[] { 3 }.Concat(Enumerable.Repeat(0, chunks.Count - 1))));
+        Assert.That(chunks[0].Ids, Has.Length.EqualTo(4), "the tallies and one event");
+    }
+
     [Test]
     public void A_partition_with_a_users_correction_is_one_run()
     {
