@@ -34,6 +34,8 @@ internal sealed class ClaimDraft(QuantityMention mention)
     public Place? Place { get; set; }
     public DatePeriod Period { get; set; } = DatePeriod.Unknown;
     public bool Cumulative { get; set; }
+    /// <summary>The period is only the day the figure was stated ("…, a councillor said on Wednesday"): a later sentence may date the event.</summary>
+    public bool DatedBySpeaking { get; set; }
     public string Quote { get; set; } = "";
     public TextSpan Span { get; set; }
     public double Confidence { get; set; } = 0.9;

@@ -136,6 +136,8 @@ internal sealed partial class DocumentReader
                 if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
                 if (draft.Sources.Count == 0 && OpenOfficeFor(text, from, to, draft) is { } office) draft.Sources = office;
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
+                draft.DatedBySpeaking = !draft.Cumulative && !draft.IsTally && draft.Period.Start is { Precision: DatePrecision.Day } spoken
+                    && draft.Period.End == spoken && times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t));
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 var ownDead = OwnDeadOf(text, from, draft);
                 if (ownDead is { } speaker) draft.VictimActors = speaker.Candidates;

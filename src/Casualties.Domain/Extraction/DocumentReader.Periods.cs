@@ -18,6 +18,46 @@ internal sealed partial class DocumentReader
         return (period, cumulative);
     }
 
+    /// <summary>How many sentences after a figure dated only by its statement a sentence may still date its event.</summary>
+    private const int EventDateReach = 2;
+
+    /// <summary>
+    /// "Suspected jihadists killed at least 37 people in an attack on the village of Sollé, a local councillor said on
+    /// Wednesday. Gunmen on motorbikes stormed the village on Monday afternoon, …": wire copy states the figure with the
+    /// day it was said and dates the attack in a later paragraph. A sentence of the next two that dates an attack (a word
+    /// of one and a day of its own, not a day of speaking, in the week before) at the same site, and gives no figure of
+    /// its own on another day, starts the figures read with only the day of speaking, and their parts, on the event's day
+    /// (they end when they were stated, as a count does).
+    /// </summary>
+    private void DateEventsToldBySpeaking(TokenText text, int from, int to)
+    {
+        if (!SentenceHas(text, from, to, ExtractionVocabulary.AttackNouns) && !SentenceHas(text, from, to, AttackVerbs)) return;
+        TimeExpression? eventDay = null;
+        foreach (var expression in times)
+        {
+            if (expression is not { Kind: TimeKind.Point, Start: { Precision: DatePrecision.Day } day } || expression.End != day || IsTimeOfSpeaking(text, expression)) continue;
+            if (eventDay is not null) return;
+            eventDay = expression;
+        }
+        if (eventDay?.Start is not { } when) return;
+        if (sentenceDrafts.Any(d => d.Period.Start != when)) return;
+        var place = placesHere.Count > 0 ? placesHere[^1].Candidates[0] : null;
+        for (var k = drafts.Count - 1; k >= 0 && sentence - drafts[k].Sentence <= EventDateReach; k--)
+        {
+            var draft = drafts[k];
+            if (draft.Sentence == sentence || !draft.DatedBySpeaking || draft.Period.Start is not { } said) continue;
+            var days = said.First.DayNumber - when.First.DayNumber;
+            if (days is <= 0 or > 7 || !SameSite(draft.Place, place)) continue;
+            // It counts from the event to when it was stated: "its count stood at 58", said two days after the attack.
+            draft.Period = new DatePeriod(when, said);
+            draft.DatedBySpeaking = false;
+            foreach (var part in drafts)
+            {
+                if (part.Parent == draft) part.Period = draft.Period;
+            }
+        }
+    }
+
     /// <summary>The day this sentence's figures were stated, when it is earlier than the document date.</summary>
     private PartialDate? StatedOn(TokenText text)
     {

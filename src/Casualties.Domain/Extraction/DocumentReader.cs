@@ -94,6 +94,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         previousTimes.Clear();
         previousTimes.AddRange(times);
         previousEventTime = times.LastOrDefault(t => !IsTimeOfSpeaking(text, t)) ?? (times.Count == 0 ? previousEventTime : null);
+        DateEventsToldBySpeaking(text, from, to);
         RememberPeriodContext(text, from, to);
         sentence++;
     }

@@ -75,6 +75,18 @@ public sealed class EventContinuityTests
         Assert.That(Find(claims, 2).PerpetratorSide, Is.EqualTo("government"));
     }
 
+    [TestCase("OUAGADOUGOU - Suspected jihadists killed at least 37 people in an attack on the village of Sollé, a local councillor said on Wednesday. Gunmen on motorbikes stormed the village on Monday afternoon.", 37, "2026-03-02")]
+    [TestCase("BAMAKO - Militants killed 12 soldiers at a checkpoint near Aguelhok, the army said on Thursday. The assault began before dawn on Tuesday, when fighters attacked the post from two sides.", 12, "2026-03-03")]
+    public void A_later_paragraph_dates_the_event_a_lead_stated_with_its_day_of_speaking(string text, int low, string start) =>
+        Assert.That(Find(Extract(text), low).Period.Start?.ToString(), Is.EqualTo(start));
+
+    [Test]
+    public void An_attack_dated_elsewhere_does_not_date_the_lead()
+    {
+        var claims = Extract("OUAGADOUGOU - Suspected jihadists killed at least 37 people in an attack on the village of Sollé, a local councillor said on Wednesday. On Monday, gunmen raided Kaya, the regional capital.");
+        Assert.That(Find(claims, 37).Period.Start?.ToString(), Is.EqualTo("2026-03-04"));
+    }
+
     [TestCase("MIREBALAIS - At least 46 people were killed in the village of Kambari on Friday.", "Kambari")]
     [TestCase("PORT-AU-PRINCE - Gang members attacked Pont-Sondé, in the Artibonite department, on Friday, killing at least 46 people.", "Pont-Sondé")]
     [TestCase("BENI - A separate attack on the Kalunguta neighbourhood of Beni town killed 46 people, the mayor said.", "Kalunguta")]
