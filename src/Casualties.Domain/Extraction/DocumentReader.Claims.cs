@@ -138,6 +138,7 @@ internal sealed partial class DocumentReader
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.DatedBySpeaking = !draft.Cumulative && !draft.IsTally && draft.Period.Start is { Precision: DatePrecision.Day } spoken
                     && draft.Period.End == spoken && times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t));
+                if (draft.DatedBySpeaking) lastSpokenSentence = sentence;
                 draft.Place = PlaceFor(text, from, to, draft, continuesPrevious);
                 var ownDead = OwnDeadOf(text, from, draft);
                 if (ownDead is { } speaker) draft.VictimActors = speaker.Candidates;

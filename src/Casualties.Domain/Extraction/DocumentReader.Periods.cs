@@ -18,6 +18,9 @@ internal sealed partial class DocumentReader
         return (period, cumulative);
     }
 
+    /// <summary>The last sentence with a figure dated only by the day it was said (<see cref="ClaimDraft.DatedBySpeaking"/>), or -1.</summary>
+    private int lastSpokenSentence = -1;
+
     /// <summary>How many sentences after a figure dated only by its statement a sentence may still date its event.</summary>
     private const int EventDateReach = 2;
 
@@ -31,6 +34,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private void DateEventsToldBySpeaking(TokenText text, int from, int to)
     {
+        if (lastSpokenSentence < 0 || sentence - lastSpokenSentence > EventDateReach || lastSpokenSentence == sentence) return;
         if (!SentenceHas(text, from, to, ExtractionVocabulary.AttackNouns) && !SentenceHas(text, from, to, AttackVerbs)) return;
         TimeExpression? eventDay = null;
         foreach (var expression in times)
