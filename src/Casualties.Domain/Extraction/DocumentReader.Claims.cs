@@ -271,12 +271,12 @@ internal sealed partial class DocumentReader
     private bool ContinuesLastEvent(TokenText text, int from, int to, ClaimDraft draft) =>
         lastEvent is not null && !draft.IsTally
         && draft.Outcome is Outcome.Killed or Outcome.Injured && draft.Period.Start is { Precision: DatePrecision.Day } start && start == lastEvent.Period.Start
-        && draft.Period.End is { } end && end.Last.DayNumber - start.First.DayNumber <= TollReachDays
+        && draft.Period.End is { } end && end.Last.DayNumber - start.First.DayNumber <= EventReachDays
         && !SentenceHas(text, from, to, ClashWords) && !text.IsAny(from, "separately", "elsewhere")
         && SameSite(draft.Place, lastEvent.Place);
 
-    /// <summary>How long after an event a toll with no period of its own may still be that event's: a week.</summary>
-    private const int TollReachDays = 7;
+    /// <summary>How long after an event a later figure (a toll, the wounded counted since) may still be that event's: a week.</summary>
+    private const int EventReachDays = 7;
 
     /// <summary>The last event of one day, at a known place, whose dead or wounded the text counted, with or without an attacker.</summary>
     private ClaimDraft? lastDatedEvent;
@@ -290,13 +290,14 @@ internal sealed partial class DocumentReader
     /// </summary>
     private ClaimDraft? TollOfLastEvent(TokenText text, int from, int to, ClaimDraft draft)
     {
-        var tolled = lastEvent is not null && lastDatedEvent is not null && lastDatedEvent.Sentence < lastEvent.Sentence ? lastEvent : lastDatedEvent ?? lastEvent;
+        // The more recent of the last event with an attacker and the last dated one.
+        var tolled = lastDatedEvent is null || lastEvent is not null && lastEvent.Sentence > lastDatedEvent.Sentence ? lastEvent : lastDatedEvent;
         if (tolled is not { Period.Start: { Precision: DatePrecision.Day } eventStart } || actorsHere.Count > 0 || draft.Outcome != tolled.Outcome) return null;
         var ownStart = draft.Period.Start is { } start && !(start == draft.Period.End && start.First > eventStart.First && (draft.IsTally || times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t))));
         if (!(draft.IsTally || draft.Cumulative || SentenceHas(text, from, to, ExtractionVocabulary.TallyNouns)) || ownStart) return null;
         return SameSite(draft.Place, tolled.Place) && draft.Mention.Quantity.Low >= tolled.Mention.Quantity.Low && !SentenceHas(text, from, to, ClashWords)
             && !text.IsAny(from, "separately", "elsewhere")
-            && draft.Period.End is { } end && end.Last.DayNumber - eventStart.First.DayNumber is >= 0 and <= TollReachDays ? tolled : null;
+            && draft.Period.End is { } end && end.Last.DayNumber - eventStart.First.DayNumber is >= 0 and <= EventReachDays ? tolled : null;
     }
 
     /// <summary>Two places can be one event's site when either is unknown or one lies within the other.</summary>

@@ -51,7 +51,7 @@ internal sealed partial class DocumentReader
             var draft = drafts[k];
             if (draft.Sentence == sentence || !draft.DatedBySpeaking || draft.Period.Start is not { } said) continue;
             var days = said.First.DayNumber - when.First.DayNumber;
-            if (days is <= 0 or > 7 || !SameSite(draft.Place, place)) continue;
+            if (days <= 0 || days > EventReachDays || !SameSite(draft.Place, place)) continue;
             // It counts from the event to when it was stated: "its count stood at 58", said two days after the attack.
             draft.Period = new DatePeriod(when, said);
             draft.DatedBySpeaking = false;
