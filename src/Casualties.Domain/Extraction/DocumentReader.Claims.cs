@@ -133,8 +133,7 @@ internal sealed partial class DocumentReader
             else
             {
                 draft.Sources = SourcesFor(text, from, to, draft);
-                if (draft.Sources.Count == 0 && issuer is not null) draft.Sources = issuer;
-                if (draft.Sources.Count == 0 && OpenOfficeFor(text, from, to, draft) is { } office) draft.Sources = office;
+                if (draft.Sources.Count == 0 && IssuerOrOfficeFor(text, from, to, draft) is { } unattributed) draft.Sources = unattributed;
                 (draft.Period, draft.Cumulative) = PeriodFor(text, from, draft, continuesPrevious);
                 draft.DatedBySpeaking = !draft.Cumulative && !draft.IsTally && draft.Period.Start is { Precision: DatePrecision.Day } spoken
                     && draft.Period.End == spoken && times.Count > 0 && times.All(t => IsTimeOfSpeaking(text, t));

@@ -236,13 +236,22 @@ internal sealed partial class DocumentReader
         return words is > 0 and <= 10;
     }
 
-    /// <summary>"(Veille du Kivu) - Monthly security bulletin", "- WEEKLY BULLETIN": the kind of document after its issuer's name.</summary>
+    /// <summary>
+    /// "(Veille du Kivu) - Monthly security bulletin", "- WEEKLY BULLETIN", ", Tshikapa — Statement to the media": the kind
+    /// of document after its issuer's name (and the town it writes from).
+    /// </summary>
     private static bool KindOfDocumentAfter(TokenText text, int k, int to)
     {
         if (text.IsPunctuation(k, '('))
         {
             while (k < to && !text.IsPunctuation(k, ')')) k++;
             k++;
+        }
+        else if (text.IsComma(k))
+        {
+            var town = k + 1;
+            while (town < Math.Min(to, k + 4) && text.IsWord(town) && text.IsCapitalized(town)) town++;
+            if (town > k + 1) k = town;
         }
         if (!IsHeaderSeparator(text, k)) return false;
         for (var w = k + 1; w < Math.Min(to, k + 5); w++)

@@ -74,7 +74,14 @@ internal sealed partial class DocumentReader
         VoteForGeneratedDateline(text, i, to);
         // "Barangay Tuayan": the unit's title is no part of the name, which starts at the next word.
         if (UnitTitles.Contains(text[i]) && text.IsCapitalized(i + 1)) return false;
-        if (IsDateline(text, i, 1) && i > 1) return false;
+        // "MOGADISHU" mid-line: a word in capitals, though not "El Tarra" (a two-letter word is in capitals either way).
+        if (i > 1 && IsDateline(text, i, Math.Max(1, NameEnd(text, i, to) - i)))
+        {
+            VoteForCountryInCapitals(text, i, to);
+            return false;
+        }
+        // "Al Maghazi": the curated "Maghazi" after the article beats the generated layer's "Al Maghazi Refugee Camp".
+        if (NameParticles.Contains(text[i]) && extractor.Places.TryMatchShared(text, i + 1, to, out _, out _)) return false;
         // "Across Cabo Delgado", "Since January": a capitalised preposition opens a phrase, not a name.
         if (IsTimeWord(text, i) || text.IsAny(i, "The", "A", "An") || AttributionVocabulary.Prepositions.Contains(text[i])) return false;
         if (IsPartOfCity(text, NameEnd(text, i, to)) && !IsDistrictOfItsOwn(text, i, NameEnd(text, i, to))) return false;
@@ -117,22 +124,57 @@ internal sealed partial class DocumentReader
         // "the state Commissioner", "the state Assembly": an office or a body, capitalised, after a division's noun.
         if (IsOfficeWord(text, i, end)) return false;
         var nest = NestingPlaceAfter(text, end, to);
-        // "Sugapa, the main town of Intan Jaya regency": a nest that is itself kept as written lies in a known place,
-        // which this name lies in too (a kept name's parent is always a place the gazetteer knows).
-        var parent = (nest is not null && IsKeptAsWritten(nest) ? Reference.Gazetteer.ByKey(nest.Parent!) : nest) ?? DocumentCountry();
+        // "Sugapa, the main town of Intan Jaya regency": a nest kept as written stands for the known place it lies in.
+        var parent = KnownPartOf(nest) ?? DocumentCountry();
         if (parent is null) return false;
         var name = text.Slice(i, end - 1);
         // "an RSF-held town", "the Houthi-controlled port": who holds a place, not its name.
         if (HoldersWord(text[end - 1])) return false;
-        // A name the gazetteer knows elsewhere is kept only where the text nests it here ("Doumbaro, a village in Lake province").
         var apposedNest = nest is not null && text.IsComma(end) && text.IsAny(end + 1, "a", "an", "the");
-        if (SettlementNouns.Contains(name) || !apposedNest && Reference.Gazetteer.NamedAnywhere(name).Count > 0) return false;
+        if (SettlementNouns.Contains(name) || !apposedNest && IsKnownElsewhere(name, context)) return false;
         var kept = new Place($"?{parent.Key}/{name}", name, parent.Key, "city", [], null, null);
         keptNames.Add((kept, TokenStrings(text, i, end)));
         places = [kept];
         length = end - i;
         RememberOpenPlace(kept);
         return true;
+    }
+
+    /// <summary>
+    /// A name the gazetteer knows elsewhere is kept only where the text nests it here ("Doumbaro, a village in Lake
+    /// province"), or where a settlement's noun says it is one ("the village of Mangusu") and the only places of that name
+    /// are the generated layer's, outside the document's countries and those the text named (a village's name recurs
+    /// across the world).
+    /// </summary>
+    private bool IsKnownElsewhere(string name, OpenPlaceContext context)
+    {
+        var known = Reference.Gazetteer.NamedAnywhere(name);
+        if (known.Count == 0) return false;
+        if (context != OpenPlaceContext.Strong) return true;
+        foreach (var place in known)
+        {
+            if (!place.Generated || InOpenCountries(place)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "MINISTRY OF NATIONAL DEFENCE - REPUBLIC OF COLOMBIA": a country named in capitals in a document's first lines (its
+    /// header, never read for places) is the document's country, as its name in prose would be.
+    /// </summary>
+    private void VoteForCountryInCapitals(TokenText text, int i, int to)
+    {
+        if (sentence > 1) return;
+        Place? country = null;
+        var length = 0;
+        if (extractor.Places.TryMatchShared(text, i, to, out var knownLength, out var known)) (country, length) = (known.FirstOrDefault(p => p.Parent is null), knownLength);
+        if (country is null && extractor.TryMatchGenerated(text, i, to, out var generatedLength, out var generated))
+        {
+            (country, length) = (generated.FirstOrDefault(p => p.Parent is null), generatedLength);
+        }
+        if (country is null || !IsDateline(text, i, length)) return;
+        VoteCountry(country.Key, 3);
+        RememberNamed(country);
     }
 
     /// <summary>Per country, the generated-layer names in a place context that lie only in it, while the document has no country.</summary>
@@ -267,14 +309,19 @@ internal sealed partial class DocumentReader
     {
         if (text.IsWord(k) && !text.IsCapitalized(k) && SettlementNouns.Contains(text[k])) k++;
         if (text.IsComma(k)) k++;
-        if (text.IsAny(k, "a", "an", "the"))
+        // "Mangusu, about 12 km from Mambasa", "Kalma, near Nyala": the known place it lies by is the nearest parent the text gives.
+        if ((text.IsAny(k, "about", "some", "around", "roughly", "near") || text.Kind(k) == TokenKind.Number) && EdgeOfPlaceEnd(text, k) is > 0 and var by)
+        {
+            k = by;
+        }
+        else if (text.IsAny(k, "a", "an", "the"))
         {
             var noun = k + 1;
             while (noun < k + 4 && text.IsWord(noun) && !IsNestingNoun(text[noun])) noun++;
             if (!text.IsWord(noun) || !IsNestingNoun(text[noun])) return null;
             k = PastDistanceAndDirection(text, noun + 1);
         }
-        if (text.IsAny(k, "in", "of", "outside"))
+        if (text.IsAny(k, "in", "of", "outside") || text.Is(k, "from") && k > 0 && text.IsAny(k - 1, "km", "kilometres", "kilometers", "miles"))
         {
             k++;
             // "in the southern countryside of Idlib", "in the eastern suburbs of Damascus": a part of the place is in it.
@@ -373,7 +420,7 @@ internal sealed partial class DocumentReader
     private Place? ChooseGenerated(TokenText text, int after, int to, IReadOnlyList<Place> candidates)
     {
         var gazetteer = Reference.Gazetteer;
-        var nest = NestingPlaceAfter(text, after, to);
+        var nest = KnownPartOf(NestingPlaceAfter(text, after, to));
         Place? best = null;
         var bestScore = double.MaxValue;
         foreach (var place in candidates)
@@ -452,6 +499,12 @@ internal sealed partial class DocumentReader
         }
         return null;
     }
+
+    /// <summary>
+    /// A place, or for a name kept as written the known place it lies in: "Gayéri commune, Komondjari province" with the
+    /// province no gazetteer spells so lies in Burkina Faso, which is all the name tells (a kept name's parent is always known).
+    /// </summary>
+    private Place? KnownPartOf(Place? place) => place is not null && IsKeptAsWritten(place) ? Reference.Gazetteer.ByKey(place.Parent!) : place;
 
     /// <summary>A place kept as written: not in the gazetteer, under the nearest known place the text gave.</summary>
     private static bool IsKeptAsWritten(Place place) => place.Key.StartsWith('?');

@@ -112,9 +112,60 @@ internal sealed partial class DocumentReader
         _ => null,
     };
 
-    /// <summary>An office that nothing else resolved (no anaphor, no body named, no issuer): the country's body of that noun, or the office as written.</summary>
-    private IReadOnlyList<Source>? OpenOfficeFor(TokenText text, int from, int to, ClaimDraft draft) =>
-        OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } office ? OfficeOf(office) : null;
+    /// <summary>
+    /// A figure no named body is credited with: in a body's own release, the issuer's ("the ministry said" in the ministry's
+    /// release, or no speaker at all); else an office speaking in the sentence, the country's body of that noun or the
+    /// office as written. An office whose noun the issuer's name lacks is another body: "Taiz governorate's health office
+    /// said" in a hospital's statement is the health office.
+    /// </summary>
+    private IReadOnlyList<Source>? IssuerOrOfficeFor(TokenText text, int from, int to, ClaimDraft draft)
+    {
+        var office = OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } candidate ? candidate : (SourceCandidate?)null;
+        var otherBody = office is { Head: { } head } && (issuer is null || !issuer.Any(s => ContainsWord(s.Name, head)));
+        return (otherBody ? OfficeOf(office!.Value) : null) ?? issuer ?? (office is { } any ? OfficeOf(any) : null);
+    }
+
+    private static bool ContainsWord(string name, string word)
+    {
+        foreach (var part in name.Split(' '))
+        {
+            if (part.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Initials the text gave a name the reference data does not know ("Unified Command Post (PMU)").</summary>
+    private readonly HashSet<string> unlistedInitials = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "the Unified Command Post (PMU) in Cúcuta": initials in brackets after a capitalised name that no known body, party
+    /// or place matched stand for that name, here and wherever they recur in the document, not for a known body with the
+    /// same initials (Iraq's PMU); unless they are the name's own initials ("Syrian Observatory of Human Rights (SOHR)": a
+    /// known body's name written another way).
+    /// </summary>
+    private bool IsInitialsOfUnlistedName(TokenText text, int i)
+    {
+        if (unlistedInitials.Count > 0 && unlistedInitials.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[i])) return true;
+        if (!text.IsPunctuation(i - 1, '(') || !text.IsPunctuation(i + 1, ')') || !SourceCandidateFinder.IsAcronym(text[i])) return false;
+        var last = i - 2;
+        var first = last;
+        while (first - 1 >= 0 && text.IsWord(first - 1) && (text.IsCapitalized(first - 1) || AttributionVocabulary.NameConnectors.Contains(text[first - 1]))) first--;
+        while (first < last && !text.IsCapitalized(first)) first++;
+        if (first == last || !text.IsCapitalized(last)) return false;
+        if (EndsAt(sourcesHere, last) || EndsAt(actorsHere, last) || EndsAt(placesHere, last)) return false;
+        if (Initials(text.Slice(first, last)).Equals(text[i].ToString(), StringComparison.OrdinalIgnoreCase)) return false;
+        unlistedInitials.Add(text[i].ToString());
+        return true;
+    }
+
+    private static bool EndsAt<T>(List<NamedAt<T>> names, int last)
+    {
+        foreach (var named in names)
+        {
+            if (named.Last == last) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// An office's source (<see cref="SourceCanonicaliser.Office"/>); "the North Kivu provincial health division": an office

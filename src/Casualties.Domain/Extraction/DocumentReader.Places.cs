@@ -379,6 +379,7 @@ internal sealed partial class DocumentReader
             if (IsCountryPartMention(text, named) && NamesPlaceInside(named) || InRelativeClauseWithout(text, named, anchor, to)) continue;
             if (best is not { } current || Closer(named, current, anchor)) best = named;
         }
+        if (best is { } last) best = FirstOfAddress(text, last);
         foreach (var named in placesHere)
         {
             if (best is not { } nearest || !InDocumentCountries(named.Candidates[0])) break;
@@ -386,7 +387,9 @@ internal sealed partial class DocumentReader
             if (named.Candidates[0].Key != nearest.Candidates[0].Key
                 && (adjacent && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0]) || IsLocatedIn(text, named, nearest)
                     // A name kept as written under the nearest place: the text itself put it there ("Abu Shouk camp ..., on the edge of El Fasher").
-                    || IsKeptAsWritten(named.Candidates[0]) && named.Candidates[0].Parent == nearest.Candidates[0].Key && SameClause(text, named, nearest.First)))
+                    // "the village of Bartiébougou, in Gayéri commune, Komondjari province": or under a place inside it.
+                    || IsKeptAsWritten(named.Candidates[0]) && Reference.Gazetteer.Contains(nearest.Candidates[0], named.Candidates[0])
+                        && SameClause(text, named, nearest.First)))
             {
                 best = named;
             }
@@ -399,6 +402,36 @@ internal sealed partial class DocumentReader
         if (InnermostOf(previousPlaces, InDocumentCountries) is { } previous) return previous;
         return drafts.LastOrDefault(d => !d.Rejected && d.Place is not null)?.Place ?? lastPlace ?? datelinePlace;
     }
+
+    /// <summary>
+    /// "in Gayéri commune, Komondjari province", "Pezu, Lakki Marwat district": a place written after another and a comma,
+    /// as the larger unit that holds it (the gazetteer says so, or the text's noun for it is a division's), is the other's
+    /// address; the figure is the first place's.
+    /// </summary>
+    private NamedAt<Place> FirstOfAddress(TokenText text, NamedAt<Place> named)
+    {
+        for (var steps = 0; steps < 3 && text.IsComma(named.First - 1); steps++)
+        {
+            var end = named.First - 2;
+            if (text.IsWord(end) && !text.IsCapitalized(end) && SettlementNouns.Contains(text[end])) end--;
+            NamedAt<Place>? before = null;
+            foreach (var other in placesHere)
+            {
+                if (other.Last == end) before = other;
+            }
+            if (before is not { } inner || inner.Candidates[0].Key == named.Candidates[0].Key) break;
+            var division = text.IsWord(named.Last + 1) && DivisionNouns.Contains(text[named.Last + 1]);
+            if (!division && !Reference.Gazetteer.Contains(named.Candidates[0], inner.Candidates[0])) break;
+            named = inner;
+        }
+        return named;
+    }
+
+    /// <summary>Nouns of an administrative division above a settlement: what an address ends with ("Komondjari province").</summary>
+    private static readonly HashSet<string> DivisionNouns = new WordSet()
+    {
+        "province", "region", "state", "department", "county", "governorate", "oblast", "prefecture", "district", "territory", "zone",
+    };
 
     /// <summary>
     /// Nearer the figure; at the same distance a place the gazetteer knows beats a name kept as written (weaker evidence:
@@ -556,10 +589,7 @@ internal sealed partial class DocumentReader
     /// <summary>"the Shaar and Maadi districts": one of several places, which the figure covers together.</summary>
     private bool IsCoordinatedPlace(TokenText text, NamedAt<Place> named)
     {
-        foreach (var other in placesHere)
-        {
-            if (other.Last == named.First - 2 && (text.IsAny(named.First - 1, "and", "or") || text.IsComma(named.First - 1))) return true;
-        }
+        if (CoordinatedBefore(text, named.First) is not null) return true;
         var next = text.Is(named.Last + 2, "the") ? named.Last + 3 : named.Last + 2;
         return text.IsAny(named.Last + 1, "and", "or") && (text.IsCapitalized(next) || text.Kind(next) == TokenKind.Number)
             || text.IsAny(named.First - 1, "and", "or") && text.IsCapitalized(named.First - 2);
@@ -699,7 +729,7 @@ internal sealed partial class DocumentReader
         {
             if (!SettlementNouns.Contains(text[n])) continue;
             var of = PastDistanceAndDirection(text, n + 1);
-            if (!text.IsAny(of, "in", "of", "outside", "near")) return -1;
+            if (!text.IsAny(of, "in", "of", "from", "outside", "near")) return -1;
             var at = text.Is(of + 1, "the") ? of + 2 : of + 1;
             return PastPossessiveName(text, at);
         }
@@ -730,11 +760,15 @@ internal sealed partial class DocumentReader
 
     private static int PastTheAt(TokenText text, int k) => PastPossessiveName(text, text.Is(k, "the") ? k + 1 : k);
 
-    /// <summary>"a town west of Kherson", "a village 20 km north of Goma": the token after the distance and the direction.</summary>
+    /// <summary>
+    /// "a town west of Kherson", "a village 20 km north of Goma", "about 12 km from Mambasa": the token of "of" or "from"
+    /// after the distance and the direction, else <paramref name="k"/>.
+    /// </summary>
     private static int PastDistanceAndDirection(TokenText text, int k)
     {
         var n = k;
         if (text.Kind(n) == TokenKind.Number && text.IsAny(n + 1, "km", "kilometres", "kilometers", "miles")) n += 2;
+        if (n > k && text.Is(n, "from")) return n;
         var direction = text.IsWord(n) && (Directions.ContainsKey(text[n])
             || text.IsAny(n, "northeast", "northwest", "southeast", "southwest"));
         return direction && text.Is(n + 1, "of") ? n + 1 : k;

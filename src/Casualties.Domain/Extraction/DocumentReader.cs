@@ -119,6 +119,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 sourcesHere.Add(new(i, 1, person));
                 continue;
             }
+            if (IsInitialsOfUnlistedName(text, i)) continue;
             if (text.IsHyphenated(i) && AllianceAt(text[i]) is { } alliance)
             {
                 actorsHere.Add(new(i, 1, alliance));

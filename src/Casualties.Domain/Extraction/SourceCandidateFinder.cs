@@ -187,7 +187,7 @@ internal static class SourceCandidateFinder
             if (BracketedAcronymEndsAt(text, from, otherLast)) otherLast -= 3;
             var otherFirst = PhraseStart(text, from, otherLast);
             if (otherFirst >= 0 && (otherFirst == from || text.IsComma(otherFirst - 1) || IsOpening(text, otherFirst - 1))
-                && Read(text, otherFirst, otherLast) is { } other)
+                && (Read(text, otherFirst, otherLast) ?? OneNamedPerson(text, otherFirst, otherLast, found)) is { } other)
             {
                 found = Better(other, found) ? other with { Head = other.Head ?? found?.Head, Apposition = (first, last) } : found is { } kept ? kept with { Apposition = (otherFirst, otherLast) } : null;
             }
@@ -238,6 +238,24 @@ internal static class SourceCandidateFinder
         if (found is { } candidate) into.Add(candidate);
     }
 
+    /// <summary>
+    /// "Rehmatullah, medical superintendent at the district hospital, said": one capitalised word that opens the sentence
+    /// may be any noun ("Colleagues said"), but set off by a person's role it is the person's one name.
+    /// </summary>
+    private static SourceCandidate? OneNamedPerson(TokenText text, int first, int last, SourceCandidate? role)
+    {
+        if (first != last || role is not { Form: SourceForm.Office } office || !text.IsCapitalized(first) || IsAcronym(text[first])
+            || AttributionVocabulary.NotSources.Contains(text[first]) || AttributionVocabulary.BodyKinds.ContainsKey(text[first]))
+        {
+            return null;
+        }
+        for (var k = office.First; k <= office.Last; k++)
+        {
+            if (text.IsWord(k) && (IsTitle(text[k]) || AttributionVocabulary.SpokesNouns.Contains(text[k]))) return new SourceCandidate(first, last, text.Slice(first, last), null, SourceForm.Person);
+        }
+        return null;
+    }
+
     /// <summary>A person beats a proper name, which beats an office: the apposition that names the most specific source.</summary>
     private static bool Better(SourceCandidate? other, SourceCandidate? found) =>
         other is { } o && (found is not { } f || Rank(o.Form) > Rank(f.Form));
@@ -279,6 +297,7 @@ internal static class SourceCandidateFinder
     public static SourceCandidate? Read(TokenText text, int first, int last)
     {
         string? title = null;
+        var titled = false;
         while (first <= last)
         {
             if (text.IsAny(first, "the", "a", "an", "its", "their", "his", "her"))
@@ -290,6 +309,7 @@ internal static class SourceCandidateFinder
             {
                 if (AttributionVocabulary.BodyKinds.ContainsKey(text[first])) title = text[first].ToString().ToLowerInvariant();
                 first += IsTitleStop(text, first + 1) ? 2 : 1;
+                titled = true;
             }
             else
             {
@@ -319,8 +339,8 @@ internal static class SourceCandidateFinder
         }
         // "the Mission said", "the Network documented": a body's noun capitalised as its short name refers back to it.
         var onlyHead = first == last && head is not null && first > 0 && text.IsAny(first - 1, "the");
-        // "Colleagues said": one capitalised word that opens the sentence may be any noun.
-        if (first == last && capitals == 1 && head is null && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
+        // "Colleagues said": one capitalised word that opens the sentence may be any noun ("Dr. Rehmatullah said": not after a title).
+        if (first == last && capitals == 1 && head is null && !titled && (first == 0 || text.Kind(first - 1) == TokenKind.Punctuation && !text.IsComma(first - 1))
             && !IsAcronym(text[first]))
         {
             return null;
