@@ -104,6 +104,13 @@ internal sealed partial class DocumentReader
             candidates = [.. candidates.Where(IsSettlement)];
             generatedLength++;
         }
+        // "Jonglei State", "Tillabéri Region": a division the layer names without the noun the text writes after it, capitalised.
+        if (generated && text.IsWord(i + generatedLength) && text.IsCapitalized(i + generatedLength) && DivisionNouns.Contains(text[i + generatedLength])
+            && candidates.Any(p => p.Kind is "region" or "area") && !ContinuesName(text, i + generatedLength + 1))
+        {
+            candidates = [.. candidates.Where(p => p.Kind is "region" or "area")];
+            generatedLength++;
+        }
         // "Cabo Delgado province": a division the layer names with its noun ("Cabo Delgado Province"), written in lower case.
         if (generated
             && (text.IsCapitalized(i + generatedLength - 1) || generatedLength > 1 && SettlementNouns.Contains(text[i + generatedLength - 1]))

@@ -105,4 +105,11 @@ public sealed class AddressAndHeaderTests
         Assert.That(claims.Select(c => c.Place), Is.All.EqualTo("El Tarra"), "nothing here is about Iraq");
         Assert.That(claims.Select(c => c.Source), Has.None.Contains("Popular Mobili"));
     }
+
+    /// <summary>The generated layer names these states without the word "State" the text writes after them.</summary>
+    [TestCase("Twelve people were killed in Warrap State on Wednesday, officials said.", "Warrap")]
+    [TestCase("JUBA, South Sudan - Twelve people were killed in Eastern Equatoria State on Wednesday, officials said.", "Eastern Equatoria")]
+    [TestCase("Gunmen killed nine people in Western Bahr al Ghazal State on Wednesday, officials said.", "Western Bahr al Ghazal")]
+    public void A_division_written_with_its_capitalised_noun_is_found(string text, string place) =>
+        Assert.That(TestData.OnlyClaim(text, Day).Place, Is.EqualTo(place));
 }
