@@ -250,9 +250,23 @@ internal sealed partial class DocumentReader
         // "near Mindouli", "just outside Kalma": a name right after these is where something happened, not an institution.
         if (before == i - 1 && text.IsAny(before, "near", "outside") && !text.IsCapitalized(before)) return OpenPlaceContext.Strong;
         if (text.IsWord(end) && CampModifiers.Contains(text[end]) && text.IsAny(end + 1, "camp", "camps", "settlement", "site")) return OpenPlaceContext.Strong;
+        if (IsPostOfForcesAt(text, end)) return OpenPlaceContext.Strong;
         if (text.IsWord(before) && PlacePrepositions.Contains(text[before]) && (!text.IsCapitalized(before) || OpensSentence(text, before))) return OpenPlaceContext.Weak;
         if (before == i - 1 && text.IsWord(before) && PlaceObjectVerbs.Contains(text[before]) && !text.IsCapitalized(before)) return OpenPlaceContext.Weak;
         return OpenPlaceContext.None;
+    }
+
+    /// <summary>
+    /// "the Pezu police station", "the Ceel Jaale base", "the Kolofata army post": a post of the forces named by where it
+    /// stands (lower-case nouns after the name).
+    /// </summary>
+    private static bool IsPostOfForcesAt(TokenText text, int k) => PastPostOfForces(text, k) > k;
+
+    /// <summary>The token after "police station", "base", "army post" at <paramref name="k"/>, else <paramref name="k"/>.</summary>
+    private static int PastPostOfForces(TokenText text, int k)
+    {
+        var noun = text.IsAny(k, "police", "army", "military", "gendarmerie") && !text.IsCapitalized(k) ? k + 1 : k;
+        return text.IsAny(noun, "station", "base", "barracks", "checkpoint", "outpost", "post") && !text.IsCapitalized(noun) ? noun + 1 : k;
     }
 
     /// <summary>"In Zemio, ...": the first word of a sentence (or of a line), where a preposition has a capital.</summary>
@@ -315,6 +329,7 @@ internal sealed partial class DocumentReader
     private Place? NestingPlaceAfter(TokenText text, int k, int to)
     {
         if (text.IsWord(k) && !text.IsCapitalized(k) && SettlementNouns.Contains(text[k])) k++;
+        k = PastPostOfForces(text, k);
         if (text.IsComma(k)) k++;
         // "Mangusu, about 12 km from Mambasa", "Kalma, near Nyala": the known place it lies by is the nearest parent the text gives.
         if ((text.IsAny(k, "about", "some", "around", "roughly", "near") || text.Kind(k) == TokenKind.Number) && EdgeOfPlaceEnd(text, k) is > 0 and var by)

@@ -707,6 +707,8 @@ internal sealed partial class DocumentReader
             settlementNoun |= text.IsAny(k, "camp", "village", "town", "settlement", "site");
             k++;
         }
+        // "the Pezu police station in Lakki Marwat district": a post of the forces stands in a settlement of its name.
+        if (PastPostOfForces(text, k) is var past && past > k) (k, settlementNoun) = (past, true);
         if (text.IsPunctuation(k, ',')) k++;
         if (ApposedSettlementEnd(text, k) is > 0 and var apposed) return apposed == outer.First;
         // "Abu Shouk camp, on the northern edge of El Fasher", "Zamzam camp, about 15 kilometres south of El Fasher".
@@ -785,7 +787,7 @@ internal sealed partial class DocumentReader
         if (named.Candidates[0].Parent is null && IsStateAsActor(text, named)) return false;
         if (text.IsAny(after, "river", "riverbank")) return false;
         if (IsNotWhereItHappened(text, named)) return false;
-        if (text.IsWord(after) && InstitutionNouns.Contains(text[after])) return false;
+        if (text.IsWord(after) && InstitutionNouns.Contains(text[after]) && !IsPostOfForcesAt(text, after)) return false;
         // "the Khartoum state health ministry", "the Zaporizhzhia regional military administration": a body of the place.
         if (text.IsAny(after, "state", "regional", "city", "provincial", "governorate")
             && (text.IsWord(after + 1) && InstitutionNouns.Contains(text[after + 1])

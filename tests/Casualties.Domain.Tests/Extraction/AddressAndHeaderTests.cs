@@ -112,4 +112,11 @@ public sealed class AddressAndHeaderTests
     [TestCase("Gunmen killed nine people in Western Bahr al Ghazal State on Wednesday, officials said.", "Western Bahr al Ghazal")]
     public void A_division_written_with_its_capitalised_noun_is_found(string text, string place) =>
         Assert.That(TestData.OnlyClaim(text, Day).Place, Is.EqualTo(place));
+
+    /// <summary>A post of the forces named by the village it stands in; the village names are made up.</summary>
+    [TestCase("PESHAWAR, Pakistan (Wire) - Militants stormed the Tazbak police station in Lakki Marwat district shortly before midnight, killing nine policemen, police said.", "Tazbak")]
+    [TestCase("MOGADISHU, Somalia (Wire) - A suicide car bomb exploded at the gate of the Ceel Hareed base on Tuesday, killing 13 soldiers, officials said.", "Ceel Hareed")]
+    [TestCase("NAIROBI, Kenya (Wire) - Gunmen attacked the Lokwamor police post in Garissa county overnight, killing four policemen, police said.", "Lokwamor")]
+    public void A_post_of_the_forces_is_where_its_name_says(string text, string place) =>
+        Assert.That(Claims(text).Select(c => c.Place), Has.Some.EqualTo(place).And.All.EqualTo(place));
 }
