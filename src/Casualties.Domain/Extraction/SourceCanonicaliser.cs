@@ -124,9 +124,22 @@ internal sealed class SourceCanonicaliser(ReferenceData reference, Func<string, 
     }
 
     /// <summary>"the governor" refers back to Ana Sitoe, named as the provincial governor, or to the "Kherson governor" of the reference data.</summary>
-    internal static bool HasNoun(Source source, string head) =>
-        source.Aliases.Any(a => a.Equals(head, StringComparison.OrdinalIgnoreCase)) || ContainsWord(source.Name, head)
-        || source.Aliases.Any(a => ContainsWord(a, head));
+    /// <remarks>Loops, not <c>Any</c> over lambdas: the source history asks it for every source it reads (dozens for a shared noun's
+    /// candidates), and each lambda over <paramref name="head"/> cost a closure and a delegate per call.</remarks>
+    internal static bool HasNoun(Source source, string head)
+    {
+        var aliases = source.Aliases;
+        for (var k = 0; k < aliases.Count; k++)
+        {
+            if (aliases[k].Equals(head, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        if (ContainsWord(source.Name, head)) return true;
+        for (var k = 0; k < aliases.Count; k++)
+        {
+            if (ContainsWord(aliases[k], head)) return true;
+        }
+        return false;
+    }
 
     /// <summary>"health ministry" fits the Ministry of Health, not the Ministry of Defence.</summary>
     private static bool QualifiersFit(string phrase, string head, string name)

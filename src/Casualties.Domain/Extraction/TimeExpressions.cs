@@ -161,13 +161,23 @@ public sealed class TimeExpressions(DateOnly documentDate)
     }
 
     /// <summary>"Baghdad, 1 August 2015 - A total of...": the date a report was issued, not when anything happened.</summary>
-    private bool IsDatelineDate(TokenText text, int first, int from, int to, out int last) =>
-        TryReadDate(text, first, to, out _, out last) && IsDateline(text, first, from, last);
+    /// <remarks>
+    /// Asked at every token no time expression starts at: where the dateline's place and comma it needs are, first (a
+    /// token or two), and only there whether a date is read (the month and number look-ups).
+    /// </remarks>
+    private bool IsDatelineDate(TokenText text, int first, int from, int to, out int last)
+    {
+        last = first;
+        return AfterDatelinePlace(text, first, from) && TryReadDate(text, first, to, out _, out last) && IsDateline(text, first, from, last);
+    }
+
+    /// <summary>Where a dateline's date may start: right after a comma, at most four tokens into the sentence.</summary>
+    private static bool AfterDatelinePlace(TokenText text, int first, int from) => first - from <= 4 && text.IsComma(first - 1);
 
     /// <summary>"BEIRUT, Dec 20 -", "KYIV, 3 March (Wire) —": a date after the dateline's place and before its dash.</summary>
     private static bool IsDateline(TokenText text, int first, int from, int last)
     {
-        if (first - from > 4 || !text.IsComma(first - 1) || !text.InRange(last + 1)) return false;
+        if (!AfterDatelinePlace(text, first, from) || !text.InRange(last + 1)) return false;
         var dash = last + 1;
         // "(Reuters)", "(Levant Wire)": the agency's name in brackets between the date and the dash.
         if (text.IsPunctuation(dash, '('))
