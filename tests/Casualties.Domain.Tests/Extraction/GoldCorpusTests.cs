@@ -30,6 +30,11 @@ public sealed class GoldCorpusTests
     /// neighbourhood is kept as written, where D's writer gave the city), E source 0.943 and side 0.921, G source 0.734 and
     /// side 0.685 (a toll "put at" by a person speaking for a body; a hospital's wounded of the event's day given the event's
     /// attacker where G's writer left none).
+    /// Session 15 (places by their address, a village some km from a town, a village name only a faraway country has, "El
+    /// Tarra", "Warrap State", posts of the forces named by their village, a header's issuer and town, an office in another
+    /// body's statement, one-word names of persons) from its end: N (written apart in session 15, first score
+    /// 0.812/0.512/0.520/0.293/0.802/0.854) 0.812/0.537/0.520/0.390/0.802/0.854; place F 0.750, G 0.823, I 0.549, J 0.759,
+    /// K 0.600, L 0.532, M 0.565; source F 0.829, I 0.707, M 0.557; side J 0.759.
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
@@ -38,14 +43,15 @@ public sealed class GoldCorpusTests
         ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.913, Side: 0.927, Place: 0.873, Start: 0.875, End: 0.900),
         ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.831, Start: 0.814, End: 0.891),
         ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.916, Place: 0.938, Start: 0.949, End: 0.952),
-        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.816, Side: 0.738, Place: 0.724, Start: 0.801, End: 0.845),
-        ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.729, Side: 0.680, Place: 0.785, Start: 0.769, End: 0.705),
+        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.824, Side: 0.738, Place: 0.745, Start: 0.801, End: 0.845),
+        ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.729, Side: 0.680, Place: 0.818, Start: 0.769, End: 0.705),
         ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.623, Side: 0.579, Place: 0.561, Start: 0.761, End: 0.703),
-        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.694, Side: 0.732, Place: 0.529, Start: 0.710, End: 0.777),
-        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.789, Side: 0.747, Place: 0.740, Start: 0.719, End: 0.874),
-        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.683, Side: 0.443, Place: 0.587, Start: 0.643, End: 0.731),
-        ["dev-corpus-l.jsonl"] = new(F1: 0.822, Source: 0.519, Side: 0.624, Place: 0.471, Start: 0.747, End: 0.793),
-        ["dev-corpus-m.jsonl"] = new(F1: 0.811, Source: 0.491, Side: 0.482, Place: 0.525, Start: 0.725, End: 0.760),
+        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.702, Side: 0.732, Place: 0.544, Start: 0.710, End: 0.777),
+        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.789, Side: 0.754, Place: 0.754, Start: 0.719, End: 0.874),
+        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.683, Side: 0.443, Place: 0.595, Start: 0.651, End: 0.731),
+        ["dev-corpus-l.jsonl"] = new(F1: 0.822, Source: 0.519, Side: 0.624, Place: 0.527, Start: 0.747, End: 0.793),
+        ["dev-corpus-m.jsonl"] = new(F1: 0.811, Source: 0.552, Side: 0.482, Place: 0.560, Start: 0.725, End: 0.760),
+        ["dev-corpus-n.jsonl"] = new(F1: 0.807, Source: 0.532, Side: 0.515, Place: 0.385, Start: 0.797, End: 0.849),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
@@ -82,6 +88,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-k.jsonl")]
     [TestCase("dev-corpus-l.jsonl")]
     [TestCase("dev-corpus-m.jsonl")]
+    [TestCase("dev-corpus-n.jsonl")]
     public void Development_corpus_is_extracted_above_the_measured_floor(string file)
     {
         var report = Score(TestData.DataFile(file));
@@ -102,6 +109,7 @@ public sealed class GoldCorpusTests
     [TestCase("dev-corpus-k.jsonl")]
     [TestCase("dev-corpus-l.jsonl")]
     [TestCase("dev-corpus-m.jsonl")]
+    [TestCase("dev-corpus-n.jsonl")]
     public void Development_corpus_attributes_are_read_above_the_measured_floor(string file)
     {
         var a = Score(TestData.DataFile(file)).Attributes;
