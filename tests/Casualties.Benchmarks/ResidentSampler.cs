@@ -91,9 +91,9 @@ public sealed class ResidentSampler
         text.Append(CultureInfo.InvariantCulture,
             $"highest sample: resident {residentKb / 1024.0:0.0} MB, anonymous {mappings.Sum(m => m.AnonKb) / 1024.0:0.0} MB, threads {threads}; " +
             $"GC heap {info.HeapSizeBytes / 1048576.0:0.0} MB, committed {info.TotalCommittedBytes / 1048576.0:0.0} MB, fragmented {info.FragmentedBytes / 1048576.0:0.0} MB\n");
-        foreach (var (kind, (r, c)) in byKind.OrderByDescending(k => k.Value.Rss).Take(12))
+        foreach (var (kind, (r, c)) in byKind.OrderByDescending(k => k.Value.Rss).Take(40))
             text.Append(CultureInfo.InvariantCulture, $"  {r / 1024.0,7:0.0} MB in {c,4} mappings: {kind}\n");
-        foreach (var (h, sizeKb, rssKb, _) in mappings.OrderByDescending(m => m.RssKb).Take(8))
+        foreach (var (h, sizeKb, rssKb, _) in mappings.OrderByDescending(m => m.RssKb).Take(30))
             text.Append(CultureInfo.InvariantCulture, $"  largest: {rssKb / 1024.0,7:0.0} MB of {sizeKb / 1024.0:0.0} MB {h}\n");
         return text.ToString();
     }
@@ -121,6 +121,8 @@ public sealed class ResidentSampler
             65536 => "64 MB",
             _ => "> 64 MB",
         };
-        return $"anonymous {fields[1]} {sizeClass}";
+        // glibc's malloc arenas other than the main one ([heap]) are 64 MB reservations aligned to 64 MB.
+        var start = Convert.ToUInt64(fields[0][..fields[0].IndexOf('-', StringComparison.Ordinal)], 16);
+        return $"anonymous {fields[1]} {sizeClass}{(start % (64UL << 20) == 0 ? " at a 64 MB boundary (malloc arena)" : "")}";
     }
 }
