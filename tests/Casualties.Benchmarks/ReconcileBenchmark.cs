@@ -83,9 +83,11 @@ public static class ReconcileBenchmark
         var heap = HeapSampler.Start();
         var allocated = GC.GetTotalAllocatedBytes();
         var gcEvents = GcEvents.StartIfAsked();
+        var resident = ResidentSampler.StartIfAsked();
         var full = await Time(async () => fullSummary = await new ReconciliationRunner(dataSource).Run(full: true, ct));
         var heapPeak = await heap.Stop();
         gcEvents?.Report(name);
+        if (resident is not null) await resident.Report(name);
         Console.Error.WriteLine($"reconcile: full used {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s of CPU in this process; " +
                                 $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s; " +
                                 $"{(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:N0} MB allocated");

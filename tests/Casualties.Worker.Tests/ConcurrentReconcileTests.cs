@@ -23,8 +23,14 @@ public sealed class ConcurrentReconcileTests
         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid::bigint = @Key",
         new { Key = LockKey });
 
-    [Test]
-    public async Task Three_runs_at_once_from_the_cli_and_a_worker_end_in_the_state_of_one_full_run()
+    /// <summary>
+    /// Two CLI runs, each full or incremental, and a worker's incremental run after its ingest, all started while the lock
+    /// is held: every mix ends in the state of one full run (issue 14 asks for any mix; the worker's run is incremental).
+    /// </summary>
+    [TestCase(true, false)]
+    [TestCase(true, true)]
+    [TestCase(false, false)]
+    public async Task Three_runs_at_once_from_the_cli_and_a_worker_end_in_the_state_of_one_full_run(bool firstFull, bool secondFull)
     {
         await using var db = await TestCluster.CreateDatabase();
         using var stored = new Inbox();
@@ -39,8 +45,8 @@ public sealed class ConcurrentReconcileTests
         await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", holder)) await take.ExecuteNonQueryAsync();
         var runs = new[]
         {
-            WorkerProcess.Start(db.ConnectionString, ["reconcile", "--full"]),
-            WorkerProcess.Start(db.ConnectionString, ["reconcile"]),
+            WorkerProcess.Start(db.ConnectionString, firstFull ? ["reconcile", "--full"] : ["reconcile"]),
+            WorkerProcess.Start(db.ConnectionString, secondFull ? ["reconcile", "--full"] : ["reconcile"]),
             WorkerProcess.Start(db.ConnectionString, ["worker", "--once", "--inbox", inbox.Folder], Settings.Fast()),
         };
         try
