@@ -121,17 +121,8 @@ internal sealed partial class DocumentReader
     private IReadOnlyList<Source>? IssuerOrOfficeFor(TokenText text, int from, int to, ClaimDraft draft)
     {
         var office = OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } candidate ? candidate : (SourceCandidate?)null;
-        var otherBody = office is { Head: { } head } && (issuer is null || !issuer.Any(s => ContainsWord(s.Name, head)));
+        var otherBody = office is { Head: { } head } && (issuer is null || !issuer.Any(s => SourceCanonicaliser.ContainsWord(s.Name, head)));
         return (otherBody ? OfficeOf(office!.Value) : null) ?? issuer ?? (office is { } any ? OfficeOf(any) : null);
-    }
-
-    private static bool ContainsWord(string name, string word)
-    {
-        foreach (var part in name.Split(' '))
-        {
-            if (part.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
     }
 
     /// <summary>Initials the text gave a name the reference data does not know ("Unified Command Post (PMU)").</summary>
