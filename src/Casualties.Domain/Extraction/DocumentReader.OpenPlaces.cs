@@ -343,7 +343,7 @@ internal sealed partial class DocumentReader
             if (!text.IsWord(noun) || !IsNestingNoun(text[noun])) return null;
             k = PastDistanceAndDirection(text, noun + 1);
         }
-        if (text.IsAny(k, "in", "of", "outside") || text.Is(k, "from") && k > 0 && text.IsAny(k - 1, "km", "kilometres", "kilometers", "miles"))
+        if (text.IsAny(k, "in", "of", "outside") || text.Is(k, "from") && IsDistanceUnit(text, k - 1))
         {
             k++;
             // "in the southern countryside of Idlib", "in the eastern suburbs of Damascus": a part of the place is in it.

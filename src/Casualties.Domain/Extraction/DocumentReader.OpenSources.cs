@@ -120,9 +120,9 @@ internal sealed partial class DocumentReader
     /// </summary>
     private IReadOnlyList<Source>? IssuerOrOfficeFor(TokenText text, int from, int to, ClaimDraft draft)
     {
-        var office = OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is { Form: SourceForm.Office } candidate ? candidate : (SourceCandidate?)null;
-        var otherBody = office is { Head: { } head } && (issuer is null || !issuer.Any(s => SourceCanonicaliser.ContainsWord(s.Name, head)));
-        return (otherBody ? OfficeOf(office!.Value) : null) ?? issuer ?? (office is { } any ? OfficeOf(any) : null);
+        if (OpenCandidateFor(text, from, to, draft.Mention.NumberToken) is not { Form: SourceForm.Office } office) return issuer;
+        if (issuer is not null && (office.Head is not { } head || issuer.Any(s => SourceCanonicaliser.ContainsWord(s.Name, head)))) return issuer;
+        return OfficeOf(office) ?? issuer;
     }
 
     /// <summary>Initials the text gave a name the reference data does not know ("Unified Command Post (PMU)").</summary>

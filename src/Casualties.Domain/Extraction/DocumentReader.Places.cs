@@ -769,12 +769,14 @@ internal sealed partial class DocumentReader
     private static int PastDistanceAndDirection(TokenText text, int k)
     {
         var n = k;
-        if (text.Kind(n) == TokenKind.Number && text.IsAny(n + 1, "km", "kilometres", "kilometers", "miles")) n += 2;
+        if (text.Kind(n) == TokenKind.Number && IsDistanceUnit(text, n + 1)) n += 2;
         if (n > k && text.Is(n, "from")) return n;
         var direction = text.IsWord(n) && (Directions.ContainsKey(text[n])
             || text.IsAny(n, "northeast", "northwest", "southeast", "southwest"));
         return direction && text.Is(n + 1, "of") ? n + 1 : k;
     }
+
+    private static bool IsDistanceUnit(TokenText text, int k) => text.IsAny(k, "km", "kilometres", "kilometers", "miles");
 
     /// <summary>"in Chad's Lake province": the token after a capitalised possessive ("Chad's"), else <paramref name="k"/>.</summary>
     private static int PastPossessiveName(TokenText text, int k) =>
