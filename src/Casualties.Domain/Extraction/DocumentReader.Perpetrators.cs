@@ -50,9 +50,10 @@ internal sealed partial class DocumentReader
                 best = actor;
             }
         }
+        if (best is { } fought && IsCaughtInCrossfire(text, from, to, draft, fought, conflict)) return [];
         // "coalition air strikes killed 47 fighters, while the Houthis claimed to have killed dozens": the nearer clause governs.
         var speaker = SpeakerAsAgent(text, from, draft, out var ownDeed);
-        if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(agent));
+        if (best is { } agent && (speaker is null || agent.Last > ownDeed)) return ReferBack(text, QualifyingActorBefore(text, agent));
         if (IsArrestByTheState(text, from, draft, conflict) && (speaker is null || ResolveActor(speaker, conflict) is null)) return [StateForces];
         if (ownDeed >= 0 && (speaker is null || ResolveActor(speaker, conflict) is null) && IsOwnStateForceSpeaking(text, from, to, draft)) return [StateForces];
         if (speaker is not null) return speaker;
@@ -62,11 +63,38 @@ internal sealed partial class DocumentReader
         return CampaignSubjectBefore(text, from, draft.Mention.FirstToken) ? leadActor ?? [] : [];
     }
 
-    /// <summary>Nouns for the armed men a state fights, as the victims of a figure: "six terrorists", "eight khwarij", "14 insurgents".</summary>
+    /// <summary>Words that make a sentence's two armed parties fight each other rather than one attack the victims.</summary>
+    private static readonly HashSet<string> CrossfireWords = new WordSet()
+    {
+        "clashed", "clashes", "clash", "crossfire", "cross-fire", "firefight", "exchanged", "skirmishes", "battled", "fought",
+    };
+
+    /// <summary>
+    /// "Seven civilians were killed when soldiers and separatist fighters clashed", "caught in crossfire between the army and
+    /// the rebels": people who are not fighters, killed where two sides fought, fell to neither as far as the text says
+    /// (unknown beats wrong). Only when the sentence names a second party of another side and a word of fighting each other.
+    /// </summary>
+    private bool IsCaughtInCrossfire(TokenText text, int from, int to, ClaimDraft draft, NamedAt<Actor> agent, Conflict? conflict)
+    {
+        if (draft.Victims == VictimGroups.Combatants || !SentenceHas(text, from, to, CrossfireWords)) return false;
+        var side = ResolveActor(agent.Candidates, conflict)?.Side;
+        foreach (var actor in actorsHere)
+        {
+            if (actor.First == agent.First || InsideVictimPhrase(actor.First) || IsReportingSubject(text, actor)) continue;
+            if (ResolveActor(actor.Candidates, conflict) is { } other && !string.Equals(other.Side, side, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Nouns for the armed men a state fights, as the victims of a figure: "six terrorists", "eight khwarij", "14 insurgents",
+    /// and the men who attacked, killed in the attack ("16 of the attackers", "about 30 assailants", "five bandits").
+    /// </summary>
     private static readonly HashSet<string> StateEnemyVictimNouns = new WordSet()
     {
         "terrorists", "terrorist", "militants", "militant", "insurgents", "insurgent", "jihadists", "jihadist", "extremists",
         "khwarij", "kharji", "khawarij", "rebels", "rebel", "guerrillas", "guerrilla", "separatists",
+        "attackers", "assailants", "bandits", "gunmen", "raiders",
     };
 
     /// <summary>Words only a state's forces use of the men they kill: "neutralised", "terrorists", "khwarij".</summary>
@@ -523,11 +551,13 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"Syrian regime air strikes": an actor right before another names whose it is.</summary>
-    private NamedAt<Actor> QualifyingActorBefore(NamedAt<Actor> agent)
+    private NamedAt<Actor> QualifyingActorBefore(TokenText text, NamedAt<Actor> agent)
     {
         foreach (var actor in actorsHere)
         {
-            if (actor.Last + 1 == agent.First && !InsideVictimPhrase(actor.First)) return actor;
+            // "the ADF (Allied Democratic Forces) rebel group": the name in brackets qualifies the noun after them too.
+            var next = text.IsPunctuation(actor.Last + 1, ')') ? actor.Last + 2 : actor.Last + 1;
+            if (next == agent.First && !InsideVictimPhrase(actor.First)) return actor;
         }
         return agent;
     }

@@ -433,6 +433,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
                 : IsStateForcesWord(candidates) ? StateForces
                 : candidates.FirstOrDefault(UnseededParties.Contains);
         }
+        if (conflict is not null && RebelsOfAnUnseededWar(candidates, conflict) is { } rebels) return rebels;
         candidates = WithoutUnseeded(candidates);
         if (candidates.Count == 0) return null;
         if (conflict is not null)
@@ -532,6 +533,24 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
     }
 
     /// <summary>The candidates but the unseeded parties: the list itself when it has none (nearly always), so nothing is copied.</summary>
+    /// <summary>
+    /// "Separatist fighters killed four civilians" in Cameroon's North-West, "suspected jihadists" in Burkina Faso: a loose
+    /// word for men fighting a state (<see cref="UnseededParties"/>: rebels, insurgents, separatists, jihadists) that no
+    /// actor of the document's seeded conflict is called by is the non-state side of a civil war the seeds do not hold
+    /// there (another war in the same country, or a group the seeds do not name): domain.md's <c>opposition</c>. Only
+    /// where the conflict has a government side; a word the conflict's own actors answer to ("rebels" in Yemen) is theirs.
+    /// </summary>
+    private static Actor? RebelsOfAnUnseededWar(IReadOnlyList<Actor> candidates, Conflict conflict)
+    {
+        Actor? rebels = null;
+        foreach (var actor in candidates)
+        {
+            if (string.Equals(actor.Conflict, conflict.Key, StringComparison.OrdinalIgnoreCase)) return null;
+            if (UnseededParties.Contains(actor) && actor.Side == "opposition") rebels = actor;
+        }
+        return rebels is not null && conflict.Sides.Contains("government") ? rebels : null;
+    }
+
     private static IReadOnlyList<Actor> WithoutUnseeded(IReadOnlyList<Actor> candidates)
     {
         for (var k = 0; k < candidates.Count; k++)
