@@ -289,7 +289,8 @@ public sealed class NumberParser
     {
         value = 0;
         var digitsEnd = 0;
-        while (digitsEnd < token.Length && (char.IsAsciiDigit(token[digitsEnd]) || token[digitsEnd] is ',' or '.')) digitsEnd++;
+        // "50 000": the tokenizer joins thousands grouped by spaces only when well grouped (Tokenizer.IsSpaceGroup).
+        while (digitsEnd < token.Length && (char.IsAsciiDigit(token[digitsEnd]) || token[digitsEnd] is ',' or '.' || Tokenizer.IsGroupSpace(token[digitsEnd]))) digitsEnd++;
         var digits = token[..digitsEnd];
         var suffix = token[digitsEnd..];
         shape = NumberShape.Malformed;
@@ -311,7 +312,7 @@ public sealed class NumberParser
         var n = 0;
         foreach (var c in digits)
         {
-            if (c == ',') continue;
+            if (c == ',' || Tokenizer.IsGroupSpace(c)) continue;
             if (n == plain.Length) return false;
             plain[n++] = c;
         }
