@@ -319,8 +319,9 @@ public sealed class TimeExpressions(DateOnly documentDate)
             && text.IsAny(i + 4, "the", "this") && text.IsAny(i + 5, "year", "month", "week"))
         {
             last = i + 5;
-            var start = text.Is(i + 5, "year") ? PartialDate.Year(d.Year)
-                : text.Is(i + 5, "month") ? PartialDate.Month(d.Year, d.Month)
+            // The start of a year or month is a day, its first: a tally "since the start of the year" counts from 1 January.
+            var start = text.Is(i + 5, "year") ? Day(new DateOnly(d.Year, 1, 1))
+                : text.Is(i + 5, "month") ? Day(new DateOnly(d.Year, d.Month, 1))
                 : Day(d.AddDays(-(((int)d.DayOfWeek + 6) % 7)));
             expression = new TimeExpression(i, TimeKind.Since, start, Day(d));
             return true;
