@@ -102,8 +102,19 @@ function uniqueKey(country, name, qualifier) {
   return key;
 }
 const withAscii = name => fold(name) !== name ? [fold(name)] : [];
+/** A division's aliases: its ASCII spelling, and the titled GeoNames name with its ASCII spelling when the name dropped the title. */
+const titledAliases = (name, geonames) => [...new Set([...withAscii(name), ...(divisionName(geonames) !== name ? [geonames, ...withAscii(geonames)] : [])])];
 /** A division named by a bare common word ("Unity", "Lakes", "Pool") is written "Unity Region" so text cannot mistake the word for it. */
 const divisionName = name => common.has(name.toLowerCase()) ? `${name} Region` : name;
+/**
+ * The name a text writes for a division that GeoNames names with its unit's title: "Kabupaten Nduga" → "Nduga" (the text:
+ * "Nduga regency"), "Province of Lanao del Sur" → "Lanao del Sur", "Municipio de Tibú" → "Tibú", "Cercle de Bankass" →
+ * "Bankass", "Département de l'Océan" → "Océan". The titled form stays an alias. A name that is only the title is kept.
+ */
+const unitTitle = new RegExp("^(?:(?:Province|Municipality|District|City|Regency|Department|Commune) of (?:the )?"
+  + "|(?:Provincia|Province|Departamento|Département|Municipio|Distrito|Partido|Daïra|Daira|Wilaya|Cercle|Commune|Préfecture|Prefecture|Territoire|Comarca|Cantón|Canton)"
+  + " (?:de la |de l'|de l’|del |de |du |des |di |d'|d’)?|(?:Kabupaten|Kota|Comuna|Amphoe|Tỉnh|Huyện|Thành Phố|Thị Xã|Quận) )", "u");
+const untitled = name => { const bare = name.replace(unitTitle, ""); return bare.length > 1 && bare !== name ? bare : name; };
 const placesIn = new Map(); // admin code → cities count (divisions without places are left out)
 for (const c of cities) {
   placesIn.set(`${c.country}.${c.admin1}`, (placesIn.get(`${c.country}.${c.admin1}`) ?? 0) + 1);
@@ -132,13 +143,13 @@ for (const a of admin1) {
   if (!country || !placesIn.has(a.code)) continue;
   const names = curatedNames.get(country);
   if (curatedDivision[a.code] && curatedByKey.has(curatedDivision[a.code])) { admin1Key.set(a.code, curatedDivision[a.code]); continue; }
-  const known = names?.get(core(a.name));
+  const known = names?.get(core(untitled(a.name)));
   if (known && (known.kind === "region" || known.kind === "area" || known.kind === "city")) { admin1Key.set(a.code, known.key); continue; }
   if (curated.some(p => p.key === country)) unmapped.push(`${a.code} ${a.name}`);
-  const name = divisionName(a.name);
-  const key = uniqueKey(country, name, "region");
+  const name = divisionName(untitled(a.name));
+  const key = uniqueKey(country, divisionName(a.name), "region");
   admin1Key.set(a.code, key);
-  emit(key, name, country, "region", withAscii(name), ...at(a.code));
+  emit(key, name, country, "region", titledAliases(name, a.name), ...at(a.code));
 }
 const admin2Key = new Map();
 for (const a of admin2) {
@@ -146,12 +157,12 @@ for (const a of admin2) {
   const parent = admin1Key.get(`${parts[0]}.${parts[1]}`);
   if (!parent || !placesIn.has(a.code)) continue;
   const country = countryKeyByCode.get(parts[0]);
-  const known = curatedNames.get(country)?.get(core(a.name));
+  const known = curatedNames.get(country)?.get(core(untitled(a.name)));
   if (known && known.kind !== "country" && (known.parent === parent || known.kind === "area" || known.kind === "region")) { admin2Key.set(a.code, known.key); continue; }
-  const name = divisionName(a.name);
-  const key = uniqueKey(country, name, "area");
+  const name = divisionName(untitled(a.name));
+  const key = uniqueKey(country, divisionName(a.name), "area");
   admin2Key.set(a.code, key);
-  emit(key, name, parent, "area", withAscii(name), ...at(a.code));
+  emit(key, name, parent, "area", titledAliases(name, a.name), ...at(a.code));
 }
 
 // ---- populated places --------------------------------------------------------------------------------------
