@@ -193,6 +193,8 @@ internal sealed partial class DocumentReader
             if (StateForceVictimNouns.Contains(text[k])) state = true;
             else if (StateEnemyVictimNouns.Contains(text[k])) enemy = true;
         }
+        // "The X Alliance said its fighters had killed 40 of the attackers": a speaker's own deed is the speaker's, whoever it killed.
+        if (enemy && !state && OwnDeedBefore(text, from, draft.Mention.FirstToken) >= 0) return null;
         return state == enemy ? null : state ? UnnamedOpposition : UnnamedGovernment;
     }
 
@@ -650,6 +652,14 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>An actor is the agent when an attack noun follows it, "by" precedes it, or it is the subject of killing.</summary>
+    /// <summary>"said Friday the Taliban launched", "said on Monday rebels attacked": the day a speech verb carries, before its clause.</summary>
+    private static bool IsDayOfSpeaking(TokenText text, int from, int day)
+    {
+        if (day <= from || !text.IsWord(day) || !CalendarWords.IsWeekday(text[day])) return false;
+        var verb = text.Is(day - 1, "on") ? day - 2 : day - 1;
+        return verb >= from && text.IsAny(verb, "said", "says", "told", "reported", "announced");
+    }
+
     private static bool IsAgent(TokenText text, int from, NamedAt<Actor> actor)
     {
         var before = actor.First - 1;
@@ -682,7 +692,8 @@ internal sealed partial class DocumentReader
         }
         var after = actor.Last + 1;
         if (text.IsPossessive(after)) after += 2;
-        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that", "because"))
+        if ((before < from || text.Kind(before) == TokenKind.Punctuation || text.IsAny(before, "when", "as", "after", "while", "and", "said", "says", "that", "because")
+                || IsDayOfSpeaking(text, from, before))
             && AttackVerbFollows(text, after))
         {
             return true;
