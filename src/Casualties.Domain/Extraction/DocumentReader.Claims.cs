@@ -182,7 +182,7 @@ internal sealed partial class DocumentReader
 
     /// <summary>"deaths", "injuries", "martyrs", "fatalities": a plural noun that names the outcome whatever follows it.</summary>
     private static bool IsPluralOutcomeNoun(TokenText text, int index) =>
-        text.IsAny(index, "deaths", "injuries", "martyrs", "fatalities", "killings");
+        text.IsAny(index, "deaths", "injuries", "martyrs", "fatalities", "killings", "abductions", "kidnappings", "homicides", "murders", "lives");
 
     /// <summary>
     /// "Four children were among nine civilians killed", "two medics are also among the 14 dead": a part named before its

@@ -60,6 +60,8 @@ internal sealed partial class DocumentReader
         if (text.Is(first - 1, "of") && text.IsAny(first - 2, "population", "populations")) return true;
         if (text.IsAny(next, "families", "households") || text.IsWord(next) && text.IsAny(next + 1, "families", "households")) return true;
         if (IsMeasureOrThing(text, next) || IsAge(text, from, first, next)) return true;
+        // "claimed 14 lives" is a toll, "saved 14 lives" is not.
+        if (text.Is(next, "lives") && text.IsAny(first - 1, "saved", "save", "saves", "saving", "rescued", "spared", "protect", "protected")) return true;
         return IsRetracted(text, from, first) || IsSuperseded(text, from, first);
     }
 
@@ -69,12 +71,14 @@ internal sealed partial class DocumentReader
         && !(text.IsAny(next, "years", "year", "months", "month") && text.IsAny(next + 1, "old", "of"));
 
     /// <summary>
-    /// "aged 67 and 71", "aged between 19 and 24", "at the age of 12", "15 years old", "three months of age": a person's age,
+    /// "aged 67 and 71", "aged between 19 and 24", "at the age of 12", "15 years old", "three months of age", "as young as 11": a person's age,
     /// also the later numbers of a list of ages.
     /// </summary>
     private static bool IsAge(TokenText text, int from, int first, int next)
     {
         if (text.IsAny(next, "years", "year", "months", "month") && (text.Is(next + 1, "old") || text.Is(next + 1, "of") && text.Is(next + 2, "age"))) return true;
+        // "children as young as 11", "as old as 80".
+        if (text.Is(first - 1, "as") && text.IsAny(first - 2, "young", "old") && text.Is(first - 3, "as")) return true;
         // A later number of the list is an age too, unless a noun follows it: "aged 67 and 71," but "aged 45 and 4 children".
         var listEnds = !text.IsWord(next) || text.IsAny(next, "and", "or", "to", "respectively", "were", "was", "are");
         for (var k = first - 1; k >= Math.Max(from, first - 12); k--)

@@ -33,6 +33,9 @@ internal static class ExtractionVocabulary
         ("murdered", Outcome.Killed), ("massacred", Outcome.Killed), ("slaughtered", Outcome.Killed), ("beheaded", Outcome.Killed),
         ("gunned down", Outcome.Killed), ("lynched", Outcome.Killed), ("assassinated", Outcome.Killed),
         ("neutralised", Outcome.Killed), ("neutralized", Outcome.Killed),
+        ("sustained injuries", Outcome.Injured), ("sustained wounds", Outcome.Injured), ("sustained gunshot wounds", Outcome.Injured),
+        ("suffered injuries", Outcome.Injured), ("suffered wounds", Outcome.Injured), ("suffered gunshot wounds", Outcome.Injured),
+        ("sustained various injuries", Outcome.Injured), ("sustained serious injuries", Outcome.Injured),
     ]);
 
     /// <summary>Nouns right after a number that name the outcome: "341 dead", "12 wounded", "30 deaths".</summary>
@@ -50,6 +53,8 @@ internal static class ExtractionVocabulary
         ("extrajudicial killings", Outcome.Killed), ("killed people", Outcome.Killed),
         ("homicide victims", Outcome.Killed), ("murder victims", Outcome.Killed), ("homicides", Outcome.Killed),
         ("murders", Outcome.Killed), ("victims of homicide", Outcome.Killed), ("violent deaths", Outcome.Killed),
+        ("abductions", Outcome.Detained), ("kidnappings", Outcome.Detained), ("cases of abduction", Outcome.Detained),
+        ("lives", Outcome.Killed),
     ]);
 
     /// <summary>Verbs and noun phrases that govern the figure after them: "has killed 81 people", "the killing of 87 civilians".</summary>
@@ -121,6 +126,7 @@ internal static class ExtractionVocabulary
         ("among the wounded", true), ("among the injured", true), ("among the dead were", true),
         ("among the victims were", true), ("among those killed were", true), ("among those killed", true),
         ("among those wounded", true), ("among those injured", true), ("among those killed", true),
+        ("comprising", true), ("consisting of", true), ("made up of", true), ("which included", true), ("that included", true),
     ]);
 
     public static readonly HashSet<string> SpeechVerbs = new WordSet()
