@@ -11,7 +11,7 @@ internal static class AttributionVocabulary
         "said", "says", "say", "told", "tells", "reported", "reports", "added", "adds", "stated", "states", "announced",
         "announces", "confirmed", "confirms", "noted", "notes", "wrote", "writes", "tweeted", "posted", "explained", "declared",
         "documented", "documents", "recorded", "records", "counted", "estimated", "estimates", "tallied", "registered", "verified",
-        "condemns", "condemned", "denounces", "denounced", "deplores", "deplored");
+        "condemns", "condemned", "denounces", "denounced", "deplores", "deplored", "revealed", "reveals");
 
     /// <summary>Words that may stand between a subject and its reporting verb: "the council has also said".</summary>
     public static readonly HashSet<string> VerbFillers = Set(

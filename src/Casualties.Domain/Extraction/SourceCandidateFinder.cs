@@ -64,6 +64,8 @@ internal static class SourceCandidateFinder
             while (before >= from && text.IsWord(before) && AttributionVocabulary.VerbFillers.Contains(text[before])) before--;
             // "the prefect on Friday put the toll at 31": the day of the statement between the subject and its verb.
             if (before > from && CalendarWords.IsCalendarWord(text[before]) && text.Is(before - 1, "on")) before -= 2;
+            // "PICSS in its monthly report revealed": where the subject said it stands between the subject and its verb.
+            before = BeforeOwnDocument(text, from, before);
             // "the National Observatory for Human Rights (NOHR) said": the short name in brackets is not the subject's end.
             if (BracketedAcronymEndsAt(text, from, before)) before -= 3;
             if (before >= from && text.IsWord(before) && AddBefore(text, from, before, into)) continue;
@@ -203,7 +205,7 @@ internal static class SourceCandidateFinder
         if (!text.IsWord(first)) return;
         var last = first;
         while (last + 1 < to && last + 1 - first < MaxPhrase && (text.IsWord(last + 1) || text.IsApostrophe(last + 1) || IsJoiningHyphen(text, last + 1) || IsTitleStop(text, last + 1))
-            && !AttributionVocabulary.ClauseWords.Contains(text[last + 1]))
+            && (!AttributionVocabulary.ClauseWords.Contains(text[last + 1]) || IsMakersBy(text, last + 1)))
         {
             last++;
         }
@@ -215,7 +217,7 @@ internal static class SourceCandidateFinder
         {
             return;
         }
-        var found = Read(text, first, last);
+        var found = Read(text, OwnerAfterBy(text, first, last), WithoutFigureNoun(text, first, last));
         if (text.IsComma(end) && text.IsWord(end + 1))
         {
             // "said Ana Sitoe, the provincial governor." / "according to the governor, Ana Sitoe,"
@@ -236,6 +238,38 @@ internal static class SourceCandidateFinder
             }
         }
         if (found is { } candidate) into.Add(candidate);
+    }
+
+    /// <summary>The token before "in its monthly report" ending at <paramref name="before"/>, else <paramref name="before"/>.</summary>
+    private static int BeforeOwnDocument(TokenText text, int from, int before)
+    {
+        if (!text.IsWord(before) || !DocumentNouns.Contains(text[before])) return before;
+        for (var k = before - 1; k > from && k >= before - 4; k--)
+        {
+            if (text.IsAny(k, "its", "their", "his", "her") && text.Is(k - 1, "in")) return k - 2;
+            if (!text.IsWord(k) || text.IsCapitalized(k)) return before;
+        }
+        return before;
+    }
+
+    /// <summary>"the Security Tracker by Beacon Consulting": "by" between two capitalised names joins a work to its maker.</summary>
+    private static bool IsMakersBy(TokenText text, int k) => text.Is(k, "by") && text.IsCapitalized(k - 1) && text.IsCapitalized(k + 1);
+
+    /// <summary>"according to Jammu and Kashmir police data": the body whose figures they are, without the figures' noun.</summary>
+    private static int WithoutFigureNoun(TokenText text, int first, int last) =>
+        last > first && text.IsWord(last) && !text.IsCapitalized(last) && (FigureNouns.Contains(text[last]) || DocumentNouns.Contains(text[last])) ? last - 1 : last;
+
+    /// <summary>
+    /// "according to data from the Nigeria Security Incidents Tracker by Beacon Consulting": a tracker, database or report
+    /// named with its maker after "by" is the maker's; else <paramref name="first"/>.
+    /// </summary>
+    private static int OwnerAfterBy(TokenText text, int first, int last)
+    {
+        for (var k = last - 1; k > first; k--)
+        {
+            if (IsMakersBy(text, k)) return k + 1;
+        }
+        return first;
     }
 
     /// <summary>
