@@ -60,6 +60,14 @@ internal sealed partial class DocumentReader
         {
             return holder;
         }
+        // "Ramadan Ali Mooseni, deputy provincial police chief, said": a person followed by a role whose words name a known
+        // body ("police") is the person, not the body (domain.md). A spokesman speaks for the body: "police spokesman X".
+        if (bestRole == Role.Reporting && open is { Form: SourceForm.Person, Apposition: { } roleWords } speaker && best is { } inRole
+            && roleWords.First > speaker.Last && inRole.First >= roleWords.First && inRole.Last <= roleWords.Last
+            && !SpokesmanIn(text, roleWords.First, roleWords.Last) && OpenSourceBeforeAnaphora(speaker) is { } roleHolder)
+        {
+            return roleHolder;
+        }
         if (bestRole == Role.Reporting && Local(best!.Value.Candidates) is { Count: > 0 } reporting) return reporting;
         if (OpenSourceBeforeAnaphora(open) is { } openSource) return openSource;
         if (AnaphoricSource(text, from, to) is { } referred) return referred;
@@ -245,6 +253,16 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>"the territory administrator, Colonel Désiré Lokwa": a person named right after an office written in lower case.</summary>
+    /// <summary>True when a role's words [first, last] make the person a body's spokesman (who speaks for the body).</summary>
+    private static bool SpokesmanIn(TokenText text, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (text.IsAny(k, "spokesman", "spokeswoman", "spokesperson", "spokespersons", "spokesmen")) return true;
+        }
+        return false;
+    }
+
     private static bool IsOfficeHolderAfter(TokenText text, NamedAt<Source> office, SourceCandidate person) =>
         !HasCapital(text, office.First, office.Length) && text.IsComma(office.Last + 1) && person.First > office.Last + 1 && person.First <= office.Last + 4;
 
