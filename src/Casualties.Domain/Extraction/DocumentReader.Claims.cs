@@ -484,6 +484,15 @@ internal sealed partial class DocumentReader
                 SetVictims(text, draft, new VictimTerm(text[pos].ToString(), suspected ? VictimGroups.People : VictimGroups.Combatants, null), modifiersFrom, pos);
                 return true;
             }
+            // "12 Taliban were killed", "30 al-Shabaab died": an armed group's name as the noun counts its fighters.
+            if (pos == modifiersFrom && ArmedGroupNamedAt(pos) is { } group && (IsBoundary(text, group.Last + 1, to)
+                || text.IsWord(group.Last + 1) && (ExtractionVocabulary.AuxiliaryWords.Contains(text[group.Last + 1])
+                    || ExtractionVocabulary.OutcomeAfter.TryMatch(text, group.Last + 1, to, out _, out _))))
+            {
+                SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.Combatants, null), modifiersFrom, group.Last);
+                draft.VictimActors = group.Candidates;
+                return true;
+            }
             if (IsDemonymPlural(text, pos))
             {
                 SetVictims(text, draft, new VictimTerm(text[pos].ToString(), VictimGroups.People, null), modifiersFrom, pos);
@@ -693,6 +702,16 @@ internal sealed partial class DocumentReader
         var k = members - 1;
         return k >= from && text.IsWord(k) && text.IsCapitalized(k) && SourceCandidateFinder.IsAcronym(text[k]) && char.IsLetter(text[k][0])
             && extractor.SourcesNamed(text[k].ToString()).Count == 0;
+    }
+
+    /// <summary>The armed group (not a state or its forces) whose name starts at token <paramref name="at"/>, if any.</summary>
+    private NamedAt<Actor>? ArmedGroupNamedAt(int at)
+    {
+        foreach (var actor in actorsHere)
+        {
+            if (actor.First == at && actor.Candidates.Count > 0 && actor.Candidates.All(a => a.Kind is "armed_group" or "militia")) return actor;
+        }
+        return null;
     }
 
     private bool ActorNamedWithin(int from, int before)

@@ -6,7 +6,7 @@ namespace Casualties.Domain.Tests.Extraction;
 /// Wordings of figures that published reports use and the reader missed: a toll broken down with "comprising", abductions
 /// and injuries counted as nouns ("605 abductions", "62 persons sustained injuries"), tolls in lives ("claimed three lives",
 /// but "saved 14 lives" is none), local words for fighters ("jawans", "Naxals"), and an age that is no count ("children as
-/// young as 11"). Places and names are made up.
+/// young as 11"), and an armed group's name as the noun ("12 Taliban were killed"). Places and names are made up.
 /// </summary>
 [Property("Issue", "16")]
 public sealed class FigureWordingTests
@@ -55,5 +55,14 @@ public sealed class FigureWordingTests
         {
             (Outcome.Killed, VictimGroups.Combatants, 5), (Outcome.Injured, VictimGroups.Combatants, 20), (Outcome.Killed, VictimGroups.Combatants, 9),
         }));
+    }
+
+    [TestCase("KABUL, Afghanistan (Wire) - Also, 12 Taliban were killed and 18 wounded in Ghazni, police said.", "taliban")]
+    [TestCase("MOGADISHU, Somalia (Wire) - Troops killed 12 al-Shabaab near Afgooye on Thursday, the army said.", "al-shabaab")]
+    public void An_armed_groups_name_as_the_noun_counts_its_fighters(string text, string side)
+    {
+        var claim = Claims(text).First();
+
+        Assert.That((claim.Victims, claim.Quantity.Low, claim.VictimSide), Is.EqualTo((VictimGroups.Combatants, 12, side)));
     }
 }
