@@ -95,6 +95,13 @@ public sealed class TimeExpressions(DateOnly documentDate)
             expression = Point(i, Day(d.AddDays(-1)));
             return true;
         }
+        // "said Friday the Taliban attacked the previous night": the day before the story's day (wire copy says it the day it runs).
+        if (text.Is(i, "previous") && text.Is(i - 1, "the") && text.IsAny(i + 1, "day", "night", "evening"))
+        {
+            last = i + 1;
+            expression = Point(i, Day(d.AddDays(-1)));
+            return true;
+        }
         if (text.IsAny(i, "today", "tonight") || (text.Is(i, "this") && text.IsAny(i + 1, "morning", "afternoon", "evening")))
         {
             last = text.Is(i, "this") ? i + 1 : i;

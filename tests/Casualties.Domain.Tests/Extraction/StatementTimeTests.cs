@@ -135,4 +135,10 @@ public sealed class StatementTimeTests
         Assert.That(separate.Period.Start, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 11))));
         Assert.That(separate.Cumulative, Is.False);
     }
+
+    /// <summary>"The previous night" in a story said on its own day is the day before it (session 16).</summary>
+    [TestCase("The official said Saturday that gunmen attacked a police post the previous night in the district, killing nine policemen.")]
+    [TestCase("Gunmen attacked a police post in the district the previous day, killing nine policemen, the official said.")]
+    public void The_previous_night_is_the_day_before_the_story(string sentence) =>
+        Assert.That(Single(sentence).Period.Start, Is.EqualTo(PartialDate.Day(new DateOnly(2025, 3, 14))));
 }
