@@ -651,7 +651,6 @@ internal sealed partial class DocumentReader
         return false;
     }
 
-    /// <summary>An actor is the agent when an attack noun follows it, "by" precedes it, or it is the subject of killing.</summary>
     /// <summary>"said Friday the Taliban launched", "said on Monday rebels attacked": the day a speech verb carries, before its clause.</summary>
     private static bool IsDayOfSpeaking(TokenText text, int from, int day)
     {
@@ -660,6 +659,7 @@ internal sealed partial class DocumentReader
         return verb >= from && text.IsAny(verb, "said", "says", "told", "reported", "announced");
     }
 
+    /// <summary>An actor is the agent when an attack noun follows it, "by" precedes it, or it is the subject of killing.</summary>
     private static bool IsAgent(TokenText text, int from, NamedAt<Actor> actor)
     {
         var before = actor.First - 1;
