@@ -35,23 +35,31 @@ public sealed class GoldCorpusTests
     /// body's statement, one-word names of persons) from its end: N (written apart in session 15, first score
     /// 0.812/0.512/0.520/0.293/0.802/0.854) 0.812/0.537/0.520/0.390/0.802/0.854; place F 0.750, G 0.823, I 0.549, J 0.759,
     /// K 0.600, L 0.532, M 0.565; source F 0.829, I 0.707, M 0.557; side J 0.759.
+    /// Session 16 (sides in a civil war the seeds do not hold, people killed in crossfire, attackers killed by the state,
+    /// space-grouped thousands, the generated gazetteer's divisions without their unit's title, villagers, farmers and
+    /// fishermen as civilians, figures worded as published reports word them, report and data sources, a person before a
+    /// role naming a body, "the previous night") from its end, every floor reset to the end minus 0.005. Lower than
+    /// session 15's: E side 0.905 and F side 0.727 (their writers leave "suspected jihadists" in Burkina Faso and a clash's
+    /// civilian dead unattributed, where most writers name the opposition), E F1 0.965 and F 0.888 (villagers and farmers
+    /// are civilians in E's and F's gold less often than in the other corpora's), N source 0.519 (newly read claims, most
+    /// without a source).
     /// </summary>
     private static readonly Dictionary<string, Floors> Measured = new()
     {
-        ["dev-corpus-a.jsonl"] = new(F1: 0.947, Source: 0.910, Side: 0.834, Place: 0.844, Start: 0.925, End: 0.900),
+        ["dev-corpus-a.jsonl"] = new(F1: 0.942, Source: 0.909, Side: 0.833, Place: 0.843, Start: 0.924, End: 0.899),
         ["dev-corpus-b.jsonl"] = new(F1: 0.976, Source: 0.928, Side: 0.934, Place: 0.883, Start: 0.912, End: 0.928),
-        ["dev-corpus-c.jsonl"] = new(F1: 0.956, Source: 0.913, Side: 0.927, Place: 0.873, Start: 0.875, End: 0.900),
+        ["dev-corpus-c.jsonl"] = new(F1: 0.962, Source: 0.914, Side: 0.927, Place: 0.873, Start: 0.883, End: 0.900),
         ["dev-corpus-d.jsonl"] = new(F1: 0.926, Source: 0.837, Side: 0.798, Place: 0.831, Start: 0.814, End: 0.891),
-        ["dev-corpus-e.jsonl"] = new(F1: 0.981, Source: 0.938, Side: 0.916, Place: 0.938, Start: 0.949, End: 0.952),
-        ["dev-corpus-f.jsonl"] = new(F1: 0.895, Source: 0.824, Side: 0.738, Place: 0.745, Start: 0.801, End: 0.845),
-        ["dev-corpus-g.jsonl"] = new(F1: 0.822, Source: 0.729, Side: 0.680, Place: 0.818, Start: 0.769, End: 0.705),
-        ["dev-corpus-h.jsonl"] = new(F1: 0.817, Source: 0.623, Side: 0.579, Place: 0.561, Start: 0.761, End: 0.703),
-        ["dev-corpus-i.jsonl"] = new(F1: 0.845, Source: 0.702, Side: 0.732, Place: 0.544, Start: 0.710, End: 0.777),
-        ["dev-corpus-j.jsonl"] = new(F1: 0.834, Source: 0.789, Side: 0.754, Place: 0.754, Start: 0.719, End: 0.874),
-        ["dev-corpus-k.jsonl"] = new(F1: 0.817, Source: 0.683, Side: 0.443, Place: 0.595, Start: 0.651, End: 0.731),
-        ["dev-corpus-l.jsonl"] = new(F1: 0.822, Source: 0.519, Side: 0.624, Place: 0.527, Start: 0.747, End: 0.793),
-        ["dev-corpus-m.jsonl"] = new(F1: 0.811, Source: 0.552, Side: 0.482, Place: 0.560, Start: 0.725, End: 0.760),
-        ["dev-corpus-n.jsonl"] = new(F1: 0.807, Source: 0.532, Side: 0.515, Place: 0.385, Start: 0.797, End: 0.849),
+        ["dev-corpus-e.jsonl"] = new(F1: 0.960, Source: 0.937, Side: 0.900, Place: 0.944, Start: 0.948, End: 0.951),
+        ["dev-corpus-f.jsonl"] = new(F1: 0.883, Source: 0.815, Side: 0.722, Place: 0.743, Start: 0.815, End: 0.851),
+        ["dev-corpus-g.jsonl"] = new(F1: 0.835, Source: 0.733, Side: 0.678, Place: 0.820, Start: 0.773, End: 0.717),
+        ["dev-corpus-h.jsonl"] = new(F1: 0.855, Source: 0.603, Side: 0.595, Place: 0.578, Start: 0.767, End: 0.712),
+        ["dev-corpus-i.jsonl"] = new(F1: 0.870, Source: 0.710, Side: 0.718, Place: 0.557, Start: 0.756, End: 0.769),
+        ["dev-corpus-j.jsonl"] = new(F1: 0.859, Source: 0.790, Side: 0.776, Place: 0.762, Start: 0.729, End: 0.879),
+        ["dev-corpus-k.jsonl"] = new(F1: 0.831, Source: 0.680, Side: 0.467, Place: 0.586, Start: 0.672, End: 0.735),
+        ["dev-corpus-l.jsonl"] = new(F1: 0.882, Source: 0.525, Side: 0.674, Place: 0.517, Start: 0.751, End: 0.801),
+        ["dev-corpus-m.jsonl"] = new(F1: 0.823, Source: 0.546, Side: 0.487, Place: 0.554, Start: 0.741, End: 0.766),
+        ["dev-corpus-n.jsonl"] = new(F1: 0.833, Source: 0.514, Side: 0.522, Place: 0.406, Start: 0.790, End: 0.848),
     };
 
     private sealed record Floors(double F1, double Source, double Side, double Place, double Start, double End);
