@@ -252,7 +252,6 @@ internal sealed partial class DocumentReader
         return isActor || IsMediaOnly(named.Candidates) || IsAttributive(text, named) ? Role.None : Role.Mentioned;
     }
 
-    /// <summary>"the territory administrator, Colonel Désiré Lokwa": a person named right after an office written in lower case.</summary>
     /// <summary>True when a role's words [first, last] make the person a body's spokesman (who speaks for the body).</summary>
     private static bool SpokesmanIn(TokenText text, int first, int last)
     {
@@ -263,6 +262,7 @@ internal sealed partial class DocumentReader
         return false;
     }
 
+    /// <summary>"the territory administrator, Colonel Désiré Lokwa": a person named right after an office written in lower case.</summary>
     private static bool IsOfficeHolderAfter(TokenText text, NamedAt<Source> office, SourceCandidate person) =>
         !HasCapital(text, office.First, office.Length) && text.IsComma(office.Last + 1) && person.First > office.Last + 1 && person.First <= office.Last + 4;
 

@@ -532,7 +532,6 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         return true;
     }
 
-    /// <summary>The candidates but the unseeded parties: the list itself when it has none (nearly always), so nothing is copied.</summary>
     /// <summary>
     /// "Separatist fighters killed four civilians" in Cameroon's North-West, "suspected jihadists" in Burkina Faso: a loose
     /// word for men fighting a state (<see cref="UnseededParties"/>: rebels, insurgents, separatists, jihadists) that no
@@ -551,6 +550,7 @@ internal sealed partial class DocumentReader(ClaimExtractor extractor, DateOnly 
         return rebels is not null && conflict.Sides.Contains("government") ? rebels : null;
     }
 
+    /// <summary>The candidates but the unseeded parties: the list itself when it has none (nearly always), so nothing is copied.</summary>
     private static IReadOnlyList<Actor> WithoutUnseeded(IReadOnlyList<Actor> candidates)
     {
         for (var k = 0; k < candidates.Count; k++)
