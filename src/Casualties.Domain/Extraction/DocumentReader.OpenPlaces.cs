@@ -314,10 +314,26 @@ internal sealed partial class DocumentReader
 
     /// <summary>
     /// "in Chiúre district", "across Macomia district": a district named without an article is an administrative district
-    /// of its own, not a part of a city ("the Kyivskyi district" is).
+    /// of its own, not a part of a city ("the Kyivskyi district" is); so is one the text places in a province or state
+    /// ("the Maruf district of Kandahar province").
     /// </summary>
     private static bool IsDistrictOfItsOwn(TokenText text, int first, int after) =>
-        text.Is(after, "district") && !text.Is(first - 1, "the") && !text.IsPossessive(first - 2);
+        text.Is(after, "district") && (!text.Is(first - 1, "the") && !text.IsPossessive(first - 2) || IsOfDivision(text, after + 1));
+
+    /// <summary>Nouns of the divisions a district lies in.</summary>
+    private static readonly HashSet<string> ProvinceNouns = new WordSet()
+    {
+        "province", "state", "region", "governorate", "county", "department", "prefecture", "oblast",
+    };
+
+    /// <summary>"of Kandahar province", "of Borno State": "of", a capitalised name and a division's noun.</summary>
+    private static bool IsOfDivision(TokenText text, int of)
+    {
+        if (!text.Is(of, "of") || !text.IsCapitalized(of + 1)) return false;
+        var k = of + 1;
+        while (k < of + 5 && text.IsWord(k) && text.IsCapitalized(k)) k++;
+        return text.IsWord(k) && ProvinceNouns.Contains(text[k]);
+    }
 
     /// <summary>"the Kyivskyi district", "the Al-Rawdah neighbourhood": a part of a city, whose figure is the city's.</summary>
     private static bool IsPartOfCity(TokenText text, int after) =>

@@ -119,4 +119,14 @@ public sealed class AddressAndHeaderTests
     [TestCase("NAIROBI, Kenya (Wire) - Gunmen attacked the Lokwamor police post in Garissa county overnight, killing four policemen, police said.", "Lokwamor")]
     public void A_post_of_the_forces_is_where_its_name_says(string text, string place) =>
         Assert.That(Claims(text).Select(c => c.Place), Has.Some.EqualTo(place).And.All.EqualTo(place));
+
+    /// <summary>
+    /// Session 16: "the X district of Y province" is an administrative district, X (Lokwamor is in no layer); "the Kyivskyi
+    /// district of Kharkiv", a city's district, still gives the city (guard).
+    /// </summary>
+    [TestCase("KABUL, Afghanistan (Wire) - Gunmen attacked police posts in the Lokwamor district of Kandahar province, killing five policemen.", "Lokwamor")]
+    [TestCase("NAIROBI, Kenya (Wire) - Bandits killed 14 herders in the Lokwamor district of Turkana county on Sunday, police said.", "Lokwamor")]
+    [TestCase("KYIV, Ukraine (Wire) - Shelling killed five people in the Kyivskyi district of Kharkiv on Monday.", "Kharkiv")]
+    public void A_district_the_text_places_in_a_province_is_the_district(string text, string place) =>
+        Assert.That(Claims(text).Select(c => c.Place), Has.Some.EqualTo(place).And.All.EqualTo(place));
 }
