@@ -38,14 +38,10 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     private const long AdvisoryLockKey = 0x_CA5_8EC0;
 
     /// <summary>
-    /// Partitions are read and stored in batches of about this many claims (a full run, which counts them), or of
-    /// about this many places (an incremental run), to bound memory and so that one batch is reconciled while the
-    /// previous one is stored.
+    /// Partitions are read and stored in batches of about this many claims (counted first, by a full run and by an
+    /// incremental one), to bound memory and so that one batch is reconciled while the previous one is stored.
     /// </summary>
     internal int ClaimsPerBatch { get; init; } = 15_000;
-
-    /// <inheritdoc cref="ClaimsPerBatch"/>
-    internal int PlacesPerBatch { get; init; } = 10_000;
 
     /// <summary>
     /// At most about this many claims are in memory at once, read, reconciling or with their results waiting to be
@@ -55,7 +51,7 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     internal int ClaimsInFlight { get; init; } = 45_000;
 
     /// <summary>
-    /// A partition of a full run with more claims than this is read and reconciled in runs of about
+    /// A partition with more claims than this (of a full run or an incremental one) is read and reconciled in runs of about
     /// <see cref="ClaimsPerBatch"/> claims (<see cref="PartitionRuns"/>, <see cref="PartitionReconciliation"/>; issue 14),
     /// so that its claims are not in memory all at once. A partition that fits in the claims budget beside one batch read
     /// ahead (<see cref="ClaimsInFlight"/> less <see cref="ClaimsPerBatch"/>) is read whole, once: split, it is read about
@@ -98,6 +94,12 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
     const string ConsumeChangesSql = """
         WITH consumed AS (DELETE FROM reconcile_changes RETURNING outcome, place_id)
         SELECT DISTINCT outcome, place_id, 0::bigint AS claims, true AS stored FROM consumed
+        """;
+
+    const string CountPartitionsSql = """
+        SELECT outcome, place_id, count(*) AS claims, true AS stored FROM claims
+        WHERE outcome = @Outcome AND (place_id = ANY(@Places) OR (@Unplaced AND place_id IS NULL))
+        GROUP BY outcome, place_id
         """;
 
     const string HolderSql = """
@@ -199,33 +201,32 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         var places = reconciler.Places;
         var byPartition = ByPartition(reference, places, changed);
         var partitions = byPartition.Keys.Order().ToList();
+        var placesByCountry = reference.PlaceKeys
+            .GroupBy(p => places.CountryOf(p.Value), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
+        if (mode != "full") byPartition = await Counted(conn, tx, reference, places, placesByCountry, byPartition, ct);
 
         phases.Lap("partitions");
         var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition(StartRunSql,
             new { StartedAt = clock.GetUtcNow(), Mode = mode }, tx, cancellationToken: ct));
 
-        var placesByCountry = reference.PlaceKeys
-            .GroupBy(p => places.CountryOf(p.Value), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToArray(), StringComparer.Ordinal);
         var store = new ReconciliationStore();
         var changes = default(StoreChanges);
         var claimsRead = 0;
-        var batches = mode == "full"
-            ? Batches(partitions, p => byPartition[p].Claims, ClaimsPerBatch)
-            : Batches(partitions, p => placesByCountry.GetValueOrDefault(p.Country)?.Length ?? 1, PlacesPerBatch);
+        var batches = Batches(partitions, p => byPartition[p].Claims, ClaimsPerBatch);
 
         // Three stages at once, each on its own: batches of claims are read on a second connection (a transaction on
         // this run's snapshot, imported), reconciled on the thread pool, and stored on this connection in order. The
         // channel holds at most one batch reconciled or being reconciled beside the one stored and the one read, so
-        // memory is bounded by a few batches (or by the largest partition an incremental run reads whole: a full run reads
-        // a partition above SplitAbove in runs, ReadInRuns).
+        // memory is bounded by a few batches (a partition above SplitAbove is read in runs, ReadInRuns, by a full run and
+        // an incremental one alike).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var ready = Channel.CreateBounded<(Task<Piece> Results, int Units)>(
             new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var units = Math.Max(1, ClaimsInFlight / ClaimsPerUnit);
         using var budget = new SemaphoreSlim(units, units);
         var reading = Read(snapshot, reconciler, reference.PlaceKeys, placesByCountry, batches,
-            batch => mode == "full" ? batch.Sum(p => byPartition[p].Claims) : 0, budget, units, ready.Writer, phases,
+            batch => batch.Sum(p => byPartition[p].Claims), budget, units, ready.Writer, phases,
             count => Interlocked.Add(ref claimsRead, count), stop.Token);
         ReconciliationStore.Replacing? replacing = null;
         try
@@ -299,6 +300,38 @@ public sealed partial class ReconciliationRunner(NpgsqlDataSource dataSource, Re
         IEnumerable<ChangedPlace> changed) => changed
             .GroupBy(c => PartitionOf(reference, places, c.Outcome, c.PlaceId))
             .ToDictionary(g => g.Key, g => (Claims: g.Sum(c => c.Claims), Stored: g.Any(c => c.Stored)));
+
+    /// <summary>
+    /// The claims of an incremental run's partitions, counted on the run's snapshot (one query an outcome, by
+    /// <c>claims_outcome_place_idx</c>), as a full run counts all of them: so that they are batched by claims, held in the
+    /// claims budget, and a partition above <see cref="SplitAbove"/> is read in runs. Counted by the places the reader reads
+    /// (a partition's country's places, and no place for the partition with no country). Without the count an incremental
+    /// run read its partitions whole in batches of places and counted each batch as one unit of the budget: at 5,000,000
+    /// generated claims the benchmark's four partitions (251,000 claims) were in memory at once, peak 474 MB against the full
+    /// run's 251 MB (issue 14, session 16).
+    /// </summary>
+    private static async Task<Dictionary<PartitionKey, (long Claims, bool Stored)>> Counted(NpgsqlConnection conn, NpgsqlTransaction tx,
+        ReconciliationReference reference, PlaceIndex places, Dictionary<string, long[]> placesByCountry,
+        Dictionary<PartitionKey, (long Claims, bool Stored)> byPartition, CancellationToken ct)
+    {
+        var counted = byPartition.ToDictionary(p => p.Key, p => (Claims: 0L, p.Value.Stored));
+        foreach (var byOutcome in byPartition.Keys.GroupBy(p => p.Outcome))
+        {
+            var countries = byOutcome.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
+            var rows = await conn.QueryAsync<ChangedPlace>(new CommandDefinition(CountPartitionsSql, new
+            {
+                Outcome = byOutcome.Key.ToName(),
+                Places = countries.SelectMany(c => placesByCountry.GetValueOrDefault(c) ?? []).ToArray(),
+                Unplaced = countries.Contains(PlaceIndex.NoCountry),
+            }, tx, cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                var partition = PartitionOf(reference, places, row.Outcome, row.PlaceId);
+                if (counted.TryGetValue(partition, out var known)) counted[partition] = (known.Claims + row.Claims, known.Stored);
+            }
+        }
+        return counted;
+    }
 
     private static PartitionKey PartitionOf(ReconciliationReference reference, PlaceIndex places, string outcome, long? placeId) =>
         new(OutcomeNames.Parse(outcome),

@@ -105,7 +105,18 @@ public sealed class ReconciliationStoreTests
     [Test]
     [Property("Issue", "12")]
     public void An_incremental_run_gives_what_a_full_run_gives_and_a_full_run_after_it_changes_nothing() =>
-        CheckInFreshDatabases(IncrementalRunsThenFull, cases: 8);
+        CheckInFreshDatabases(stored => IncrementalRunsThenFull(stored, new ReconciliationRunner(database.DataSource)), cases: 8);
+
+    /// <summary>
+    /// The same with every partition of the incremental runs read and reconciled in runs of overlapping days, three
+    /// claims a run at most, one run in memory at a time (issue 14, session 16: an incremental run counts its partitions'
+    /// claims and reads one above <c>SplitAbove</c> in runs, as a full run does).
+    /// </summary>
+    [Test]
+    [Property("Issue", "14")]
+    public void An_incremental_run_that_reads_partitions_in_runs_gives_what_a_full_run_gives() =>
+        CheckInFreshDatabases(stored => IncrementalRunsThenFull(stored,
+            new ReconciliationRunner(database.DataSource) { SplitAbove = 0, ClaimsPerBatch = 3, ClaimsInFlight = 1 }), cases: 5);
 
     /// <summary>
     /// Checks <paramref name="property"/> for generated <see cref="StoredBatches"/> (FsCheck), each case in a fresh
@@ -132,16 +143,21 @@ public sealed class ReconciliationStoreTests
         }
     }
 
-    private async Task<FsCheck.Property> IncrementalRunsThenFull(StoredBatches stored)
+    /// <summary>
+    /// Runs <paramref name="runner"/> after each of the batches and after a few claims are deleted, then a full run with
+    /// the default settings: it finds nothing to change and the views are the same.
+    /// </summary>
+    private async Task<FsCheck.Property> IncrementalRunsThenFull(StoredBatches stored, ReconciliationRunner runner)
     {
         var modes = new List<string>();
         for (var batch = 0; batch < stored.Batches.Count; batch++)
         {
             await ClaimRows.Insert(database.DataSource, stored.Rows(batch));
-            modes.Add((await Reconcile()).Mode);
+            var run = await runner.Run(full: false);
+            modes.Add(run.Mode);
         }
         await Execute("DELETE FROM claims WHERE id IN (SELECT id FROM claims ORDER BY id LIMIT @Deleted)", new { stored.Deleted });
-        await Reconcile();
+        await runner.Run(full: false);
         var incremental = await Snapshot();
 
         var full = await Reconcile(full: true);
