@@ -65,4 +65,16 @@ public sealed class FigureWordingTests
 
         Assert.That((claim.Victims, claim.Quantity.Low, claim.VictimSide), Is.EqualTo((VictimGroups.Combatants, 12, side)));
     }
+
+    [TestCase("In 2019, killings in the valley soared to 231, the police data shows.", Outcome.Killed, 231)]
+    [TestCase("Deaths climbed to 52 by Monday in the valley, officials said.", Outcome.Killed, 52)]
+    [TestCase("Abductions in the state reached 605 in January, the monitor said.", Outcome.Detained, 605)]
+    public void A_tally_headed_by_its_outcome_noun_is_read(string text, Outcome outcome, int low) =>
+        Assert.That(Claims(text).Select(c => (c.Outcome, c.Quantity.Low)), Has.Member((outcome, low)));
+
+    /// <summary>Guards: an outcome noun does not make a later number a tally ("in the eleven municipalities", "to the 7 Division").</summary>
+    [TestCase("In 2024, the network documented 112 homicides in the eleven municipalities of the region.", 11)]
+    [TestCase("Five soldiers died while 12 others sustained injuries and were evacuated to the 7 Division hospital, the army said.", 7)]
+    public void An_outcome_noun_makes_no_later_number_a_tally(string text, int notAFigure) =>
+        Assert.That(Claims(text).Select(c => c.Quantity.Low), Has.No.Member(notAFigure));
 }
