@@ -924,15 +924,12 @@ internal sealed partial class DocumentReader
             if (text.Is(head, "total") && !text.Is(head + 1, "of")) continue;
             // "killings soared to 231", "deaths climbed to 52": the outcome's own noun heads the tally, a verb of rising and
             // "to" (or "reached") right before the figure, within six words of it; nothing else makes it a tally's head.
-            if (IsPluralOutcomeNoun(text, head))
-            {
-                if (link - head > 6 || !text.IsAny(link, "to", "reached", "hit", "topped", "passed", "surpassed", "exceeded")
-                    || !ExtractionVocabulary.OutcomeNouns.TryMatch(text, head, head + 1, out _, out outcome))
-                {
-                    continue;
-                }
-            }
             var found = IsPluralOutcomeNoun(text, head);
+            if (found && (link - head > 6 || !text.IsAny(link, "to", "reached", "hit", "topped", "passed", "surpassed", "exceeded")
+                || !ExtractionVocabulary.OutcomeNouns.TryMatch(text, head, head + 1, out _, out outcome)))
+            {
+                continue;
+            }
             for (var k = head + 1; k < first && !found; k++)
             {
                 if (ExtractionVocabulary.OutcomeNouns.TryMatch(text, k, first, out _, out outcome)
@@ -942,7 +939,6 @@ internal sealed partial class DocumentReader
                 }
             }
             if (!found && text.IsAny(head - 1, "injury", "injuries")) { outcome = Outcome.Injured; found = true; }
-
             if (!found && isToll) { outcome = Outcome.Killed; found = true; }
             if (!found && text.Is(head, "figure") && (previousDrafts.Count > 0 || drafts.Count > 0))
             {
